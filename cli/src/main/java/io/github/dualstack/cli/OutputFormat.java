@@ -1,0 +1,4 @@
+package io.github.dualstack.cli;
+
+/** How problems are printed. */
+enum OutputFormat { text, json }

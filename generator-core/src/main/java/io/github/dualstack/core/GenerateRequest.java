@@ -1,0 +1,33 @@
+package io.github.dualstack.core;
+
+import io.github.dualstack.core.descriptor.StrictYamlReader;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One call into the core: which descriptor, where the tree goes, optional template overrides, and what to do.
+ * Front ends (the Maven plugin, the CLI) build one of these and map the {@link Report}.
+ */
+public record GenerateRequest(Path descriptor, Optional<Path> outputDirectory, Optional<Path> templateOverrides,
+                              Mode mode, boolean force, long maxDescriptorBytes) {
+
+    public enum Mode { VALIDATE, GENERATE, CHECK }
+
+    public GenerateRequest {
+        Objects.requireNonNull(descriptor, "descriptor");
+        Objects.requireNonNull(mode, "mode");
+        if (mode != Mode.VALIDATE && outputDirectory.isEmpty()) {
+            throw new IllegalArgumentException(mode + " needs an output directory");
+        }
+    }
+
+    public static GenerateRequest validate(Path descriptor) {
+        return new GenerateRequest(descriptor, Optional.empty(), Optional.empty(), Mode.VALIDATE, false,
+                StrictYamlReader.DEFAULT_MAX_BYTES);
+    }
+
+    public GenerateRequest withMaxDescriptorBytes(long bytes) {
+        return new GenerateRequest(descriptor, outputDirectory, templateOverrides, mode, force, bytes);
+    }
+}

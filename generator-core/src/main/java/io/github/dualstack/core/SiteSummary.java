@@ -1,0 +1,70 @@
+package io.github.dualstack.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.github.dualstack.core.model.CloudCore;
+import io.github.dualstack.core.model.EdgeNode;
+import io.github.dualstack.core.model.FamilyPair;
+import io.github.dualstack.core.model.Site;
+import io.github.dualstack.core.net.HubAddresses;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A short human summary of a valid site, and the full resolved descriptor, as {@code validate} prints them. */
+public final class SiteSummary {
+
+    private SiteSummary() {
+    }
+
+    public static String of(Site site) {
+        StringBuilder sb = new StringBuilder();
+        var k = site.kubernetes();
+        line(sb, "site", site.name() + " (" + (site.isDualStack() ? "dual-stack, " + site.primaryFamily() + " primary"
+                : "single-stack " + site.primaryFamily()) + ")");
+        line(sb, "kubernetes", k.version() + " from " + k.imageRepository() + ", dns domain " + k.dnsDomain()
+                + ", kube-proxy " + k.kubeProxyMode());
+        line(sb, "pod subnets", String.join(",", k.podSubnets().inOrder(site.ipFamilies())));
+        line(sb, "service subnets", String.join(",", k.serviceSubnets().inOrder(site.ipFamilies())));
+        line(sb, "node cidrs", k.allocateNodeCIDRs() ? "allocated, masks " + masks(k.nodeMaskSizes(), site) : "not allocated");
+        line(sb, "calico", site.calico().map(c -> "pools " + String.join(",",
+                c.pools().inOrder(site.ipFamilies()).stream().map(p -> p.cidr() + " block /" + p.blockSize()
+                        + " " + p.encapsulation()).toList())).orElse("not rendered"));
+        CloudCore cc = site.cloudCore();
+        var ports = cc.exposure() == CloudCore.Exposure.NodePort ? cc.nodePorts() : cc.ports();
+        line(sb, "cloudcore", cc.exposure() + " in " + cc.namespace() + ", advertise " + String.join(",", cc.advertiseAddresses())
+                + (cc.dnsNames().isEmpty() ? "" : ", dns " + String.join(",", cc.dnsNames()))
+                + ", edges dial websocket " + ports.websocket() + (cc.quic() ? " quic " + ports.quic() : "")
+                + " https " + ports.https() + " tunnel " + ports.tunnel());
+        long cp = site.nodes().stream().filter(n -> n.isControlPlane()).count();
+        line(sb, "cloud nodes", site.nodes().size() + " (" + cp + " control-plane)");
+        Map<String, Integer> routes = new TreeMap<>();
+        HubAddresses hub = new HubAddresses(cc.advertiseAddresses());
+        for (EdgeNode e : site.edgeNodes()) {
+            routes.merge(e.hubProtocol() + " over " + e.hubFamily() + " to " + hub.effective(e).orElse("?"), 1, Integer::sum);
+        }
+        line(sb, "edge nodes", String.valueOf(site.edgeNodes().size()));
+        routes.forEach((route, n) -> line(sb, "", n + " x " + route));
+        return sb.toString();
+    }
+
+    private static String masks(FamilyPair<Integer> masks, Site site) {
+        return String.join(",", masks.inOrder(site.ipFamilies()).stream().map(m -> "/" + m).toList());
+    }
+
+    private static void line(StringBuilder sb, String key, String value) {
+        sb.append(String.format("%-16s %s%n", key.isEmpty() ? "" : key + ":", value));
+    }
+
+    /** The descriptor with every default filled in, as YAML. */
+    public static String resolvedYaml(JsonNode resolved) {
+        try {
+            return YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build()
+                    .writeValueAsString(resolved);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

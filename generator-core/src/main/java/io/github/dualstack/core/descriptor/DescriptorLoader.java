@@ -1,0 +1,65 @@
+package io.github.dualstack.core.descriptor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.dualstack.core.Problem;
+import io.github.dualstack.core.Problems;
+import io.github.dualstack.core.model.Site;
+import io.github.dualstack.core.validate.SiteValidator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.List;
+import java.util.Set;
+
+/** read → schema → defaults → bind → semantic checks. Each stage runs only when the one before found no error. */
+public final class DescriptorLoader {
+
+    /** The site (null when any error was found) and every problem, in source order within each stage. */
+    public record Result(Site site, List<Problem> problems, JsonNode resolved) {
+        public boolean ok() {
+            return site != null;
+        }
+    }
+
+    private final StrictYamlReader reader;
+
+    public DescriptorLoader(long maxBytes) {
+        this.reader = new StrictYamlReader(maxBytes);
+    }
+
+    /** The result for a descriptor too large to read at all. */
+    public Result oversize(String displayName, long size) {
+        Problems read = new Problems(displayName, p -> new int[] {1, 1});
+        reader.reportOversize(size, read);
+        return new Result(null, read.list(), null);
+    }
+
+    public Result load(String displayName, byte[] bytes) {
+        Problems read = new Problems(displayName, p -> new int[] {1, 1});
+        JsonNode tree = reader.read(bytes, read);
+        if (tree == null || read.hasErrors()) {
+            return new Result(null, read.list(), null);
+        }
+        Problems problems = new Problems(displayName, new SourceLocator(tree));
+        SiteSchema schema = SiteSchema.get();
+        schema.validate(tree, problems);
+        if (problems.hasErrors()) {
+            return new Result(null, sorted(problems.list()), null);
+        }
+        Set<String> familyKeys = new HashSet<>();
+        tree.path("spec").path("ipFamilies").forEach(f -> familyKeys.add(f.asText().toLowerCase(Locale.ROOT)));
+        JsonNode resolved = new SchemaDefaults(schema.document()).apply(tree, familyKeys);
+        Site site = new SiteBinder().bind(resolved);
+        new SiteValidator().validate(site, problems);
+        List<Problem> all = sorted(problems.list());
+        return new Result(problems.hasErrors() ? null : site, all, resolved);
+    }
+
+    private static List<Problem> sorted(List<Problem> in) {
+        List<Problem> out = new ArrayList<>(new LinkedHashSet<>(in));
+        out.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+        return out;
+    }
+}

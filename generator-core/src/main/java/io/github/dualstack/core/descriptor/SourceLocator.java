@@ -1,0 +1,35 @@
+package io.github.dualstack.core.descriptor;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.utils.JsonNodes;
+import io.github.dualstack.core.FieldPath;
+import io.github.dualstack.core.Problems;
+
+/** Locates a field path in the tree as read, falling back to the nearest enclosing node that exists. */
+public final class SourceLocator implements Problems.Locator {
+
+    private final JsonNode root;
+
+    public SourceLocator(JsonNode root) {
+        this.root = root;
+    }
+
+    @Override
+    public int[] lineAndColumn(FieldPath path) {
+        JsonNode node = root;
+        JsonNode found = root;
+        for (Object seg : path.segments()) {
+            node = seg instanceof Integer i ? node.path(i) : node.path((String) seg);
+            if (node.isMissingNode()) {
+                break;
+            }
+            found = node;
+        }
+        JsonLocation loc = found == null ? null : JsonNodes.tokenStreamLocationOf(found);
+        if (loc == null) {
+            return new int[] {1, 1};
+        }
+        return new int[] {Math.max(1, loc.getLineNr()), Math.max(1, loc.getColumnNr())};
+    }
+}

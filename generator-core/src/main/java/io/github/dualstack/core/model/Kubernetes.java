@@ -1,0 +1,14 @@
+package io.github.dualstack.core.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The cloud's control plane settings. */
+public record Kubernetes(String version, String imageRepository, String dnsDomain,
+                         FamilyPair<String> podSubnets, FamilyPair<String> serviceSubnets,
+                         FamilyPair<Integer> nodeMaskSizes, boolean allocateNodeCIDRs,
+                         Optional<String> controlPlaneEndpoint, int apiServerBindPort, List<String> etcdServers,
+                         Map<String, String> apiServerExtraArgs, Map<String, String> controllerManagerExtraArgs,
+                         String kubeProxyMode) {
+}

@@ -1,0 +1,158 @@
+package io.github.dualstack.core.validate;
+
+import inet.ipaddr.IPAddress;
+import io.github.dualstack.core.FieldPath;
+import io.github.dualstack.core.model.CloudCore;
+import io.github.dualstack.core.model.EdgeNode;
+import io.github.dualstack.core.model.IpFamily;
+import io.github.dualstack.core.net.HubAddresses;
+import io.github.dualstack.core.net.IpLiterals;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * CloudCore and the way each edge reaches it (reference kubeedge.md sections 1, 5 and 8): advertise addresses
+ * are bare IPs of the site's families and become certificate SANs, so every address an edge dials must be one
+ * of them or of dnsNames; ports are distinct; edges can only use a family and protocol CloudCore offers.
+ */
+final class CloudCoreRules {
+
+    private static final FieldPath ADVERTISE = Checks.CLOUD_CORE.child("advertiseAddresses");
+
+    private final Checks c;
+    private final NetworkRules.Subnets subnets;
+    private final Set<String> sans = new HashSet<>();
+
+    CloudCoreRules(Checks c, NetworkRules.Subnets subnets) {
+        this.c = c;
+        this.subnets = subnets;
+    }
+
+    void check() {
+        CloudCore cc = c.site.cloudCore();
+        advertiseAddresses(cc.advertiseAddresses());
+        sans.addAll(cc.dnsNames());
+        ports(Checks.CLOUD_CORE.child("ports"), cc.ports().byName(), 1, 65535);
+        if (cc.exposure() == CloudCore.Exposure.NodePort) {
+            ports(Checks.CLOUD_CORE.child("nodePorts"), cc.nodePorts().byName(), 30000, 32767);
+        }
+        edges(cc);
+        if (cc.regenerateCertificates()) {
+            c.warn(Checks.CLOUD_CORE.child("regenerateCertificates"), "the runbook re-signs CloudCore's server certificate;"
+                    + " if the CA is replaced as well (casecret deleted), every existing edge certificate and join token"
+                    + " becomes invalid and each edge must join again");
+        }
+    }
+
+    private void advertiseAddresses(List<String> list) {
+        Set<IpFamily> seen = EnumSet.noneOf(IpFamily.class);
+        Map<String, Integer> firstIndex = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            FieldPath path = ADVERTISE.index(i);
+            IPAddress a = c.address(path, list.get(i), null);
+            if (a == null) {
+                continue;
+            }
+            IpFamily f = IpLiterals.family(a);
+            String canonical = a.toCanonicalString();
+            Integer first = firstIndex.putIfAbsent(canonical, i);
+            if (first != null) {
+                c.error(path, "duplicate advertise address " + canonical + " (also entry " + first + ")");
+            }
+            if (!c.families().contains(f)) {
+                c.error(path, "is an " + f + " address, but the site's ipFamilies are " + c.families());
+                continue;
+            }
+            seen.add(f);
+            sans.add(canonical);
+            String clash = ReservedRanges.hostClash(a);
+            if (clash != null) {
+                c.error(path, clash);
+            }
+            IPAddress pods = subnets.pods().get(f);
+            IPAddress services = subnets.services().get(f);
+            if ((pods != null && pods.contains(a)) || (services != null && services.contains(a))) {
+                c.error(path, "lies inside the pod or service subnet; edges must dial an address outside the cluster's virtual ranges");
+            }
+        }
+        for (IpFamily f : c.families()) {
+            if (!seen.contains(f)) {
+                c.error(ADVERTISE, "needs at least one " + f + " address: the site's ipFamilies include " + f
+                        + " and the CloudCore certificate must cover it");
+            }
+        }
+    }
+
+    private void ports(FieldPath path, Map<String, Integer> ports, int min, int max) {
+        Map<Integer, String> byPort = new HashMap<>();
+        for (Map.Entry<String, Integer> e : ports.entrySet()) {
+            int port = e.getValue();
+            if (port < min || port > max) {
+                c.error(path.child(e.getKey()), "port " + port + " must be within " + min + ".." + max
+                        + (min == 30000 ? " (the Kubernetes NodePort range)" : ""));
+            }
+            String other = byPort.putIfAbsent(port, e.getKey());
+            if (other != null) {
+                c.error(path.child(e.getKey()), "port " + port + " is already used by " + other + "; the five ports must be distinct");
+            }
+        }
+    }
+
+    private void edges(CloudCore cc) {
+        HubAddresses hub = new HubAddresses(cc.advertiseAddresses());
+        List<EdgeNode> edges = c.site.edgeNodes();
+        for (int i = 0; i < edges.size(); i++) {
+            EdgeNode e = edges.get(i);
+            FieldPath path = Checks.EDGE_NODES.index(i);
+            if (!c.families().contains(e.hubFamily())) {
+                c.error(path.child("hubFamily"), "hub family " + e.hubFamily() + " is not one of the site's ipFamilies " + c.families());
+                continue;
+            }
+            if (!e.addresses().has(e.hubFamily())) {
+                c.error(path.child("addresses"), "needs an " + e.hubFamily() + " address to reach CloudCore over its hub family");
+            }
+            if ("quic".equals(e.hubProtocol()) && !cc.quic()) {
+                c.error(path.child("hubProtocol"), "is quic, but CloudCore's QUIC server is off; set spec.cloudCore.quic: true");
+            }
+            cloudCoreAddress(path, e, hub);
+        }
+        if (edges.size() > cc.nodeLimit()) {
+            c.warn(Checks.CLOUD_CORE.child("nodeLimit"), "is " + cc.nodeLimit() + " but the site has " + edges.size()
+                    + " edge nodes; one CloudCore refuses edges beyond its nodeLimit");
+        }
+    }
+
+    private void cloudCoreAddress(FieldPath path, EdgeNode e, HubAddresses hub) {
+        Optional<String> target = hub.effective(e);
+        if (target.isEmpty()) {
+            c.error(path.child("hubFamily"), "no " + e.hubFamily() + " address in spec.cloudCore.advertiseAddresses for this edge"
+                    + " to dial; add one or set cloudCoreAddress");
+            return;
+        }
+        String text = target.get();
+        FieldPath at = path.child("cloudCoreAddress");
+        if (e.cloudCoreAddress().isPresent() && !sans.contains(text)) {
+            try {
+                IPAddress a = IpLiterals.address(text);
+                IpFamily f = IpLiterals.family(a);
+                if (f != e.hubFamily()) {
+                    c.error(at, "is an " + f + " address but the edge's hubFamily is " + e.hubFamily());
+                    return;
+                }
+                text = a.toCanonicalString();
+            } catch (IpLiterals.InvalidLiteral notAnIp) {
+                // a DNS name: it must be among dnsNames
+            }
+            if (!sans.contains(text)) {
+                c.error(at, "'" + text + "' is neither in spec.cloudCore.advertiseAddresses nor in dnsNames, so it is not"
+                        + " in CloudCore's certificate and the edge's TLS handshake would fail (x509: certificate is valid for ..., not "
+                        + text + ")");
+            }
+        }
+    }
+}

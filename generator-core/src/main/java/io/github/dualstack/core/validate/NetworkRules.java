@@ -1,0 +1,148 @@
+package io.github.dualstack.core.validate;
+
+import inet.ipaddr.IPAddress;
+import io.github.dualstack.core.FieldPath;
+import io.github.dualstack.core.model.FamilyPair;
+import io.github.dualstack.core.model.IpFamily;
+import io.github.dualstack.core.model.Kubernetes;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Pod and service subnets, node mask sizes and the API endpoints (kube-apiserver, kube-controller-manager and
+ * kubeadm rules, reference kubernetes-dualstack.md sections 1 to 3 and 10).
+ */
+final class NetworkRules {
+
+    private static final FieldPath PODS = Checks.KUBERNETES.child("podSubnets");
+    private static final FieldPath SERVICES = Checks.KUBERNETES.child("serviceSubnets");
+    private static final FieldPath MASKS = Checks.KUBERNETES.child("nodeMaskSizes");
+
+    /** The parsed subnets per family; a family is absent when its text was invalid. */
+    record Subnets(Map<IpFamily, IPAddress> pods, Map<IpFamily, IPAddress> services) {
+    }
+
+    private final Checks c;
+
+    NetworkRules(Checks c) {
+        this.c = c;
+    }
+
+    Subnets check() {
+        Kubernetes k = c.site.kubernetes();
+        c.exactFamilies(PODS, k.podSubnets());
+        c.exactFamilies(SERVICES, k.serviceSubnets());
+        c.exactFamilies(MASKS, k.nodeMaskSizes());
+        Map<IpFamily, IPAddress> pods = new EnumMap<>(IpFamily.class);
+        Map<IpFamily, IPAddress> services = new EnumMap<>(IpFamily.class);
+        for (IpFamily f : c.families()) {
+            IPAddress pod = parse(PODS, k.podSubnets(), f);
+            IPAddress svc = parse(SERVICES, k.serviceSubnets(), f);
+            if (pod != null) {
+                pods.put(f, pod);
+                podSize(pod, f);
+            }
+            if (svc != null) {
+                services.put(f, svc);
+                serviceSize(svc, f);
+            }
+            if (pod != null && svc != null && pod.overlaps(svc)) {
+                String how = pod.contains(svc) ? "contains the service subnet " : svc.contains(pod)
+                        ? "lies inside the service subnet " : "overlaps the service subnet ";
+                c.error(PODS.child(f.key()), how + svc.toCanonicalString() + "; pod and service subnets must not overlap");
+            }
+            if (pod != null && k.allocateNodeCIDRs() && k.nodeMaskSizes().has(f)) {
+                nodeMask(pod, k.nodeMaskSizes().get(f), f);
+            }
+        }
+        endpoint(k);
+        return new Subnets(pods, services);
+    }
+
+    private IPAddress parse(FieldPath base, FamilyPair<String> pair, IpFamily f) {
+        if (!pair.has(f)) {
+            return null;
+        }
+        FieldPath path = base.child(f.key());
+        IPAddress a = c.cidr(path, pair.get(f), f);
+        if (a == null) {
+            return null;
+        }
+        String clash = ReservedRanges.subnetClash(a);
+        if (clash != null) {
+            c.error(path, clash);
+        }
+        if (f == IpFamily.IPv6 && ReservedRanges.SITE_LOCAL.overlaps(a)) {
+            c.warn(path, "contains IPv6 site-local addresses that belong to fec0::/10, deprecated by RFC 3879 (kubeadm warns too)");
+        }
+        return a;
+    }
+
+    private void serviceSize(IPAddress svc, IpFamily f) {
+        int prefix = svc.getNetworkPrefixLength();
+        int largest = f.bits() - 20;   // kube-apiserver and kubeadm: at most 20 host bits
+        int smallest = f.bits() - 4;   // kubeadm: at least 10 addresses (the DNS service is the 10th)
+        FieldPath path = SERVICES.child(f.key());
+        if (prefix < largest) {
+            c.error(path, "prefix /" + prefix + " is too large; " + f + " service subnets must be /" + largest
+                    + " or smaller (kube-apiserver)");
+        } else if (prefix > smallest) {
+            c.error(path, "prefix /" + prefix + " is too small; " + f + " service subnets must be /" + smallest
+                    + " or larger, to hold the 10 addresses kubeadm needs (kubeadm)");
+        }
+    }
+
+    private void podSize(IPAddress pod, IpFamily f) {
+        int prefix = pod.getNetworkPrefixLength();
+        if (prefix > f.bits() - 4) {
+            c.error(PODS.child(f.key()), "prefix /" + prefix + " is too small; a pod subnet must hold at least 14 addresses, /"
+                    + (f.bits() - 4) + " or larger (kubeadm)");
+        }
+    }
+
+    private void nodeMask(IPAddress pod, int mask, IpFamily f) {
+        int prefix = pod.getNetworkPrefixLength();
+        FieldPath path = MASKS.child(f.key());
+        if (mask < prefix) {
+            c.error(path, "node mask /" + mask + " is larger than the " + f + " pod subnet /" + prefix
+                    + "; it must be between /" + prefix + " and /" + Math.min(f.bits(), prefix + 16) + " (kubeadm)");
+            return;
+        }
+        if (mask - prefix > 16) {
+            c.error(path, "node mask /" + mask + " is more than 16 bits longer than the " + f + " pod subnet /" + prefix
+                    + "; it must be between /" + prefix + " and /" + (prefix + 16) + " (kubeadm, kube-controller-manager)");
+            return;
+        }
+        long ranges = 1L << (mask - prefix);
+        long nodes = (long) c.site.nodes().size() + c.site.edgeNodes().size();
+        if (ranges < nodes) {
+            c.error(path, "node mask /" + mask + " in the " + f + " pod subnet /" + prefix + " gives " + ranges
+                    + " node ranges for " + nodes + " nodes; use a shorter mask or a larger pod subnet (kube-controller-manager)");
+        }
+    }
+
+    /** controlPlaneEndpoint and etcd URLs: hosts are bracketed IPv6, IPv4 or DNS names; ports in range. */
+    private void endpoint(Kubernetes k) {
+        k.controlPlaneEndpoint().ifPresent(e -> hostPort(Checks.KUBERNETES.child("controlPlaneEndpoint"), e));
+        for (int i = 0; i < k.etcdServers().size(); i++) {
+            String url = k.etcdServers().get(i);
+            hostPort(Checks.KUBERNETES.child("apiServer").child("etcdServers").index(i), url.substring(url.indexOf("://") + 3));
+        }
+    }
+
+    private void hostPort(FieldPath path, String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        String host = hostPort.substring(0, colon);
+        int port = Integer.parseInt(hostPort.substring(colon + 1));
+        if (port < 1 || port > 65535) {
+            c.error(path, "port " + port + " is out of range 1..65535");
+        }
+        if (host.startsWith("[")) {
+            c.address(path, host.substring(1, host.length() - 1), IpFamily.IPv6);
+        } else if (host.matches("[0-9.]+")) {
+            c.address(path, host, IpFamily.IPv4);
+        } else if (!host.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*")) {
+            c.error(path, "host '" + host + "' must be an IP address or a lowercase DNS name");
+        }
+    }
+}

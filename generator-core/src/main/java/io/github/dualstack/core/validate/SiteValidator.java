@@ -1,0 +1,25 @@
+package io.github.dualstack.core.validate;
+
+import io.github.dualstack.core.Problems;
+import io.github.dualstack.core.model.IpFamily;
+import io.github.dualstack.core.model.Site;
+
+/**
+ * The semantic rules that the schema cannot express: address math with IPAddress, cross-field consistency and
+ * upstream limits. Runs only on a schema-valid, defaulted site; reports every problem, never throws for bad input.
+ */
+public final class SiteValidator {
+
+    public void validate(Site site, Problems problems) {
+        Checks c = new Checks(site, problems);
+        NetworkRules.Subnets subnets = new NetworkRules(c).check();
+        new NodeRules(c, subnets).check();
+        new CalicoRules(c, subnets).check();
+        new CloudCoreRules(c, subnets).check();
+        new ExtraArgsRules(c).check();
+        if (site.isDualStack() && site.primaryFamily() == IpFamily.IPv6 && !site.edgeNodes().isEmpty()) {
+            c.warn(Checks.SPEC.child("ipFamilies"), "edge nodes will report their IPv6 address first (modules.edged.nodeIP);"
+                    + " CloudStream's iptables path is IPv4-only, so kubectl logs and exec to edge pods may fail");
+        }
+    }
+}
