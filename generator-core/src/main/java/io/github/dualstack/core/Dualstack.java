@@ -1,38 +1,73 @@
 package io.github.dualstack.core;
 
 import io.github.dualstack.core.descriptor.DescriptorLoader;
+import io.github.dualstack.core.plan.OutputPlan;
+import io.github.dualstack.core.render.RenderException;
+import io.github.dualstack.core.render.Renderer;
+import io.github.dualstack.core.write.TreeWriter;
+import io.github.dualstack.core.write.WriteResult;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
-/** The one entry point of the core: read, validate, and (as the request asks) render and write or compare. */
+/**
+ * The one entry point of the core. Data flows one way: read, validate, plan, render, self-check, then write
+ * (generate) or compare (check). The site-wide files are rendered first; edge files stream through on every
+ * core, so the heap never holds the whole tree.
+ */
 public final class Dualstack {
+
+    /** How long a run waits for another run on the same output directory. */
+    static final Duration LOCK_WAIT = Duration.ofSeconds(60);
 
     private Dualstack() {
     }
 
     public static Report run(GenerateRequest request) throws DualstackException {
+        long start = System.nanoTime();
         DescriptorLoader loader = new DescriptorLoader(request.maxDescriptorBytes());
         long size = sizeOf(request);
         DescriptorLoader.Result loaded = size > request.maxDescriptorBytes()
                 // Refuse before reading: a hostile multi-gigabyte file must not reach the heap.
                 ? loader.oversize(displayName(request), size)
                 : loader.load(displayName(request), readDescriptor(request));
-        if (request.mode() != GenerateRequest.Mode.VALIDATE) {
-            throw new DualstackException(request.mode() + " is not available in this version; only validate is");
+        Optional<WriteResult> write = Optional.empty();
+        Optional<Report.Drift> drift = Optional.empty();
+        if (loaded.ok() && request.mode() != GenerateRequest.Mode.VALIDATE) {
+            Path out = request.outputDirectory().orElseThrow();
+            OutputLocation.check(out, request.descriptor());
+            Renderer renderer = new Renderer(request.templateOverrides(),
+                    request.descriptor().getFileName().toString(), loaded.site().name());
+            OutputPlan plan = new OutputPlan(loaded.site());
+            try {
+                if (request.mode() == GenerateRequest.Mode.GENERATE) {
+                    write = Optional.of(generate(plan, renderer, out, request.force()));
+                } else {
+                    drift = Optional.of(new DriftCheck(out).run(plan, renderer));
+                }
+            } catch (RenderException e) {
+                throw new DualstackException(e.getMessage(), e);
+            } catch (IOException | UncheckedIOException e) {
+                throw new DualstackException("cannot " + (request.mode() == GenerateRequest.Mode.GENERATE
+                        ? "write" : "read") + " " + out + ": " + e.getMessage(), e);
+            }
         }
         return new Report(request.mode(), loaded.problems(), Optional.ofNullable(loaded.site()),
-                loaded.ok() ? Optional.of(loaded.resolved()) : Optional.empty());
+                loaded.ok() ? Optional.of(loaded.resolved()) : Optional.empty(), write, drift,
+                Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private static byte[] readDescriptor(GenerateRequest request) throws DualstackException {
-        try {
-            return Files.readAllBytes(request.descriptor());
-        } catch (NoSuchFileException e) {
-            throw new DualstackException("descriptor not found: " + request.descriptor());
-        } catch (IOException e) {
-            throw new DualstackException("cannot read descriptor " + request.descriptor() + ": " + e.getMessage(), e);
+    private static WriteResult generate(OutputPlan plan, Renderer renderer, Path out, boolean force) throws IOException {
+        try (TreeWriter writer = TreeWriter.open(out, force, Version.get(), LOCK_WAIT)) {
+            List<io.github.dualstack.core.plan.PlannedFile> siteFiles = plan.siteFiles();
+            siteFiles.parallelStream().map(renderer::render).forEach(writer::offer);
+            plan.edgeFiles().parallel().map(renderer::render).forEach(writer::offer);
+            return writer.commit();
         }
     }
 
@@ -46,8 +81,19 @@ public final class Dualstack {
         }
     }
 
+    private static byte[] readDescriptor(GenerateRequest request) throws DualstackException {
+        try {
+            return Files.readAllBytes(request.descriptor());
+        } catch (NoSuchFileException e) {
+            throw new DualstackException("descriptor not found: " + request.descriptor());
+        } catch (IOException e) {
+            throw new DualstackException("cannot read descriptor " + request.descriptor() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Problems name the descriptor as the user gave it, so editors and terminals can jump to it. */
     private static String displayName(GenerateRequest request) {
         return request.descriptor().toString();
     }
+
 }

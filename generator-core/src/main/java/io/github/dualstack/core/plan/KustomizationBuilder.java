@@ -1,0 +1,42 @@
+package io.github.dualstack.core.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * cluster/kustomization.yaml over the cluster-scoped files, so {@code kubectl apply -k cluster/} applies them.
+ * With an upstream Calico base, the base is included and calico-config and calico-node are patched; without
+ * one, calico-config is a resource and calico-node is patched by the runbook's kubectl command.
+ */
+final class KustomizationBuilder {
+
+    static final String PATH = "cluster/kustomization.yaml";
+    private static final String PREFIX = "cluster/";
+
+    PlannedFile file(SiteFacts facts, List<String> clusterFiles) {
+        Optional<String> base = facts.site.calico().flatMap(c -> c.base());
+        List<String> resources = new ArrayList<>();
+        List<String> patches = new ArrayList<>();
+        base.ifPresent(resources::add);
+        for (String path : clusterFiles) {
+            String rel = path.substring(PREFIX.length());
+            if (path.equals(CalicoBuilder.PATCH)) {
+                if (base.isPresent()) {
+                    patches.add(rel);
+                }
+            } else if (path.equals(CalicoBuilder.CONFIG) && base.isPresent()) {
+                patches.add(rel);   // the base defines calico-config already; merge ours into it
+            } else {
+                resources.add(rel);
+            }
+        }
+        return new PlannedFile(PATH, "kustomization.yaml.ftl", Maps.of("resources", resources, "patches", patches),
+                FileKind.KUSTOMIZE);
+    }
+
+    static Stream<String> clusterPaths(Stream<PlannedFile> files) {
+        return files.map(PlannedFile::path).filter(p -> p.startsWith(PREFIX));
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.dualstack.core.plan;
+
+import io.github.dualstack.core.model.Site;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Every file of the output tree for a validated site, in a fixed order: the runbook, cluster/ (with its
+ * kustomization), scripts/, nodes/, then edge/. Edge files are produced lazily, one node at a time.
+ */
+public final class OutputPlan {
+
+    private static final List<ArtifactBuilder> CLUSTER = List.of(new KubeProxyBuilder(), new CalicoBuilder(),
+            new CloudCoreBuilder());
+
+    private final SiteFacts facts;
+
+    public OutputPlan(Site site) {
+        this.facts = new SiteFacts(site);
+    }
+
+    /** The runbook, cluster files, scripts and cloud node files: few, whatever the number of edges. */
+    public List<PlannedFile> siteFiles() {
+        List<PlannedFile> cluster = CLUSTER.stream().flatMap(b -> b.files(facts)).toList();
+        PlannedFile kustomization = new KustomizationBuilder().file(facts,
+                KustomizationBuilder.clusterPaths(cluster.stream()).toList());
+        return Stream.of(
+                new RunbookBuilder().files(facts),
+                Stream.of(kustomization), cluster.stream(),
+                new ScriptsBuilder().files(facts),
+                new ControlPlaneBuilder().files(facts),
+                new NodeConfigBuilder().files(facts)).flatMap(s -> s).toList();
+    }
+
+    /** The edge files, lazily. */
+    public Stream<PlannedFile> edgeFiles() {
+        return new EdgeBuilder().files(facts);
+    }
+
+    public Site site() {
+        return facts.site;
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.dualstack.core.write;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+
+/**
+ * The output directory and the only way to a path inside it: a relative '/'-separated path with no '..', no
+ * empty or hidden-control segments, and no symbolic link on the way, so nothing can escape the root.
+ */
+final class OutputRoot {
+
+    private final Path root;
+
+    OutputRoot(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /** The file for a relative path, refusing anything that could leave the root. */
+    Path resolve(String relative) throws WriteRefusedException {
+        if (relative.isEmpty() || relative.startsWith("/") || relative.contains("\\") || relative.indexOf('\0') >= 0) {
+            throw new WriteRefusedException(relative, "is not a relative path inside the output directory");
+        }
+        Path p = root;
+        for (String seg : relative.split("/", -1)) {
+            if (seg.isEmpty() || seg.equals(".") || seg.equals("..")) {
+                throw new WriteRefusedException(relative, "has an empty, '.' or '..' segment");
+            }
+            p = p.resolve(seg);
+            if (Files.isSymbolicLink(p)) {
+                throw new WriteRefusedException(relative, "passes through the symbolic link " + p
+                        + "; dualstack never writes through links in its output directory");
+            }
+        }
+        if (!p.normalize().startsWith(root)) {
+            throw new WriteRefusedException(relative, "resolves outside the output directory");
+        }
+        return p;
+    }
+
+    /** Whether the root holds anything at all (a missing root is empty). */
+    boolean isEmpty() throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
+        try (var s = Files.list(root)) {
+            return s.findAny().isEmpty();
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package io.github.dualstack.core.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.dualstack.core.plan.FileKind;
+import io.github.dualstack.core.render.OutputFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TreeWriterTest {
+
+    @TempDir
+    Path dir;
+
+    private static OutputFile file(String path, String text) {
+        return new OutputFile(path, text.getBytes(StandardCharsets.UTF_8),
+                path.endsWith(".sh") ? FileKind.SCRIPT : FileKind.KUBERNETES);
+    }
+
+    private WriteResult write(boolean force, OutputFile... files) throws IOException {
+        try (TreeWriter w = TreeWriter.open(dir, force, "1.0", Duration.ofSeconds(5))) {
+            for (OutputFile f : files) {
+                w.offer(f);
+            }
+            return w.commit();
+        }
+    }
+
+    private String read(String rel) throws IOException {
+        return Files.readString(dir.resolve(rel));
+    }
+
+    @Test
+    void writesFilesWithModesAndAManifestOfSha256() throws IOException {
+        WriteResult r = write(false, file("cluster/a.yaml", "a: 1\n"), file("scripts/x.sh", "#!/bin/bash\n"));
+        assertThat(r.written()).containsExactly("cluster/a.yaml", "scripts/x.sh");
+        assertThat(read("cluster/a.yaml")).isEqualTo("a: 1\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("cluster/a.yaml"))))
+                .isEqualTo("rw-r--r--");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("scripts/x.sh"))))
+                .isEqualTo("rwxr-xr-x");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("cluster"))))
+                .isEqualTo("rwxr-xr-x");
+        Manifest m = Manifest.read(dir);
+        assertThat(m.generatorVersion()).isEqualTo("1.0");
+        assertThat(m.files()).containsEntry("cluster/a.yaml", Hashes.sha256("a: 1\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(Files.exists(dir.resolve(Journal.STAGING))).isFalse();
+        assertThat(Files.exists(dir.resolve(Journal.PATH))).isFalse();
+    }
+
+    @Test
+    void aNoOpRunWritesNothingAndKeepsMtimes() throws IOException {
+        write(false, file("cluster/a.yaml", "a: 1\n"));
+        FileTime old = FileTime.fromMillis(1_000_000_000L);
+        Files.setLastModifiedTime(dir.resolve("cluster/a.yaml"), old);
+        Files.setLastModifiedTime(dir.resolve(Manifest.PATH), old);
+        WriteResult r = write(false, file("cluster/a.yaml", "a: 1\n"));
+        assertThat(r.noOp()).isTrue();
+        assertThat(r.unchanged()).isEqualTo(1);
+        assertThat(Files.getLastModifiedTime(dir.resolve("cluster/a.yaml"))).isEqualTo(old);
+        assertThat(Files.getLastModifiedTime(dir.resolve(Manifest.PATH))).isEqualTo(old);
+    }
+
+    @Test
+    void changingOneFileRewritesOnlyThatFileAndTheManifest() throws IOException {
+        write(false, file("a.yaml", "a: 1\n"), file("b.yaml", "b: 1\n"));
+        FileTime old = FileTime.fromMillis(1_000_000_000L);
+        Files.setLastModifiedTime(dir.resolve("a.yaml"), old);
+        WriteResult r = write(false, file("a.yaml", "a: 1\n"), file("b.yaml", "b: 2\n"));
+        assertThat(r.written()).containsExactly("b.yaml");
+        assertThat(Files.getLastModifiedTime(dir.resolve("a.yaml"))).isEqualTo(old);
+        assertThat(Manifest.read(dir).files().get("b.yaml")).isEqualTo(Hashes.sha256("b: 2\n".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aHandEditedFileIsReportedWithADiffAndNothingIsWritten() throws IOException {
+        write(false, file("a.yaml", "a: 1\n"), file("b.yaml", "b: 1\n"));
+        Files.writeString(dir.resolve("a.yaml"), "a: 42\n");
+        WriteResult r = write(false, file("a.yaml", "a: 1\n"), file("b.yaml", "b: 2\n"));
+        assertThat(r.refused()).isTrue();
+        assertThat(r.refusals()).singleElement().asString()
+                .contains("a.yaml: was edited by hand", "--force", "--- a/a.yaml", "+++ b/a.yaml", "-a: 42", "+a: 1");
+        assertThat(read("a.yaml")).isEqualTo("a: 42\n");
+        assertThat(read("b.yaml")).isEqualTo("b: 1\n");   // all or nothing
+        WriteResult forced = write(true, file("a.yaml", "a: 1\n"), file("b.yaml", "b: 2\n"));
+        assertThat(forced.written()).containsExactly("a.yaml", "b.yaml");
+        assertThat(read("a.yaml")).isEqualTo("a: 1\n");
+    }
+
+    @Test
+    void filesOfOthersAreNeverTouched() throws IOException {
+        write(false, file("cluster/a.yaml", "a: 1\n"));
+        Files.writeString(dir.resolve("cluster/mine.yaml"), "mine\n");
+        Files.writeString(dir.resolve("cluster/b.yaml"), "someone else's\n");
+        WriteResult r = write(false, file("cluster/a.yaml", "a: 2\n"), file("cluster/b.yaml", "b: 1\n"));
+        assertThat(r.refusals()).singleElement().asString().startsWith("cluster/b.yaml: exists but was not written by dualstack");
+        assertThat(read("cluster/b.yaml")).isEqualTo("someone else's\n");
+        assertThat(read("cluster/a.yaml")).isEqualTo("a: 1\n");
+        write(false, file("cluster/a.yaml", "a: 2\n"));
+        assertThat(read("cluster/mine.yaml")).isEqualTo("mine\n");
+    }
+
+    @Test
+    void ownedFilesNoLongerPlannedAreRemovedOnlyWhenUnmodified() throws IOException {
+        write(false, file("edge/e1/x.yaml", "x\n"), file("edge/e2/x.yaml", "y\n"), file("keep.yaml", "k\n"));
+        WriteResult r = write(false, file("keep.yaml", "k\n"));
+        assertThat(r.removed()).containsExactly("edge/e1/x.yaml", "edge/e2/x.yaml");
+        assertThat(Files.exists(dir.resolve("edge"))).isFalse();   // emptied directories go too
+        write(false, file("edge/e3/x.yaml", "z\n"), file("keep.yaml", "k\n"));
+        Files.writeString(dir.resolve("edge/e3/x.yaml"), "edited\n");
+        WriteResult refused = write(false, file("keep.yaml", "k\n"));
+        assertThat(refused.refusals()).singleElement().asString().contains("edge/e3/x.yaml: is no longer generated but was edited");
+        assertThat(read("edge/e3/x.yaml")).isEqualTo("edited\n");
+    }
+
+    @Test
+    void aNonEmptyDirectoryWithoutManifestIsRefusedUnlessForced() throws IOException {
+        Files.writeString(dir.resolve("notes.txt"), "hello\n");
+        WriteResult r = write(false, file("a.yaml", "a\n"));
+        assertThat(r.refusals()).singleElement().asString().contains("holds no .dualstack/manifest.json", "--force");
+        assertThat(Files.exists(dir.resolve("a.yaml"))).isFalse();
+        assertThat(write(true, file("a.yaml", "a\n")).written()).containsExactly("a.yaml");
+        assertThat(read("notes.txt")).isEqualTo("hello\n");
+    }
+
+    @Test
+    void nothingEscapesTheRootThroughDotsOrSymlinks() throws IOException {
+        Path outside = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-outside"));
+        Files.createDirectories(dir.resolve("edge"));
+        Files.createSymbolicLink(dir.resolve("edge/evil"), outside);
+        WriteResult r = write(true, file("../escape.yaml", "x\n"), file("edge/evil/x.yaml", "x\n"),
+                file("ok.yaml", "ok\n"));
+        assertThat(r.refusals()).hasSize(2);
+        assertThat(String.join("\n", r.refusals())).contains("'..'", "symbolic link");
+        assertThat(Files.list(outside).count()).isZero();
+        assertThat(Files.exists(dir.resolveSibling("escape.yaml"))).isFalse();
+        assertThat(Files.exists(dir.resolve("ok.yaml"))).isFalse();
+    }
+
+    @Test
+    void aJournalLeftByAKilledRunIsCompletedBeforeAnythingElse() throws IOException {
+        write(false, file("a.yaml", "old\n"), file("gone.yaml", "g\n"));
+        // What a run killed right after writing its journal leaves: staged files, staged manifest, journal.
+        Files.createDirectories(dir.resolve(Journal.STAGING));
+        Files.writeString(dir.resolve(Journal.STAGING + "/a.yaml"), "new\n");
+        Map<String, String> files = new TreeMap<>(Map.of("a.yaml", Hashes.sha256("new\n".getBytes(StandardCharsets.UTF_8))));
+        Files.write(dir.resolve(Journal.STAGED_MANIFEST), new Manifest("1.0", new TreeMap<>(files)).toBytes());
+        Files.write(dir.resolve(Journal.PATH), new Journal(List.of("a.yaml"), List.of("gone.yaml")).toBytes());
+        WriteResult r = write(false, file("a.yaml", "new\n"));
+        assertThat(r.recovery()).startsWith("completed an interrupted earlier run");
+        assertThat(r.noOp()).isTrue();
+        assertThat(read("a.yaml")).isEqualTo("new\n");
+        assertThat(Files.exists(dir.resolve("gone.yaml"))).isFalse();
+        assertThat(Manifest.read(dir).files()).containsOnlyKeys("a.yaml");
+    }
+
+    @Test
+    void stagingLeftBeforeTheJournalIsDiscardedAndThePreviousTreeStands() throws IOException {
+        write(false, file("a.yaml", "old\n"));
+        Files.createDirectories(dir.resolve(Journal.STAGING));
+        Files.writeString(dir.resolve(Journal.STAGING + "/a.yaml"), "half-done\n");
+        WriteResult r = write(false, file("a.yaml", "old\n"));
+        assertThat(r.recovery()).startsWith("discarded the staged files");
+        assertThat(read("a.yaml")).isEqualTo("old\n");
+        assertThat(Files.exists(dir.resolve(Journal.STAGING))).isFalse();
+    }
+
+    @Test
+    void aSecondRunWaitsForTheLockAndGivesUpWithAClearMessage() throws Exception {
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> {
+            try (TreeWriter w = TreeWriter.open(dir, false, "1.0", Duration.ofSeconds(5))) {
+                locked.countDown();
+                release.await(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThatThrownBy(() -> TreeWriter.open(dir, false, "1.0", Duration.ofMillis(300)))
+                .isInstanceOf(IOException.class).hasMessageContaining("another dualstack run is writing");
+        release.countDown();
+        holder.get(10, TimeUnit.SECONDS);
+        try (TreeWriter w = TreeWriter.open(dir, false, "1.0", Duration.ofSeconds(1))) {
+            assertThat(w.commit().noOp()).isTrue();
+        }
+    }
+
+    @Test
+    void aLostExecutableBitIsRestored() throws IOException {
+        write(false, file("scripts/x.sh", "#!/bin/bash\n"));
+        Files.setPosixFilePermissions(dir.resolve("scripts/x.sh"), PosixFilePermissions.fromString("rw-r--r--"));
+        WriteResult r = write(false, file("scripts/x.sh", "#!/bin/bash\n"));
+        assertThat(r.written()).containsExactly("scripts/x.sh");
+        assertThat(Files.isExecutable(dir.resolve("scripts/x.sh"))).isTrue();
+    }
+}
