@@ -1,13 +1,12 @@
 package io.github.dualstack.cli;
 
-import io.github.dualstack.core.Dualstack;
-import io.github.dualstack.core.DualstackException;
 import io.github.dualstack.core.GenerateRequest;
 import io.github.dualstack.core.Report;
 import io.github.dualstack.core.SiteSummary;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -24,31 +23,22 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SITE", description = "The site descriptor (site.yaml).")
     Path descriptor;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
-            description = "Output format of problems: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    CommonOptions common;
 
     @Option(names = "--resolved", description = "Print the whole descriptor with every default applied, as YAML.")
     boolean resolved;
 
-    @Option(names = "--max-descriptor-bytes", paramLabel = "BYTES",
-            description = "Refuse descriptors larger than this (default: ${DEFAULT-VALUE}).", defaultValue = "268435456")
-    long maxBytes;
-
     @Override
     public Integer call() {
-        Report report;
-        try {
-            report = Dualstack.run(GenerateRequest.validate(descriptor).withMaxDescriptorBytes(maxBytes));
-        } catch (DualstackException e) {
-            spec.commandLine().getErr().println("dualstack: " + e.getMessage());
+        Report report = RunCommand.call(spec, RunCommand.request(descriptor, GenerateRequest.Mode.VALIDATE, null,
+                false, common));
+        if (report == null) {
             return ExitCodes.USAGE;
         }
+        int code = RunCommand.finish(spec, report, common);
         var out = spec.commandLine().getOut();
-        if (format == OutputFormat.json) {
-            ProblemPrinter.print(report.problems(), format, out);
-        } else {
-            ProblemPrinter.print(report.problems(), format, spec.commandLine().getErr());
+        if (common.format == OutputFormat.text) {
             if (!report.hasErrors()) {
                 if (resolved) {
                     out.print(SiteSummary.resolvedYaml(report.resolvedDescriptor().orElseThrow()));
@@ -58,6 +48,6 @@ final class ValidateCommand implements Callable<Integer> {
                 out.flush();
             }
         }
-        return report.hasErrors() ? ExitCodes.PROBLEMS : ExitCodes.OK;
+        return code;
     }
 }

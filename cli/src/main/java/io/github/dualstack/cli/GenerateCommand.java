@@ -1,0 +1,49 @@
+package io.github.dualstack.cli;
+
+import io.github.dualstack.core.GenerateRequest;
+import io.github.dualstack.core.Report;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** dualstack generate SITE -o DIR. */
+@Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Validates the descriptor and writes every file of the site into the output tree."
+                + " Only files dualstack wrote are replaced; unchanged files are not touched.")
+final class GenerateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SITE", description = "The site descriptor (site.yaml).")
+    Path descriptor;
+
+    @Mixin
+    TreeOptions tree;
+
+    @Option(names = "--force", description = "Overwrite hand-edited generated files and files dualstack does not own.")
+    boolean force;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        Report report = RunCommand.call(spec, RunCommand.request(descriptor, GenerateRequest.Mode.GENERATE,
+                tree, force, common));
+        if (report == null) {
+            return ExitCodes.USAGE;
+        }
+        int code = RunCommand.finish(spec, report, common);
+        if (common.format == OutputFormat.text) {
+            spec.commandLine().getErr().println("dualstack: " + report.summary());
+            spec.commandLine().getErr().flush();
+        }
+        return code;
+    }
+}
