@@ -33,7 +33,7 @@ public final class ShellOutputFormat extends CommonMarkupOutputFormat<ShellOutpu
 
     @Override
     public String escapePlainText(String s) {
-        if (s.matches("[A-Za-z0-9_.,:/=@%+\\[\\]-]+")) {
+        if (s.matches("[A-Za-z0-9_.,:/=@%+-]+")) {
             return s;   // nothing in it the shell would interpret; keeps scripts readable
         }
         return "'" + s.replace("'", "'\\''") + "'";

@@ -90,6 +90,7 @@ public final class TreeWriter implements AutoCloseable {
             throw new IOException(meta + " is a symbolic link; refusing to use it");
         }
         createDirectories(meta);
+        ignoreTransientFiles(meta);
         FileChannel ch = FileChannel.open(meta.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         long deadline = System.nanoTime() + lockWait.toNanos();
         FileLock lock = null;
@@ -116,6 +117,17 @@ public final class TreeWriter implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
+        }
+    }
+
+    /** The lock and an interrupted run's leftovers must never be committed with the tree. */
+    private static void ignoreTransientFiles(Path meta) throws IOException {
+        Path ignore = meta.resolve(".gitignore");
+        byte[] wanted = "# transient files of a dualstack run; manifest.json is committed with the tree\nlock\njournal.json\n*.tmp\nstaging/\nstaging.manifest.json\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (!Files.exists(ignore) || !Arrays.equals(Files.readAllBytes(ignore), wanted)) {
+            Files.write(ignore, wanted);
+            Files.setPosixFilePermissions(ignore, FILE_MODE);
         }
     }
 

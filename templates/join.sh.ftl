@@ -1,0 +1,240 @@
+#!/usr/bin/env bash
+set -euo pipefail
+set -o noglob   # no pathname expansion anywhere: rendered values such as [2001:db8::10]:10000 hold glob characters
+# Joins this edge node to CloudCore (NODE_NAME, CLOUDCORE_IPPORT and the rest below) and leaves it with exactly
+# the generated etc/kubeedge/config/edgecore.yaml next to this script (keadm join never sets nodeIP).
+#
+# Run as root on the edge node, from its copied edge/NODE/ directory, with the token that
+# `keadm gettoken` prints where kubectl reaches the cluster:
+#   KUBEEDGE_TOKEN=<token> ./join.sh        or        ./join.sh --token-file FILE
+# The join token is read at run time and never written into the generated tree. ./join.sh --help for options.
+#
+# Steps: preflight (the node's addresses on its interface, an IPv6 route, CloudCore's /ca.crt reachable over the
+# hub family), keadm join, then install the generated edgecore.yaml (keadm's file is kept as
+# edgecore.yaml.keadm.bak) and restart edgecore. A failed preflight stops before anything changes: keadm join
+# would fail later on the same problem and leave a half-installed edgecore behind.
+
+# Rendered site values (values are never put into comments: a quoted one could hold a line break).
+# [ ] in them are literal: assignments do not glob and noglob is set.
+# shellcheck disable=SC2125,SC2102
+{
+NODE_NAME=${nodeName}
+INTERFACE=${interface}
+# family flag and address, per family in the site's order
+ADDRESSES=(<#list addresses as a>${a.flag} ${a.address}<#sep> </#list>)
+CLOUDCORE_IPPORT=${cloudCoreIpPort}
+CERT_PORT=${certPort}
+CA_URL=${caUrl}
+HUB_FAMILY_FLAG=${hubFamilyFlag}
+HUB_PROTOCOL=${hubProtocol}
+KUBEEDGE_VERSION=${kubeedgeVersion}
+CGROUP_DRIVER=${cgroupDriver}
+RUNTIME_ENDPOINT=${runtimeEndpoint}
+LABELS=${labels}
+}
+<#noparse>
+
+CONFIG_DIR=/etc/kubeedge/config
+CERT_FILE=/etc/kubeedge/certs/server.crt
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+GENERATED="$HERE/etc/kubeedge/config/edgecore.yaml"
+
+usage() {
+    cat <<EOF
+Usage: join.sh [--token-file FILE] [--dry-run] [--skip-preflight] [--config-only]
+
+Joins edge node $NODE_NAME to CloudCore at $CLOUDCORE_IPPORT and installs the generated
+edgecore.yaml over /etc/kubeedge/config/edgecore.yaml. Run it as root on the edge node.
+
+The join token (from 'keadm gettoken' on the cloud side) is read from \$KUBEEDGE_TOKEN or from
+--token-file FILE (which wins when both are given); it is never stored by this script.
+
+  --token-file FILE  read the join token from FILE
+  --dry-run          run the read-only preflight checks, then print the commands instead of running
+                     them (the token is shown as <redacted>); exits 1 if the preflight failed
+  --skip-preflight   do not check addresses, routes and CloudCore reachability first
+  --config-only      the node has already joined: install the generated edgecore.yaml and restart
+                     edgecore, without keadm join and without a token
+  -h, --help         show this help
+EOF
+}
+
+die() {
+    printf 'join.sh: %s\n' "$*" >&2
+    exit 1
+}
+
+dry_run=false
+skip_preflight=false
+config_only=false
+token_file=""
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --token-file)
+            [[ $# -ge 2 ]] || { usage >&2; exit 2; }
+            token_file="$2"
+            shift 2
+            ;;
+        --token-file=*)
+            token_file="${1#--token-file=}"
+            shift
+            ;;
+        --dry-run) dry_run=true; shift ;;
+        --skip-preflight) skip_preflight=true; shift ;;
+        --config-only) config_only=true; shift ;;
+        -h | --help) usage; exit 0 ;;
+        *) printf 'join.sh: unknown argument: %s\n' "$1" >&2; usage >&2; exit 2 ;;
+    esac
+done
+
+# One word of a printed command: as is when the shell would not interpret it, else single-quoted.
+quote_word() {
+    case "$1" in
+        '' | *[^]A-Za-z0-9_.,:/=@%+[-]*) printf "'%s'" "${1//\'/\'\\\'\'}" ;;
+        *) printf '%s' "$1" ;;
+    esac
+}
+
+print_command() {
+    local sep=""
+    for word in "$@"; do
+        printf '%s' "$sep"
+        quote_word "$word"
+        sep=" "
+    done
+    printf '\n'
+}
+
+# Runs a command, or prints it with --dry-run.
+run() {
+    if [[ $dry_run == true ]]; then
+        print_command "$@"
+    else
+        "$@"
+    fi
+}
+
+[[ -f $GENERATED ]] || die "missing $GENERATED: run join.sh from the copied edge/$NODE_NAME/ directory"
+
+token=""
+if [[ $config_only == false ]]; then
+    if [[ -n $token_file ]]; then
+        [[ -r $token_file ]] || die "cannot read token file $token_file"
+        token="$(tr -d '[:space:]' <"$token_file")"
+        [[ -n $token ]] || die "token file $token_file is empty"
+    else
+        token="$(printf '%s' "${KUBEEDGE_TOKEN:-}" | tr -d '[:space:]')"
+        [[ -n $token ]] || die "no join token: set KUBEEDGE_TOKEN to the output of 'keadm gettoken' (run where kubectl reaches the cluster) or pass --token-file FILE"
+    fi
+fi
+
+if [[ $dry_run == false && $EUID -ne 0 ]]; then
+    die "must run as root (keadm join installs edgecore and writes /etc/kubeedge); use --dry-run to only see the commands"
+fi
+
+preflight_failed=false
+check() {
+    local status="$1"
+    shift
+    printf '%s  %s\n' "$status" "$*"
+    if [[ $status == FAIL ]]; then
+        preflight_failed=true
+    fi
+}
+
+# True when `ip FLAG -o addr show dev IFACE` lists ADDRESS exactly (not just a prefix of another address).
+address_present() {
+    local flag="$1" address="$2" out
+    out="$(ip "$flag" -o addr show dev "$INTERFACE" 2>&1)" || return 2
+    printf '%s\n' "$out" | awk -v want="$address" '
+        ($3 == "inet" || $3 == "inet6") { split($4, a, "/"); if (a[1] == want) found = 1 }
+        END { exit found ? 0 : 1 }'
+}
+
+preflight() {
+    local i flag address has_ipv6=false rc
+    for ((i = 0; i < ${#ADDRESSES[@]}; i += 2)); do
+        flag="${ADDRESSES[i]}"
+        address="${ADDRESSES[i + 1]}"
+        [[ $flag == -6 ]] && has_ipv6=true
+        rc=0
+        address_present "$flag" "$address" || rc=$?
+        case $rc in
+            0) check PASS "address $address is on $INTERFACE" ;;
+            2) check FAIL "interface $INTERFACE: $(ip "$flag" -o addr show dev "$INTERFACE" 2>&1 | head -n 1)" ;;
+            *) check FAIL "address $address is not on $INTERFACE (ip $flag -o addr show dev $INTERFACE); edgecore reports it as the node's InternalIP" ;;
+        esac
+    done
+    if [[ $has_ipv6 == true ]]; then
+        if [[ -n "$(ip -6 route show 2>/dev/null)" ]]; then
+            check PASS "IPv6 routes present (ip -6 route show)"
+        else
+            check FAIL "no IPv6 route (ip -6 route show is empty): enable IPv6 and configure the interface first"
+        fi
+    fi
+    if curl -gk "$HUB_FAMILY_FLAG" --max-time 10 -fsS -o /dev/null "$CA_URL"; then
+        check PASS "CloudCore answers at $CA_URL (curl -gk $HUB_FAMILY_FLAG)"
+    else
+        check FAIL "CloudCore does not answer at $CA_URL (curl -gk $HUB_FAMILY_FLAG): keadm join needs this port; check routing, firewall and CloudCore"
+    fi
+}
+
+if [[ $skip_preflight == false ]]; then
+    preflight
+    if [[ $preflight_failed == true && $dry_run == false ]]; then
+        die "preflight failed; fix the problems above (or pass --skip-preflight)"
+    fi
+fi
+
+if [[ $dry_run == false ]]; then
+    command -v systemctl >/dev/null || die "systemctl not found: edgecore runs as a systemd service"
+fi
+
+if [[ $config_only == false ]]; then
+    join=(keadm join
+        "--cloudcore-ipport=$CLOUDCORE_IPPORT"
+        "--certport=$CERT_PORT"
+        "--edgenode-name=$NODE_NAME"
+        "--kubeedge-version=$KUBEEDGE_VERSION"
+        "--cgroupdriver=$CGROUP_DRIVER"
+        "--remote-runtime-endpoint=$RUNTIME_ENDPOINT"
+        "--hub-protocol=$HUB_PROTOCOL")
+    if [[ -n $LABELS ]]; then
+        join+=("--labels=$LABELS")
+    fi
+    if [[ $dry_run == true ]]; then
+        print_command "${join[@]}" "--token=<redacted>"
+    else
+        command -v keadm >/dev/null || die "keadm not found on PATH: install the keadm $KUBEEDGE_VERSION binary first"
+        "${join[@]}" "--token=$token"
+        # edgecore fetches its certificate with the token right after keadm starts it; replace the config only
+        # once that has happened, so the restart below cannot interrupt the bootstrap.
+        for ((i = 0; i < 60; i++)); do
+            [[ -s $CERT_FILE ]] && break
+            sleep 2
+        done
+        [[ -s $CERT_FILE ]] || printf 'join.sh: warning: %s did not appear within 120s; check journalctl -u edgecore\n' "$CERT_FILE" >&2
+    fi
+fi
+
+# Keep the file being replaced: keadm's after a join, the previous one with --config-only.
+backup="$CONFIG_DIR/edgecore.yaml.keadm.bak"
+if [[ $config_only == true ]]; then
+    backup="$CONFIG_DIR/edgecore.yaml.bak"
+fi
+if [[ -f $CONFIG_DIR/edgecore.yaml || $dry_run == true ]]; then
+    run cp -p "$CONFIG_DIR/edgecore.yaml" "$backup"
+fi
+run install -D -m 0644 "$GENERATED" "$CONFIG_DIR/edgecore.yaml"
+run systemctl restart edgecore
+
+if [[ $dry_run == true ]]; then
+    if [[ $preflight_failed == true ]]; then
+        printf 'join.sh: dry run: the preflight failed, a real run would stop before keadm join\n' >&2
+        exit 1
+    fi
+    exit 0
+fi
+printf 'join.sh: %s joined; check from the cloud side:\n' "$NODE_NAME"
+printf "  kubectl get node %s -o jsonpath='{.status.addresses}'\n" "$NODE_NAME"
+</#noparse>

@@ -1,0 +1,226 @@
+# Dual-stack rollout runbook: site ${siteName}
+
+IP families: ${families} (primary first, the same order everywhere). Pod CIDRs: `${podCidrs}`. Service CIDRs:
+`${serviceCidrs}`. CloudCore: namespace `${namespace}`, exposure ${exposure}, advertise addresses `${advertiseAddresses}`.
+
+Do the steps in order; each step is safe to repeat and names the generated files it uses (paths relative to this
+directory). Commands marked "on NODE" run as root on that node with this directory copied to it; the others run
+wherever kubectl talks to the cluster.
+
+## 0. Prerequisites and preflight
+
+- A kubeadm-built control plane (Kubernetes 1.30 to 1.33), KubeEdge CloudCore installed in namespace `${namespace}`
+  (keadm init or its Helm chart), kubectl access, and the keadm binary on every edge node.
+<#if ipv6>
+- IPv6 configured on every node: the procedure's check is `ip -6 route show`, which must print routes.
+</#if>
+- On each cloud node (${cloudNodes?join(", ")}), check the prerequisites with `scripts/preflight.sh`:
+
+```sh
+scripts/preflight.sh --prerequisites NODE     # on NODE; NODE defaults to $(hostname)
+```
+
+It checks<#if ipv6> that IPv6 is enabled, that `ip -6 route show` is not empty, and</#if> that the node's addresses are on
+its interface. Fix every FAIL before going on.
+
+## 1. Control plane, one node at a time
+
+Uses `nodes/NODE/etc/kubernetes/manifests/kube-apiserver.yaml` and `kube-controller-manager.yaml`. Control-plane
+nodes: ${controlPlaneNodes?join(", ")}. Do one node completely, then the next, so the API stays available.
+
+```sh
+# on NODE
+NODE=${controlPlaneNodes?first}
+BACKUP=/root/dualstack-backup-$(date +%Y%m%d%H%M%S)   # never inside /etc/kubernetes/manifests: the kubelet runs every file there
+mkdir -p "$BACKUP"
+cp -p /etc/kubernetes/manifests/kube-apiserver.yaml /etc/kubernetes/manifests/kube-controller-manager.yaml "$BACKUP"/
+diff -u /etc/kubernetes/manifests/kube-apiserver.yaml nodes/$NODE/etc/kubernetes/manifests/kube-apiserver.yaml
+diff -u /etc/kubernetes/manifests/kube-controller-manager.yaml nodes/$NODE/etc/kubernetes/manifests/kube-controller-manager.yaml
+install -m 0600 nodes/$NODE/etc/kubernetes/manifests/kube-apiserver.yaml /etc/kubernetes/manifests/kube-apiserver.yaml
+install -m 0600 nodes/$NODE/etc/kubernetes/manifests/kube-controller-manager.yaml /etc/kubernetes/manifests/kube-controller-manager.yaml
+```
+
+Review the diff before installing: it should only add the dual-stack flags. A flag of yours that it removes
+belongs in the descriptor's `extraArgs`; regenerate instead of editing the file. The kubelet restarts both static
+pods within about 20 seconds. Wait until both run with the new ranges and are Ready before the next node:
+
+```sh
+# wherever kubectl works, with NODE set as above
+for c in kube-apiserver kube-controller-manager; do
+  until kubectl -n kube-system get pod "$c-$NODE" -o jsonpath='{.spec.containers[0].command}' 2>/dev/null \
+      | grep -q -- '--service-cluster-ip-range=${serviceCidrs}'; do sleep 5; done
+  kubectl -n kube-system wait --for=condition=Ready "pod/$c-$NODE" --timeout=5m
+done
+```
+
+To roll back, copy the two files from `$BACKUP` back into `/etc/kubernetes/manifests/`. So that a later
+`kubeadm upgrade` keeps these ranges, also set `networking.podSubnet: ${podCidrs}` and
+`networking.serviceSubnet: ${serviceCidrs}` in `kubectl -n kube-system edit configmap kubeadm-config`.
+
+## 2. Kubelets and kernel settings, every cloud node
+
+Uses `nodes/NODE/etc/systemd/system/kubelet.service.d/20-dualstack.conf` (kubelet `--node-ip`, one address per
+family) and `nodes/NODE/etc/sysctl.d/60-dualstack.conf`. Cloud nodes: ${cloudNodes?join(", ")}.
+
+```sh
+# on NODE
+NODE=${cloudNodes?first}
+install -D -m 0644 nodes/$NODE/etc/sysctl.d/60-dualstack.conf /etc/sysctl.d/60-dualstack.conf
+sysctl --system
+install -D -m 0644 nodes/$NODE/etc/systemd/system/kubelet.service.d/20-dualstack.conf \
+  /etc/systemd/system/kubelet.service.d/20-dualstack.conf
+systemctl daemon-reload && systemctl restart kubelet
+scripts/preflight.sh "$NODE"    # now every check must pass
+```
+
+Then, wherever kubectl works, the node must report one InternalIP per family, in the order ${families}:
+
+```sh
+kubectl get node "$NODE" -o jsonpath='{.status.addresses}'
+```
+
+## 3. kube-proxy
+
+Uses `cluster/kube-system/kube-proxy.configmap.yaml` (`clusterCIDR: ${podCidrs}`).
+
+```sh
+kubectl apply -f cluster/kube-system/kube-proxy.configmap.yaml
+kubectl -n kube-system rollout restart daemonset kube-proxy
+kubectl -n kube-system rollout status daemonset kube-proxy --timeout=10m
+```
+
+`kubectl apply -k cluster/` applies this file together with every other cluster file (steps 3 to 5); from step 5
+on, that is the one command a GitOps tool runs.
+
+## 4. Calico
+
+<#if calico>
+<#if calicoBase>
+Uses `cluster/kustomization.yaml`, which includes your upstream Calico base and patches it with
+`cluster/kube-system/calico-config.configmap.yaml` (IPAM per family) and
+`cluster/kube-system/calico-node.patch.yaml` (calico-node environment), and applies
+`cluster/kube-system/calico.ippools.yaml`.
+
+```sh
+kubectl apply -k cluster/
+kubectl -n kube-system rollout status daemonset calico-node --timeout=10m
+```
+
+This also applies the kube-proxy and CloudCore files; the CloudCore ones take effect with the restart in step 5.
+<#else>
+Uses `cluster/kube-system/calico-config.configmap.yaml` (IPAM per family), `cluster/kube-system/calico.ippools.yaml`
+and `cluster/kube-system/calico-node.patch.yaml` (calico-node environment; a strategic merge patch, applied with
+`kubectl patch` because this site names no upstream Calico base for kustomize).
+
+```sh
+kubectl apply -f cluster/kube-system/calico-config.configmap.yaml -f cluster/kube-system/calico.ippools.yaml
+kubectl -n kube-system patch daemonset calico-node --patch-file cluster/kube-system/calico-node.patch.yaml
+kubectl -n kube-system rollout status daemonset calico-node --timeout=10m
+```
+</#if>
+
+The pool variables in the calico-node environment (`CALICO_IPV4POOL_*`, `CALICO_IPV6POOL_*`) act only when Calico
+creates its first pools, not on an existing installation; that is why `calico.ippools.yaml` is applied too. IPPool
+CIDRs are immutable: if a pool of the same name exists with another CIDR, the apply fails; create a new pool and
+migrate instead of editing it. Pods created before this step keep their old addresses until they are recreated.
+<#else>
+This site has no `calico` section, so nothing is generated for the CNI plugin. Configure yours for ${families} with
+the pod CIDRs `${podCidrs}` before going on.
+</#if>
+
+## 5. CloudCore Service and ConfigMap
+
+Uses `cluster/kubeedge/cloudcore.service.yaml` and `cluster/kubeedge/cloudcore.configmap.yaml` (advertise
+addresses `${advertiseAddresses}`, ports, and the values that keep CloudCore from rewriting its ConfigMap).
+
+```sh
+kubectl apply -k cluster/
+kubectl -n ${namespace} rollout restart deployment cloudcore
+kubectl -n ${namespace} rollout status deployment cloudcore --timeout=5m
+```
+
+<#if hostNetwork>
+CloudCore runs with hostNetwork: edge nodes dial the address of the node CloudCore runs on directly, so its Service
+needs no dual-stack cluster. If the rollout stalls because the new pod cannot bind the ports the old one still holds
+on the same node, delete the old pod (`kubectl -n ${namespace} get pods`).
+<#elseif dualStack>
+Edge nodes reach CloudCore through its ${exposure} Service, which now serves both families (${families}); that
+needs the dual-stack cluster of steps 1 to 3.
+<#else>
+Edge nodes reach CloudCore through its ${exposure} Service (${families}).
+</#if>
+
+## 6. CloudCore certificate
+
+<#if regenerateCertificates>
+CloudCore's server certificate must list every address edges dial (`${advertiseAddresses}`, and the descriptor's
+`dnsNames`), or they fail with
+`x509: certificate is valid for ..., not ...`. CloudCore signs it only when it has none, so an address added after
+installation is missing until the certificate is re-signed. Run `scripts/regenerate-cloudcore-certs.sh`:
+
+```sh
+scripts/regenerate-cloudcore-certs.sh
+```
+
+By default it deletes only Secret `cloudcoresecret` and restarts CloudCore, which re-signs its server certificate
+with the existing CA (`casecret`): edge certificates and join tokens stay valid and joined edges reconnect unchanged.
+It first checks that the applied ConfigMap (step 5) lists every address, and afterwards checks the certificate at
+each of them. The KubeEdge procedure instead deletes all three secrets:
+
+```sh
+kubectl -n ${namespace} delete secrets tokensecret casecret cloudcoresecret
+```
+
+CloudCore then creates a new CA: every edge certificate and join token becomes invalid, and every edge node must
+join again (`keadm reset edge` on the node, `kubectl delete node NODE`, then its `join.sh` with a new token). The
+script does that only with `--new-ca --yes`; use it only when the CA itself must be replaced.
+<#else>
+Not needed for this site (`regenerateCertificates: false`). It is needed when CloudCore was installed before all of
+`${advertiseAddresses}` were advertised: its server certificate then lacks an address and edges fail with
+`x509: certificate is valid for ..., not ...`. Check each address (the second curl fails with error 60, "no
+alternative certificate subject name matches", when the address is missing):
+
+```sh
+<#list caUrls as u>
+curl -gk ${u.flag} -fsS "${u.url}" -o ca.der && openssl x509 -inform DER -in ca.der -out ca.pem
+curl -g ${u.flag} -fsS --cacert ca.pem "${u.url}" -o /dev/null && echo "certificate covers ${u.url}"
+</#list>
+```
+
+If one fails, set `spec.cloudCore.regenerateCertificates: true` in the site descriptor and regenerate: this step
+then uses `scripts/regenerate-cloudcore-certs.sh`.
+</#if>
+
+## 7. Edge nodes
+
+<#if edgeCount gt 0>
+This site has ${edgeCount} edge nodes; each has its own directory `edge/NODE/` with `etc/kubeedge/config/edgecore.yaml`
+and `join.sh` (for example `edge/${firstEdge}/`). Copy the directory to the node and run `join.sh` there as root:
+
+```sh
+scp -r edge/${firstEdge} root@EDGE-ADDRESS:
+ssh root@EDGE-ADDRESS "cd ${firstEdge} && KUBEEDGE_TOKEN=$(keadm gettoken) ./join.sh"
+```
+
+The token is fetched when the command runs (`$(keadm gettoken)` expands where kubectl works, before ssh) and is
+never stored in this tree; on the node, `./join.sh --token-file FILE` reads it from a file instead. `join.sh` checks
+the node's addresses, its IPv6 route and that CloudCore answers over the node's hub family, runs `keadm join` with
+the bracketed CloudCore endpoint, then installs the generated `edgecore.yaml` (keadm never sets `nodeIP`) and
+restarts edgecore. `./join.sh --dry-run` shows what it would do; on a node that has already joined,
+`./join.sh --config-only` installs a changed `edgecore.yaml` without joining again.
+<#else>
+This site has no edge nodes yet.
+</#if>
+
+## 8. Verification
+
+Uses `scripts/verify.sh`, run wherever kubectl talks to the cluster:
+
+```sh
+scripts/verify.sh
+```
+
+It checks CloudCore's `/ca.crt` at every advertise address (the procedure's `curl -gk6`) and, with openssl, that
+the server certificate covers each address; then, with one `kubectl get nodes`, that every cloud and edge node is
+registered, reports its InternalIPs in the order ${families}, and is Ready. It lists every node that is wrong and
+exits non-zero.
