@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** The top-level command; the work is in the subcommands. */
 @Command(name = "dualstack", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Renders every file of an IPv4/IPv6 dual-stack KubeEdge site from one site descriptor.",
-        subcommands = {ValidateCommand.class, GenerateCommand.class, CheckCommand.class},
+        subcommands = {ValidateCommand.class, GenerateCommand.class, CheckCommand.class, ReferenceCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:descriptor problems or drift", "2:usage or I/O error"})
 final class DualstackCommand implements Runnable {
