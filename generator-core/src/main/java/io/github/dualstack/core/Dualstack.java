@@ -46,7 +46,7 @@ public final class Dualstack {
             OutputPlan plan = new OutputPlan(loaded.site());
             try {
                 if (request.mode() == GenerateRequest.Mode.GENERATE) {
-                    write = Optional.of(generate(plan, renderer, out, request.force()));
+                    write = Optional.of(generate(plan, renderer, out, request.force(), request.forceOption()));
                 } else {
                     drift = Optional.of(new DriftCheck(out).run(plan, renderer));
                 }
@@ -62,8 +62,9 @@ public final class Dualstack {
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private static WriteResult generate(OutputPlan plan, Renderer renderer, Path out, boolean force) throws IOException {
-        try (TreeWriter writer = TreeWriter.open(out, force, Version.get(), LOCK_WAIT)) {
+    private static WriteResult generate(OutputPlan plan, Renderer renderer, Path out, boolean force, String forceOption)
+            throws IOException {
+        try (TreeWriter writer = TreeWriter.open(out, force, forceOption, Version.get(), LOCK_WAIT)) {
             List<io.github.dualstack.core.plan.PlannedFile> siteFiles = plan.siteFiles();
             siteFiles.parallelStream().map(renderer::render).forEach(writer::offer);
             plan.edgeFiles().parallel().map(renderer::render).forEach(writer::offer);

@@ -10,9 +10,15 @@ import java.util.Optional;
  * Front ends (the Maven plugin, the CLI) build one of these and map the {@link Report}.
  */
 public record GenerateRequest(Path descriptor, Optional<Path> outputDirectory, Optional<Path> templateOverrides,
-                              Mode mode, boolean force, long maxDescriptorBytes) {
+                              Mode mode, boolean force, long maxDescriptorBytes, String forceOption) {
 
     public enum Mode { VALIDATE, GENERATE, CHECK }
+
+    /** A request whose refusals name the CLI's {@code --force}. */
+    public GenerateRequest(Path descriptor, Optional<Path> outputDirectory, Optional<Path> templateOverrides, Mode mode,
+                           boolean force, long maxDescriptorBytes) {
+        this(descriptor, outputDirectory, templateOverrides, mode, force, maxDescriptorBytes, "--force");
+    }
 
     public GenerateRequest {
         Objects.requireNonNull(descriptor, "descriptor");
@@ -28,6 +34,11 @@ public record GenerateRequest(Path descriptor, Optional<Path> outputDirectory, O
     }
 
     public GenerateRequest withMaxDescriptorBytes(long bytes) {
-        return new GenerateRequest(descriptor, outputDirectory, templateOverrides, mode, force, bytes);
+        return new GenerateRequest(descriptor, outputDirectory, templateOverrides, mode, force, bytes, forceOption);
+    }
+
+    /** How refusals name the override in this front end, e.g. {@code -Ddualstack.force=true}. */
+    public GenerateRequest withForceOption(String option) {
+        return new GenerateRequest(descriptor, outputDirectory, templateOverrides, mode, force, maxDescriptorBytes, option);
     }
 }

@@ -20,17 +20,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 abstract class AbstractDualstackMojo extends AbstractMojo {
 
-    /** The site descriptor. */
-    @Parameter(property = "dualstack.descriptor", defaultValue = "${project.basedir}/site.yaml", required = true)
+    /** The site descriptor. Without a project (validate), relative to the current directory. */
+    @Parameter(property = "dualstack.descriptor", defaultValue = "${basedir}/site.yaml", required = true)
     File descriptor;
-
-    /** The output tree: committed to git, not under target/. */
-    @Parameter(property = "dualstack.outputDirectory", defaultValue = "${project.basedir}/generated", required = true)
-    File outputDirectory;
-
-    /** A directory of template overrides: a file there replaces the bundled template of the same name. */
-    @Parameter(property = "dualstack.templateOverrides")
-    File templateOverrides;
 
     /** Skip the goal. */
     @Parameter(property = "dualstack.skip", defaultValue = "false")
@@ -42,6 +34,15 @@ abstract class AbstractDualstackMojo extends AbstractMojo {
 
     abstract GenerateRequest.Mode mode();
 
+    /** The output tree, for the goals that render one. */
+    Optional<File> outputDirectory() {
+        return Optional.empty();
+    }
+
+    Optional<File> templateOverrides() {
+        return Optional.empty();
+    }
+
     boolean force() {
         return false;
     }
@@ -52,9 +53,9 @@ abstract class AbstractDualstackMojo extends AbstractMojo {
             getLog().info("dualstack: skipped (dualstack.skip)");
             return;
         }
-        GenerateRequest request = new GenerateRequest(descriptor.toPath(),
-                mode() == GenerateRequest.Mode.VALIDATE ? Optional.empty() : Optional.of(outputDirectory.toPath()),
-                Optional.ofNullable(templateOverrides).map(File::toPath), mode(), force(), maxDescriptorBytes);
+        GenerateRequest request = new GenerateRequest(descriptor.toPath(), outputDirectory().map(File::toPath),
+                templateOverrides().map(File::toPath), mode(), force(), maxDescriptorBytes)
+                .withForceOption("-Ddualstack.force=true");
         Report report;
         try {
             report = Dualstack.run(request);
@@ -85,17 +86,16 @@ abstract class AbstractDualstackMojo extends AbstractMojo {
     void afterRun(Report report) {
     }
 
-    private String failure(Report report) {
-        StringBuilder sb = new StringBuilder();
+    /** One line: the details are in the log lines above it. */
+    private static String failure(Report report) {
         if (report.hasErrors()) {
-            sb.append("the site descriptor has ").append(report.errors().size()).append(" problem(s):");
-            report.errors().forEach(p -> sb.append('\n').append(p));
-        } else if (report.write().map(w -> w.refused()).orElse(false)) {
-            sb.append("dualstack refused to write (nothing was written):");
-            report.write().get().refusals().forEach(r -> sb.append('\n').append(r.lines().findFirst().orElse(r)));
-        } else {
-            sb.append(report.summary()).append("; the generated tree is stale. Run: mvn dualstack:generate");
+            return "the site descriptor has " + report.errors().size() + " problem(s), listed above";
         }
-        return sb.toString();
+        if (report.write().map(w -> w.refused()).orElse(false)) {
+            return "dualstack refused " + report.write().get().refusals().size()
+                    + " file(s), listed above; nothing was written";
+        }
+        return report.summary() + "; the generated tree is stale. Run: mvn dualstack:generate"
+                + " (add -Ddualstack.force=true if the differences are hand edits to discard)";
     }
 }

@@ -10,7 +10,7 @@ import org.apache.maven.plugins.annotations.Mojo;
  * the descriptor generates (a file differs, is missing or is extra). Writes nothing.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class CheckMojo extends AbstractDualstackMojo {
+public class CheckMojo extends AbstractTreeMojo {
 
     @Override
     GenerateRequest.Mode mode() {

@@ -7,7 +7,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /** Validates the site descriptor and writes every file of the site into the output tree. */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
-public class GenerateMojo extends AbstractDualstackMojo {
+public class GenerateMojo extends AbstractTreeMojo {
 
     /** Overwrite hand-edited generated files and files dualstack does not own. */
     @Parameter(property = "dualstack.force", defaultValue = "false")

@@ -55,6 +55,7 @@ public final class TreeWriter implements AutoCloseable {
 
     private final OutputRoot root;
     private final boolean force;
+    private final String forceOption;
     private final String generatorVersion;
     private final FileChannel lockChannel;
     private final FileLock lock;
@@ -66,10 +67,11 @@ public final class TreeWriter implements AutoCloseable {
     private final AtomicInteger unchanged = new AtomicInteger();
     private boolean committed;
 
-    private TreeWriter(OutputRoot root, boolean force, String generatorVersion, FileChannel lockChannel, FileLock lock)
-            throws IOException {
+    private TreeWriter(OutputRoot root, boolean force, String forceOption, String generatorVersion,
+                       FileChannel lockChannel, FileLock lock) throws IOException {
         this.root = root;
         this.force = force;
+        this.forceOption = forceOption;
         this.generatorVersion = generatorVersion;
         this.lockChannel = lockChannel;
         this.lock = lock;
@@ -77,13 +79,19 @@ public final class TreeWriter implements AutoCloseable {
         this.manifest = readManifest();
         if (!Files.exists(manifestPath()) && !force && !onlyDualstackDir()) {
             refusals.add(root.root() + ": is not empty and holds no .dualstack/manifest.json, so dualstack does not"
-                    + " own anything in it; choose an empty directory, or use --force to take it over");
+                    + " own anything in it; choose an empty directory, or use " + forceOption + " to take it over");
         }
     }
 
     /** Locks the output directory (waiting at most {@code lockWait}), then recovers an interrupted run. */
     public static TreeWriter open(Path outputDir, boolean force, String generatorVersion, Duration lockWait)
             throws IOException {
+        return open(outputDir, force, "--force", generatorVersion, lockWait);
+    }
+
+    /** As above; refusals name {@code forceOption} as the way to override them. */
+    public static TreeWriter open(Path outputDir, boolean force, String forceOption, String generatorVersion,
+                                  Duration lockWait) throws IOException {
         OutputRoot root = new OutputRoot(outputDir);
         Path meta = root.root().resolve(".dualstack");
         if (Files.isSymbolicLink(meta)) {
@@ -109,7 +117,7 @@ public final class TreeWriter implements AutoCloseable {
                     Thread.sleep(100);
                 }
             }
-            return new TreeWriter(root, force, generatorVersion, ch, lock);
+            return new TreeWriter(root, force, forceOption, generatorVersion, ch, lock);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             ch.close();
@@ -151,12 +159,12 @@ public final class TreeWriter implements AutoCloseable {
                 }
                 if (!force && !manifest.owns(path)) {
                     refusals.add(path + ": exists but was not written by dualstack (not in .dualstack/manifest.json);"
-                            + " move it away or use --force to overwrite it");
+                            + " move it away or use " + forceOption + " to overwrite it");
                     return;
                 }
                 if (!force && !manifest.files().get(path).equals(Hashes.sha256(onDisk))) {
                     refusals.add(path + ": was edited by hand since dualstack wrote it; change the descriptor or a"
-                            + " template override instead, or use --force to overwrite it. The edit, against what"
+                            + " template override instead, or use " + forceOption + " to overwrite it. The edit, against what"
                             + " would be written:\n" + UnifiedDiff.of(path, onDisk, file.content()).stripTrailing());
                     return;
                 }
@@ -205,7 +213,7 @@ public final class TreeWriter implements AutoCloseable {
             byte[] onDisk = Files.readAllBytes(target);
             if (!force && !Hashes.sha256(onDisk).equals(owned.getValue())) {
                 refusals.add(path + ": is no longer generated but was edited by hand, so it is kept; delete it"
-                        + " yourself, or use --force to remove it");
+                        + " yourself, or use " + forceOption + " to remove it");
                 continue;
             }
             removals.add(path);
