@@ -28,8 +28,9 @@ final class RunCommand {
 
     static GenerateRequest request(Path descriptor, GenerateRequest.Mode mode, TreeOptions tree, boolean force,
                                    CommonOptions common) {
-        return new GenerateRequest(descriptor, Optional.ofNullable(tree).map(t -> t.output),
+        GenerateRequest request = new GenerateRequest(descriptor, Optional.ofNullable(tree).map(t -> t.output),
                 Optional.ofNullable(tree).map(t -> t.templates), mode, force, common.maxDescriptorBytes);
+        return tree != null && tree.threads != null ? request.withThreads(tree.threads) : request;
     }
 
     /** Prints descriptor problems, and for text output the write refusals; returns the exit code. */

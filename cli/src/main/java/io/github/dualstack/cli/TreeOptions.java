@@ -13,4 +13,8 @@ final class TreeOptions {
     @Option(names = "--templates", paramLabel = "DIR",
             description = "Template overrides: a file here replaces the bundled template of the same name.")
     Path templates;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads that render and write (default: the"
+            + " number of processors). The output is the same whatever the count.")
+    Integer threads;
 }

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * The one entry point of the core. Data flows one way: read, validate, plan, render, self-check, then write
@@ -44,17 +46,21 @@ public final class Dualstack {
             Renderer renderer = new Renderer(request.templateOverrides(),
                     request.descriptor().getFileName().toString(), loaded.site().name());
             OutputPlan plan = new OutputPlan(loaded.site());
+            ForkJoinPool pool = new ForkJoinPool(request.threads());
             try {
                 if (request.mode() == GenerateRequest.Mode.GENERATE) {
-                    write = Optional.of(generate(plan, renderer, out, request.force(), request.forceOption()));
+                    write = Optional.of(inPool(pool, () -> generate(plan, renderer, out, request.force(),
+                            request.forceOption())));
                 } else {
-                    drift = Optional.of(new DriftCheck(out).run(plan, renderer));
+                    drift = Optional.of(inPool(pool, () -> new DriftCheck(out).run(plan, renderer)));
                 }
             } catch (RenderException e) {
                 throw new DualstackException(e.getMessage(), e);
             } catch (IOException | UncheckedIOException e) {
                 throw new DualstackException("cannot " + (request.mode() == GenerateRequest.Mode.GENERATE
                         ? "write" : "read") + " " + out + ": " + e.getMessage(), e);
+            } finally {
+                pool.shutdown();
             }
         }
         return new Report(request.mode(), loaded.problems(), Optional.ofNullable(loaded.site()),
@@ -62,9 +68,41 @@ public final class Dualstack {
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
+    interface Work<T> {
+        T call() throws IOException;
+    }
+
+    /** Runs the work so that its parallel streams use the request's thread count, rethrowing what it threw. */
+    private static <T> T inPool(ForkJoinPool pool, Work<T> work) throws IOException {
+        try {
+            return pool.submit(() -> {
+                try {
+                    return work.call();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UncheckedIOException u) {
+                throw u.getCause();
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(cause);
+        }
+    }
+
     private static WriteResult generate(OutputPlan plan, Renderer renderer, Path out, boolean force, String forceOption)
             throws IOException {
-        try (TreeWriter writer = TreeWriter.open(out, force, forceOption, Version.get(), LOCK_WAIT)) {
+        try (TreeWriter writer = TreeWriter.open(out, force, forceOption, renderer::check, Version.get(), LOCK_WAIT)) {
             List<io.github.dualstack.core.plan.PlannedFile> siteFiles = plan.siteFiles();
             siteFiles.parallelStream().map(renderer::render).forEach(writer::offer);
             plan.edgeFiles().parallel().map(renderer::render).forEach(writer::offer);

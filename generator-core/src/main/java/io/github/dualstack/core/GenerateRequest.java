@@ -10,19 +10,23 @@ import java.util.Optional;
  * Front ends (the Maven plugin, the CLI) build one of these and map the {@link Report}.
  */
 public record GenerateRequest(Path descriptor, Optional<Path> outputDirectory, Optional<Path> templateOverrides,
-                              Mode mode, boolean force, long maxDescriptorBytes, String forceOption) {
+                              Mode mode, boolean force, long maxDescriptorBytes, String forceOption, int threads) {
 
     public enum Mode { VALIDATE, GENERATE, CHECK }
 
     /** A request whose refusals name the CLI's {@code --force}. */
     public GenerateRequest(Path descriptor, Optional<Path> outputDirectory, Optional<Path> templateOverrides, Mode mode,
                            boolean force, long maxDescriptorBytes) {
-        this(descriptor, outputDirectory, templateOverrides, mode, force, maxDescriptorBytes, "--force");
+        this(descriptor, outputDirectory, templateOverrides, mode, force, maxDescriptorBytes, "--force",
+                Runtime.getRuntime().availableProcessors());
     }
 
     public GenerateRequest {
         Objects.requireNonNull(descriptor, "descriptor");
         Objects.requireNonNull(mode, "mode");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
+        }
         if (mode != Mode.VALIDATE && outputDirectory.isEmpty()) {
             throw new IllegalArgumentException(mode + " needs an output directory");
         }
@@ -34,11 +38,18 @@ public record GenerateRequest(Path descriptor, Optional<Path> outputDirectory, O
     }
 
     public GenerateRequest withMaxDescriptorBytes(long bytes) {
-        return new GenerateRequest(descriptor, outputDirectory, templateOverrides, mode, force, bytes, forceOption);
+        return new GenerateRequest(descriptor, outputDirectory, templateOverrides, mode, force, bytes, forceOption, threads);
     }
 
     /** How refusals name the override in this front end, e.g. {@code -Ddualstack.force=true}. */
     public GenerateRequest withForceOption(String option) {
-        return new GenerateRequest(descriptor, outputDirectory, templateOverrides, mode, force, maxDescriptorBytes, option);
+        return new GenerateRequest(descriptor, outputDirectory, templateOverrides, mode, force, maxDescriptorBytes, option,
+                threads);
+    }
+
+    /** How many threads render and write; the output is byte-identical whatever the count. */
+    public GenerateRequest withThreads(int count) {
+        return new GenerateRequest(descriptor, outputDirectory, templateOverrides, mode, force, maxDescriptorBytes,
+                forceOption, count);
     }
 }

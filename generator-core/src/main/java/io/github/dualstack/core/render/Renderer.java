@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Renders a planned file, puts the generator header on it and checks the result by parsing it again. A file that
- * fails its own check is a generator (or template override) bug: {@link RenderException}, and nothing is written.
+ * Renders a planned file and puts the generator header on it; {@link #check} parses the result again before it
+ * is written. A file that fails its own check is a generator (or template override) bug: {@link RenderException},
+ * and nothing is written. A file whose bytes equal what is already on disk is not checked again: it is the
+ * same output that passed when it was written.
  */
 public final class Renderer {
 
@@ -27,13 +29,16 @@ public final class Renderer {
     public OutputFile render(PlannedFile file) {
         String body = engine.render(file.template(), file.model());
         String text = withHeader(body, file.kind());
-        OutputFile out = new OutputFile(file.path(), text.getBytes(StandardCharsets.UTF_8), file.kind());
+        return new OutputFile(file.path(), text.getBytes(StandardCharsets.UTF_8), file.kind());
+    }
+
+    /** The self-check: throws {@link RenderException} when the file does not parse back as what it must be. */
+    public void check(OutputFile file) {
         try {
-            selfCheck.check(out);
+            selfCheck.check(file);
         } catch (SelfCheckException e) {
             throw new RenderException(e.getMessage(), e);
         }
-        return out;
     }
 
     private String withHeader(String body, FileKind kind) {

@@ -15,7 +15,6 @@ import java.util.List;
 record Journal(List<String> renames, List<String> deletes) {
 
     static final String PATH = ".dualstack/journal.json";
-    static final String STAGING = ".dualstack/staging";
     static final String STAGED_MANIFEST = ".dualstack/staging.manifest.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -31,6 +31,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -39,10 +40,11 @@ import java.util.stream.Stream;
  * <li>only files listed in {@code .dualstack/manifest.json} are replaced or removed; a file of someone else at a
  *     planned path, or an owned file edited by hand, is refused (reported with a diff) unless forced;</li>
  * <li>unchanged files are not touched (mtime kept); a run that changes nothing writes nothing;</li>
- * <li>changed files are staged under {@code .dualstack/staging} first; only when every file has been rendered,
- *     checked and staged, and nothing was refused, a journal is written and the staged files are renamed into
- *     place. A run killed before the journal leaves the previous tree; one killed after it is completed by the
- *     next run, which replays the journal before anything else;</li>
+ * <li>changed files are first written beside their target as {@code .NAME.dualstack-new}; only when every file
+ *     has been rendered, checked and written so, and nothing was refused, a journal is written and each new file
+ *     is renamed over its target (one rename, atomic). A run killed before the journal leaves the previous tree
+ *     (the next run deletes the new files it finds, guided by {@code .dualstack/in-progress}); one killed after
+ *     it is completed by the next run, which replays the journal before anything else;</li>
  * <li>one run at a time: an OS file lock, released by the kernel even when the holder is killed.</li>
  * </ul>
  * {@link #offer} is thread-safe, so files can be rendered and staged on several cores.
@@ -52,10 +54,13 @@ public final class TreeWriter implements AutoCloseable {
     private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-r--r--");
     private static final Set<PosixFilePermission> SCRIPT_MODE = PosixFilePermissions.fromString("rwxr-xr-x");
     private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwxr-xr-x");
+    static final String NEW_SUFFIX = ".dualstack-new";
+    static final String IN_PROGRESS = ".dualstack/in-progress";
 
     private final OutputRoot root;
     private final boolean force;
     private final String forceOption;
+    private final Consumer<OutputFile> beforeWrite;
     private final String generatorVersion;
     private final FileChannel lockChannel;
     private final FileLock lock;
@@ -63,20 +68,27 @@ public final class TreeWriter implements AutoCloseable {
     private final String recovery;
     private final Map<String, String> planned = new ConcurrentHashMap<>();
     private final Set<String> staged = new ConcurrentSkipListSet<>();
+    /** Whether the umask let files and directories get their intended modes at creation (checked once). */
+    private final boolean modesNeedFixing;
+    private volatile boolean inProgressMarked;
+    /** Directories this run created for new files, removed again (when empty) if the run writes nothing. */
+    private final Set<Path> createdDirs = ConcurrentHashMap.newKeySet();
     private final List<String> refusals = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger unchanged = new AtomicInteger();
     private boolean committed;
 
-    private TreeWriter(OutputRoot root, boolean force, String forceOption, String generatorVersion,
-                       FileChannel lockChannel, FileLock lock) throws IOException {
+    private TreeWriter(OutputRoot root, boolean force, String forceOption, Consumer<OutputFile> beforeWrite,
+                       String generatorVersion, FileChannel lockChannel, FileLock lock) throws IOException {
         this.root = root;
         this.force = force;
         this.forceOption = forceOption;
+        this.beforeWrite = beforeWrite;
         this.generatorVersion = generatorVersion;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.recovery = recover();
         this.manifest = readManifest();
+        this.modesNeedFixing = umaskNarrowsModes(root.root().resolve(".dualstack"));
         if (!Files.exists(manifestPath()) && !force && !onlyDualstackDir()) {
             refusals.add(root.root() + ": is not empty and holds no .dualstack/manifest.json, so dualstack does not"
                     + " own anything in it; choose an empty directory, or use " + forceOption + " to take it over");
@@ -86,12 +98,15 @@ public final class TreeWriter implements AutoCloseable {
     /** Locks the output directory (waiting at most {@code lockWait}), then recovers an interrupted run. */
     public static TreeWriter open(Path outputDir, boolean force, String generatorVersion, Duration lockWait)
             throws IOException {
-        return open(outputDir, force, "--force", generatorVersion, lockWait);
+        return open(outputDir, force, "--force", f -> { }, generatorVersion, lockWait);
     }
 
-    /** As above; refusals name {@code forceOption} as the way to override them. */
-    public static TreeWriter open(Path outputDir, boolean force, String forceOption, String generatorVersion,
-                                  Duration lockWait) throws IOException {
+    /**
+     * As above; refusals name {@code forceOption} as the way to override them, and {@code beforeWrite} (the
+     * self-check) sees every file that is about to be written, and may throw to stop the run.
+     */
+    public static TreeWriter open(Path outputDir, boolean force, String forceOption, Consumer<OutputFile> beforeWrite,
+                                  String generatorVersion, Duration lockWait) throws IOException {
         OutputRoot root = new OutputRoot(outputDir);
         Path meta = root.root().resolve(".dualstack");
         if (Files.isSymbolicLink(meta)) {
@@ -117,7 +132,7 @@ public final class TreeWriter implements AutoCloseable {
                     Thread.sleep(100);
                 }
             }
-            return new TreeWriter(root, force, forceOption, generatorVersion, ch, lock);
+            return new TreeWriter(root, force, forceOption, beforeWrite, generatorVersion, ch, lock);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             ch.close();
@@ -131,7 +146,7 @@ public final class TreeWriter implements AutoCloseable {
     /** The lock and an interrupted run's leftovers must never be committed with the tree. */
     private static void ignoreTransientFiles(Path meta) throws IOException {
         Path ignore = meta.resolve(".gitignore");
-        byte[] wanted = "# transient files of a dualstack run; manifest.json is committed with the tree\nlock\njournal.json\n*.tmp\nstaging/\nstaging.manifest.json\n"
+        byte[] wanted = "# transient files of a dualstack run; manifest.json is committed with the tree\nlock\njournal.json\n*.tmp\nin-progress\nstaging.manifest.json\n"
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         if (!Files.exists(ignore) || !Arrays.equals(Files.readAllBytes(ignore), wanted)) {
             Files.write(ignore, wanted);
@@ -169,6 +184,7 @@ public final class TreeWriter implements AutoCloseable {
                     return;
                 }
             }
+            beforeWrite.accept(file);
             stage(path, file);
         } catch (WriteRefusedException e) {
             refusals.add(e.getMessage());
@@ -178,11 +194,35 @@ public final class TreeWriter implements AutoCloseable {
     }
 
     private void stage(String path, OutputFile file) throws IOException, WriteRefusedException {
-        Path s = root.resolve(Journal.STAGING + "/" + path);
-        createDirectories(s.getParent());
-        Files.write(s, file.content());
-        Files.setPosixFilePermissions(s, file.kind() == FileKind.SCRIPT ? SCRIPT_MODE : FILE_MODE);
+        markInProgress();
+        Path target = root.resolve(path);
+        createDirectories(target.getParent(), modesNeedFixing, createdDirs);
+        Path next = newFileFor(target);
+        Set<PosixFilePermission> mode = file.kind() == FileKind.SCRIPT ? SCRIPT_MODE : FILE_MODE;
+        try (FileChannel ch = FileChannel.open(next, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING), PosixFilePermissions.asFileAttribute(mode))) {
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(file.content());
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+        }
+        if (modesNeedFixing) {
+            Files.setPosixFilePermissions(next, mode);
+        }
         staged.add(path);
+    }
+
+    /** The new version of a file waits beside it, so that moving it into place is a single rename. */
+    static Path newFileFor(Path target) {
+        return target.resolveSibling("." + target.getFileName() + NEW_SUFFIX);
+    }
+
+    /** Before the first new file exists: tells a later run that new files may have to be cleaned away. */
+    private synchronized void markInProgress() throws IOException {
+        if (!inProgressMarked) {
+            writeDurably(root.root().resolve(IN_PROGRESS), new byte[0]);
+            inProgressMarked = true;
+        }
     }
 
     /**
@@ -243,12 +283,11 @@ public final class TreeWriter implements AutoCloseable {
     private void apply(Journal journal) throws IOException {
         Path rootDir = root.root();
         for (String path : journal.renames()) {
-            Path from = rootDir.resolve(Journal.STAGING).resolve(path);
+            Path to = resolveOrFail(path);
+            Path from = newFileFor(to);
             if (!Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
                 continue;   // moved before an interruption
             }
-            Path to = resolveOrFail(path);
-            createDirectories(to.getParent());
             move(from, to);
         }
         for (String path : journal.deletes()) {
@@ -261,7 +300,7 @@ public final class TreeWriter implements AutoCloseable {
             move(stagedManifest, manifestPath());
         }
         Files.deleteIfExists(rootDir.resolve(Journal.PATH));
-        deleteTree(rootDir.resolve(Journal.STAGING));
+        Files.deleteIfExists(rootDir.resolve(IN_PROGRESS));
     }
 
     private String recover() throws IOException {
@@ -278,10 +317,21 @@ public final class TreeWriter implements AutoCloseable {
             return "completed an interrupted earlier run from its journal (" + journal.renames().size()
                     + " files moved into place, " + journal.deletes().size() + " removed)";
         }
-        boolean leftovers = Files.exists(root.root().resolve(Journal.STAGING))
+        boolean leftovers = Files.exists(root.root().resolve(IN_PROGRESS))
                 || Files.exists(root.root().resolve(Journal.STAGED_MANIFEST));
-        discardStaging();
-        return leftovers ? "discarded the staged files of an interrupted earlier run (it had changed nothing)" : "";
+        if (!leftovers) {
+            return "";
+        }
+        int removed = 0;
+        try (Stream<Path> walk = Files.walk(root.root())) {
+            for (Path p : walk.filter(f -> f.getFileName().toString().endsWith(NEW_SUFFIX)).toList()) {
+                Files.deleteIfExists(p);
+                removed++;
+            }
+        }
+        Files.deleteIfExists(root.root().resolve(Journal.STAGED_MANIFEST));
+        Files.deleteIfExists(root.root().resolve(IN_PROGRESS));
+        return "discarded " + removed + " new file(s) of an interrupted earlier run (it had changed nothing)";
     }
 
     private Manifest readManifest() throws IOException {
@@ -320,17 +370,38 @@ public final class TreeWriter implements AutoCloseable {
     }
 
     private static void createDirectories(Path dir) throws IOException {
+        createDirectories(dir, true, null);
+    }
+
+    private static void createDirectories(Path dir, boolean fixMode, Set<Path> created) throws IOException {
         if (Files.isDirectory(dir)) {
             return;
         }
-        createDirectories(dir.getParent());
+        createDirectories(dir.getParent(), fixMode, created);
         try {
             Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIR_MODE));
-            Files.setPosixFilePermissions(dir, DIR_MODE);   // the umask may have narrowed it
+            if (created != null) {
+                created.add(dir);
+            }
+            if (fixMode) {
+                Files.setPosixFilePermissions(dir, DIR_MODE);   // the umask may have narrowed it
+            }
         } catch (FileAlreadyExistsException e) {
             if (!Files.isDirectory(dir)) {
                 throw e;
             }
+        }
+    }
+
+    /** Creates a probe with mode 0644: if it comes out narrower, every file and directory needs a chmod. */
+    private static boolean umaskNarrowsModes(Path meta) throws IOException {
+        Path probe = meta.resolve("mode-probe.tmp");
+        Files.deleteIfExists(probe);
+        Files.createFile(probe, PosixFilePermissions.asFileAttribute(FILE_MODE));
+        try {
+            return !Files.getPosixFilePermissions(probe).equals(FILE_MODE);
+        } finally {
+            Files.delete(probe);
         }
     }
 
@@ -356,21 +427,29 @@ public final class TreeWriter implements AutoCloseable {
         move(tmp, file);
     }
 
+    /** Deletes this run's new files; the tree is as it was. */
     private void discardStaging() throws IOException {
-        deleteTree(root.root().resolve(Journal.STAGING));
-        Files.deleteIfExists(root.root().resolve(Journal.STAGED_MANIFEST));
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+        for (String path : staged) {
+            try {
+                Files.deleteIfExists(newFileFor(root.resolve(path)));
+            } catch (WriteRefusedException e) {
+                throw new IOException(e.getMessage(), e);
             }
         }
+        staged.clear();
+        List<Path> dirs = new ArrayList<>(createdDirs);
+        dirs.sort(Comparator.comparingInt(Path::getNameCount).reversed());
+        for (Path d : dirs) {
+            try {
+                Files.deleteIfExists(d);
+            } catch (DirectoryNotEmptyException e) {
+                // something else lives there now; keep it
+            }
+        }
+        Files.deleteIfExists(root.root().resolve(Journal.STAGED_MANIFEST));
+        Files.deleteIfExists(root.root().resolve(IN_PROGRESS));
     }
+
 
     private static List<String> sortedCopy(List<String> list) {
         synchronized (list) {

@@ -145,7 +145,8 @@ class EdgeAndScriptTemplatesTest {
             Site site = load(sample);
             Renderer renderer = new Renderer(Optional.empty(), "site.yaml", site.name());
             for (PlannedFile f : files(site)) {
-                OutputFile out = renderer.render(f);   // throws with every problem the self-check finds
+                OutputFile out = renderer.render(f);
+                renderer.check(out);   // throws with every problem the self-check finds
                 assertThat(out.content()).isNotEmpty();
             }
         }

@@ -58,8 +58,9 @@ class TreeWriterTest {
         Manifest m = Manifest.read(dir);
         assertThat(m.generatorVersion()).isEqualTo("1.0");
         assertThat(m.files()).containsEntry("cluster/a.yaml", Hashes.sha256("a: 1\n".getBytes(StandardCharsets.UTF_8)));
-        assertThat(Files.exists(dir.resolve(Journal.STAGING))).isFalse();
+        assertThat(Files.exists(dir.resolve(TreeWriter.IN_PROGRESS))).isFalse();
         assertThat(Files.exists(dir.resolve(Journal.PATH))).isFalse();
+        assertThat(Files.exists(dir.resolve("cluster/.a.yaml" + TreeWriter.NEW_SUFFIX))).isFalse();
     }
 
     @Test
@@ -154,9 +155,9 @@ class TreeWriterTest {
     @Test
     void aJournalLeftByAKilledRunIsCompletedBeforeAnythingElse() throws IOException {
         write(false, file("a.yaml", "old\n"), file("gone.yaml", "g\n"));
-        // What a run killed right after writing its journal leaves: staged files, staged manifest, journal.
-        Files.createDirectories(dir.resolve(Journal.STAGING));
-        Files.writeString(dir.resolve(Journal.STAGING + "/a.yaml"), "new\n");
+        // What a run killed right after writing its journal leaves: new files, staged manifest, journal.
+        Files.writeString(dir.resolve(TreeWriter.IN_PROGRESS), "");
+        Files.writeString(dir.resolve(".a.yaml" + TreeWriter.NEW_SUFFIX), "new\n");
         Map<String, String> files = new TreeMap<>(Map.of("a.yaml", Hashes.sha256("new\n".getBytes(StandardCharsets.UTF_8))));
         Files.write(dir.resolve(Journal.STAGED_MANIFEST), new Manifest("1.0", new TreeMap<>(files)).toBytes());
         Files.write(dir.resolve(Journal.PATH), new Journal(List.of("a.yaml"), List.of("gone.yaml")).toBytes());
@@ -171,12 +172,16 @@ class TreeWriterTest {
     @Test
     void stagingLeftBeforeTheJournalIsDiscardedAndThePreviousTreeStands() throws IOException {
         write(false, file("a.yaml", "old\n"));
-        Files.createDirectories(dir.resolve(Journal.STAGING));
-        Files.writeString(dir.resolve(Journal.STAGING + "/a.yaml"), "half-done\n");
+        Files.writeString(dir.resolve(TreeWriter.IN_PROGRESS), "");
+        Files.createDirectories(dir.resolve("edge/new-node"));
+        Files.writeString(dir.resolve(".a.yaml" + TreeWriter.NEW_SUFFIX), "half-done\n");
+        Files.writeString(dir.resolve("edge/new-node/.x.yaml" + TreeWriter.NEW_SUFFIX), "half-done\n");
         WriteResult r = write(false, file("a.yaml", "old\n"));
-        assertThat(r.recovery()).startsWith("discarded the staged files");
+        assertThat(r.recovery()).startsWith("discarded 2 new file(s)");
         assertThat(read("a.yaml")).isEqualTo("old\n");
-        assertThat(Files.exists(dir.resolve(Journal.STAGING))).isFalse();
+        assertThat(Files.exists(dir.resolve(".a.yaml" + TreeWriter.NEW_SUFFIX))).isFalse();
+        assertThat(Files.exists(dir.resolve("edge/new-node/.x.yaml" + TreeWriter.NEW_SUFFIX))).isFalse();
+        assertThat(Files.exists(dir.resolve(TreeWriter.IN_PROGRESS))).isFalse();
     }
 
     @Test
@@ -198,6 +203,18 @@ class TreeWriterTest {
         holder.get(10, TimeUnit.SECONDS);
         try (TreeWriter w = TreeWriter.open(dir, false, "1.0", Duration.ofSeconds(1))) {
             assertThat(w.commit().noOp()).isTrue();
+        }
+    }
+
+    @Test
+    void aRefusedRunLeavesNoNewFilesOrDirectories() throws IOException {
+        write(false, file("a.yaml", "a: 1\n"));
+        Files.writeString(dir.resolve("a.yaml"), "edited\n");
+        WriteResult r = write(false, file("a.yaml", "a: 1\n"), file("edge/n1/etc/x.yaml", "x\n"));
+        assertThat(r.refused()).isTrue();
+        assertThat(Files.exists(dir.resolve("edge"))).isFalse();
+        try (var s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("a.yaml", ".dualstack");
         }
     }
 
