@@ -40,7 +40,7 @@ public final class DescriptorLoader {
         Problems read = new Problems(displayName, p -> new int[] {1, 1});
         JsonNode tree = reader.read(bytes, read);
         if (tree == null || read.hasErrors()) {
-            return new Result(null, read.list(), null);
+            return new Result(null, read.list().stream().map(DescriptorLoader::printable).toList(), null);
         }
         Problems problems = new Problems(displayName, new SourceLocator(tree));
         SiteSchema schema = SiteSchema.get();
@@ -60,6 +60,31 @@ public final class DescriptorLoader {
     private static List<Problem> sorted(List<Problem> in) {
         List<Problem> out = new ArrayList<>(new LinkedHashSet<>(in));
         out.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+        out.replaceAll(DescriptorLoader::printable);
         return out;
+    }
+
+    /** Keys and values quoted in a problem may hold line breaks or terminal escapes; a problem stays one line. */
+    private static Problem printable(Problem p) {
+        String path = escapeControls(p.path());
+        String message = escapeControls(p.message());
+        return path.equals(p.path()) && message.equals(p.message()) ? p
+                : new Problem(p.file(), p.line(), p.column(), path, p.severity(), message);
+    }
+
+    private static String escapeControls(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            boolean control = ch < 0x20 || (ch >= 0x7f && ch <= 0x9f) || ch == '\u2028' || ch == '\u2029';
+            if (control && sb == null) {
+                sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+            }
+            if (sb != null) {
+                sb.append(!control ? String.valueOf(ch) : ch == '\n' ? "\\n" : ch == '\t' ? "\\t" : ch == '\r' ? "\\r"
+                        : String.format("\\u%04x", (int) ch));
+            }
+        }
+        return sb == null ? s : sb.toString();
     }
 }

@@ -18,7 +18,9 @@ import io.github.dualstack.core.Problem;
 import io.github.dualstack.core.Problems;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
@@ -66,16 +68,33 @@ public final class StrictYamlReader {
             reportOversize(bytes.length, problems);
             return null;
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            problems.addAt(1, 1, FieldPath.ROOT, Problem.Severity.ERROR, "descriptor is not valid UTF-8");
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CoderResult decoded = decoder.decode(in, out, true);
+        if (!decoded.isError()) {
+            decoded = decoder.flush(out);
+        }
+        if (decoded.isError()) {
+            // Locate the first bad byte, so that a Latin-1 comment on line 300 is not reported at 1:1.
+            int bad = in.position();
+            int line = 1;
+            int column = 1;
+            for (int i = 0; i < bad; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    column = 1;
+                } else if ((bytes[i] & 0xC0) != 0x80) {
+                    column++;
+                }
+            }
+            problems.addAt(line, column, FieldPath.ROOT, Problem.Severity.ERROR, String.format(
+                    "descriptor is not valid UTF-8 (byte 0x%02X); save it as UTF-8", bytes[bad] & 0xFF));
             return null;
         }
+        String text = out.flip().toString();
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
@@ -101,45 +120,61 @@ public final class StrictYamlReader {
         boolean clean = true;
         int documents = 0;
         int depth = 0;
+        SourceCursor cursor = new SourceCursor(text);
         try (YAMLParser p = (YAMLParser) mapper.getFactory().createParser(text)) {
-            JsonToken t;
-            while ((t = p.nextToken()) != null) {
-                if (t.isStructEnd()) {
-                    depth--;
-                    continue;
-                }
-                if (depth == 0 && t != JsonToken.FIELD_NAME) {
-                    documents++;
-                    if (documents == 2) {
-                        clean = report(problems, p, "only one YAML document is allowed; remove the second '---' document");
+            try {
+                JsonToken t;
+                while ((t = p.nextToken()) != null) {
+                    if (t.isStructEnd()) {
+                        depth--;
+                        continue;
+                    }
+                    if (depth == 0 && t != JsonToken.FIELD_NAME) {
+                        documents++;
+                        if (documents == 2) {
+                            clean = report(problems, p, "only one YAML document is allowed; remove the second '---' document");
+                        }
+                    }
+                    if (t.isStructStart()) {
+                        depth++;
+                    }
+                    if (p.isCurrentAlias()) {
+                        clean = report(problems, p, "YAML aliases (*" + p.getText() + ") are not allowed; write the value out");
+                        continue;
+                    }
+                    // Jackson reports the anchor of a collection, but drops that of a scalar value and of a
+                    // key, and the tag of a key; their tokens still start at the properties in the source.
+                    boolean key = t == JsonToken.FIELD_NAME;
+                    String anchor = t.isStructStart() ? p.getObjectId()
+                            : t.isScalarValue() || key ? cursor.property(p.currentTokenLocation(), '&') : null;
+                    if (anchor != null) {
+                        clean = report(problems, p, "YAML anchors (&" + anchor + ") are not allowed");
+                    }
+                    String tag = key ? cursor.property(p.currentTokenLocation(), '!') : p.getTypeId() == null ? null
+                            : "!" + p.getTypeId().replaceFirst("^!", "").replaceFirst("^tag:yaml\\.org,2002:", "!");
+                    if (tag != null) {
+                        clean = report(problems, p, "YAML tags (" + tag + ") are not allowed");
+                    }
+                    if (t.isScalarValue() && t != JsonToken.VALUE_STRING) {
+                        String hint = yaml11Hint(t, p.getText(), p);
+                        if (hint != null) {
+                            clean = report(problems, p, hint);
+                        }
                     }
                 }
-                if (t.isStructStart()) {
-                    depth++;
-                }
-                if (p.isCurrentAlias()) {
-                    clean = report(problems, p, "YAML aliases (*" + p.getText() + ") are not allowed; write the value out");
-                    continue;
-                }
-                if (p.getObjectId() != null && (t.isScalarValue() || t.isStructStart())) {
-                    clean = report(problems, p, "YAML anchors (&" + p.getObjectId() + ") are not allowed");
-                }
-                if (p.getTypeId() != null && (t.isScalarValue() || t.isStructStart())) {
-                    clean = report(problems, p, "YAML tags (!" + p.getTypeId().replaceFirst("^!", "") + ") are not allowed");
-                }
-                if (t.isScalarValue() && t != JsonToken.VALUE_STRING) {
-                    String hint = yaml11Hint(t, p.getText(), p);
-                    if (hint != null) {
-                        clean = report(problems, p, hint);
-                    }
-                }
+            } catch (JsonProcessingException e) {
+                // A limit error (nesting depth) carries no location, and a duplicate key is located after the key:
+                // use the token the parser stands on, and name the duplicated key's path.
+                String duplicate = duplicateKey(e);
+                JsonLocation loc = duplicate != null || e.getLocation() == null || e.getLocation().getLineNr() < 1
+                        ? p.currentTokenLocation() : e.getLocation();
+                int line = loc == null ? 1 : Math.max(1, loc.getLineNr());
+                int col = loc == null ? 1 : Math.max(1, loc.getColumnNr());
+                FieldPath path = duplicate == null || p.getParsingContext().getParent() == null ? FieldPath.ROOT
+                        : pointerToPath(p.getParsingContext().getParent().pathAsPointer()).child(duplicate);
+                problems.addAt(line, col, path, Problem.Severity.ERROR, describe(e));
+                return false;
             }
-        } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            int line = loc == null ? 1 : Math.max(1, loc.getLineNr());
-            int col = loc == null ? 1 : Math.max(1, loc.getColumnNr());
-            problems.addAt(line, col, FieldPath.ROOT, Problem.Severity.ERROR, describe(e));
-            return false;
         } catch (IOException e) {
             problems.addAt(1, 1, FieldPath.ROOT, Problem.Severity.ERROR, "cannot read descriptor: " + firstLine(e.getMessage()));
             return false;
@@ -149,6 +184,55 @@ public final class StrictYamlReader {
             return false;
         }
         return clean;
+    }
+
+    /**
+     * Reads the node properties ({@code &anchor}, {@code !tag}) at a token's start. The parser counts offsets in
+     * code points and tokens come in source order, so the cursor walks the text once.
+     */
+    private static final class SourceCursor {
+        private final String text;
+        private long codePoint;
+        private int index;
+
+        SourceCursor(String text) {
+            this.text = text;
+        }
+
+        /** The anchor name (without '&') or the tag (with its '!'s) written before the token, or null. */
+        String property(JsonLocation at, char kind) {
+            long target = at == null ? -1 : at.getCharOffset();
+            if (target < 0) {
+                return null;
+            }
+            try {
+                if (target < codePoint) {
+                    codePoint = 0;
+                    index = 0;
+                }
+                index = text.offsetByCodePoints(index, Math.toIntExact(target - codePoint));
+                codePoint = target;
+            } catch (IndexOutOfBoundsException | ArithmeticException e) {
+                codePoint = 0;
+                index = 0;
+                return null;
+            }
+            int i = index;
+            while (i < text.length() && (text.charAt(i) == '&' || text.charAt(i) == '!')) {
+                int end = i + 1;
+                while (end < text.length() && " \t\r\n,[]{}".indexOf(text.charAt(end)) < 0) {
+                    end++;
+                }
+                if (text.charAt(i) == kind) {
+                    return kind == '&' ? text.substring(i + 1, end) : text.substring(i, end);
+                }
+                i = end;
+                while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                    i++;
+                }
+            }
+            return null;
+        }
     }
 
     /** A plain scalar that YAML 1.1 resolves to something other than what it looks like, or null if it is canonical. */
@@ -191,6 +275,15 @@ public final class StrictYamlReader {
                     ? path.index(p.getMatchingIndex()) : path.child(p.getMatchingProperty());
         }
         return path;
+    }
+
+    /** The key a duplicate-key error names, or null for any other error. */
+    private static String duplicateKey(JsonProcessingException e) {
+        String msg = e.getOriginalMessage();
+        if (msg == null || !msg.startsWith("Duplicate field '") || !msg.endsWith("'")) {
+            return null;
+        }
+        return msg.substring("Duplicate field '".length(), msg.length() - 1);
     }
 
     private String describe(JsonProcessingException e) {

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Which CloudCore address an edge dials: its own cloudCoreAddress, else the first advertise address of its hub
- * family. Built once per site; the per-edge lookup parses nothing.
+ * family. Built once per site; the per-edge lookup parses only an edge's own cloudCoreAddress.
  */
 public final class HubAddresses {
 
@@ -27,8 +27,18 @@ public final class HubAddresses {
         }
     }
 
+    /** The address text the edge dials: an IP in RFC 5952 canonical form, whatever its spelling; a DNS name as is. */
     public Optional<String> effective(EdgeNode edge) {
-        return edge.cloudCoreAddress().isPresent() ? edge.cloudCoreAddress() : firstOfFamily(edge.hubFamily());
+        return edge.cloudCoreAddress().isPresent() ? edge.cloudCoreAddress().map(HubAddresses::canonical)
+                : firstOfFamily(edge.hubFamily());
+    }
+
+    private static String canonical(String text) {
+        try {
+            return IpLiterals.address(text).toCanonicalString();
+        } catch (IpLiterals.InvalidLiteral e) {
+            return text;
+        }
     }
 
     public Optional<String> firstOfFamily(IpFamily family) {

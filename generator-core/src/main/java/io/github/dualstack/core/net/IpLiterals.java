@@ -98,6 +98,12 @@ public final class IpLiterals {
                 throw new InvalidLiteral("must not have leading 0s");
             }
             if (why.contains("mixed")) {
+                // ::ffff:10.0.0.1 is an IPv4 address in disguise; "write it in hex" would only lead to the next error.
+                IPAddress lenient = new IPAddressString(text).getAddress();
+                if (lenient != null && lenient.isIPv6() && lenient.toIPv6().isIPv4Mapped()) {
+                    throw new InvalidLiteral("must not be an IPv4-mapped IPv6 address; " + text
+                            + " stands for an IPv4 address");
+                }
                 throw new InvalidLiteral("must not use mixed IPv6/IPv4 notation; write the IPv6 address in hex");
             }
             if (why.contains("prefix") && why.contains("exceed")) {

@@ -136,7 +136,8 @@ final class CloudCoreRules {
         }
         String text = target.get();
         FieldPath at = path.child("cloudCoreAddress");
-        if (e.cloudCoreAddress().isPresent() && !sans.contains(text)) {
+        if (e.cloudCoreAddress().isPresent()) {
+            // The family check comes first: an address of the other family is wrong even when it is a SAN.
             try {
                 IPAddress a = IpLiterals.address(text);
                 IpFamily f = IpLiterals.family(a);

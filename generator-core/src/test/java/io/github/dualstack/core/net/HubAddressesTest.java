@@ -1,0 +1,47 @@
+package io.github.dualstack.core.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dualstack.core.model.EdgeNode;
+import io.github.dualstack.core.model.FamilyPair;
+import io.github.dualstack.core.model.IpFamily;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** Which address an edge dials, always as canonical text. */
+class HubAddressesTest {
+
+    static EdgeNode edge(IpFamily hubFamily, String cloudCoreAddress) {
+        return new EdgeNode("edge-1", "eth0", new FamilyPair<>("192.0.2.101", "2001:db8::101"), "v1.22.0", hubFamily,
+                "websocket", "systemd", "unix:///run/containerd/containerd.sock", new TreeMap<>(),
+                Optional.ofNullable(cloudCoreAddress));
+    }
+
+    @Test
+    void theFirstAdvertiseAddressOfTheHubFamilyInCanonicalForm() {
+        HubAddresses hub = new HubAddresses(List.of("192.0.2.10", "2001:0DB8:0:0:0:0:0:0010", "2001:db8::20", "192.0.2.20"));
+        assertThat(hub.firstOfFamily(IpFamily.IPv6)).contains("2001:db8::10");
+        assertThat(hub.firstOfFamily(IpFamily.IPv4)).contains("192.0.2.10");
+        assertThat(hub.effective(edge(IpFamily.IPv6, null))).contains("2001:db8::10");
+        assertThat(hub.effective(edge(IpFamily.IPv4, null))).contains("192.0.2.10");
+    }
+
+    @Test
+    void anEdgesOwnCloudCoreAddressWinsAndLeavesCanonical() {
+        HubAddresses hub = new HubAddresses(List.of("192.0.2.10", "2001:db8::10"));
+        assertThat(hub.effective(edge(IpFamily.IPv6, "2001:0DB8::0010"))).contains("2001:db8::10");
+        assertThat(hub.effective(edge(IpFamily.IPv6, "2001:db8:0:0:0:0:0:20"))).contains("2001:db8::20");
+        assertThat(hub.effective(edge(IpFamily.IPv4, "192.0.2.10"))).contains("192.0.2.10");
+        assertThat(hub.effective(edge(IpFamily.IPv4, "cloudcore.example.com"))).contains("cloudcore.example.com");
+    }
+
+    @Test
+    void invalidAdvertiseEntriesAreSkippedNotThrown() {
+        HubAddresses hub = new HubAddresses(List.of("[2001:db8::1]", "192.0.2.010", "not-an-ip", "2001:db8::2"));
+        assertThat(hub.firstOfFamily(IpFamily.IPv6)).contains("2001:db8::2");
+        assertThat(hub.firstOfFamily(IpFamily.IPv4)).isEmpty();
+        assertThat(hub.effective(edge(IpFamily.IPv4, null))).isEmpty();
+    }
+}
