@@ -32,12 +32,7 @@ public final class Dualstack {
 
     public static Report run(GenerateRequest request) throws DualstackException {
         long start = System.nanoTime();
-        DescriptorLoader loader = new DescriptorLoader(request.maxDescriptorBytes());
-        long size = sizeOf(request);
-        DescriptorLoader.Result loaded = size > request.maxDescriptorBytes()
-                // Refuse before reading: a hostile multi-gigabyte file must not reach the heap.
-                ? loader.oversize(displayName(request), size)
-                : loader.load(displayName(request), readDescriptor(request));
+        DescriptorLoader.Result loaded = load(request);
         Optional<WriteResult> write = Optional.empty();
         Optional<Report.Drift> drift = Optional.empty();
         if (loaded.ok() && request.mode() != GenerateRequest.Mode.VALIDATE) {
@@ -64,8 +59,19 @@ public final class Dualstack {
             }
         }
         return new Report(request.mode(), loaded.problems(), Optional.ofNullable(loaded.site()),
-                loaded.ok() ? Optional.of(loaded.resolved()) : Optional.empty(), write, drift,
+                Optional.ofNullable(loaded.resolved()), write, drift,
                 Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Reads and validates; the text and trees of the descriptor are garbage once this returns. */
+    private static DescriptorLoader.Result load(GenerateRequest request) throws DualstackException {
+        DescriptorLoader loader = new DescriptorLoader(request.maxDescriptorBytes());
+        long size = sizeOf(request);
+        return size > request.maxDescriptorBytes()
+                // Refuse before reading: a hostile multi-gigabyte file must not reach the heap.
+                ? loader.oversize(displayName(request), size)
+                : loader.load(displayName(request), readDescriptor(request),
+                        request.mode() == GenerateRequest.Mode.VALIDATE);
     }
 
     interface Work<T> {

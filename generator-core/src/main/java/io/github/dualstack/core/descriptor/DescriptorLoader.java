@@ -37,12 +37,20 @@ public final class DescriptorLoader {
     }
 
     public Result load(String displayName, byte[] bytes) {
+        return load(displayName, bytes, true);
+    }
+
+    /**
+     * As above; without {@code keepResolved} the result holds no tree, so a large descriptor's nodes can go
+     * once the site is bound.
+     */
+    public Result load(String displayName, byte[] bytes, boolean keepResolved) {
         Problems read = new Problems(displayName, p -> new int[] {1, 1});
         JsonNode tree = reader.read(bytes, read);
         if (tree == null || read.hasErrors()) {
             return new Result(null, read.list().stream().map(DescriptorLoader::printable).toList(), null);
         }
-        Problems problems = new Problems(displayName, new SourceLocator(tree));
+        Problems problems = new Problems(displayName, new SourceLocator(reader::locatedTree));
         SiteSchema schema = SiteSchema.get();
         schema.validate(tree, problems);
         if (problems.hasErrors()) {
@@ -54,7 +62,7 @@ public final class DescriptorLoader {
         Site site = new SiteBinder().bind(resolved);
         new SiteValidator().validate(site, problems);
         List<Problem> all = sorted(problems.list());
-        return new Result(problems.hasErrors() ? null : site, all, resolved);
+        return new Result(problems.hasErrors() ? null : site, all, keepResolved && !problems.hasErrors() ? resolved : null);
     }
 
     private static List<Problem> sorted(List<Problem> in) {

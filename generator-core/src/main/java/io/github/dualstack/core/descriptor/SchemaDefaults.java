@@ -3,6 +3,8 @@ package io.github.dualstack.core.descriptor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,16 +17,18 @@ import java.util.Set;
 public final class SchemaDefaults {
 
     private final JsonNode schemaDoc;
+    /** Merged properties and resolved references per schema node: computed once, not once per edge node. */
+    private final Map<JsonNode, Map<String, JsonNode>> propertiesCache = new IdentityHashMap<>();
+    private final Map<String, JsonNode> refCache = new HashMap<>();
 
     public SchemaDefaults(JsonNode schemaDoc) {
         this.schemaDoc = schemaDoc;
     }
 
-    /** A copy of {@code instance} with every absent defaulted property added. */
+    /** Adds every absent defaulted property to {@code instance}, in place, and returns it. */
     public JsonNode apply(JsonNode instance, Set<String> familyKeys) {
-        JsonNode copy = instance.deepCopy();
-        fill(schemaDoc, copy, familyKeys);
-        return copy;
+        fill(schemaDoc, instance, familyKeys);
+        return instance;
     }
 
     private void fill(JsonNode schema, JsonNode instance, Set<String> familyKeys) {
@@ -60,6 +64,15 @@ public final class SchemaDefaults {
 
     /** The schema's properties merged with those of its $ref target; the referring schema's keywords win. */
     private Map<String, JsonNode> properties(JsonNode schema) {
+        Map<String, JsonNode> cached = propertiesCache.get(schema);
+        if (cached == null) {
+            cached = mergedProperties(schema);
+            propertiesCache.put(schema, cached);
+        }
+        return cached;
+    }
+
+    private Map<String, JsonNode> mergedProperties(JsonNode schema) {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         JsonNode target = ref(schema);
         if (target != null) {
@@ -107,6 +120,6 @@ public final class SchemaDefaults {
         if (!r.startsWith("#/")) {
             throw new IllegalStateException("only local $ref is supported in the site schema: " + r);
         }
-        return schemaDoc.at(r.substring(1));
+        return refCache.computeIfAbsent(r, k -> schemaDoc.at(k.substring(1)));
     }
 }

@@ -5,18 +5,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.utils.JsonNodes;
 import io.github.dualstack.core.FieldPath;
 import io.github.dualstack.core.Problems;
+import java.util.function.Supplier;
 
 /** Locates a field path in the tree as read, falling back to the nearest enclosing node that exists. */
 public final class SourceLocator implements Problems.Locator {
 
-    private final JsonNode root;
+    private final Supplier<JsonNode> located;
 
-    public SourceLocator(JsonNode root) {
-        this.root = root;
+    /** {@code located} gives the tree read with locations; it is asked only when a problem needs a position. */
+    public SourceLocator(Supplier<JsonNode> located) {
+        this.located = located;
     }
 
     @Override
     public int[] lineAndColumn(FieldPath path) {
+        JsonNode root = located.get();
         JsonNode node = root;
         JsonNode found = root;
         for (Object seg : path.segments()) {

@@ -1,6 +1,9 @@
 package io.github.dualstack.core.descriptor;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -42,6 +45,8 @@ public final class StrictYamlReader {
 
     private final YAMLMapper mapper;
     private final long maxBytes;
+    private String text;
+    private JsonNode located;
 
     public StrictYamlReader(long maxBytes) {
         this.maxBytes = maxBytes;
@@ -98,16 +103,19 @@ public final class StrictYamlReader {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        if (!prescan(text, problems)) {
-            return null;
+        this.text = text;
+        return scanAndRead(text, problems);
+    }
+
+    /**
+     * The same text read again with every node located ({@code line:column}). Only problems need it, so it is
+     * built on the first request: a valid descriptor is parsed once, into plain nodes.
+     */
+    public JsonNode locatedTree() {
+        if (located == null) {
+            located = JsonNodes.readTree(mapper, text, LocationJsonNodeFactoryFactory.getInstance());
         }
-        try {
-            return JsonNodes.readTree(mapper, text, LocationJsonNodeFactoryFactory.getInstance());
-        } catch (RuntimeException e) {
-            // The pre-scan read the same text with the same factory; a failure here is unexpected but still the input's.
-            problems.addAt(1, 1, FieldPath.ROOT, Problem.Severity.ERROR, "cannot read descriptor: " + firstLine(e.getMessage()));
-            return null;
-        }
+        return located;
     }
 
     void reportOversize(long size, Problems problems) {
@@ -115,54 +123,33 @@ public final class StrictYamlReader {
                 + " bytes, over the limit of " + maxBytes + " bytes (raise it with --max-descriptor-bytes)");
     }
 
-    /** Streams every token once, reporting what a tree would silently hide. True when the text may be read. */
-    private boolean prescan(String text, Problems problems) {
-        boolean clean = true;
-        int documents = 0;
-        int depth = 0;
-        SourceCursor cursor = new SourceCursor(text);
-        try (YAMLParser p = (YAMLParser) mapper.getFactory().createParser(text)) {
+    /**
+     * Builds the tree in one pass while every token is checked for what a tree would silently hide; the tree (or
+     * null, with the reasons in {@code problems}).
+     */
+    private JsonNode scanAndRead(String text, Problems problems) {
+        YAMLParser p;
+        try {
+            p = (YAMLParser) mapper.getFactory().createParser(text);
+        } catch (IOException e) {
+            problems.addAt(1, 1, FieldPath.ROOT, Problem.Severity.ERROR, "cannot read descriptor: " + firstLine(e.getMessage()));
+            return null;
+        }
+        CheckingParser checked = new CheckingParser(p, new SourceCursor(text), problems);
+        try (p; checked) {
+            JsonNode tree;
             try {
-                JsonToken t;
-                while ((t = p.nextToken()) != null) {
-                    if (t.isStructEnd()) {
-                        depth--;
-                        continue;
-                    }
-                    if (depth == 0 && t != JsonToken.FIELD_NAME) {
-                        documents++;
-                        if (documents == 2) {
-                            clean = report(problems, p, "only one YAML document is allowed; remove the second '---' document");
-                        }
-                    }
-                    if (t.isStructStart()) {
-                        depth++;
-                    }
-                    if (p.isCurrentAlias()) {
-                        clean = report(problems, p, "YAML aliases (*" + p.getText() + ") are not allowed; write the value out");
-                        continue;
-                    }
-                    // Jackson reports the anchor of a collection, but drops that of a scalar value and of a
-                    // key, and the tag of a key; their tokens still start at the properties in the source.
-                    boolean key = t == JsonToken.FIELD_NAME;
-                    String anchor = t.isStructStart() ? p.getObjectId()
-                            : t.isScalarValue() || key ? cursor.property(p.currentTokenLocation(), '&') : null;
-                    if (anchor != null) {
-                        clean = report(problems, p, "YAML anchors (&" + anchor + ") are not allowed");
-                    }
-                    String tag = key ? cursor.property(p.currentTokenLocation(), '!') : p.getTypeId() == null ? null
-                            : "!" + p.getTypeId().replaceFirst("^!", "").replaceFirst("^tag:yaml\\.org,2002:", "!");
-                    if (tag != null) {
-                        clean = report(problems, p, "YAML tags (" + tag + ") are not allowed");
-                    }
-                    if (t.isScalarValue() && t != JsonToken.VALUE_STRING) {
-                        String hint = yaml11Hint(t, p.getText(), p);
-                        if (hint != null) {
-                            clean = report(problems, p, hint);
-                        }
-                    }
+                tree = mapper.readTree(checked);
+                while (checked.nextToken() != null) {
+                    // further documents: counted and reported by the checking parser
                 }
             } catch (JsonProcessingException e) {
+                if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+                    if (checked.documents < 2) {   // else the checking parser has reported it already
+                        report(problems, p, "only one YAML document is allowed; remove the second '---' document");
+                    }
+                    return null;
+                }
                 // A limit error (nesting depth) carries no location, and a duplicate key is located after the key:
                 // use the token the parser stands on, and name the duplicated key's path.
                 String duplicate = duplicateKey(e);
@@ -173,17 +160,143 @@ public final class StrictYamlReader {
                 FieldPath path = duplicate == null || p.getParsingContext().getParent() == null ? FieldPath.ROOT
                         : pointerToPath(p.getParsingContext().getParent().pathAsPointer()).child(duplicate);
                 problems.addAt(line, col, path, Problem.Severity.ERROR, describe(e));
-                return false;
+                return null;
             }
+            if (checked.documents == 0 || tree == null || tree.isMissingNode()) {
+                problems.addAt(1, 1, FieldPath.ROOT, Problem.Severity.ERROR, "descriptor is empty");
+                return null;
+            }
+            return checked.clean ? tree : null;
         } catch (IOException e) {
             problems.addAt(1, 1, FieldPath.ROOT, Problem.Severity.ERROR, "cannot read descriptor: " + firstLine(e.getMessage()));
-            return false;
+            return null;
         }
-        if (documents == 0) {
-            problems.addAt(1, 1, FieldPath.ROOT, Problem.Severity.ERROR, "descriptor is empty");
-            return false;
+    }
+
+    /**
+     * A parser that checks each token as the tree is built from it: a second document, aliases, anchors, tags
+     * and YAML 1.1 scalars. Every read goes through {@link #nextToken}, so no token escapes the checks.
+     */
+    private static final class CheckingParser extends JsonParserDelegate {
+        private final YAMLParser p;
+        private final SourceCursor cursor;
+        private final Problems problems;
+        boolean clean = true;
+        int documents;
+        private int depth;
+
+        CheckingParser(YAMLParser p, SourceCursor cursor, Problems problems) {
+            super(p);
+            this.p = p;
+            this.cursor = cursor;
+            this.problems = problems;
         }
-        return clean;
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken t = p.nextToken();
+            if (t != null) {
+                check(t);
+            }
+            return t;
+        }
+
+        private void check(JsonToken t) throws IOException {
+            if (t.isStructEnd()) {
+                depth--;
+                return;
+            }
+            if (depth == 0 && t != JsonToken.FIELD_NAME) {
+                documents++;
+                if (documents == 2) {
+                    clean = report(problems, p, "only one YAML document is allowed; remove the second '---' document");
+                }
+            }
+            if (t.isStructStart()) {
+                depth++;
+            }
+            if (p.isCurrentAlias()) {
+                clean = report(problems, p, "YAML aliases (*" + p.getText() + ") are not allowed; write the value out");
+                return;
+            }
+            // Jackson reports the anchor of a collection, but drops that of a scalar value and of a
+            // key, and the tag of a key; their tokens still start at the properties in the source.
+            boolean key = t == JsonToken.FIELD_NAME;
+            String anchor = t.isStructStart() ? p.getObjectId()
+                    : t.isScalarValue() || key ? cursor.property(p.currentTokenLocation(), '&') : null;
+            if (anchor != null) {
+                clean = report(problems, p, "YAML anchors (&" + anchor + ") are not allowed");
+            }
+            String tag = key ? cursor.property(p.currentTokenLocation(), '!') : p.getTypeId() == null ? null
+                    : "!" + p.getTypeId().replaceFirst("^!", "").replaceFirst("^tag:yaml\\.org,2002:", "!");
+            if (tag != null) {
+                clean = report(problems, p, "YAML tags (" + tag + ") are not allowed");
+            }
+            if (t.isScalarValue() && t != JsonToken.VALUE_STRING) {
+                String hint = yaml11Hint(t, p.getText(), p);
+                if (hint != null) {
+                    clean = report(problems, p, hint);
+                }
+            }
+        }
+
+        // The delegate would hand these straight to the YAML parser, past the checks: route them through nextToken.
+
+        @Override
+        public String nextFieldName() throws IOException {
+            return nextToken() == JsonToken.FIELD_NAME ? currentName() : null;
+        }
+
+        @Override
+        public boolean nextFieldName(SerializableString name) throws IOException {
+            return nextToken() == JsonToken.FIELD_NAME && name.getValue().equals(currentName());
+        }
+
+        @Override
+        public JsonToken nextValue() throws IOException {
+            JsonToken t = nextToken();
+            return t == JsonToken.FIELD_NAME ? nextToken() : t;
+        }
+
+        @Override
+        public String nextTextValue() throws IOException {
+            return nextToken() == JsonToken.VALUE_STRING ? getText() : null;
+        }
+
+        @Override
+        public int nextIntValue(int defaultValue) throws IOException {
+            return nextToken() == JsonToken.VALUE_NUMBER_INT ? getIntValue() : defaultValue;
+        }
+
+        @Override
+        public long nextLongValue(long defaultValue) throws IOException {
+            return nextToken() == JsonToken.VALUE_NUMBER_INT ? getLongValue() : defaultValue;
+        }
+
+        @Override
+        public Boolean nextBooleanValue() throws IOException {
+            JsonToken t = nextToken();
+            return t == JsonToken.VALUE_TRUE ? Boolean.TRUE : t == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+        }
+
+        @Override
+        public JsonParser skipChildren() throws IOException {
+            if (currentToken() == JsonToken.START_OBJECT || currentToken() == JsonToken.START_ARRAY) {
+                int open = 1;
+                while (open > 0) {
+                    JsonToken t = nextToken();
+                    if (t == null) {
+                        break;
+                    }
+                    if (t.isStructStart()) {
+                        open++;
+                    } else if (t.isStructEnd()) {
+                        open--;
+                    }
+                }
+            }
+            return this;
+        }
     }
 
     /**

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The output directory and the only way to a path inside it: a relative '/'-separated path with no '..', no
@@ -12,6 +14,8 @@ import java.nio.file.Path;
 final class OutputRoot {
 
     private final Path root;
+    /** Directories already seen to be real directories, not links: checked once per run, not once per file. */
+    private final Set<Path> verifiedDirectories = ConcurrentHashMap.newKeySet();
 
     OutputRoot(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -27,14 +31,23 @@ final class OutputRoot {
             throw new WriteRefusedException(relative, "is not a relative path inside the output directory");
         }
         Path p = root;
-        for (String seg : relative.split("/", -1)) {
+        String[] segments = relative.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            String seg = segments[i];
             if (seg.isEmpty() || seg.equals(".") || seg.equals("..")) {
                 throw new WriteRefusedException(relative, "has an empty, '.' or '..' segment");
             }
             p = p.resolve(seg);
+            boolean directory = i < segments.length - 1;
+            if (directory && verifiedDirectories.contains(p)) {
+                continue;
+            }
             if (Files.isSymbolicLink(p)) {
                 throw new WriteRefusedException(relative, "passes through the symbolic link " + p
                         + "; dualstack never writes through links in its output directory");
+            }
+            if (directory && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                verifiedDirectories.add(p);
             }
         }
         if (!p.normalize().startsWith(root)) {
