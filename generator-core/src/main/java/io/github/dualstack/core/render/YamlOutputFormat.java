@@ -1,35 +1,16 @@
 package io.github.dualstack.core.render;
 
-import freemarker.core.CommonMarkupOutputFormat;
-import freemarker.core.CommonTemplateMarkupOutputModel;
-import java.io.IOException;
-import java.io.Writer;
-
 /**
  * FreeMarker output format for YAML: every {@code ${}} becomes one double-quoted scalar, so no value can add a
  * key, a document or a comment, whatever it holds. The escapes used ({@code \" \\ \n \r \t \\uXXXX}) are valid in
  * JSON strings too, so JSON embedded in YAML (Calico's CNI config) is safe with the same format.
  */
-public final class YamlOutputFormat extends CommonMarkupOutputFormat<YamlOutputFormat.Markup> {
+public final class YamlOutputFormat extends EscapingOutputFormat {
 
     public static final YamlOutputFormat INSTANCE = new YamlOutputFormat();
 
     private YamlOutputFormat() {
-    }
-
-    @Override
-    public String getName() {
-        return "YAML";
-    }
-
-    @Override
-    public String getMimeType() {
-        return "application/yaml";
-    }
-
-    @Override
-    public void output(String text, Writer out) throws IOException {
-        out.write(escapePlainText(text));
+        super("YAML", "application/yaml");
     }
 
     @Override
@@ -67,27 +48,5 @@ public final class YamlOutputFormat extends CommonMarkupOutputFormat<YamlOutputF
             return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
         }
         return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
-    }
-
-    @Override
-    public boolean isLegacyBuiltInBypassed(String builtInName) {
-        return false;
-    }
-
-    @Override
-    protected Markup newTemplateMarkupOutputModel(String plainText, String markupText) {
-        return new Markup(plainText, markupText);
-    }
-
-    /** Text already in YAML form. */
-    public static final class Markup extends CommonTemplateMarkupOutputModel<Markup> {
-        Markup(String plainText, String markupText) {
-            super(plainText, markupText);
-        }
-
-        @Override
-        public YamlOutputFormat getOutputFormat() {
-            return INSTANCE;
-        }
     }
 }
