@@ -1,0 +1,359 @@
+package io.github.dualstack.benchmark;
+
+import io.github.dualstack.benchmark.SizeResult.Figure;
+import io.github.dualstack.benchmark.SizeResult.Operation;
+import io.github.dualstack.core.Dualstack;
+import io.github.dualstack.core.GenerateRequest;
+import io.github.dualstack.core.Problem;
+import io.github.dualstack.core.Report;
+import io.github.dualstack.core.Version;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The scale benchmark of issue 6. For each size it writes a synthetic site, then measures validate, generate into
+ * an empty directory, a no-op regenerate and check, each as a CLI subprocess ({@code java -Xmx512m -jar
+ * dualstack.jar}, JVM start included) and in this JVM (after a warm-up), against the floor: the same files written
+ * with plain Java writes. Progress goes to stderr; the Markdown table to stdout and {@code <work>/results.md}.
+ * Exit code 0 when every run did what it should (targets missed or not), 1 when one failed (OutOfMemoryError,
+ * drift, a no-op that wrote), 2 for usage or I/O errors of the benchmark itself.
+ */
+public final class Benchmark {
+
+    /** The marker that makes a work directory ours, so that we only ever delete under directories we made. */
+    static final String MARKER = ".dualstack-benchmark";
+    private static final Pattern NO_OP_SUMMARY = Pattern.compile("dualstack: 0 written, \\d+ unchanged, 0 removed");
+    /** A generous guess of the disk one edge node needs (tree and floor copy, 4 KiB blocks) before a size is measured. */
+    private static final long GUESS_BYTES_PER_EDGE = 64 * 1024;
+
+    private final Options options;
+    private final PrintStream out;
+    private final PrintStream log;
+    private final CliProcess cli;
+    private final List<SizeResult> results = new ArrayList<>();
+    private final List<String> failures = new ArrayList<>();
+    private boolean syncWorks = true;
+    private final Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    Benchmark(Options options, PrintStream out, PrintStream log) {
+        this.options = options;
+        this.out = out;
+        this.log = log;
+        this.cli = new CliProcess(options.cliJar());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(System.out, System.err, args));
+    }
+
+    static int run(PrintStream out, PrintStream log, String... args) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (Options.UsageException e) {
+            if (!e.getMessage().isEmpty()) {
+                log.println("benchmark: " + e.getMessage());
+            }
+            log.print(Options.USAGE);
+            return e.getMessage().isEmpty() ? 0 : 2;
+        }
+        try {
+            return new Benchmark(options, out, log).run();
+        } catch (IOException e) {
+            log.println("benchmark: I/O error: " + e);
+            return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.println("benchmark: interrupted");
+            return 2;
+        }
+    }
+
+    int run() throws IOException, InterruptedException {
+        prepareWorkDirectory();
+        log.println("benchmark: work " + options.work() + ", sizes " + options.sizes() + ", seed " + options.seed()
+                + ", repeat " + options.repeat() + "; peak RSS by " + cli.rssMethod());
+        if (!options.skipInProcess()) {
+            warmUp(options.sizes().get(0));
+        }
+        for (int edges : options.sizes()) {
+            results.add(measure(edges));
+            Files.writeString(options.work().resolve("results.md"), report(), StandardCharsets.UTF_8);
+        }
+        String report = report();
+        Files.writeString(options.work().resolve("results.md"), report, StandardCharsets.UTF_8);
+        out.print(report);
+        out.flush();
+        log.println("benchmark: results in " + options.work().resolve("results.md"));
+        return failures.isEmpty() ? 0 : 1;
+    }
+
+    /** Refuses a non-empty directory that the benchmark did not make: it deletes whole trees in it. */
+    private void prepareWorkDirectory() throws IOException {
+        Path work = options.work();
+        if (Files.isDirectory(work) && !Files.exists(work.resolve(MARKER))) {
+            try (var entries = Files.list(work)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IOException(work + " is not empty and was not made by the benchmark (no " + MARKER
+                            + "); choose a new --work directory");
+                }
+            }
+        }
+        Files.createDirectories(work);
+        Files.writeString(work.resolve(MARKER), "made by io.github.dualstack.benchmark.Benchmark; its subdirectories"
+                + " are deleted by the next run\n");
+    }
+
+    /** One untimed pass of every operation at the smallest size, so the in-process figures are not cold-JIT ones. */
+    private void warmUp(int edges) throws IOException {
+        Path dir = options.work().resolve("warmup");
+        Trees.delete(dir);
+        Path site = new SyntheticSite(edges, options.seed()).writeTo(dir.resolve("site.yaml"));
+        Path tree = dir.resolve("generated");
+        log.println("benchmark: in-process warm-up at " + edges + " edge nodes");
+        for (GenerateRequest.Mode mode : List.of(GenerateRequest.Mode.VALIDATE, GenerateRequest.Mode.GENERATE,
+                GenerateRequest.Mode.GENERATE, GenerateRequest.Mode.CHECK)) {
+            try {
+                Dualstack.run(request(site, tree, mode));
+            } catch (Exception | OutOfMemoryError e) {
+                log.println("benchmark: warm-up " + mode + " failed: " + e);
+            }
+        }
+        Trees.delete(dir);
+    }
+
+    private SizeResult measure(int edges) throws IOException, InterruptedException {
+        SizeResult r = new SizeResult(edges);
+        Path dir = options.work().resolve(Integer.toString(edges));
+        Trees.delete(dir);
+        checkDiskSpace(edges);
+        Path site = new SyntheticSite(edges, options.seed()).writeTo(dir.resolve("site.yaml"));
+        r.descriptorBytes = Files.size(site);
+        validateOrFail(site);
+        Path tree = dir.resolve("generated");
+        Path floorDir = dir.resolve("floor");
+        Path logs = dir.resolve("logs");
+
+        for (int rep = 1; rep <= options.repeat(); rep++) {
+            String n = rep + "-of-" + options.repeat();
+            whole(r, Operation.VALIDATE, logs, "validate-" + n, true, "validate", site.toString());
+            Trees.delete(tree);   // generate starts from an empty directory
+            boolean generated = whole(r, Operation.GENERATE, logs, "generate-" + n, true,
+                    "generate", site.toString(), "-o", tree.toString());
+            if (generated) {
+                CliProcess.Result noOp = wholeResult(r, Operation.NO_OP, logs, "no-op-" + n, true,
+                        "generate", site.toString(), "-o", tree.toString());
+                if (noOp != null && !NO_OP_SUMMARY.matcher(noOp.stderr()).find()) {
+                    fail(r, r.whole(Operation.NO_OP), "whole-process no-op regenerate wrote or removed files: "
+                            + CliProcess.lastLines(noOp.stderr(), 1), false);
+                }
+                whole(r, Operation.CHECK, logs, "check-" + n, false, "check", site.toString(), "-o", tree.toString());
+            } else {
+                skip(r.whole(Operation.NO_OP), r.whole(Operation.CHECK));
+            }
+        }
+        if (r.whole(Operation.GENERATE).measured()) {
+            floor(r, tree, floorDir);
+        }
+        Trees.delete(tree);
+
+        if (options.skipInProcess()) {
+            r.inProcessSkipped = true;
+        } else {
+            for (int rep = 1; rep <= options.repeat(); rep++) {
+                inProcess(r, Operation.VALIDATE, request(site, tree, GenerateRequest.Mode.VALIDATE));
+                Trees.delete(tree);
+                Optional<Report> gen = inProcess(r, Operation.GENERATE, request(site, tree, GenerateRequest.Mode.GENERATE));
+                if (gen.isPresent()) {
+                    Optional<Report> noOp = inProcess(r, Operation.NO_OP, request(site, tree, GenerateRequest.Mode.GENERATE));
+                    noOp.filter(x -> !x.write().orElseThrow().noOp()).ifPresent(x -> fail(r, r.in(Operation.NO_OP),
+                            "in-process no-op regenerate wrote or removed files: " + x.summary(), false));
+                    inProcess(r, Operation.CHECK, request(site, tree, GenerateRequest.Mode.CHECK));
+                } else {
+                    skip(r.in(Operation.NO_OP), r.in(Operation.CHECK));
+                }
+            }
+            if (!r.floor.measured() && r.in(Operation.GENERATE).measured()) {
+                floor(r, tree, floorDir);   // the CLI could not generate; the floor still has a tree to copy
+            }
+            Trees.delete(tree);
+        }
+        log.println("benchmark: " + edges + " edge nodes done; kept " + site + " and " + logs);
+        return r;
+    }
+
+    /** Runs a CLI command, records it, and says whether it succeeded. */
+    private boolean whole(SizeResult r, Operation op, Path logs, String name, boolean keepStdout, String... args)
+            throws IOException, InterruptedException {
+        return wholeResult(r, op, logs, name, keepStdout, args) != null;
+    }
+
+    private CliProcess.Result wholeResult(SizeResult r, Operation op, Path logs, String name, boolean keepStdout,
+                                          String... args) throws IOException, InterruptedException {
+        settle();
+        CliProcess.Result res = cli.run(logs, name, keepStdout, args);
+        Figure f = r.whole(op);
+        f.rss(res.peakRssKib());
+        log.printf(Locale.ROOT, "benchmark: [%,d] whole-process %-16s (%s): %.2f s, peak RSS %s, exit %d%n", r.edges,
+                op.label, name, res.seconds(),
+                res.peakRssKib() < 0 ? "?" : (res.peakRssKib() / 1024) + " MiB", res.exitCode());
+        if (res.exitCode() != 0 || res.outOfMemory()) {
+            fail(r, f, "whole-process " + op.label + ": " + res.failure() + " (log: " + logs.resolve(name + ".err") + ")",
+                    res.outOfMemory());
+            return null;
+        }
+        f.add(res.seconds());
+        return res;
+    }
+
+    private Optional<Report> inProcess(SizeResult r, Operation op, GenerateRequest request) {
+        Figure f = r.in(op);
+        settle();
+        try {
+            long start = System.nanoTime();
+            Report report = Dualstack.run(request);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            log.printf(Locale.ROOT, "benchmark: [%,d] in-process    %-16s: %.2f s, %s%n", r.edges, op.label, seconds,
+                    report.summary());
+            if (!report.ok()) {
+                fail(r, f, "in-process " + op.label + ": " + report.summary(), false);
+                return Optional.empty();
+            }
+            f.add(seconds);
+            return Optional.of(report);
+        } catch (OutOfMemoryError e) {
+            fail(r, f, "in-process " + op.label + ": " + e, true);
+        } catch (Exception e) {
+            fail(r, f, "in-process " + op.label + ": " + e, false);
+        }
+        return Optional.empty();
+    }
+
+    private void floor(SizeResult r, Path tree, Path floorDir) throws IOException {
+        for (int rep = 1; rep <= options.repeat(); rep++) {
+            Trees.delete(floorDir);
+            settle();
+            Floor.Result fr = Floor.write(tree, floorDir);
+            r.floor.add(fr.seconds());
+            r.treeFiles = fr.files();
+            r.treeBytes = fr.bytes();
+            log.printf(Locale.ROOT, "benchmark: [%,d] floor: %,d files, %,d bytes written in %.2f s%n", r.edges,
+                    fr.files(), fr.bytes(), fr.seconds());
+        }
+        Trees.delete(floorDir);
+    }
+
+    /**
+     * Flushes dirty pages (sync(1), untimed) so that a measurement does not pay for the writeback of the trees
+     * written or deleted before it: on ext4 one fsync commits the whole journal, deletions of 200,000 files included.
+     * The page cache itself stays (dropping it needs root).
+     */
+    private void settle() {
+        if (!syncWorks) {
+            return;
+        }
+        try {
+            syncWorks = new ProcessBuilder("sync").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
+        } catch (IOException e) {
+            syncWorks = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (!syncWorks) {
+            log.println("benchmark: sync(1) is not available; measurements may pay for earlier writeback");
+        }
+    }
+
+    private void fail(SizeResult r, Figure f, String why, boolean oom) {
+        f.fail(why, oom);
+        failures.add(String.format(Locale.ROOT, "%,d edges: %s", r.edges, why));
+        log.println("benchmark: FAILED: " + why);
+    }
+
+    private static void skip(Figure... figures) {
+        for (Figure f : figures) {
+            f.fail("not run: generate failed", false);
+        }
+    }
+
+    /** The descriptor must be valid, or every figure would measure an error message. */
+    private void validateOrFail(Path site) throws IOException {
+        Report report;
+        try {
+            report = Dualstack.run(GenerateRequest.validate(site));
+        } catch (Exception e) {
+            throw new IOException("cannot validate the synthetic site " + site + ": " + e, e);
+        }
+        if (report.hasErrors()) {
+            throw new IllegalStateException("the synthetic site " + site + " is invalid (a bug in SyntheticSite):\n"
+                    + report.errors().stream().limit(20).map(Problem::toString).collect(Collectors.joining("\n")));
+        }
+        report.warnings().forEach(w -> log.println("benchmark: synthetic site warning: " + w));
+    }
+
+    private void checkDiskSpace(int edges) throws IOException {
+        long perEdge = results.stream().filter(x -> x.treeBytes > 0).reduce((a, b) -> b)
+                .map(x -> 3 * x.treeBytes / x.edges + 16_384).orElse(GUESS_BYTES_PER_EDGE);
+        long need = perEdge * edges + (64L << 20);
+        long usable = Files.getFileStore(options.work()).getUsableSpace();
+        log.printf(Locale.ROOT, "benchmark: [%,d] disk: %,d MiB free, about %,d MiB needed%n", edges, usable >> 20,
+                need >> 20);
+        if (usable < need) {
+            throw new IOException("not enough disk space in " + options.work() + " for " + edges + " edge nodes: "
+                    + (usable >> 20) + " MiB free, about " + (need >> 20) + " MiB needed");
+        }
+    }
+
+    private static GenerateRequest request(Path site, Path tree, GenerateRequest.Mode mode) {
+        GenerateRequest validate = GenerateRequest.validate(site);
+        return mode == GenerateRequest.Mode.VALIDATE ? validate : new GenerateRequest(site, Optional.of(tree),
+                Optional.empty(), mode, false, validate.maxDescriptorBytes());
+    }
+
+    /** The whole results page: how it was measured, the table, the verdicts and any failure. */
+    String report() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("## dualstack benchmark, ").append(started).append("\n\n");
+        sb.append(String.format(Locale.ROOT, "dualstack %s; %s %s, %d cores; Java %s (%s); seed %d; median of %d"
+                        + " run(s).%n%n", Version.get(), System.getProperty("os.name"), System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), options.seed(), options.repeat()));
+        sb.append("Whole process: `java ").append(CliProcess.HEAP).append(" -jar ").append(options.cliJar().getFileName())
+                .append(" <command>` as a subprocess, JVM start included; peak RSS by ").append(cli.rssMethod())
+                .append(options.skipInProcess() ? ". In-process: skipped (--skip-in-process)."
+                        : ". In-process: `Dualstack.run` in the benchmark JVM (max heap " + (Runtime.getRuntime().maxMemory() >> 20)
+                        + " MiB) after one warm-up at the smallest size.")
+                .append(" Floor: the generated tree's files (same paths and bytes, `.dualstack/` included) written")
+                .append(" with `Files.createDirectories` + `Files.write` into an empty directory, one thread, only the")
+                .append(" writes timed. Generate starts from an empty directory; no-op and check run on the tree it")
+                .append(" wrote. The OS page cache is never dropped (that needs root): reads hit cached files, and")
+                .append(" writes are timed until they return, not until they reach the disk; `sync` runs (untimed) before")
+                .append(" every measurement, so none pays for the writeback of an earlier one. MB = MiB.\n\n");
+        sb.append(ResultsTable.markdown(results)).append('\n');
+        List<String> verdicts = ResultsTable.verdicts(results);
+        if (!verdicts.isEmpty()) {
+            sb.append("Targets of issue 6:\n\n");
+            verdicts.forEach(v -> sb.append("- ").append(v).append('\n'));
+            sb.append('\n');
+        }
+        if (!failures.isEmpty()) {
+            sb.append("Failures:\n\n");
+            failures.forEach(f -> sb.append("- ").append(f).append('\n'));
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+}
