@@ -37,7 +37,12 @@ public final class Dualstack {
         Optional<Report.Drift> drift = Optional.empty();
         if (loaded.ok() && request.mode() != GenerateRequest.Mode.VALIDATE) {
             Path out = request.outputDirectory().orElseThrow();
-            OutputLocation.check(out, request.descriptor());
+            Optional<String> misplaced = OutputLocation.problem(out, request.descriptor());
+            if (misplaced.isPresent()) {
+                WriteResult refused = new WriteResult(List.of(), 0, List.of(), List.of(misplaced.get()), "");
+                return new Report(request.mode(), loaded.problems(), Optional.ofNullable(loaded.site()), Optional.empty(),
+                        Optional.of(refused), Optional.empty(), Duration.ofNanos(System.nanoTime() - start));
+            }
             Renderer renderer = new Renderer(request.templateOverrides(),
                     request.descriptor().getFileName().toString(), loaded.site().name());
             OutputPlan plan = new OutputPlan(loaded.site());
