@@ -55,6 +55,23 @@ class GeneratedTreesTest {
         assertThat(tree(dir.resolve("t"))).isEqualTo(before);
     }
 
+    @Test
+    void changingOneEdgeNodeRewritesOnlyItsFilesAndTheFilesThatListNodes() throws Exception {
+        Path site = dir.resolve("site/site.yaml");
+        Files.createDirectories(site.getParent());
+        String text = Files.readString(Path.of("..", "samples", "dual-stack-site", "site.yaml"));
+        Files.writeString(site, text);
+        Path out = dir.resolve("generated");
+        assertThat(Dualstack.run(request(site, out, GenerateRequest.Mode.GENERATE)).ok()).isTrue();
+        Files.writeString(site, text.replace("addresses: {ipv4: 192.0.2.102, ipv6: \"2001:db8::102\"}",
+                "addresses: {ipv4: 192.0.2.112, ipv6: \"2001:db8::112\"}"));
+        Report r = Dualstack.run(request(site, out, GenerateRequest.Mode.GENERATE));
+        assertThat(r.write().orElseThrow().written()).containsExactlyInAnyOrder(
+                "edge/edge-0002/etc/kubeedge/config/edgecore.yaml", "edge/edge-0002/join.sh", "scripts/verify.sh");
+        assertThat(r.write().orElseThrow().unchanged()).isEqualTo(19);
+        assertThat(Files.readString(out.resolve(".dualstack/manifest.json"))).contains("edge/edge-0002/join.sh");
+    }
+
     private static GenerateRequest request(Path site, Path out, GenerateRequest.Mode mode) {
         return new GenerateRequest(site, Optional.of(out), Optional.empty(), mode, false,
                 StrictYamlReader.DEFAULT_MAX_BYTES);
