@@ -37,8 +37,7 @@ final class DriftCheck {
     }
 
     Report.Drift run(OutputPlan plan, Renderer renderer) throws IOException {
-        plan.siteFiles().parallelStream().map(renderer::render).forEach(this::compare);
-        plan.edgeFiles().parallel().map(renderer::render).forEach(this::compare);
+        renderer.renderAll(plan, this::compare);
         int extra = 0;
         for (String owned : Manifest.read(root).files().keySet()) {
             Path p = root.resolve(owned);

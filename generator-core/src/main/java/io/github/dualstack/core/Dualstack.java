@@ -114,9 +114,7 @@ public final class Dualstack {
     private static WriteResult generate(OutputPlan plan, Renderer renderer, Path out, boolean force, String forceOption)
             throws IOException {
         try (TreeWriter writer = TreeWriter.open(out, force, forceOption, renderer::check, Version.get(), LOCK_WAIT)) {
-            List<io.github.dualstack.core.plan.PlannedFile> siteFiles = plan.siteFiles();
-            siteFiles.parallelStream().map(renderer::render).forEach(writer::offer);
-            plan.edgeFiles().parallel().map(renderer::render).forEach(writer::offer);
+            renderer.renderAll(plan, writer::offer);
             return writer.commit();
         }
     }

@@ -26,7 +26,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -40,8 +39,6 @@ public final class StrictYamlReader {
     public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
     static final int MAX_DEPTH = 32;
 
-    private static final Pattern CANONICAL_INT = Pattern.compile("-?(0|[1-9][0-9]*)");
-    private static final Pattern CANONICAL_FLOAT = Pattern.compile("-?(0|[1-9][0-9]*)\\.[0-9]+([eE][-+]?[0-9]+)?");
 
     private final YAMLMapper mapper;
     private final long maxBytes;
@@ -350,24 +347,18 @@ public final class StrictYamlReader {
 
     /** A plain scalar that YAML 1.1 resolves to something other than what it looks like, or null if it is canonical. */
     private static String yaml11Hint(JsonToken t, String raw, YAMLParser p) throws IOException {
+        if (!Yaml11Scalars.surprising(t, raw)) {
+            return null;
+        }
         switch (t) {
             case VALUE_TRUE:
             case VALUE_FALSE:
-                if (raw.equals("true") || raw.equals("false")) {
-                    return null;
-                }
                 return "'" + raw + "' is read as the boolean " + (t == JsonToken.VALUE_TRUE) + " (YAML 1.1); write "
                         + (t == JsonToken.VALUE_TRUE) + ", or quote \"" + raw + "\" if it is meant as text";
             case VALUE_NUMBER_INT:
-                if (CANONICAL_INT.matcher(raw).matches()) {
-                    return null;
-                }
                 return "'" + raw + "' is read as the number " + p.getNumberValue()
                         + " (YAML 1.1); quote it if it is meant as text, or write the number in plain decimal";
             case VALUE_NUMBER_FLOAT:
-                if (CANONICAL_FLOAT.matcher(raw).matches()) {
-                    return null;
-                }
                 return "'" + raw + "' is read as a number (YAML 1.1); quote it if it is meant as text";
             default:
                 return null;

@@ -22,10 +22,7 @@ final class EdgeBuilder implements ArtifactBuilder {
     }
 
     static Stream<PlannedFile> edgeFiles(SiteFacts facts, EdgeNode e) {
-        String host = facts.hub.effective(e).orElseThrow();
-        if (host.indexOf(':') >= 0) {
-            host = SiteFacts.canonicalAddress(host);
-        }
+        String host = facts.hub.effective(e).orElseThrow();   // canonical already when it is an IP
         HubPorts ports = facts.dialPorts;
         boolean quic = "quic".equals(e.hubProtocol());
         List<String> addresses = SiteFacts.canonicalAddresses(e.addresses(), facts.site.ipFamilies());

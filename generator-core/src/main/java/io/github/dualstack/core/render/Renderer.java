@@ -2,10 +2,12 @@ package io.github.dualstack.core.render;
 
 import io.github.dualstack.core.Version;
 import io.github.dualstack.core.plan.FileKind;
+import io.github.dualstack.core.plan.OutputPlan;
 import io.github.dualstack.core.plan.PlannedFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Renders a planned file and puts the generator header on it; {@link #check} parses the result again before it
@@ -30,6 +32,12 @@ public final class Renderer {
         String body = engine.render(file.template(), file.model());
         String text = withHeader(body, file.kind());
         return new OutputFile(file.path(), text.getBytes(StandardCharsets.UTF_8), file.kind());
+    }
+
+    /** Renders every file of the plan on the calling pool's threads: the site files, then the edges, lazily. */
+    public void renderAll(OutputPlan plan, Consumer<OutputFile> sink) {
+        plan.siteFiles().parallelStream().map(this::render).forEach(sink);
+        plan.edgeFiles().parallel().map(this::render).forEach(sink);
     }
 
     /** The self-check: throws {@link RenderException} when the file does not parse back as what it must be. */

@@ -20,6 +20,7 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import inet.ipaddr.IPAddress;
 import io.github.dualstack.core.FieldPath;
+import io.github.dualstack.core.descriptor.Yaml11Scalars;
 import io.github.dualstack.core.net.IpLiterals;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,8 +69,6 @@ public final class SelfCheck {
     private static final int MAX_DEPTH = 64;
     private static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
 
-    private static final Pattern CANONICAL_INT = Pattern.compile("-?(0|[1-9][0-9]*)");
-    private static final Pattern CANONICAL_FLOAT = Pattern.compile("-?(0|[1-9][0-9]*)\\.[0-9]+([eE][-+]?[0-9]+)?");
     /** Plain scalars that go-yaml v2 (sigs.k8s.io/yaml, used by Kubernetes and KubeEdge) reads as booleans. */
     private static final Set<String> GO_YAML_BOOLEANS = Set.of("y", "Y", "n", "N");
     private static final Pattern DNS1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
@@ -383,13 +382,13 @@ public final class SelfCheck {
         switch (t) {
             case VALUE_TRUE:
             case VALUE_FALSE:
-                return raw.equals("true") || raw.equals("false") ? null
+                return !Yaml11Scalars.surprising(t, raw) ? null
                         : "'" + raw + "' is read as a boolean (YAML 1.1); write true/false or quote it";
             case VALUE_NUMBER_INT:
-                return CANONICAL_INT.matcher(raw).matches() ? null
+                return !Yaml11Scalars.surprising(t, raw) ? null
                         : "'" + raw + "' is read as a number (YAML 1.1); quote it or write plain decimal";
             case VALUE_NUMBER_FLOAT:
-                return CANONICAL_FLOAT.matcher(raw).matches() ? null
+                return !Yaml11Scalars.surprising(t, raw) ? null
                         : "'" + raw + "' is read as a number (YAML 1.1); quote it";
             case VALUE_STRING:
                 if (GO_YAML_BOOLEANS.contains(raw) && isPlain(p, text)) {
