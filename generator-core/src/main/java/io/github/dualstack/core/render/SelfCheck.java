@@ -6,24 +6,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.NodePath;
 import inet.ipaddr.IPAddress;
 import io.github.dualstack.core.FieldPath;
 import io.github.dualstack.core.descriptor.Yaml11Scalars;
 import io.github.dualstack.core.net.IpLiterals;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -38,8 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -76,7 +67,6 @@ public final class SelfCheck {
             Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     private static final Pattern CONFIG_MAP_KEY = Pattern.compile("[-._a-zA-Z0-9]+");
     private static final Pattern PORT = Pattern.compile("[1-9][0-9]{0,4}");
-    private static final Pattern INLINES = Pattern.compile("inlines the fields of ([A-Za-z0-9_., ]+)\\)");
     private static final Set<String> SHEBANGS = Set.of("#!/usr/bin/env bash", "#!/bin/bash");
     private static final Set<String> IP_FAMILIES = Set.of("IPv4", "IPv6");
     private static final Set<String> IP_FAMILY_POLICIES = Set.of("SingleStack", "PreferDualStack", "RequireDualStack");
@@ -87,8 +77,8 @@ public final class SelfCheck {
 
     /** Built once per JVM on first use; every field is immutable or safe for concurrent use. */
     private static final class Shared {
-        static final KubeEdgeSchema CLOUDCORE = new KubeEdgeSchema(CLOUDCORE_SCHEMA);
-        static final KubeEdgeSchema EDGECORE = new KubeEdgeSchema(EDGECORE_SCHEMA);
+        static final KubeEdgeSchema CLOUDCORE = KubeEdgeSchema.load(CLOUDCORE_SCHEMA);
+        static final KubeEdgeSchema EDGECORE = KubeEdgeSchema.load(EDGECORE_SCHEMA);
         static final YAMLFactory YAML = yamlFactory();
     }
 
@@ -648,7 +638,7 @@ public final class SelfCheck {
             return;
         }
         JsonNode cfg = docs.get(0);
-        cloudCore.validate(cfg, s, out);
+        schema(cloudCore, cfg, s, out);
         if (cfg.isObject()) {
             constant(cfg, "apiVersion", CLOUDCORE_API_VERSION, s, out);
             constant(cfg, "kind", "CloudCore", s, out);
@@ -735,7 +725,7 @@ public final class SelfCheck {
 
     private void edgeCoreConfig(JsonNode cfg, Findings out) {
         Scope s = Scope.ROOT;
-        edgeCore.validate(cfg, s, out);
+        schema(edgeCore, cfg, s, out);
         if (!cfg.isObject()) {
             return;
         }
@@ -1028,131 +1018,15 @@ public final class SelfCheck {
         }
     }
 
-    /** One generated KubeEdge config schema, compiled once; reports each violation with its field path. */
-    private static final class KubeEdgeSchema {
-        private final JsonNode document;
-        private final Schema schema;
-
-        KubeEdgeSchema(String resource) {
-            try (InputStream in = SelfCheck.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("schema missing from the classpath: " + resource);
-                }
-                document = new ObjectMapper().readTree(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            SchemaRegistryConfig config = SchemaRegistryConfig.builder().locale(Locale.ROOT).build();
-            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                    b -> b.schemaRegistryConfig(config));
-            schema = registry.getSchema(document);
-            schema.initializeValidators();
+    /** Reports each schema violation with its field path, sorted by path so the order is stable. */
+    private static void schema(KubeEdgeSchema schema, JsonNode cfg, Scope s, Findings out) {
+        List<String[]> lines = new ArrayList<>();
+        for (KubeEdgeSchema.Violation v : schema.validate(cfg)) {
+            lines.add(new String[] {s.at(v.path()), schema.describe(v)});
         }
-
-        void validate(JsonNode tree, Scope s, Findings out) {
-            List<com.networknt.schema.Error> errors = new ArrayList<>(schema.validate(tree));
-            List<String[]> lines = new ArrayList<>();
-            for (com.networknt.schema.Error e : errors) {
-                FieldPath path = toPath(e.getInstanceLocation());
-                String keyword = e.getKeyword() == null ? "" : e.getKeyword();
-                String message;
-                if (("additionalProperties".equals(keyword) || "unevaluatedProperties".equals(keyword))
-                        && e.getProperty() != null) {
-                    message = "unknown key (not in " + schemaName() + ")" + suggestion(path, e.getProperty());
-                    path = path.child(e.getProperty());
-                } else {
-                    message = strip(e.getMessage());
-                }
-                lines.add(new String[] {s.at(path), message});
-            }
-            lines.sort(Comparator.<String[], String>comparing(l -> l[0]).thenComparing(l -> l[1]));
-            for (String[] l : lines) {
-                out.add(l[0], l[1]);
-            }
-        }
-
-        private String schemaName() {
-            String id = document.path("$id").asText("");
-            return id.substring(id.lastIndexOf('/') + 1);
-        }
-
-        /** A near key in the same object ("did you mean"), or a hint for a Go struct that KubeEdge inlines. */
-        private String suggestion(FieldPath parent, String key) {
-            JsonNode node = document;
-            for (Object seg : parent.segments()) {
-                if (seg instanceof Integer) {
-                    node = node.path("items");
-                } else if (node.path("properties").has((String) seg)) {
-                    node = node.path("properties").path((String) seg);
-                } else {
-                    node = node.path("additionalProperties");
-                }
-            }
-            Matcher m = INLINES.matcher(node.path("description").asText(""));
-            if (m.find()) {
-                for (String inlined : m.group(1).split(",")) {
-                    String name = inlined.strip().replaceFirst(".*\\.", "");
-                    if (name.equalsIgnoreCase(key)) {
-                        return "; Go embeds " + name + " without a JSON tag: write its fields directly under "
-                                + (parent.segments().isEmpty() ? "the root" : parent.toString());
-                    }
-                }
-            }
-            String best = null;
-            int bestDistance = Integer.MAX_VALUE;
-            for (String candidate : new TreeSet<>(fieldNames(node.path("properties")))) {
-                int d = candidate.equalsIgnoreCase(key) ? 0 : distance(candidate.toLowerCase(Locale.ROOT),
-                        key.toLowerCase(Locale.ROOT));
-                if (d < bestDistance) {
-                    best = candidate;
-                    bestDistance = d;
-                }
-            }
-            return best != null && bestDistance <= Math.max(1, Math.min(2, key.length() / 4))
-                    ? "; did you mean '" + best + "'?" : "";
-        }
-
-        private static Set<String> fieldNames(JsonNode obj) {
-            Set<String> names = new TreeSet<>();
-            obj.fieldNames().forEachRemaining(names::add);
-            return names;
-        }
-
-        private static int distance(String a, String b) {
-            int[] prev = new int[b.length() + 1];
-            int[] cur = new int[b.length() + 1];
-            for (int j = 0; j <= b.length(); j++) {
-                prev[j] = j;
-            }
-            for (int i = 1; i <= a.length(); i++) {
-                cur[0] = i;
-                for (int j = 1; j <= b.length(); j++) {
-                    int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                    cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-                }
-                int[] t = prev;
-                prev = cur;
-                cur = t;
-            }
-            return prev[b.length()];
-        }
-
-        /** networknt prefixes messages with the instance location; the problem carries the path already. */
-        private static String strip(String m) {
-            int colon = m.indexOf(": ");
-            if ((m.startsWith("/") || m.startsWith("$")) && colon >= 0) {
-                return m.substring(colon + 2);
-            }
-            return m;
-        }
-
-        private static FieldPath toPath(NodePath np) {
-            FieldPath p = FieldPath.ROOT;
-            for (int i = 0; i < np.getNameCount(); i++) {
-                Object el = np.getElement(i);
-                p = el instanceof Integer idx ? p.index(idx) : p.child(String.valueOf(el));
-            }
-            return p;
+        lines.sort(Comparator.<String[], String>comparing(l -> l[0]).thenComparing(l -> l[1]));
+        for (String[] l : lines) {
+            out.add(l[0], l[1]);
         }
     }
 }

@@ -1,0 +1,196 @@
+package io.github.dualstack.core.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import io.github.dualstack.core.FieldPath;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The direct walk of {@link KubeEdgeSchema} must reach the same verdicts as a JSON Schema 2020-12 validator on the
+ * same schema: for the shipped edgecore and cloudcore configs and for every single-point mutation of them (a wrong
+ * type at every value, an unknown and a miscased key in every object, out-of-range integers), both flag the same
+ * paths.
+ */
+class KubeEdgeSchemaTest {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String SCHEMAS = "/io/github/dualstack/schemas/";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"edgecore", "cloudcore"})
+    void agreesWithAJsonSchemaValidatorOnEveryMutation(String which) throws IOException {
+        JsonNode schemaJson = read(SCHEMAS + which + ".schema.json");
+        KubeEdgeSchema walk = new KubeEdgeSchema(which + ".schema.json", schemaJson);
+        Schema reference = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schemaJson);
+        JsonNode base = config(which);
+
+        assertThat(walk.validate(base)).as("the shipped %s config is valid", which).isEmpty();
+        assertThat(reference.validate(base)).isEmpty();
+
+        List<JsonNode> mutants = mutations(base);
+        assertThat(mutants).hasSizeGreaterThan(100);
+        int invalid = 0;
+        for (JsonNode m : mutants) {
+            Set<String> ours = walk.validate(m).stream().map(v -> v.path().toString()).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> theirs = new TreeSet<>();
+            for (com.networknt.schema.Error e : reference.validate(m)) {
+                FieldPath p = toPath(e.getInstanceLocation());
+                theirs.add(("additionalProperties".equals(e.getKeyword()) ? p.child(e.getProperty()) : p).toString());
+            }
+            assertThat(ours).as("paths flagged in %s", m).isEqualTo(theirs);
+            invalid += ours.isEmpty() ? 0 : 1;
+        }
+        assertThat(invalid).as("mutants the schema refuses").isGreaterThan(mutants.size() / 2);
+    }
+
+    @Test
+    void messagesNameTypeBoundsAndTheNearestKey() throws IOException {
+        KubeEdgeSchema walk = KubeEdgeSchema.load(SCHEMAS + "edgecore.schema.json");
+        ObjectNode cfg = (ObjectNode) config("edgecore");
+        ObjectNode hub = (ObjectNode) cfg.path("modules").path("edgeHub");
+        hub.put("heartbeat", "15");
+        hub.set("tlsCAFile", hub.remove("tlsCaFile"));
+        ((ObjectNode) cfg.path("modules").path("eventBus")).put("mqttQOS", 256);
+        List<String> messages = walk.validate(cfg).stream().map(v -> v.path() + ": " + walk.describe(v)).toList();
+        assertThat(messages).containsExactlyInAnyOrder(
+                "modules.edgeHub.heartbeat: string found, integer expected",
+                "modules.edgeHub.tlsCAFile: unknown key (not in edgecore.schema.json); did you mean 'tlsCaFile'?",
+                "modules.eventBus.mqttQOS: must have a maximum value of 255");
+    }
+
+    @Test
+    void refusesASchemaThatSaysMoreThanItChecks() {
+        ObjectNode schema = NODES.objectNode();
+        schema.put("type", "object");
+        schema.putObject("properties").putObject("name").put("type", "string").put("pattern", "^[a-z]+$");
+        assertThatThrownBy(() -> new KubeEdgeSchema("x.schema.json", schema))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("#/properties/name: keyword 'pattern' is not supported");
+    }
+
+    // ---------------------------------------------------------------- mutations
+
+    private static List<JsonNode> mutations(JsonNode base) {
+        List<JsonNode> out = new ArrayList<>();
+        walk(base, new ArrayList<>(), (path) -> {
+            JsonNode target = at(base, path);
+            if (target.isObject()) {
+                out.add(edit(base, path, n -> ((ObjectNode) n).put("noSuchKey", 1)));
+                Iterator<String> names = target.fieldNames();
+                if (names.hasNext()) {
+                    String first = names.next();
+                    String miscased = Character.toUpperCase(first.charAt(0)) + first.substring(1);
+                    out.add(edit(base, path, n -> ((ObjectNode) n).set(miscased, ((ObjectNode) n).remove(first))));
+                }
+            }
+            if (path.isEmpty()) {
+                return;
+            }
+            out.add(replace(base, path, target.isTextual() ? NODES.numberNode(7) : NODES.textNode("7")));
+            out.add(replace(base, path, NODES.booleanNode(true)));
+            out.add(replace(base, path, NODES.nullNode()));
+            if (target.isIntegralNumber()) {
+                out.add(replace(base, path, NODES.numberNode(BigInteger.ONE.shiftLeft(40))));
+                out.add(replace(base, path, NODES.numberNode(-1)));
+                out.add(replace(base, path, NODES.numberNode(1.5)));
+            }
+            if (!target.isArray()) {
+                out.add(replace(base, path, NODES.arrayNode().add("a")));
+            }
+        });
+        return out;
+    }
+
+    private static void walk(JsonNode n, List<Object> path, Consumer<List<Object>> visit) {
+        visit.accept(List.copyOf(path));
+        if (n.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                path.add(f.getKey());
+                walk(f.getValue(), path, visit);
+                path.remove(path.size() - 1);
+            }
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                path.add(i);
+                walk(n.get(i), path, visit);
+                path.remove(path.size() - 1);
+            }
+        }
+    }
+
+    private static JsonNode at(JsonNode n, List<Object> path) {
+        for (Object seg : path) {
+            n = seg instanceof Integer i ? n.get(i) : n.get((String) seg);
+        }
+        return n;
+    }
+
+    private static JsonNode edit(JsonNode base, List<Object> path, Consumer<JsonNode> change) {
+        JsonNode copy = base.deepCopy();
+        change.accept(at(copy, path));
+        return copy;
+    }
+
+    private static JsonNode replace(JsonNode base, List<Object> path, JsonNode value) {
+        JsonNode copy = base.deepCopy();
+        JsonNode parent = at(copy, path.subList(0, path.size() - 1));
+        Object last = path.get(path.size() - 1);
+        if (last instanceof Integer i) {
+            ((ArrayNode) parent).set(i, value);
+        } else {
+            ((ObjectNode) parent).set((String) last, value);
+        }
+        return copy;
+    }
+
+    // ---------------------------------------------------------------- inputs
+
+    private static JsonNode config(String which) throws IOException {
+        YAMLMapper yaml = new YAMLMapper();
+        if (which.equals("edgecore")) {
+            return yaml.readTree(KubeEdgeSchemaTest.class.getResourceAsStream("/selfcheck/edgecore.yaml"));
+        }
+        JsonNode cm = yaml.readTree(KubeEdgeSchemaTest.class.getResourceAsStream("/selfcheck/cloudcore.configmap.yaml"));
+        return yaml.readTree(cm.path("data").path("cloudcore.yaml").textValue());
+    }
+
+    private static JsonNode read(String resource) throws IOException {
+        try (InputStream in = KubeEdgeSchemaTest.class.getResourceAsStream(resource)) {
+            return new ObjectMapper().readTree(in);
+        }
+    }
+
+    private static FieldPath toPath(NodePath np) {
+        FieldPath p = FieldPath.ROOT;
+        for (int i = 0; i < np.getNameCount(); i++) {
+            Object el = np.getElement(i);
+            p = el instanceof Integer idx ? p.index(idx) : p.child(String.valueOf(el));
+        }
+        return p;
+    }
+}
