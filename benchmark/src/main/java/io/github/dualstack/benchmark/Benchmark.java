@@ -145,6 +145,10 @@ public final class Benchmark {
         Path floorDir = dir.resolve("floor");
         Path logs = dir.resolve("logs");
 
+        // Every timed write of a whole tree (generate, floor) follows the deletion of an equal tree at the same
+        // place: creating files right after many were deleted costs several times more on some file systems (see
+        // benchmark/README.md), so all of them must start from the same state. This untimed run makes the first one.
+        primeGenerate(r, site, tree, logs);
         for (int rep = 1; rep <= options.repeat(); rep++) {
             String n = rep + "-of-" + options.repeat();
             whole(r, Operation.VALIDATE, logs, "validate-" + n, true, "validate", site.toString());
@@ -240,7 +244,17 @@ public final class Benchmark {
         return Optional.empty();
     }
 
+    /** An untimed generate, so that the first timed one, like every later one, replaces a deleted equal tree. */
+    private void primeGenerate(SizeResult r, Path site, Path tree, Path logs) throws IOException, InterruptedException {
+        Trees.delete(tree);
+        CliProcess.Result res = cli.run(logs, "prime-generate", false, "generate", site.toString(), "-o", tree.toString());
+        log.printf(Locale.ROOT, "benchmark: [%,d] untimed priming generate: %.2f s, exit %d%n", r.edges, res.seconds(),
+                res.exitCode());
+    }
+
     private void floor(SizeResult r, Path tree, Path floorDir) throws IOException {
+        Trees.delete(floorDir);
+        Floor.write(tree, floorDir);   // untimed: the timed writes, like generate's, replace a deleted equal tree
         for (int rep = 1; rep <= options.repeat(); rep++) {
             Trees.delete(floorDir);
             settle();
@@ -338,8 +352,9 @@ public final class Benchmark {
                         + " MiB) after one warm-up at the smallest size.")
                 .append(" Floor: the generated tree's files (same paths and bytes, `.dualstack/` included) written")
                 .append(" with `Files.createDirectories` + `Files.write` into an empty directory, one thread, only the")
-                .append(" writes timed. Generate starts from an empty directory; no-op and check run on the tree it")
-                .append(" wrote. The OS page cache is never dropped (that needs root): reads hit cached files, and")
+                .append(" writes timed. Generate and the floor both write into an empty directory from which an equal tree")
+                .append(" was just deleted (an untimed priming run makes the first); no-op and check run on the tree")
+                .append(" generate wrote. The OS page cache is never dropped (that needs root): reads hit cached files, and")
                 .append(" writes are timed until they return, not until they reach the disk; `sync` runs (untimed) before")
                 .append(" every measurement, so none pays for the writeback of an earlier one. MB = MiB.\n\n");
         sb.append(ResultsTable.markdown(results)).append('\n');

@@ -4,6 +4,7 @@ import io.github.dualstack.core.descriptor.DescriptorLoader;
 import io.github.dualstack.core.plan.OutputPlan;
 import io.github.dualstack.core.render.RenderException;
 import io.github.dualstack.core.render.Renderer;
+import io.github.dualstack.core.write.StatCache;
 import io.github.dualstack.core.write.TreeWriter;
 import io.github.dualstack.core.write.WriteResult;
 import java.io.IOException;
@@ -32,51 +33,77 @@ public final class Dualstack {
 
     public static Report run(GenerateRequest request) throws DualstackException {
         long start = System.nanoTime();
-        DescriptorLoader.Result loaded = load(request);
-        Optional<WriteResult> write = Optional.empty();
-        Optional<Report.Drift> drift = Optional.empty();
-        if (loaded.ok() && request.mode() != GenerateRequest.Mode.VALIDATE) {
-            Path out = request.outputDirectory().orElseThrow();
-            Optional<String> misplaced = OutputLocation.problem(out, request.descriptor());
-            if (misplaced.isPresent()) {
-                WriteResult refused = new WriteResult(List.of(), 0, List.of(), List.of(misplaced.get()), "");
-                return new Report(request.mode(), loaded.problems(), Optional.ofNullable(loaded.site()), Optional.empty(),
-                        Optional.of(refused), Optional.empty(), Duration.ofNanos(System.nanoTime() - start));
-            }
-            Renderer renderer = new Renderer(request.templateOverrides(),
-                    request.descriptor().getFileName().toString(), loaded.site().name());
-            OutputPlan plan = new OutputPlan(loaded.site());
-            ForkJoinPool pool = new ForkJoinPool(request.threads());
-            try {
-                if (request.mode() == GenerateRequest.Mode.GENERATE) {
-                    write = Optional.of(inPool(pool, () -> generate(plan, renderer, out, request.force(),
-                            request.forceOption())));
-                } else {
-                    drift = Optional.of(inPool(pool, () -> new DriftCheck(out).run(plan, renderer)));
-                }
-            } catch (RenderException e) {
-                throw new DualstackException(e.getMessage(), e);
-            } catch (IOException | UncheckedIOException e) {
-                throw new DualstackException("cannot " + (request.mode() == GenerateRequest.Mode.GENERATE
-                        ? "write" : "read") + " " + out + ": " + e.getMessage(), e);
-            } finally {
-                pool.shutdown();
+        DescriptorLoader loader = new DescriptorLoader(request.maxDescriptorBytes());
+        long size = sizeOf(request);
+        if (size > request.maxDescriptorBytes()) {
+            // Refuse before reading: a hostile multi-gigabyte file must not reach the heap.
+            return descriptorOnly(request, loader.oversize(displayName(request), size), start);
+        }
+        byte[] descriptor = readDescriptor(request);
+        Optional<Path> out = request.outputDirectory();
+        Optional<String> misplaced = out.flatMap(o -> OutputLocation.problem(o, request.descriptor()));
+        String fingerprint = null;
+        if (request.mode() == GenerateRequest.Mode.GENERATE && misplaced.isEmpty()) {
+            fingerprint = fingerprint(request, descriptor);
+            Optional<Integer> upToDate = StatCache.upToDate(out.orElseThrow(), fingerprint);
+            if (upToDate.isPresent()) {
+                WriteResult nothing = new WriteResult(List.of(), upToDate.get(), List.of(), List.of(), "");
+                return new Report(request.mode(), List.of(), Optional.empty(), Optional.empty(), Optional.of(nothing),
+                        Optional.empty(), Duration.ofNanos(System.nanoTime() - start));
             }
         }
+        DescriptorLoader.Result loaded = loader.load(displayName(request), descriptor,
+                request.mode() == GenerateRequest.Mode.VALIDATE);
+        descriptor = null;   // the site is bound; the bytes can go
+        if (!loaded.ok() || request.mode() == GenerateRequest.Mode.VALIDATE) {
+            return descriptorOnly(request, loaded, start);
+        }
+        if (misplaced.isPresent()) {
+            WriteResult refused = new WriteResult(List.of(), 0, List.of(), List.of(misplaced.get()), "");
+            return new Report(request.mode(), loaded.problems(), Optional.ofNullable(loaded.site()), Optional.empty(),
+                    Optional.of(refused), Optional.empty(), Duration.ofNanos(System.nanoTime() - start));
+        }
+        Path dir = out.orElseThrow();
+        Renderer renderer = new Renderer(request.templateOverrides(),
+                request.descriptor().getFileName().toString(), loaded.site().name());
+        OutputPlan plan = new OutputPlan(loaded.site());
+        // A descriptor with warnings takes the full run every time, so that its warnings are printed every time.
+        String recordAs = loaded.problems().isEmpty() ? fingerprint : null;
+        Optional<WriteResult> write = Optional.empty();
+        Optional<Report.Drift> drift = Optional.empty();
+        ForkJoinPool pool = new ForkJoinPool(request.threads());
+        try {
+            if (request.mode() == GenerateRequest.Mode.GENERATE) {
+                write = Optional.of(inPool(pool, () -> generate(plan, renderer, dir, request.force(),
+                        request.forceOption(), recordAs)));
+            } else {
+                drift = Optional.of(inPool(pool, () -> new DriftCheck(dir).run(plan, renderer)));
+            }
+        } catch (RenderException e) {
+            throw new DualstackException(e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new DualstackException("cannot " + (request.mode() == GenerateRequest.Mode.GENERATE
+                    ? "write" : "read") + " " + dir + ": " + e.getMessage(), e);
+        } finally {
+            pool.shutdown();
+        }
+        return new Report(request.mode(), loaded.problems(), Optional.ofNullable(loaded.site()), Optional.empty(),
+                write, drift, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** The report of a run that stops after the descriptor: validate, or a descriptor with errors. */
+    private static Report descriptorOnly(GenerateRequest request, DescriptorLoader.Result loaded, long start) {
         return new Report(request.mode(), loaded.problems(), Optional.ofNullable(loaded.site()),
-                Optional.ofNullable(loaded.resolved()), write, drift,
+                Optional.ofNullable(loaded.resolved()), Optional.empty(), Optional.empty(),
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** Reads and validates; the text and trees of the descriptor are garbage once this returns. */
-    private static DescriptorLoader.Result load(GenerateRequest request) throws DualstackException {
-        DescriptorLoader loader = new DescriptorLoader(request.maxDescriptorBytes());
-        long size = sizeOf(request);
-        return size > request.maxDescriptorBytes()
-                // Refuse before reading: a hostile multi-gigabyte file must not reach the heap.
-                ? loader.oversize(displayName(request), size)
-                : loader.load(displayName(request), readDescriptor(request),
-                        request.mode() == GenerateRequest.Mode.VALIDATE);
+    private static String fingerprint(GenerateRequest request, byte[] descriptor) throws DualstackException {
+        try {
+            return InputFingerprint.of(request, descriptor);
+        } catch (IOException | UncheckedIOException e) {
+            throw new DualstackException("cannot read the inputs of " + request.descriptor() + ": " + e.getMessage(), e);
+        }
     }
 
     interface Work<T> {
@@ -111,11 +138,16 @@ public final class Dualstack {
         }
     }
 
-    private static WriteResult generate(OutputPlan plan, Renderer renderer, Path out, boolean force, String forceOption)
-            throws IOException {
+    /** Renders into the writer and commits; a complete tree is recorded as made by {@code fingerprint}, if any. */
+    private static WriteResult generate(OutputPlan plan, Renderer renderer, Path out, boolean force, String forceOption,
+                                        String fingerprint) throws IOException {
         try (TreeWriter writer = TreeWriter.open(out, force, forceOption, renderer::check, Version.get(), LOCK_WAIT)) {
             renderer.renderAll(plan, writer::offer);
-            return writer.commit();
+            WriteResult result = writer.commit();
+            if (!result.refused() && fingerprint != null) {
+                writer.recordUpToDate(fingerprint);
+            }
+            return result;
         }
     }
 

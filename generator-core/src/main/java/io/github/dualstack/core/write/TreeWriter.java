@@ -87,6 +87,7 @@ public final class TreeWriter implements AutoCloseable {
         this.generatorVersion = generatorVersion;
         this.lockChannel = lockChannel;
         this.lock = lock;
+        StatCache.invalidate(root.root());   // from here until a complete commit the tree may change
         this.recovery = recover();
         this.manifest = readManifest();
         this.modesNeedFixing = umaskNarrowsModes(root.root().resolve(".dualstack"));
@@ -147,7 +148,7 @@ public final class TreeWriter implements AutoCloseable {
     /** The lock and an interrupted run's leftovers must never be committed with the tree. */
     private static void ignoreTransientFiles(Path meta) throws IOException {
         Path ignore = meta.resolve(".gitignore");
-        byte[] wanted = "# transient files of a dualstack run; manifest.json is committed with the tree\nlock\njournal.json\n*.tmp\nin-progress\nstaging.manifest.json\n"
+        byte[] wanted = "# transient files of a dualstack run; manifest.json is committed with the tree\nlock\njournal.json\n*.tmp\nin-progress\nstaging.manifest.json\nstat-cache\n"
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         if (!Files.exists(ignore) || !Arrays.equals(Files.readAllBytes(ignore), wanted)) {
             Files.write(ignore, wanted);
@@ -287,6 +288,17 @@ public final class TreeWriter implements AutoCloseable {
         writeDurably(root.root().resolve(Journal.PATH), journal.toBytes());
         apply(journal);
         return new WriteResult(List.copyOf(staged), unchanged.get(), removals, List.of(), recovery);
+    }
+
+    /**
+     * After a successful {@link #commit}: records the tree's state with the fingerprint of the inputs that made it
+     * ({@link StatCache}), so that a regenerate with the same inputs can tell it has nothing to do without rendering.
+     */
+    public void recordUpToDate(String inputFingerprint) throws IOException {
+        if (!committed || !refusals.isEmpty()) {
+            throw new IllegalStateException("only a committed, complete tree can be recorded");
+        }
+        StatCache.record(root.root(), planned, inputFingerprint);
     }
 
     /** Replays a journal: every step is idempotent, so a replay after a kill finishes the same tree. */

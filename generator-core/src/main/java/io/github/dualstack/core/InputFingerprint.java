@@ -1,0 +1,98 @@
+package io.github.dualstack.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Everything the bytes of a generated tree depend on, as one sha256: the generator itself (the bytes of the jar or
+ * class directory it runs from, so a rebuilt snapshot counts as a different generator), the descriptor's bytes and
+ * file name (the name is in every header), every template override file, and the descriptor size limit (which
+ * decides whether the descriptor is accepted at all). The thread count and the force flag are left out: the output
+ * is the same whatever they are.
+ */
+final class InputFingerprint {
+
+    private static final String GENERATOR = generatorDigest();
+
+    private InputFingerprint() {
+    }
+
+    static String of(GenerateRequest request, byte[] descriptor) throws IOException {
+        MessageDigest md = sha256();
+        field(md, "generator", GENERATOR.getBytes(StandardCharsets.UTF_8));
+        field(md, "version", Version.get().getBytes(StandardCharsets.UTF_8));
+        field(md, "descriptor-name", request.descriptor().getFileName().toString().getBytes(StandardCharsets.UTF_8));
+        field(md, "descriptor", descriptor);
+        field(md, "max-descriptor-bytes", Long.toString(request.maxDescriptorBytes()).getBytes(StandardCharsets.UTF_8));
+        Optional<Path> overrides = request.templateOverrides();
+        if (overrides.isPresent()) {
+            Path dir = overrides.get();
+            for (Path f : regularFiles(dir)) {
+                field(md, "template " + dir.relativize(f), Files.readAllBytes(f));
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** Length-prefixed, so that no two different inputs can concatenate to the same bytes. */
+    private static void field(MessageDigest md, String name, byte[] value) {
+        byte[] n = name.getBytes(StandardCharsets.UTF_8);
+        md.update((n.length + ":").getBytes(StandardCharsets.UTF_8));
+        md.update(n);
+        md.update((value.length + ":").getBytes(StandardCharsets.UTF_8));
+        md.update(value);
+    }
+
+    private static List<Path> regularFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    /** The jar (or class directory) the core runs from; each file's path and bytes for a directory. */
+    private static String generatorDigest() {
+        try {
+            Path code = Path.of(InputFingerprint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            MessageDigest md = sha256();
+            List<Path> files = Files.isDirectory(code) ? regularFiles(code) : List.of(code);
+            byte[] buf = new byte[1 << 16];
+            for (Path f : files) {
+                md.update(code.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+                try (InputStream in = new DigestInputStream(Files.newInputStream(f), md)) {
+                    while (in.read(buf) >= 0) {
+                        // the digest stream hashes what is read
+                    }
+                }
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException | RuntimeException e) {
+            // No file to hash (an unusual class loader): a unique value, so a cache is never trusted across runs.
+            return "unknown-" + System.nanoTime();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

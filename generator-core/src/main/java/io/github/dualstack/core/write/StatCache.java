@@ -1,0 +1,163 @@
+package io.github.dualstack.core.write;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code .dualstack/stat-cache}: how the tree looked on disk right after a run that left it complete, and a
+ * fingerprint of that run's inputs (descriptor, templates, generator). When the inputs are the same and no
+ * generated file has changed since (same inode, size, mtime, ctime and mode: what git's index compares), the
+ * output would be byte-identical to what is there, so a regenerate has nothing to do and can say so without
+ * reading, validating or rendering anything. Any difference, a missing or unreadable cache, or traces of an
+ * interrupted run mean: do the full run. The cache is per machine (inode numbers), so it is never committed.
+ *
+ * <p>Like git, it guards against "racy" files: a file changed in the same clock tick as it was recorded would keep
+ * its recorded stat. Files whose ctime is within {@link #RACY_WINDOW_NANOS} of the recording are compared by
+ * content (sha256) as well.
+ */
+public final class StatCache {
+
+    static final String PATH = ".dualstack/stat-cache";
+    private static final String MAGIC = "dualstack-stat-cache 1";
+    /** Wider than the timestamp granularity of the file systems a tree lives on (Linux ticks in milliseconds; NFS servers in up to a second). */
+    static final long RACY_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private StatCache() {
+    }
+
+    /** One file's identity on disk; {@code sha256} is set only for racy entries, "-" otherwise. */
+    private record Entry(String path, long ino, long size, long mtimeNanos, long ctimeNanos, int mode, String sha256) {
+
+        String line() {
+            return ino + " " + size + " " + mtimeNanos + " " + ctimeNanos + " " + mode + " " + sha256 + " " + path;
+        }
+
+        static Entry parse(String line) {
+            String[] f = line.split(" ", 7);
+            if (f.length != 7) {
+                throw new IllegalArgumentException("bad entry");
+            }
+            return new Entry(f[6], Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]),
+                    Long.parseLong(f[3]), Integer.parseInt(f[4]), f[5]);
+        }
+    }
+
+    /**
+     * The number of generated files (the manifest and .dualstack/.gitignore not counted) when the tree under
+     * {@code root} is exactly as the run with {@code fingerprint} left it; empty when a full run is needed.
+     */
+    public static Optional<Integer> upToDate(Path root, String fingerprint) {
+        Path cache = root.resolve(PATH);
+        if (!Files.isRegularFile(cache, LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(root.resolve(TreeWriter.IN_PROGRESS), LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(root.resolve(Journal.PATH), LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        List<Entry> entries = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(cache, StandardCharsets.UTF_8)) {
+            if (!MAGIC.equals(in.readLine()) || !("fingerprint " + fingerprint).equals(in.readLine())) {
+                return Optional.empty();
+            }
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                entries.add(Entry.parse(line));
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();   // unreadable or from another version: the full run rewrites it
+        }
+        if (!entries.stream().anyMatch(e -> e.path().equals(Manifest.PATH))) {
+            return Optional.empty();
+        }
+        boolean same = entries.parallelStream().allMatch(e -> unchanged(root, e));
+        return same ? Optional.of((int) entries.stream().filter(e -> !e.path().startsWith(".dualstack/")).count())
+                : Optional.empty();
+    }
+
+    private static boolean unchanged(Path root, Entry recorded) {
+        Path file = root.resolve(recorded.path());
+        try {
+            Entry now = stat(file, recorded.path(), recorded.sha256());
+            if (now == null || !now.equals(recorded)) {
+                return false;
+            }
+            return recorded.sha256().equals("-") || recorded.sha256().equals(Hashes.sha256(Files.readAllBytes(file)));
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Records {@code files} (path to sha256, as just committed) plus the manifest and .dualstack/.gitignore. Call
+     * only while holding the tree's lock, after a commit that left the tree complete.
+     */
+    static void record(Path root, Map<String, String> files, String fingerprint) throws IOException {
+        Path cache = root.resolve(PATH);
+        Path tmp = cache.resolveSibling("stat-cache.tmp");
+        // The file system's own clock, read before any file is looked at: what changed at or after it is racy.
+        Files.write(tmp, new byte[0]);
+        long now = nanos(Files.getLastModifiedTime(tmp));
+        List<String> paths = new ArrayList<>(files.keySet());
+        paths.add(Manifest.PATH);
+        paths.add(".dualstack/.gitignore");
+        List<Entry> entries;
+        try {
+            entries = paths.parallelStream().map(p -> {
+                try {
+                    String sha = files.containsKey(p) ? files.get(p) : Hashes.sha256(Files.readAllBytes(root.resolve(p)));
+                    Entry e = stat(root.resolve(p), p, "-");
+                    if (e == null) {
+                        throw new NoSuchFileException(p);
+                    }
+                    return e.ctimeNanos() >= now - RACY_WINDOW_NANOS || e.mtimeNanos() >= now - RACY_WINDOW_NANOS
+                            ? new Entry(p, e.ino(), e.size(), e.mtimeNanos(), e.ctimeNanos(), e.mode(), sha) : e;
+                } catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            }).toList();
+        } catch (UncheckedIOException e) {
+            Files.deleteIfExists(tmp);
+            throw e.getCause();
+        }
+        try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            out.write(MAGIC + "\nfingerprint " + fingerprint + "\n");
+            for (Entry e : entries) {
+                out.write(e.line());
+                out.write('\n');
+            }
+        }
+        Files.move(tmp, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Forgets the recorded state: the next regenerate does the full run. */
+    static void invalidate(Path root) throws IOException {
+        Files.deleteIfExists(root.resolve(PATH));
+    }
+
+    private static Entry stat(Path file, String path, String sha) throws IOException {
+        Map<String, Object> a;
+        try {
+            a = Files.readAttributes(file, "unix:ino,size,lastModifiedTime,ctime,mode", LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        return new Entry(path, (Long) a.get("ino"), (Long) a.get("size"), nanos((FileTime) a.get("lastModifiedTime")),
+                nanos((FileTime) a.get("ctime")), (Integer) a.get("mode"), sha);
+    }
+
+    private static long nanos(FileTime t) {
+        return t.to(TimeUnit.NANOSECONDS);
+    }
+}

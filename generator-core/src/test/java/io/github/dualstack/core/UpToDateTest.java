@@ -1,0 +1,145 @@
+package io.github.dualstack.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dualstack.core.descriptor.StrictYamlReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The no-op fast path: a regenerate with the same inputs over an untouched tree answers from
+ * {@code .dualstack/stat-cache} without loading the descriptor (the report then carries no site); anything else,
+ * from a changed input to a file edited in the same instant it was written, takes the full run.
+ */
+class UpToDateTest {
+
+    private static final String SAMPLE = "dual-stack-site";
+    private static final String EDGE_CONFIG = "edge/edge-0001/etc/kubeedge/config/edgecore.yaml";
+
+    @TempDir
+    Path dir;
+    Path site;
+    Path out;
+    String text;
+
+    @BeforeEach
+    void generate() throws Exception {
+        site = dir.resolve("site/site.yaml");
+        Files.createDirectories(site.getParent());
+        text = Files.readString(Path.of("..", "samples", SAMPLE, "site.yaml"));
+        Files.writeString(site, text);
+        out = dir.resolve("generated");
+        Report first = run(Optional.empty());
+        assertThat(first.ok()).as(first.summary()).isTrue();
+        assertThat(out.resolve(".dualstack/stat-cache")).isRegularFile();
+    }
+
+    @Test
+    void aRegenerateWithTheSameInputsAnswersFromTheCache() throws Exception {
+        Report again = run(Optional.empty());
+        assertThat(again.site()).as("answered without loading the descriptor").isEmpty();
+        assertThat(again.write().orElseThrow().noOp()).isTrue();
+        assertThat(again.write().orElseThrow().unchanged()).isEqualTo(22);
+        assertThat(Files.readString(out.resolve(".dualstack/.gitignore"))).contains("\nstat-cache\n");
+    }
+
+    @Test
+    void aHandEditIsSeenEvenWithTheSameSizeAndMtimeRightAfterTheRun() throws Exception {
+        Path f = out.resolve(EDGE_CONFIG);
+        FileTime mtime = Files.getLastModifiedTime(f);
+        String s = Files.readString(f);
+        String edited = s.replace("[2001:db8::10]:30000", "[2001:db8::10]:30009");
+        assertThat(edited).isNotEqualTo(s);
+        Files.writeString(f, edited);
+        Files.setLastModifiedTime(f, mtime);
+        assertThat(Files.size(f)).isEqualTo(s.getBytes(StandardCharsets.UTF_8).length);
+
+        Report r = run(Optional.empty());
+        assertThat(r.site()).as("the full run").isPresent();
+        assertThat(r.write().orElseThrow().refusals()).singleElement().asString()
+                .startsWith(EDGE_CONFIG + ": was edited by hand");
+    }
+
+    @Test
+    void aReplacedOrDeletedFileTakesTheFullRun() throws Exception {
+        Path f = out.resolve(EDGE_CONFIG);
+        byte[] bytes = Files.readAllBytes(f);
+        Files.delete(f);
+        Files.write(f, bytes);   // same bytes, new inode: the full run finds nothing to do and records again
+        Report r = run(Optional.empty());
+        assertThat(r.site()).isPresent();
+        assertThat(r.write().orElseThrow().noOp()).isTrue();
+        assertThat(run(Optional.empty()).site()).as("recorded again").isEmpty();
+
+        Files.delete(f);
+        Report restored = run(Optional.empty());
+        assertThat(restored.write().orElseThrow().written()).containsExactly(EDGE_CONFIG);
+    }
+
+    @Test
+    void aChangedDescriptorOrTemplateOverrideTakesTheFullRun() throws Exception {
+        Files.writeString(site, text + "\n# a comment changes the bytes, not the output\n");
+        Report r = run(Optional.empty());
+        assertThat(r.site()).isPresent();
+        assertThat(r.write().orElseThrow().noOp()).isTrue();
+
+        Path templates = dir.resolve("templates");
+        Files.createDirectories(templates);
+        Files.writeString(templates.resolve("unused.txt.ftl"), "x\n");
+        assertThat(run(Optional.of(templates)).site()).as("an override directory is an input").isPresent();
+        assertThat(run(Optional.of(templates)).site()).isEmpty();
+        Files.writeString(templates.resolve("unused.txt.ftl"), "y\n");
+        assertThat(run(Optional.of(templates)).site()).as("so is every file in it").isPresent();
+    }
+
+    @Test
+    void anInterruptedRunOrAnUnreadableCacheTakesTheFullRun() throws Exception {
+        Files.write(out.resolve(".dualstack/in-progress"), new byte[0]);
+        assertThat(run(Optional.empty()).site()).isPresent();
+        assertThat(out.resolve(".dualstack/in-progress")).doesNotExist();
+
+        Files.writeString(out.resolve(".dualstack/stat-cache"), "dualstack-stat-cache 1\nfingerprint x\n1 2 3\n");
+        assertThat(run(Optional.empty()).site()).isPresent();
+        Files.writeString(out.resolve(".dualstack/stat-cache"), "garbage");
+        Report r = run(Optional.empty());
+        assertThat(r.site()).isPresent();
+        assertThat(r.write().orElseThrow().noOp()).isTrue();
+    }
+
+    @Test
+    void checkAlwaysCompares() throws Exception {
+        Report r = Dualstack.run(request(GenerateRequest.Mode.CHECK, Optional.empty()));
+        assertThat(r.site()).isPresent();
+        assertThat(r.drift().orElseThrow().none()).isTrue();
+    }
+
+    @Test
+    void aDescriptorWithWarningsIsNeverAnsweredFromTheCacheSoItsWarningsAreAlwaysShown() throws Exception {
+        Files.writeString(site, Files.readString(Path.of("..", "samples", "ipv6-primary-hostnetwork", "site.yaml")));
+        Path other = dir.resolve("other");
+        out = other;
+        Report first = run(Optional.empty());
+        assertThat(first.ok()).as(first.summary()).isTrue();
+        assertThat(first.warnings()).hasSize(2);
+        assertThat(other.resolve(".dualstack/stat-cache")).doesNotExist();
+        Report again = run(Optional.empty());
+        assertThat(again.site()).isPresent();
+        assertThat(again.warnings()).hasSize(2);
+        assertThat(again.write().orElseThrow().noOp()).isTrue();
+    }
+
+    private Report run(Optional<Path> templates) throws IOException, DualstackException {
+        return Dualstack.run(request(GenerateRequest.Mode.GENERATE, templates));
+    }
+
+    private GenerateRequest request(GenerateRequest.Mode mode, Optional<Path> templates) {
+        return new GenerateRequest(site, Optional.of(out), templates, mode, false, StrictYamlReader.DEFAULT_MAX_BYTES);
+    }
+}
