@@ -3,11 +3,13 @@ package io.github.dualstack.core;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** A path to a descriptor field: property names and array indexes. Printed dotted, resolved as a JSON pointer. */
 public final class FieldPath {
 
     public static final FieldPath ROOT = new FieldPath(List.of());
+    private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_-]+");
 
     private final List<Object> segments;
 
@@ -65,7 +67,7 @@ public final class FieldPath {
                 }
                 String name = (String) s;
                 // Keys such as label names may hold dots or slashes; quote them so the path stays unambiguous.
-                sb.append(name.matches("[A-Za-z0-9_-]+") ? name : '"' + name + '"');
+                sb.append(PLAIN_KEY.matcher(name).matches() ? name : '"' + name + '"');
             }
         }
         return sb.toString();

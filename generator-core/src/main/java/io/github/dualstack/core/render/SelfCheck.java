@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -660,7 +661,7 @@ public final class SelfCheck {
             for (String server : List.of("websocket", "quic")) {
                 JsonNode addr = hub.path(server).path("address");
                 if (addr.isTextual()) {
-                    ipAddress(addr.textValue(), s.at(hp.child(server).child("address")), out);
+                    ipAddress(addr.textValue(), () -> s.at(hp.child(server).child("address")), out);
                 }
             }
             JsonNode adv = hub.path("advertiseAddress");
@@ -743,7 +744,7 @@ public final class SelfCheck {
         for (String server : List.of("websocket", "quic")) {
             JsonNode v = hub.path(server).path("server");
             if (v.isTextual()) {
-                hostPort(v.textValue(), s.at(hp.child(server).child("server")), out);
+                hostPort(v.textValue(), () -> s.at(hp.child(server).child("server")), out);
             }
         }
         JsonNode http = hub.path("httpServer");
@@ -752,17 +753,17 @@ public final class SelfCheck {
             if (!url.startsWith("https://")) {
                 out.add(s.at(hp.child("httpServer")), quote(url) + " must be https://host:port");
             } else {
-                hostPort(url.substring("https://".length()), s.at(hp.child("httpServer")), out);
+                hostPort(url.substring("https://".length()), () -> s.at(hp.child("httpServer")), out);
             }
         }
         JsonNode stream = cfg.path("modules").path("edgeStream").path("server");
         if (stream.isTextual()) {
-            hostPort(stream.textValue(), s.at(FieldPath.of("modules.edgeStream.server")), out);
+            hostPort(stream.textValue(), () -> s.at(FieldPath.of("modules.edgeStream.server")), out);
         }
         JsonNode edged = cfg.path("modules").path("edged");
         JsonNode nodeIp = edged.path("nodeIP");
         if (nodeIp.isTextual()) {
-            nodeIp(nodeIp.textValue(), s.at(FieldPath.of("modules.edged.nodeIP")), out);
+            nodeIp(nodeIp.textValue(), () -> s.at(FieldPath.of("modules.edged.nodeIP")), out);
         }
         JsonNode host = edged.path("hostnameOverride");
         if (host.isTextual() && !isDns1123Subdomain(host.textValue())) {
@@ -777,7 +778,7 @@ public final class SelfCheck {
     }
 
     /** The kubelet's --node-ip rule (ParseNodeIPArgument): one IP, or a pair of different families. */
-    private static void nodeIp(String value, String where, Findings out) {
+    private static void nodeIp(String value, Supplier<String> where, Findings out) {
         String[] parts = value.split(",", -1);
         if (parts.length > 2) {
             out.add(where, quote(value) + " must be one IP or a dual-stack pair of IPs");
@@ -802,7 +803,7 @@ public final class SelfCheck {
     }
 
     /** Go's net.SplitHostPort as edgecore dials it: an IPv6 host must be bracketed. */
-    private static void hostPort(String value, String where, Findings out) {
+    private static void hostPort(String value, Supplier<String> where, Findings out) {
         String host;
         String port;
         if (value.startsWith("[")) {
@@ -843,7 +844,7 @@ public final class SelfCheck {
         }
     }
 
-    private static void ipAddress(String value, String where, Findings out) {
+    private static void ipAddress(String value, Supplier<String> where, Findings out) {
         String why = ipProblem(value);
         if (why != null) {
             out.add(where, quote(value) + " " + why);
@@ -1003,6 +1004,11 @@ public final class SelfCheck {
 
         void add(String where, String message) {
             list.add(oneLine(where + ": " + message));
+        }
+
+        /** For checks that run on every file: the place is only spelled out when there is a problem. */
+        void add(Supplier<String> where, String message) {
+            add(where.get(), message);
         }
 
         private static String oneLine(String s) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Cloud and edge nodes: unique names (they become node names and directories), unique and usable addresses
@@ -20,6 +21,7 @@ import java.util.Map;
 final class NodeRules {
 
     private static final FieldPath NODES = Checks.SPEC.child("nodes");
+    private static final Pattern INTERFACE_NAME = Pattern.compile("[A-Za-z0-9._@+-]+");
 
     private final Checks c;
     private final NetworkRules.Subnets subnets;
@@ -107,7 +109,7 @@ final class NodeRules {
         if (name.chars().anyMatch(ch -> Character.isWhitespace(ch) || Character.isISOControl(ch))) {
             return "interface name must not contain whitespace";
         }
-        if (!name.matches("[A-Za-z0-9._@+-]+")) {
+        if (!INTERFACE_NAME.matcher(name).matches()) {
             return "interface name may only use letters, digits and . _ - @ + (it is written into scripts and Calico regexes)";
         }
         return null;

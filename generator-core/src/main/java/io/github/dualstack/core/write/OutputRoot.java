@@ -3,7 +3,9 @@ package io.github.dualstack.core.write;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,6 +34,7 @@ final class OutputRoot {
         }
         Path p = root;
         String[] segments = relative.split("/", -1);
+        boolean exists = true;
         for (int i = 0; i < segments.length; i++) {
             String seg = segments[i];
             if (seg.isEmpty() || seg.equals(".") || seg.equals("..")) {
@@ -39,14 +42,16 @@ final class OutputRoot {
             }
             p = p.resolve(seg);
             boolean directory = i < segments.length - 1;
-            if (directory && verifiedDirectories.contains(p)) {
-                continue;
+            if (!exists || (directory && verifiedDirectories.contains(p))) {
+                continue;   // verified, or below a directory that does not exist yet: nothing there to be a link
             }
-            if (Files.isSymbolicLink(p)) {
+            BasicFileAttributes a = attributes(p);
+            if (a == null) {
+                exists = false;
+            } else if (a.isSymbolicLink()) {
                 throw new WriteRefusedException(relative, "passes through the symbolic link " + p
                         + "; dualstack never writes through links in its output directory");
-            }
-            if (directory && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            } else if (directory && a.isDirectory()) {
                 verifiedDirectories.add(p);
             }
         }
@@ -54,6 +59,21 @@ final class OutputRoot {
             throw new WriteRefusedException(relative, "resolves outside the output directory");
         }
         return p;
+    }
+
+    /** A directory this run just created (so not a link): later paths through it need no check. */
+    void created(Path dir) {
+        verifiedDirectories.add(dir);
+    }
+
+    private static BasicFileAttributes attributes(Path p) throws WriteRefusedException {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new WriteRefusedException(p.toString(), "cannot be inspected: " + e.getMessage());
+        }
     }
 
     /** Whether the root holds anything at all (a missing root is empty). */

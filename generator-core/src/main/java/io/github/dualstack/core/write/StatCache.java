@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 public final class StatCache {
 
     static final String PATH = ".dualstack/stat-cache";
+    private static final String TMP = ".dualstack/stat-cache.tmp";
     private static final String MAGIC = "dualstack-stat-cache 1";
     /** Wider than the timestamp granularity of the file systems a tree lives on (Linux ticks in milliseconds; NFS servers in up to a second). */
     static final long RACY_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -105,7 +106,7 @@ public final class StatCache {
      */
     static void record(Path root, Map<String, String> files, String fingerprint) throws IOException {
         Path cache = root.resolve(PATH);
-        Path tmp = cache.resolveSibling("stat-cache.tmp");
+        Path tmp = root.resolve(TMP);
         // The file system's own clock, read before any file is looked at: what changed at or after it is racy.
         Files.write(tmp, new byte[0]);
         long now = nanos(Files.getLastModifiedTime(tmp));
@@ -141,9 +142,10 @@ public final class StatCache {
         Files.move(tmp, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Forgets the recorded state: the next regenerate does the full run. */
+    /** Forgets the recorded state (and a recording a killed run left half-written): the next regenerate is full. */
     static void invalidate(Path root) throws IOException {
         Files.deleteIfExists(root.resolve(PATH));
+        Files.deleteIfExists(root.resolve(TMP));
     }
 
     private static Entry stat(Path file, String path, String sha) throws IOException {

@@ -209,6 +209,10 @@ public final class TreeWriter implements AutoCloseable {
 
     private void writeNew(Path target, OutputFile file) throws IOException {
         createDirectories(target.getParent(), modesNeedFixing, createdDirs);
+        // resolve() saw no link on the way, and what was missing this run just created as real directories
+        for (Path d = target.getParent(); d.startsWith(root.root()) && !d.equals(root.root()); d = d.getParent()) {
+            root.created(d);
+        }
         Path next = newFileFor(target);
         Set<PosixFilePermission> mode = file.kind() == FileKind.SCRIPT ? SCRIPT_MODE : FILE_MODE;
         try (FileChannel ch = FileChannel.open(next, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -304,13 +308,22 @@ public final class TreeWriter implements AutoCloseable {
     /** Replays a journal: every step is idempotent, so a replay after a kill finishes the same tree. */
     private void apply(Journal journal) throws IOException {
         Path rootDir = root.root();
-        for (String path : journal.renames()) {
-            Path to = resolveOrFail(path);
-            Path from = newFileFor(to);
-            if (!Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
-                continue;   // moved before an interruption
-            }
-            move(from, to);
+        // The renames are independent and mostly in different directories, so they run on every core; the order
+        // does not matter, as a replay after a kill finishes whichever are left.
+        try {
+            journal.renames().parallelStream().forEach(path -> {
+                try {
+                    Path to = resolveOrFail(path);
+                    Path from = newFileFor(to);
+                    if (Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {   // else moved before an interruption
+                        move(from, to);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         for (String path : journal.deletes()) {
             Path target = resolveOrFail(path);
@@ -326,6 +339,13 @@ public final class TreeWriter implements AutoCloseable {
     }
 
     private String recover() throws IOException {
+        // A run killed while writing a marker, the journal or the stat cache leaves its temporary file; the real
+        // file is only ever made by renaming a complete one, so the temporary files are garbage.
+        try (Stream<Path> meta = Files.list(root.root().resolve(".dualstack"))) {
+            for (Path tmp : meta.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList()) {
+                Files.deleteIfExists(tmp);
+            }
+        }
         Path journalPath = root.root().resolve(Journal.PATH);
         if (Files.exists(journalPath)) {
             Journal journal;

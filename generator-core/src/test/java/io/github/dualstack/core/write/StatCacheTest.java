@@ -45,9 +45,11 @@ class StatCacheTest {
     }
 
     @Test
-    void invalidatingForgetsTheTree() throws Exception {
+    void invalidatingForgetsTheTreeAndAHalfWrittenRecording() throws Exception {
         StatCache.record(root, Map.of("a.txt", Hashes.sha256("generated\n".getBytes(StandardCharsets.UTF_8))), "fp");
+        Files.write(root.resolve(".dualstack/stat-cache.tmp"), new byte[0]);   // a run killed while recording
         StatCache.invalidate(root);
         assertThat(StatCache.upToDate(root, "fp")).isEmpty();
+        assertThat(root.resolve(".dualstack")).isDirectoryNotContaining("glob:**/stat-cache*");
     }
 }

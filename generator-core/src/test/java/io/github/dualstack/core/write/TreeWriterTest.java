@@ -45,6 +45,19 @@ class TreeWriterTest {
     }
 
     @Test
+    void theTemporaryFilesOfARunKilledWhileWritingAMarkerOrTheJournalAreRemoved() throws IOException {
+        write(false, file("cluster/a.yaml", "a: 1\n"));
+        for (String tmp : new String[] {"in-progress.tmp", "journal.json.tmp", "stat-cache.tmp"}) {
+            Files.write(dir.resolve(".dualstack").resolve(tmp), new byte[0]);
+        }
+        WriteResult r = write(false, file("cluster/a.yaml", "a: 1\n"));
+        assertThat(r.noOp()).isTrue();
+        assertThat(r.recovery()).isEmpty();
+        assertThat(dir.resolve(".dualstack")).isDirectoryNotContaining("glob:**.tmp");
+        assertThat(read("cluster/a.yaml")).isEqualTo("a: 1\n");
+    }
+
+    @Test
     void writesFilesWithModesAndAManifestOfSha256() throws IOException {
         WriteResult r = write(false, file("cluster/a.yaml", "a: 1\n"), file("scripts/x.sh", "#!/bin/bash\n"));
         assertThat(r.written()).containsExactly("cluster/a.yaml", "scripts/x.sh");
