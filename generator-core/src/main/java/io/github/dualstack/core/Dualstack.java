@@ -40,6 +40,11 @@ public final class Dualstack {
             return descriptorOnly(request, loader.oversize(displayName(request), size), start);
         }
         byte[] descriptor = readDescriptor(request);
+        Optional<Path> templates = request.templateOverrides();
+        if (request.mode() != GenerateRequest.Mode.VALIDATE && templates.isPresent() && !Files.isDirectory(templates.get())) {
+            throw new DualstackException("template override directory " + templates.get() + " does not exist or is not a"
+                    + " directory");
+        }
         Optional<Path> out = request.outputDirectory();
         Optional<String> misplaced = out.flatMap(o -> OutputLocation.problem(o, request.descriptor()));
         String fingerprint = null;

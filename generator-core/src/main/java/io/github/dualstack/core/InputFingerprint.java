@@ -37,6 +37,7 @@ final class InputFingerprint {
         field(md, "descriptor", descriptor);
         field(md, "max-descriptor-bytes", Long.toString(request.maxDescriptorBytes()).getBytes(StandardCharsets.UTF_8));
         Optional<Path> overrides = request.templateOverrides();
+        field(md, "overrides", (overrides.isPresent() ? "directory" : "none").getBytes(StandardCharsets.UTF_8));
         if (overrides.isPresent()) {
             Path dir = overrides.get();
             for (Path f : regularFiles(dir)) {

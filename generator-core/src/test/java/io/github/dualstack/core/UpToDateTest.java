@@ -1,6 +1,7 @@
 package io.github.dualstack.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dualstack.core.descriptor.StrictYamlReader;
 import java.io.IOException;
@@ -97,6 +98,10 @@ class UpToDateTest {
         assertThat(run(Optional.of(templates)).site()).isEmpty();
         Files.writeString(templates.resolve("unused.txt.ftl"), "y\n");
         assertThat(run(Optional.of(templates)).site()).as("so is every file in it").isPresent();
+
+        assertThatThrownBy(() -> run(Optional.of(dir.resolve("missing"))))
+                .isInstanceOf(DualstackException.class)
+                .hasMessage("template override directory " + dir.resolve("missing") + " does not exist or is not a directory");
     }
 
     @Test
