@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -80,7 +79,7 @@ final class KubeEdgeSchema {
      * are refused ({@code additionalProperties: false}), {@link #ANY} when they are allowed unchecked.
      */
     private record Shape(Set<String> types, Map<String, Shape> properties, Shape additional, Shape items,
-                         BigInteger minimum, BigInteger maximum, String description) {
+                         BigDecimal minimum, BigDecimal maximum, String description) {
 
         void check(JsonNode v, FieldPath at, List<Violation> out) {
             String found = typeOf(v);
@@ -89,22 +88,14 @@ final class KubeEdgeSchema {
                 out.add(new Violation(at, found + " found, " + String.join(" or ", types) + " expected"));
                 return;
             }
-            if (v.isIntegralNumber()) {
-                BigInteger n = v.bigIntegerValue();
+            if (v.isNumber() && (minimum != null || maximum != null)) {
+                // Exact decimal comparison, never rounded through a double.
+                BigDecimal n = v.decimalValue();
                 if (minimum != null && n.compareTo(minimum) < 0) {
-                    out.add(new Violation(at, "must have a minimum value of " + minimum));
+                    out.add(new Violation(at, "must have a minimum value of " + minimum.toPlainString()));
                 }
                 if (maximum != null && n.compareTo(maximum) > 0) {
-                    out.add(new Violation(at, "must have a maximum value of " + maximum));
-                }
-            } else if (v.isNumber() && (minimum != null || maximum != null)) {
-                // Fractions never occur in these configs; compare exactly rather than through double rounding.
-                BigDecimal d = v.decimalValue();
-                if (minimum != null && d.compareTo(new BigDecimal(minimum)) < 0) {
-                    out.add(new Violation(at, "must have a minimum value of " + minimum));
-                }
-                if (maximum != null && d.compareTo(new BigDecimal(maximum)) > 0) {
-                    out.add(new Violation(at, "must have a maximum value of " + maximum));
+                    out.add(new Violation(at, "must have a maximum value of " + maximum.toPlainString()));
                 }
             }
             if (v.isObject()) {
@@ -177,7 +168,7 @@ final class KubeEdgeSchema {
                 bound(s, "minimum", where), bound(s, "maximum", where), s.path("description").asText(""));
     }
 
-    private static BigInteger bound(JsonNode s, String keyword, String where) {
+    private static BigDecimal bound(JsonNode s, String keyword, String where) {
         JsonNode b = s.get(keyword);
         if (b == null) {
             return null;
@@ -185,7 +176,7 @@ final class KubeEdgeSchema {
         if (!b.isIntegralNumber()) {
             throw new IllegalStateException(where + ": " + keyword + " must be an integer");
         }
-        return b.bigIntegerValue();
+        return b.decimalValue();
     }
 
     /** The JSON Schema type of a value, "integer" for integral numbers. */

@@ -79,7 +79,7 @@ public final class StatCache {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();   // unreadable or from another version: the full run rewrites it
         }
-        if (!entries.stream().anyMatch(e -> e.path().equals(Manifest.PATH))) {
+        if (entries.stream().noneMatch(e -> e.path().equals(Manifest.PATH))) {
             return Optional.empty();
         }
         boolean same = entries.parallelStream().allMatch(e -> unchanged(root, e));
@@ -117,13 +117,16 @@ public final class StatCache {
         try {
             entries = paths.parallelStream().map(p -> {
                 try {
-                    String sha = files.containsKey(p) ? files.get(p) : Hashes.sha256(Files.readAllBytes(root.resolve(p)));
                     Entry e = stat(root.resolve(p), p, "-");
                     if (e == null) {
                         throw new NoSuchFileException(p);
                     }
-                    return e.ctimeNanos() >= now - RACY_WINDOW_NANOS || e.mtimeNanos() >= now - RACY_WINDOW_NANOS
-                            ? new Entry(p, e.ino(), e.size(), e.mtimeNanos(), e.ctimeNanos(), e.mode(), sha) : e;
+                    if (e.ctimeNanos() < now - RACY_WINDOW_NANOS && e.mtimeNanos() < now - RACY_WINDOW_NANOS) {
+                        return e;
+                    }
+                    // The manifest and .gitignore are not in files: hash what is on disk (the run just wrote it).
+                    String sha = files.containsKey(p) ? files.get(p) : Hashes.sha256(Files.readAllBytes(root.resolve(p)));
+                    return new Entry(p, e.ino(), e.size(), e.mtimeNanos(), e.ctimeNanos(), e.mode(), sha);
                 } catch (IOException ex) {
                     throw new UncheckedIOException(ex);
                 }
@@ -142,10 +145,12 @@ public final class StatCache {
         Files.move(tmp, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Forgets the recorded state (and a recording a killed run left half-written): the next regenerate is full. */
+    /**
+     * Forgets the recorded state: the next regenerate is full. (A recording that a killed run left half-written is
+     * a {@code .tmp} file, which {@link TreeWriter} removes with every other one when it opens the tree.)
+     */
     static void invalidate(Path root) throws IOException {
         Files.deleteIfExists(root.resolve(PATH));
-        Files.deleteIfExists(root.resolve(TMP));
     }
 
     private static Entry stat(Path file, String path, String sha) throws IOException {

@@ -208,11 +208,10 @@ public final class TreeWriter implements AutoCloseable {
     }
 
     private void writeNew(Path target, OutputFile file) throws IOException {
-        createDirectories(target.getParent(), modesNeedFixing, createdDirs);
-        // resolve() saw no link on the way, and what was missing this run just created as real directories
-        for (Path d = target.getParent(); d.startsWith(root.root()) && !d.equals(root.root()); d = d.getParent()) {
-            root.created(d);
-        }
+        createDirectories(target.getParent(), modesNeedFixing, dir -> {
+            createdDirs.add(dir);
+            root.created(dir);   // a real directory: paths through it need no link check
+        });
         Path next = newFileFor(target);
         Set<PosixFilePermission> mode = file.kind() == FileKind.SCRIPT ? SCRIPT_MODE : FILE_MODE;
         try (FileChannel ch = FileChannel.open(next, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -412,19 +411,18 @@ public final class TreeWriter implements AutoCloseable {
     }
 
     private static void createDirectories(Path dir) throws IOException {
-        createDirectories(dir, true, null);
+        createDirectories(dir, true, created -> { });
     }
 
-    private static void createDirectories(Path dir, boolean fixMode, Set<Path> created) throws IOException {
+    /** Creates {@code dir} and missing parents with mode 0755, telling {@code onCreate} of each one it made. */
+    private static void createDirectories(Path dir, boolean fixMode, Consumer<Path> onCreate) throws IOException {
         if (Files.isDirectory(dir)) {
             return;
         }
-        createDirectories(dir.getParent(), fixMode, created);
+        createDirectories(dir.getParent(), fixMode, onCreate);
         try {
             Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIR_MODE));
-            if (created != null) {
-                created.add(dir);
-            }
+            onCreate.accept(dir);
             if (fixMode) {
                 Files.setPosixFilePermissions(dir, DIR_MODE);   // the umask may have narrowed it
             }
