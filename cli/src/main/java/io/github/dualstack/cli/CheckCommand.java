@@ -30,7 +30,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Report report = RunCommand.call(spec, RunCommand.request(descriptor, GenerateRequest.Mode.CHECK,
+        Report report = RunCommand.call(spec, RunCommand.request(spec, descriptor, GenerateRequest.Mode.CHECK,
                 tree, false, common));
         if (report == null) {
             return ExitCodes.USAGE;
@@ -43,7 +43,8 @@ final class CheckCommand implements Callable<Integer> {
         if (common.format == OutputFormat.text) {
             var err = spec.commandLine().getErr();
             err.println("dualstack: " + report.summary());
-            if (report.drift().map(d -> !d.none()).orElse(false)) {
+            report.drift().ifPresent(d -> d.problems().forEach(problem -> err.println("dualstack: " + problem)));
+            if (report.drift().map(d -> !d.diffs().isEmpty()).orElse(false)) {
                 err.println("dualstack: the tree is stale; run: dualstack generate " + descriptor + " -o " + tree.output);
             }
             err.flush();

@@ -2,6 +2,7 @@ package io.github.dualstack.cli;
 
 import io.github.dualstack.core.Dualstack;
 import io.github.dualstack.core.DualstackException;
+import io.github.dualstack.core.FrontEnd;
 import io.github.dualstack.core.GenerateRequest;
 import io.github.dualstack.core.Report;
 import java.io.PrintWriter;
@@ -26,11 +27,22 @@ final class RunCommand {
         }
     }
 
-    static GenerateRequest request(Path descriptor, GenerateRequest.Mode mode, TreeOptions tree, boolean force,
-                                   CommonOptions common) {
+    static GenerateRequest request(CommandSpec spec, Path descriptor, GenerateRequest.Mode mode, TreeOptions tree,
+                                   boolean force, CommonOptions common) {
+        PrintWriter err = spec.commandLine().getErr();
         GenerateRequest request = new GenerateRequest(descriptor, Optional.ofNullable(tree).map(t -> t.output),
-                Optional.ofNullable(tree).map(t -> t.templates), mode, force, common.maxDescriptorBytes);
+                Optional.ofNullable(tree).map(t -> t.templates), mode, force, common.maxDescriptorBytes)
+                .withFrontEnd(new FrontEnd("--force", generateCommand(descriptor, tree), notice -> {
+                    err.println("dualstack: " + notice);
+                    err.flush();
+                }));
         return tree != null && tree.threads != null ? request.withThreads(tree.threads) : request;
+    }
+
+    /** The command line that regenerates this tree, as messages about an interrupted run name it. */
+    private static String generateCommand(Path descriptor, TreeOptions tree) {
+        return "dualstack generate " + descriptor + (tree == null ? "" : " -o " + tree.output
+                + (tree.templates == null ? "" : " --templates " + tree.templates));
     }
 
     /** Prints descriptor problems, and for text output the write refusals; returns the exit code. */

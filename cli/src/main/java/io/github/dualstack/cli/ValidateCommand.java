@@ -31,7 +31,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Report report = RunCommand.call(spec, RunCommand.request(descriptor, GenerateRequest.Mode.VALIDATE, null,
+        Report report = RunCommand.call(spec, RunCommand.request(spec, descriptor, GenerateRequest.Mode.VALIDATE, null,
                 false, common));
         if (report == null) {
             return ExitCodes.USAGE;

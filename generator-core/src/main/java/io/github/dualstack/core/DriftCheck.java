@@ -3,15 +3,11 @@ package io.github.dualstack.core;
 import io.github.dualstack.core.plan.OutputPlan;
 import io.github.dualstack.core.render.OutputFile;
 import io.github.dualstack.core.render.Renderer;
-import io.github.dualstack.core.write.Manifest;
+import io.github.dualstack.core.write.TreeReader;
 import io.github.dualstack.core.write.UnifiedDiff;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,54 +16,75 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * check: renders in memory, one file at a time, and compares with the committed tree. Every file that differs,
- * is missing, or is owned by the manifest but no longer generated becomes a unified diff. Writes nothing.
+ * check: renders in memory, one file at a time, and compares with the committed tree through a {@link TreeReader}
+ * (under the tree's shared lock, reading only what generate would). Every file that differs in bytes or mode, is
+ * missing, or is owned by the manifest but no longer generated becomes a unified diff; a tree left mid-commit, or
+ * anything that is not a regular file where one belongs, is a problem. Writes nothing.
  */
 final class DriftCheck {
 
-    private final Path root;
+    private final TreeReader tree;
+    private final String generateCommand;
     private final Map<String, String> diffs = new ConcurrentHashMap<>();
+    private final Map<String, String> problems = new ConcurrentHashMap<>();
     private final Set<String> planned = ConcurrentHashMap.newKeySet();
     private final AtomicInteger differing = new AtomicInteger();
     private final AtomicInteger missing = new AtomicInteger();
     private final AtomicInteger same = new AtomicInteger();
 
-    DriftCheck(Path root) {
-        this.root = root.toAbsolutePath().normalize();
+    DriftCheck(TreeReader tree, String generateCommand) {
+        this.tree = tree;
+        this.generateCommand = generateCommand;
     }
 
     Report.Drift run(OutputPlan plan, Renderer renderer) throws IOException {
+        List<String> treeProblems = new ArrayList<>(tree.problems());
+        if (!treeProblems.isEmpty()) {
+            // A tree mid-commit or with a broken manifest: a comparison would only list the symptoms.
+            return new Report.Drift(List.of(), 0, 0, 0, 0, treeProblems);
+        }
         renderer.renderAll(plan, this::compare);
         int extra = 0;
-        for (String owned : Manifest.read(root).files().keySet()) {
-            Path p = root.resolve(owned);
-            if (!planned.contains(owned) && Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-                diffs.put(owned, UnifiedDiff.of(owned, Files.readAllBytes(p), null));
-                extra++;
+        for (Map.Entry<String, TreeReader.Comparison> e : tree.extras(planned)) {
+            if (e.getValue().state() == TreeReader.State.UNREADABLE) {
+                problems.put(e.getKey(), e.getValue().note());
+            } else {
+                diffs.put(e.getKey(), UnifiedDiff.of(e.getKey(), e.getValue().onDisk(), null));
             }
+            extra++;
         }
-        List<String> sorted = new ArrayList<>(new TreeMap<>(diffs).values());
-        return new Report.Drift(sorted, differing.get(), missing.get(), extra, same.get());
+        treeProblems.addAll(new TreeMap<>(problems).values());
+        tree.changedWhileReading(generateCommand).ifPresent(treeProblems::add);
+        return new Report.Drift(new ArrayList<>(new TreeMap<>(diffs).values()), differing.get(), missing.get(), extra,
+                same.get(), treeProblems);
     }
 
     private void compare(OutputFile f) {
         planned.add(f.path());
-        Path p = root.resolve(f.path());
+        TreeReader.Comparison c;
         try {
-            if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+            c = tree.compare(f.path(), f.content(), f.kind());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        switch (c.state()) {
+            case SAME -> same.incrementAndGet();
+            case MISSING -> {
                 missing.incrementAndGet();
                 diffs.put(f.path(), UnifiedDiff.of(f.path(), null, f.content()));
-                return;
             }
-            byte[] onDisk = Files.readAllBytes(p);
-            if (Arrays.equals(onDisk, f.content())) {
-                same.incrementAndGet();
-            } else {
+            case MODE_DIFFERS -> {
                 differing.incrementAndGet();
-                diffs.put(f.path(), UnifiedDiff.of(f.path(), onDisk, f.content()));
+                diffs.put(f.path(), "diff --git a/" + f.path() + " b/" + f.path() + "\n" + c.note() + "\n");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(f.path() + ": " + e.getMessage(), e);
+            case DIFFERS -> {
+                differing.incrementAndGet();
+                diffs.put(f.path(), c.onDisk() == null ? c.note() + "\n" : UnifiedDiff.of(f.path(), c.onDisk(), f.content()));
+            }
+            case UNREADABLE -> {
+                differing.incrementAndGet();
+                problems.put(f.path(), c.note());
+            }
         }
     }
 }

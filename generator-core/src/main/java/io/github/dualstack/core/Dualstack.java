@@ -1,10 +1,13 @@
 package io.github.dualstack.core;
 
 import io.github.dualstack.core.descriptor.DescriptorLoader;
+import io.github.dualstack.core.fs.SafeFiles;
+import io.github.dualstack.core.fs.TooLargeException;
 import io.github.dualstack.core.plan.OutputPlan;
 import io.github.dualstack.core.render.RenderException;
 import io.github.dualstack.core.render.Renderer;
 import io.github.dualstack.core.write.StatCache;
+import io.github.dualstack.core.write.TreeReader;
 import io.github.dualstack.core.write.TreeWriter;
 import io.github.dualstack.core.write.WriteResult;
 import java.io.IOException;
@@ -34,12 +37,18 @@ public final class Dualstack {
     public static Report run(GenerateRequest request) throws DualstackException {
         long start = System.nanoTime();
         DescriptorLoader loader = new DescriptorLoader(request.maxDescriptorBytes());
-        long size = sizeOf(request);
-        if (size > request.maxDescriptorBytes()) {
-            // Refuse before reading: a hostile multi-gigabyte file must not reach the heap.
-            return descriptorOnly(request, loader.oversize(displayName(request), size), start);
+        byte[] descriptor;
+        try {
+            descriptor = SafeFiles.readInput(request.descriptor(), request.maxDescriptorBytes());
+        } catch (TooLargeException e) {
+            // Refused on the stream itself: a hostile multi-gigabyte file, or /dev/zero, must not reach the heap.
+            return descriptorOnly(request, loader.oversize(displayName(request), sizeOf(request.descriptor(),
+                    request.maxDescriptorBytes())), start);
+        } catch (NoSuchFileException e) {
+            throw new DualstackException("descriptor not found: " + request.descriptor());
+        } catch (IOException e) {
+            throw new DualstackException("cannot read the descriptor: " + SafeFiles.describe(e), e);
         }
-        byte[] descriptor = readDescriptor(request);
         Optional<Path> templates = request.templateOverrides();
         if (request.mode() != GenerateRequest.Mode.VALIDATE && templates.isPresent() && !Files.isDirectory(templates.get())) {
             throw new DualstackException("template override directory " + templates.get() + " does not exist or is not a"
@@ -79,16 +88,16 @@ public final class Dualstack {
         ForkJoinPool pool = new ForkJoinPool(request.threads());
         try {
             if (request.mode() == GenerateRequest.Mode.GENERATE) {
-                write = Optional.of(inPool(pool, () -> generate(plan, renderer, dir, request.force(),
-                        request.forceOption(), recordAs)));
+                write = Optional.of(inPool(pool, () -> generate(plan, renderer, dir, request, recordAs)));
             } else {
-                drift = Optional.of(inPool(pool, () -> new DriftCheck(dir).run(plan, renderer)));
+                drift = Optional.of(inPool(pool, () -> check(plan, renderer, dir, request.frontEnd())));
             }
         } catch (RenderException e) {
             throw new DualstackException(e.getMessage(), e);
-        } catch (IOException | UncheckedIOException e) {
-            throw new DualstackException("cannot " + (request.mode() == GenerateRequest.Mode.GENERATE
-                    ? "write" : "read") + " " + dir + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new DualstackException(SafeFiles.describe(e), e);
+        } catch (UncheckedIOException e) {
+            throw new DualstackException(SafeFiles.describe(e.getCause()), e);
         } finally {
             pool.shutdown();
         }
@@ -144,9 +153,12 @@ public final class Dualstack {
     }
 
     /** Renders into the writer and commits; a complete tree is recorded as made by {@code fingerprint}, if any. */
-    private static WriteResult generate(OutputPlan plan, Renderer renderer, Path out, boolean force, String forceOption,
+    private static WriteResult generate(OutputPlan plan, Renderer renderer, Path out, GenerateRequest request,
                                         String fingerprint) throws IOException {
-        try (TreeWriter writer = TreeWriter.open(out, force, forceOption, renderer::check, Version.get(), LOCK_WAIT)) {
+        FrontEnd words = request.frontEnd();
+        TreeWriter.Options options = new TreeWriter.Options(request.force(), words.forceOption(),
+                words.generateCommand(), renderer::check, Version.get(), LOCK_WAIT, waitNotice(out, words));
+        try (TreeWriter writer = TreeWriter.open(out, options)) {
             renderer.renderAll(plan, writer::offer);
             WriteResult result = writer.commit();
             if (!result.refused() && fingerprint != null) {
@@ -156,23 +168,24 @@ public final class Dualstack {
         }
     }
 
-    private static long sizeOf(GenerateRequest request) throws DualstackException {
-        try {
-            return Files.size(request.descriptor());
-        } catch (NoSuchFileException e) {
-            throw new DualstackException("descriptor not found: " + request.descriptor());
-        } catch (IOException e) {
-            throw new DualstackException("cannot read descriptor " + request.descriptor() + ": " + e.getMessage(), e);
+    /** Compares under the tree's shared lock: never a tree that a generate is committing. */
+    private static Report.Drift check(OutputPlan plan, Renderer renderer, Path out, FrontEnd words) throws IOException {
+        try (TreeReader tree = TreeReader.open(out, LOCK_WAIT, waitNotice(out, words), words.generateCommand())) {
+            return new DriftCheck(tree, words.generateCommand()).run(plan, renderer);
         }
     }
 
-    private static byte[] readDescriptor(GenerateRequest request) throws DualstackException {
+    private static Runnable waitNotice(Path out, FrontEnd words) {
+        return () -> words.notices().accept("waiting for another dualstack run on " + out + " to finish (at most "
+                + LOCK_WAIT.toSeconds() + "s)");
+    }
+
+    /** The size of a regular file that read over the limit (it may still be growing: then just over the limit). */
+    private static long sizeOf(Path file, long limit) {
         try {
-            return Files.readAllBytes(request.descriptor());
-        } catch (NoSuchFileException e) {
-            throw new DualstackException("descriptor not found: " + request.descriptor());
+            return Math.max(Files.size(file), limit + 1);
         } catch (IOException e) {
-            throw new DualstackException("cannot read descriptor " + request.descriptor() + ": " + e.getMessage(), e);
+            return limit + 1;
         }
     }
 

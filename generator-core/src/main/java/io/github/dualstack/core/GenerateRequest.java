@@ -10,20 +10,21 @@ import java.util.Optional;
  * Front ends (the Maven plugin, the CLI) build one of these and map the {@link Report}.
  */
 public record GenerateRequest(Path descriptor, Optional<Path> outputDirectory, Optional<Path> templateOverrides,
-                              Mode mode, boolean force, long maxDescriptorBytes, String forceOption, int threads) {
+                              Mode mode, boolean force, long maxDescriptorBytes, FrontEnd frontEnd, int threads) {
 
     public enum Mode { VALIDATE, GENERATE, CHECK }
 
     /** A request whose refusals name the CLI's {@code --force}. */
     public GenerateRequest(Path descriptor, Optional<Path> outputDirectory, Optional<Path> templateOverrides, Mode mode,
                            boolean force, long maxDescriptorBytes) {
-        this(descriptor, outputDirectory, templateOverrides, mode, force, maxDescriptorBytes, "--force",
+        this(descriptor, outputDirectory, templateOverrides, mode, force, maxDescriptorBytes, FrontEnd.CLI,
                 Runtime.getRuntime().availableProcessors());
     }
 
     public GenerateRequest {
         Objects.requireNonNull(descriptor, "descriptor");
         Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(frontEnd, "frontEnd");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
@@ -38,18 +39,18 @@ public record GenerateRequest(Path descriptor, Optional<Path> outputDirectory, O
     }
 
     public GenerateRequest withMaxDescriptorBytes(long bytes) {
-        return new GenerateRequest(descriptor, outputDirectory, templateOverrides, mode, force, bytes, forceOption, threads);
+        return new GenerateRequest(descriptor, outputDirectory, templateOverrides, mode, force, bytes, frontEnd, threads);
     }
 
-    /** How refusals name the override in this front end, e.g. {@code -Ddualstack.force=true}. */
-    public GenerateRequest withForceOption(String option) {
-        return new GenerateRequest(descriptor, outputDirectory, templateOverrides, mode, force, maxDescriptorBytes, option,
+    /** How messages name the front end's options and commands, and where its notices go. */
+    public GenerateRequest withFrontEnd(FrontEnd words) {
+        return new GenerateRequest(descriptor, outputDirectory, templateOverrides, mode, force, maxDescriptorBytes, words,
                 threads);
     }
 
     /** How many threads render and write; the output is byte-identical whatever the count. */
     public GenerateRequest withThreads(int count) {
         return new GenerateRequest(descriptor, outputDirectory, templateOverrides, mode, force, maxDescriptorBytes,
-                forceOption, count);
+                frontEnd, count);
     }
 }

@@ -15,10 +15,14 @@ public record Report(GenerateRequest.Mode mode, List<Problem> problems, Optional
                      Optional<JsonNode> resolvedDescriptor, Optional<WriteResult> write, Optional<Drift> drift,
                      Duration elapsed) {
 
-    /** check's findings: a unified diff per file that differs, is missing or is extra, sorted by path. */
-    public record Drift(List<String> diffs, int differing, int missing, int extra, int same) {
+    /**
+     * check's findings: a unified diff per file that differs, is missing or is extra, sorted by path; and
+     * {@code problems}, one line each, when the tree cannot be compared as it is (a generate interrupted or running,
+     * a damaged manifest, something other than a regular file where a generated file belongs).
+     */
+    public record Drift(List<String> diffs, int differing, int missing, int extra, int same, List<String> problems) {
         public boolean none() {
-            return diffs.isEmpty();
+            return diffs.isEmpty() && problems.isEmpty();
         }
     }
 
@@ -55,6 +59,9 @@ public record Report(GenerateRequest.Mode mode, List<Problem> problems, Optional
         }
         if (drift.isPresent()) {
             Drift d = drift.get();
+            if (d.diffs().isEmpty() && !d.problems().isEmpty()) {
+                return "the tree cannot be checked as it is: " + d.problems().size() + " problem(s) (" + time + ")";
+            }
             return d.none() ? d.same() + " files up to date (" + time + ")"
                     : d.differing() + " differ, " + d.missing() + " missing, " + d.extra() + " extra, " + d.same()
                     + " up to date (" + time + ")";

@@ -2,6 +2,7 @@ package io.github.dualstack.maven;
 
 import io.github.dualstack.core.Dualstack;
 import io.github.dualstack.core.DualstackException;
+import io.github.dualstack.core.FrontEnd;
 import io.github.dualstack.core.GenerateRequest;
 import io.github.dualstack.core.Problem;
 import io.github.dualstack.core.Report;
@@ -55,7 +56,7 @@ abstract class AbstractDualstackMojo extends AbstractMojo {
         }
         GenerateRequest request = new GenerateRequest(descriptor.toPath(), outputDirectory().map(File::toPath),
                 templateOverrides().map(File::toPath), mode(), force(), maxDescriptorBytes)
-                .withForceOption("-Ddualstack.force=true");
+                .withFrontEnd(new FrontEnd("-Ddualstack.force=true", "mvn dualstack:generate", getLog()::info));
         Report report;
         try {
             report = Dualstack.run(request);

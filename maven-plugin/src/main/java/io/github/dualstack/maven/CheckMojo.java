@@ -19,6 +19,9 @@ public class CheckMojo extends AbstractTreeMojo {
 
     @Override
     void afterRun(Report report) {
-        report.drift().ifPresent(d -> d.diffs().forEach(diff -> getLog().error("\n" + diff.stripTrailing())));
+        report.drift().ifPresent(d -> {
+            d.diffs().forEach(diff -> getLog().error("\n" + diff.stripTrailing()));
+            d.problems().forEach(problem -> getLog().error(problem));
+        });
     }
 }

@@ -6,12 +6,14 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The output directory and the only way to a path inside it: a relative '/'-separated path with no '..', no
- * empty or hidden-control segments, and no symbolic link on the way, so nothing can escape the root.
+ * The output directory and the only way to a path inside it: a generated path ({@link TreeLayout#whyNotGenerated})
+ * with no symbolic link on the way, so nothing can escape the root, whatever a plan, manifest or journal says.
+ * The tree is committed to git and git carries links, so every directory on the way is looked at (once per run).
  */
 final class OutputRoot {
 
@@ -27,36 +29,65 @@ final class OutputRoot {
         return root;
     }
 
-    /** The file for a relative path, refusing anything that could leave the root. */
+    /** A file of dualstack's own in the tree ({@link TreeLayout}); its directory is checked when the tree opens. */
+    Path meta(String layoutPath) {
+        return root.resolve(layoutPath);
+    }
+
+    /** Why the output directory itself cannot hold a tree, or empty (a missing one is created). */
+    Optional<String> rootProblem() throws IOException {
+        BasicFileAttributes a = attributes(root);
+        if (a == null) {
+            return Optional.empty();
+        }
+        if (a.isSymbolicLink()) {
+            return Optional.of(root + ": is a symbolic link; give the directory it points to, so that a link"
+                    + " committed in its place cannot send the tree elsewhere");
+        }
+        if (!a.isDirectory()) {
+            return Optional.of(root + ": exists and is not a directory");
+        }
+        Path meta = root.resolve(TreeLayout.META);
+        BasicFileAttributes m = attributes(meta);
+        if (m != null && !m.isDirectory()) {
+            return Optional.of(meta + ": is " + (m.isSymbolicLink() ? "a symbolic link" : "not a directory")
+                    + "; dualstack keeps its metadata only in a real directory. Remove it (git rm) to continue");
+        }
+        return Optional.empty();
+    }
+
+    /** The file for a relative path, refusing anything that could leave the root or is not a generated file. */
     Path resolve(String relative) throws WriteRefusedException {
-        if (relative.isEmpty() || relative.startsWith("/") || relative.contains("\\") || relative.indexOf('\0') >= 0) {
-            throw new WriteRefusedException(relative, "is not a relative path inside the output directory");
+        Optional<String> why = TreeLayout.whyNotGenerated(relative);
+        if (why.isPresent()) {
+            throw new WriteRefusedException(relative, why.get());
         }
         Path p = root;
         String[] segments = relative.split("/", -1);
         boolean exists = true;
         for (int i = 0; i < segments.length; i++) {
-            String seg = segments[i];
-            if (seg.isEmpty() || seg.equals(".") || seg.equals("..")) {
-                throw new WriteRefusedException(relative, "has an empty, '.' or '..' segment");
-            }
-            p = p.resolve(seg);
+            p = p.resolve(segments[i]);
             boolean directory = i < segments.length - 1;
             if (!exists || (directory && verifiedDirectories.contains(p))) {
                 continue;   // verified, or below a directory that does not exist yet: nothing there to be a link
             }
-            BasicFileAttributes a = attributes(p);
+            BasicFileAttributes a;
+            try {
+                a = attributes(p);
+            } catch (IOException e) {
+                throw new WriteRefusedException(relative, "cannot be inspected: "
+                        + io.github.dualstack.core.fs.SafeFiles.describe(e));
+            }
             if (a == null) {
                 exists = false;
             } else if (a.isSymbolicLink()) {
-                throw new WriteRefusedException(relative, "passes through the symbolic link " + p
-                        + "; dualstack never writes through links in its output directory");
-            } else if (directory && a.isDirectory()) {
+                throw new WriteRefusedException(relative, "passes through the symbolic link " + root.relativize(p)
+                        + "; dualstack never reads or writes through links in its output directory");
+            } else if (directory && !a.isDirectory()) {
+                throw new WriteRefusedException(relative, root.relativize(p) + " is not a directory");
+            } else if (directory) {
                 verifiedDirectories.add(p);
             }
-        }
-        if (!p.normalize().startsWith(root)) {
-            throw new WriteRefusedException(relative, "resolves outside the output directory");
         }
         return p;
     }
@@ -66,23 +97,11 @@ final class OutputRoot {
         verifiedDirectories.add(dir);
     }
 
-    private static BasicFileAttributes attributes(Path p) throws WriteRefusedException {
+    private static BasicFileAttributes attributes(Path p) throws IOException {
         try {
             return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             return null;
-        } catch (IOException e) {
-            throw new WriteRefusedException(p.toString(), "cannot be inspected: " + e.getMessage());
-        }
-    }
-
-    /** Whether the root holds anything at all (a missing root is empty). */
-    boolean isEmpty() throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return true;
-        }
-        try (var s = Files.list(root)) {
-            return s.findAny().isEmpty();
         }
     }
 }

@@ -31,10 +31,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StatCache {
 
-    static final String PATH = ".dualstack/stat-cache";
-    private static final String TMP = ".dualstack/stat-cache.tmp";
+    static final String PATH = TreeLayout.STAT_CACHE;
+    private static final String TMP = TreeLayout.STAT_CACHE + TreeLayout.TMP_SUFFIX;
     private static final String MAGIC = "dualstack-stat-cache 1";
     /** Wider than the timestamp granularity of the file systems a tree lives on (Linux ticks in milliseconds; NFS servers in up to a second). */
+    /** An entry is about 150 bytes; room for far more files than any tree has. */
+    private static final long MAX_BYTES = 256L * 1024 * 1024;
     static final long RACY_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private StatCache() {
@@ -63,18 +65,25 @@ public final class StatCache {
      */
     public static Optional<Integer> upToDate(Path root, String fingerprint) {
         Path cache = root.resolve(PATH);
-        if (!Files.isRegularFile(cache, LinkOption.NOFOLLOW_LINKS)
-                || Files.exists(root.resolve(TreeWriter.IN_PROGRESS), LinkOption.NOFOLLOW_LINKS)
-                || Files.exists(root.resolve(Journal.PATH), LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isDirectory(root.resolve(TreeLayout.META), LinkOption.NOFOLLOW_LINKS)
+                || !Files.isRegularFile(cache, LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(root.resolve(TreeLayout.IN_PROGRESS), LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(root.resolve(TreeLayout.JOURNAL), LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
         List<Entry> entries = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(cache, StandardCharsets.UTF_8)) {
+        // The cache can be committed by anyone (git add -f): read it like every other file of the tree.
+        try (BufferedReader in = new BufferedReader(new java.io.StringReader(new String(
+                io.github.dualstack.core.fs.SafeFiles.readInTree(cache, MAX_BYTES), StandardCharsets.UTF_8)))) {
             if (!MAGIC.equals(in.readLine()) || !("fingerprint " + fingerprint).equals(in.readLine())) {
                 return Optional.empty();
             }
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                entries.add(Entry.parse(line));
+                Entry e = Entry.parse(line);
+                if (!isRecordable(e.path())) {
+                    return Optional.empty();
+                }
+                entries.add(e);
             }
         } catch (IOException | RuntimeException e) {
             return Optional.empty();   // unreadable or from another version: the full run rewrites it
@@ -87,6 +96,12 @@ public final class StatCache {
                 : Optional.empty();
     }
 
+    /** Only generated paths and the two committed metadata files are ever recorded. */
+    private static boolean isRecordable(String path) {
+        return path.equals(TreeLayout.MANIFEST) || path.equals(TreeLayout.GITIGNORE)
+                || TreeLayout.whyNotGenerated(path).isEmpty();
+    }
+
     private static boolean unchanged(Path root, Entry recorded) {
         Path file = root.resolve(recorded.path());
         try {
@@ -94,7 +109,8 @@ public final class StatCache {
             if (now == null || !now.equals(recorded)) {
                 return false;
             }
-            return recorded.sha256().equals("-") || recorded.sha256().equals(Hashes.sha256(Files.readAllBytes(file)));
+            return recorded.sha256().equals("-") || recorded.sha256().equals(Hashes.sha256(
+                    io.github.dualstack.core.fs.SafeFiles.readInTree(file, OnDisk.MAX_BYTES)));
         } catch (IOException | UncheckedIOException e) {
             return false;
         }
@@ -108,7 +124,8 @@ public final class StatCache {
         Path cache = root.resolve(PATH);
         Path tmp = root.resolve(TMP);
         // The file system's own clock, read before any file is looked at: what changed at or after it is racy.
-        Files.write(tmp, new byte[0]);
+        Files.deleteIfExists(tmp);
+        new Disk().createNew(tmp, new byte[0], Disk.FILE_MODE, false);
         long now = nanos(Files.getLastModifiedTime(tmp));
         List<String> paths = new ArrayList<>(files.keySet());
         paths.add(Manifest.PATH);
@@ -125,7 +142,8 @@ public final class StatCache {
                         return e;
                     }
                     // The manifest and .gitignore are not in files: hash what is on disk (the run just wrote it).
-                    String sha = files.containsKey(p) ? files.get(p) : Hashes.sha256(Files.readAllBytes(root.resolve(p)));
+                    String sha = files.containsKey(p) ? files.get(p) : Hashes.sha256(
+                            io.github.dualstack.core.fs.SafeFiles.readInTree(root.resolve(p), Manifest.MAX_BYTES));
                     return new Entry(p, e.ino(), e.size(), e.mtimeNanos(), e.ctimeNanos(), e.mode(), sha);
                 } catch (IOException ex) {
                     throw new UncheckedIOException(ex);
@@ -135,7 +153,9 @@ public final class StatCache {
             Files.deleteIfExists(tmp);
             throw e.getCause();
         }
-        try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        try (BufferedWriter out = new BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(tmp,
+                java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
+                LinkOption.NOFOLLOW_LINKS), StandardCharsets.UTF_8))) {
             out.write(MAGIC + "\nfingerprint " + fingerprint + "\n");
             for (Entry e : entries) {
                 out.write(e.line());
@@ -149,8 +169,8 @@ public final class StatCache {
      * Forgets the recorded state: the next regenerate is full. (A recording that a killed run left half-written is
      * a {@code .tmp} file, which {@link TreeWriter} removes with every other one when it opens the tree.)
      */
-    static void invalidate(Path root) throws IOException {
-        Files.deleteIfExists(root.resolve(PATH));
+    static void invalidate(Path root, Disk disk) throws IOException {
+        disk.delete(root.resolve(PATH));
     }
 
     private static Entry stat(Path file, String path, String sha) throws IOException {

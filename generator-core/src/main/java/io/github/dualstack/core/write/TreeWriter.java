@@ -1,23 +1,15 @@
 package io.github.dualstack.core.write;
 
-import io.github.dualstack.core.plan.FileKind;
+import io.github.dualstack.core.fs.SafeFiles;
 import io.github.dualstack.core.render.OutputFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +17,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -35,461 +28,408 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Writes rendered files into the output tree without ever losing anyone's work:
+ * Writes rendered files into the output tree without ever losing anyone's work or leaving the tree:
  * <ul>
- * <li>only files listed in {@code .dualstack/manifest.json} are replaced or removed; a file of someone else at a
- *     planned path, or an owned file edited by hand, is refused (reported with a diff) unless forced;</li>
- * <li>unchanged files are not touched (mtime kept); a run that changes nothing writes nothing;</li>
- * <li>changed files are first written beside their target as {@code .NAME.dualstack-new}; only when every file
- *     has been rendered, checked and written so, and nothing was refused, a journal is written and each new file
- *     is renamed over its target (one rename, atomic). A run killed before the journal leaves the previous tree
- *     (the next run deletes the new files it finds, guided by {@code .dualstack/in-progress}); one killed after
- *     it is completed by the next run, which replays the journal before anything else;</li>
- * <li>one run at a time: an OS file lock, released by the kernel even when the holder is killed.</li>
+ * <li>only files listed in {@code .dualstack/manifest.json} are replaced or removed ({@link Ownership}); every
+ *     path, planned or listed, is a generated path reached through real directories only ({@link OutputRoot});</li>
+ * <li>unchanged files are not touched (mtime kept); a run that changes nothing, or is refused, writes nothing at
+ *     all: not even its lock, metadata directory or output directory stay behind;</li>
+ * <li>changed files are first created fresh ({@code O_EXCL|O_NOFOLLOW}) beside their target as
+ *     {@code .NAME.dualstack-new}; only when every file has been rendered, checked and written so, and nothing was
+ *     refused, a journal is written and each new file is renamed over its target. A run that fails before the
+ *     journal removes what it staged; one killed then leaves the previous tree (the next run deletes the new files,
+ *     guided by {@code .dualstack/in-progress}); one stopped after it is completed by the next run, which replays
+ *     the journal before anything else ({@link Recovery});</li>
+ * <li>one run at a time: {@link TreeLock}.</li>
  * </ul>
  * {@link #offer} is thread-safe, so files can be rendered and staged on several cores.
  */
 public final class TreeWriter implements AutoCloseable {
 
-    private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-r--r--");
-    private static final Set<PosixFilePermission> SCRIPT_MODE = PosixFilePermissions.fromString("rwxr-xr-x");
-    private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwxr-xr-x");
-    static final String NEW_SUFFIX = ".dualstack-new";
-    static final String IN_PROGRESS = ".dualstack/in-progress";
+    static final String NEW_SUFFIX = TreeLayout.NEW_SUFFIX;
+    static final String IN_PROGRESS = TreeLayout.IN_PROGRESS;
+
+    /**
+     * How a run writes: {@code forceOption} and {@code generateCommand} are how the front end spells the override
+     * and the command that completes an interrupted run (they appear in refusals); {@code beforeWrite} (the
+     * self-check) sees every file about to be written and may throw to stop the run; {@code onWait} is told once
+     * when another run holds the tree.
+     */
+    public record Options(boolean force, String forceOption, String generateCommand, Consumer<OutputFile> beforeWrite,
+                          String generatorVersion, Duration lockWait, Runnable onWait) {
+
+        public static Options of(boolean force, String generatorVersion, Duration lockWait) {
+            return new Options(force, "--force", "dualstack generate", f -> { }, generatorVersion, lockWait, () -> { });
+        }
+    }
 
     private final OutputRoot root;
-    private final boolean force;
-    private final String forceOption;
-    private final Consumer<OutputFile> beforeWrite;
-    private final String generatorVersion;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final Options options;
+    private final Disk disk;
+    private final TreeLock lock;
+    private final List<Path> createdAtOpen;
     private final Manifest manifest;
     private final String recovery;
+    private final boolean refusedAtOpen;
     private final Map<String, String> planned = new ConcurrentHashMap<>();
     private final Set<String> staged = new ConcurrentSkipListSet<>();
-    /** Whether the umask let files and directories get their intended modes at creation (checked once). */
-    private final boolean modesNeedFixing;
-    private volatile boolean inProgressMarked;
     /** Directories this run created for new files, removed again (when empty) if the run writes nothing. */
     private final Set<Path> createdDirs = ConcurrentHashMap.newKeySet();
     private final List<String> refusals = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger unchanged = new AtomicInteger();
     private final Object stageLock = new Object();
+    /** Whether the umask narrows the modes files and directories get at creation; known after the first one. */
+    private Boolean modesNeedFixing;
+    private volatile boolean inProgressMarked;
     private boolean committed;
+    private boolean journalWritten;
 
-    private TreeWriter(OutputRoot root, boolean force, String forceOption, Consumer<OutputFile> beforeWrite,
-                       String generatorVersion, FileChannel lockChannel, FileLock lock) throws IOException {
+    private TreeWriter(OutputRoot root, Options options, Disk disk, TreeLock lock, List<Path> createdAtOpen,
+                       Manifest manifest, String recovery, List<String> refusedWith) {
         this.root = root;
-        this.force = force;
-        this.forceOption = forceOption;
-        this.beforeWrite = beforeWrite;
-        this.generatorVersion = generatorVersion;
-        this.lockChannel = lockChannel;
+        this.options = options;
+        this.disk = disk;
         this.lock = lock;
-        StatCache.invalidate(root.root());   // from here until a complete commit the tree may change
-        this.recovery = recover();
-        this.manifest = readManifest();
-        this.modesNeedFixing = umaskNarrowsModes(root.root().resolve(".dualstack"));
-        if (!Files.exists(manifestPath()) && !force && !onlyDualstackDir()) {
-            refusals.add(root.root() + ": is not empty and holds no .dualstack/manifest.json, so dualstack does not"
-                    + " own anything in it; choose an empty directory, or use " + forceOption + " to take it over");
-        }
+        this.createdAtOpen = createdAtOpen;
+        this.manifest = manifest;
+        this.recovery = recovery;
+        this.refusedAtOpen = !refusedWith.isEmpty();
+        this.refusals.addAll(refusedWith);
     }
 
     /** Locks the output directory (waiting at most {@code lockWait}), then recovers an interrupted run. */
     public static TreeWriter open(Path outputDir, boolean force, String generatorVersion, Duration lockWait)
             throws IOException {
-        return open(outputDir, force, "--force", f -> { }, generatorVersion, lockWait);
+        return open(outputDir, Options.of(force, generatorVersion, lockWait));
+    }
+
+    public static TreeWriter open(Path outputDir, Options options) throws IOException {
+        return open(outputDir, options, new Disk());
     }
 
     /**
-     * As above; refusals name {@code forceOption} as the way to override them, and {@code beforeWrite} (the
-     * self-check) sees every file that is about to be written, and may throw to stop the run.
+     * Nothing is created before the checks that need no lock have passed: a refused run into a directory that
+     * dualstack does not own leaves it exactly as it was.
      */
-    public static TreeWriter open(Path outputDir, boolean force, String forceOption, Consumer<OutputFile> beforeWrite,
-                                  String generatorVersion, Duration lockWait) throws IOException {
+    static TreeWriter open(Path outputDir, Options options, Disk disk) throws IOException {
         OutputRoot root = new OutputRoot(outputDir);
-        Path meta = root.root().resolve(".dualstack");
-        if (Files.isSymbolicLink(meta)) {
-            throw new IOException(meta + " is a symbolic link; refusing to use it");
+        Optional<String> rootProblem = root.rootProblem();
+        if (rootProblem.isPresent()) {
+            return refused(root, options, disk, rootProblem.get());
         }
-        createDirectories(meta);
-        ignoreTransientFiles(meta);
-        FileChannel ch = FileChannel.open(meta.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        long deadline = System.nanoTime() + lockWait.toNanos();
-        FileLock lock = null;
+        Path manifestPath = root.meta(TreeLayout.MANIFEST);
+        if (!options.force() && SafeFiles.kind(root.root()) == SafeFiles.Kind.DIRECTORY
+                && SafeFiles.kind(manifestPath) == SafeFiles.Kind.ABSENT && !emptyButForMetadata(root.root())) {
+            return refused(root, options, disk, root.root() + ": is not empty and holds no " + TreeLayout.MANIFEST
+                    + ", so dualstack does not own anything in it; choose an empty directory, or use "
+                    + options.forceOption() + " to take it over");
+        }
+        List<Path> created = new ArrayList<>();
+        TreeLock lock = null;
         try {
-            while (lock == null) {
-                try {
-                    lock = ch.tryLock();
-                } catch (OverlappingFileLockException e) {
-                    lock = null;   // held by this JVM (another thread's run)
-                }
-                if (lock == null) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IOException("another dualstack run is writing " + root.root() + " (lock "
-                                + meta.resolve("lock") + "); waited " + lockWait.toSeconds() + "s");
-                    }
-                    Thread.sleep(100);
-                }
-            }
-            return new TreeWriter(root, force, forceOption, beforeWrite, generatorVersion, ch, lock);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            ch.close();
-            throw new IOException("interrupted while waiting for the lock on " + root.root(), e);
+            createDirectories(disk, root.meta(TreeLayout.META), created);
+            lock = TreeLock.exclusive(root.meta(TreeLayout.LOCK), options.lockWait(), options.onWait());
+            String recovery = Recovery.run(root, disk, options.generateCommand());
+            Manifest manifest = Manifest.read(root.root());
+            return new TreeWriter(root, options, disk, lock, created, manifest, recovery, List.of());
+        } catch (WriteRefusedException e) {
+            return new TreeWriter(root, options, disk, lock, created, Manifest.empty(), "", List.of(e.getMessage()));
         } catch (IOException | RuntimeException e) {
-            ch.close();
+            if (lock != null) {
+                lock.close();
+            }
+            removeIfEmpty(disk, created);
             throw e;
         }
     }
 
-    /** The lock and an interrupted run's leftovers must never be committed with the tree. */
-    private static void ignoreTransientFiles(Path meta) throws IOException {
-        Path ignore = meta.resolve(".gitignore");
-        byte[] wanted = "# transient files of a dualstack run; manifest.json is committed with the tree\nlock\njournal.json\n*.tmp\nin-progress\nstaging.manifest.json\nstat-cache\n"
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        if (!Files.exists(ignore) || !Arrays.equals(Files.readAllBytes(ignore), wanted)) {
-            Files.write(ignore, wanted);
-            Files.setPosixFilePermissions(ignore, FILE_MODE);
+    private static TreeWriter refused(OutputRoot root, Options options, Disk disk, String why) {
+        return new TreeWriter(root, options, disk, null, List.of(), Manifest.empty(), "", List.of(why));
+    }
+
+    private static boolean emptyButForMetadata(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.allMatch(p -> p.getFileName().toString().equals(TreeLayout.META));
         }
     }
 
     /** Compares one rendered file with the tree and stages it if it changed. Thread-safe. */
     public void offer(OutputFile file) {
         String path = file.path();
-        if (planned.putIfAbsent(path, Hashes.sha256(file.content())) != null) {
+        String sha = Hashes.sha256(file.content());
+        if (planned.putIfAbsent(path, sha) != null) {
             throw new IllegalStateException("planned twice: " + path);
+        }
+        if (refusedAtOpen) {
+            return;
         }
         try {
             Path target = root.resolve(path);
-            if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                refusals.add(path + ": is a directory; dualstack will not replace it");
-                return;
+            OnDisk onDisk = OnDisk.inspect(target, file.kind());
+            switch (Ownership.planned(onDisk, file.content(), manifest.files().get(path), options.force())) {
+                case UNCHANGED -> unchanged.incrementAndGet();
+                case WRITE -> {
+                    options.beforeWrite().accept(file);
+                    stage(path, target, file);
+                }
+                case NOT_OWNED -> refusals.add(path + ": exists but was not written by dualstack (not in "
+                        + TreeLayout.MANIFEST + "); move it away or use " + options.forceOption() + " to overwrite it");
+                case EDITED -> refusals.add(path + ": was edited by hand since dualstack wrote it; change the"
+                        + " descriptor or a template override instead, or use " + options.forceOption()
+                        + " to overwrite it. " + (onDisk.tooLarge() ? "It is now " + onDisk.size() + " bytes."
+                        : "The edit, against what would be written:\n"
+                        + UnifiedDiff.of(path, onDisk.bytes(), file.content()).stripTrailing()));
+                case NOT_REGULAR -> refusals.add(path + ": " + onDisk.kind().phrase() + "; dualstack only ever"
+                        + " replaces regular files, so move it away yourself");
             }
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                byte[] onDisk = Files.readAllBytes(target);
-                if (Arrays.equals(onDisk, file.content()) && modeIsRight(target, file.kind())) {
-                    unchanged.incrementAndGet();
-                    return;
-                }
-                if (!force && !manifest.owns(path)) {
-                    refusals.add(path + ": exists but was not written by dualstack (not in .dualstack/manifest.json);"
-                            + " move it away or use " + forceOption + " to overwrite it");
-                    return;
-                }
-                if (!force && !manifest.files().get(path).equals(Hashes.sha256(onDisk))) {
-                    refusals.add(path + ": was edited by hand since dualstack wrote it; change the descriptor or a"
-                            + " template override instead, or use " + forceOption + " to overwrite it. The edit, against what"
-                            + " would be written:\n" + UnifiedDiff.of(path, onDisk, file.content()).stripTrailing());
-                    return;
-                }
-            }
-            beforeWrite.accept(file);
-            stage(path, file);
         } catch (WriteRefusedException e) {
             refusals.add(e.getMessage());
         } catch (IOException e) {
-            throw new UncheckedIOException(path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(SafeFiles.describe(e), e);
         }
     }
 
-    private void stage(String path, OutputFile file) throws IOException, WriteRefusedException {
+    private void stage(String path, Path target, OutputFile file) throws IOException {
         markInProgress();
-        Path target = root.resolve(path);
+        Set<PosixFilePermission> mode = Disk.modeOf(file.kind());
         // One thread at a time creates directories and files: concurrent inode allocation in one ext4 directory
         // tree contends in the kernel (system time tripled with two writers, for no gain in wall time), while
         // rendering and checking, the work that does scale, goes on in the other threads meanwhile.
         synchronized (stageLock) {
-            writeNew(target, file);
-        }
-        staged.add(path);
-    }
-
-    private void writeNew(Path target, OutputFile file) throws IOException {
-        createDirectories(target.getParent(), modesNeedFixing, dir -> {
-            createdDirs.add(dir);
-            root.created(dir);   // a real directory: paths through it need no link check
-        });
-        Path next = newFileFor(target);
-        Set<PosixFilePermission> mode = file.kind() == FileKind.SCRIPT ? SCRIPT_MODE : FILE_MODE;
-        try (FileChannel ch = FileChannel.open(next, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING), PosixFilePermissions.asFileAttribute(mode))) {
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(file.content());
-            while (buf.hasRemaining()) {
-                ch.write(buf);
+            createDirectories(target.getParent());
+            Path next = TreeLayout.newFileFor(target);
+            staged.add(path);   // before the file exists: a failure half-way still removes it
+            if (SafeFiles.kind(next) != SafeFiles.Kind.ABSENT) {
+                disk.delete(next);   // planted or left behind: the name is made fresh, never opened
+            }
+            disk.createNew(next, file.content(), mode, false);
+            if (modesNeedFixing == null) {
+                modesNeedFixing = !Files.getPosixFilePermissions(next, LinkOption.NOFOLLOW_LINKS).equals(mode);
+                if (modesNeedFixing) {
+                    for (Path d : createdDirs) {
+                        disk.setMode(d, Disk.DIR_MODE);
+                    }
+                }
+            }
+            if (modesNeedFixing) {
+                disk.setMode(next, mode);
             }
         }
-        if (modesNeedFixing) {
-            Files.setPosixFilePermissions(next, mode);
-        }
     }
 
-    /** The new version of a file waits beside it, so that moving it into place is a single rename. */
-    static Path newFileFor(Path target) {
-        return target.resolveSibling("." + target.getFileName() + NEW_SUFFIX);
+    /** Creates the missing directories up to {@code dir}, each one known to the path checker as real. */
+    private void createDirectories(Path dir) throws IOException {
+        if (dir.equals(root.root()) || createdDirs.contains(dir) || Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        createDirectories(dir.getParent());
+        try {
+            disk.createDirectory(dir);
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                throw e;
+            }
+            return;
+        }
+        createdDirs.add(dir);
+        root.created(dir);
+        if (Boolean.TRUE.equals(modesNeedFixing)) {
+            disk.setMode(dir, Disk.DIR_MODE);
+        }
     }
 
     /** Before the first new file exists: tells a later run that new files may have to be cleaned away. */
     private synchronized void markInProgress() throws IOException {
         if (!inProgressMarked) {
-            writeDurably(root.root().resolve(IN_PROGRESS), new byte[0]);
+            StatCache.invalidate(root.root(), disk);   // from here until a complete commit the tree may change
+            writeDurably(TreeLayout.IN_PROGRESS, new byte[0]);
             inProgressMarked = true;
         }
     }
 
     /**
      * Removes owned files that are no longer planned, writes the journal and moves every staged file into place;
-     * or, with any refusal, discards the staging area and writes nothing.
+     * or, with any refusal, writes nothing (the staged files go when the writer closes).
      */
     public WriteResult commit() throws IOException {
         if (committed) {
             throw new IllegalStateException("already committed");
         }
         committed = true;
+        if (refusedAtOpen) {
+            return new WriteResult(List.of(), 0, List.of(), List.copyOf(refusals), recovery);
+        }
+        List<String> removals = removals();
+        List<String> refused = sortedCopy(refusals);
+        if (!refused.isEmpty()) {
+            return new WriteResult(List.of(), unchanged.get(), List.of(), refused, recovery);
+        }
+        Manifest next = new Manifest(options.generatorVersion(), Collections.unmodifiableSortedMap(new TreeMap<>(planned)));
+        boolean gitignoreCurrent = gitignoreIsCurrent();
+        if (staged.isEmpty() && removals.isEmpty() && next.equals(manifest) && gitignoreCurrent) {
+            return new WriteResult(List.of(), unchanged.get(), List.of(), List.of(), recovery);
+        }
+        markInProgress();
+        Path stagedManifest = root.meta(TreeLayout.STAGED_MANIFEST);
+        if (SafeFiles.kind(stagedManifest) != SafeFiles.Kind.ABSENT) {
+            disk.delete(stagedManifest);
+        }
+        disk.createNew(stagedManifest, next.toBytes(), Disk.FILE_MODE, true);
+        fixMode(stagedManifest, Disk.FILE_MODE);
+        Journal journal = new Journal(new ArrayList<>(staged), removals);
+        writeDurably(TreeLayout.JOURNAL, journal.toBytes());
+        journalWritten = true;
+        try {
+            journal.apply(root, disk);
+        } catch (IOException | UncheckedIOException e) {
+            throw new IOException("the commit stopped half-way (" + SafeFiles.describe(e instanceof UncheckedIOException u
+                    ? u.getCause() : (IOException) e) + "); its journal is kept, so run " + options.generateCommand()
+                    + " again to complete it", e);
+        }
+        if (!gitignoreCurrent) {
+            // After the commit, so that a run that fails before it leaves no .gitignore it did not find.
+            writeDurably(TreeLayout.GITIGNORE, TreeLayout.GITIGNORE_CONTENT);
+        }
+        return new WriteResult(List.copyOf(staged), unchanged.get(), removals, List.of(), recovery);
+    }
+
+    /** Owned files the run no longer generates: removed when untouched, else refused. */
+    private List<String> removals() throws IOException {
         List<String> removals = new ArrayList<>();
         for (Map.Entry<String, String> owned : manifest.files().entrySet()) {
             String path = owned.getKey();
             if (planned.containsKey(path)) {
                 continue;
             }
-            Path target;
             try {
-                target = root.resolve(path);
+                OnDisk onDisk = OnDisk.inspect(root.resolve(path), io.github.dualstack.core.plan.FileKind.DOCUMENT);
+                switch (Ownership.unplanned(onDisk, owned.getValue(), options.force())) {
+                    case UNCHANGED -> { }
+                    case WRITE -> removals.add(path);
+                    case NOT_REGULAR -> refusals.add(path + ": is no longer generated and " + onDisk.kind().phrase()
+                            + " now; remove it yourself");
+                    default -> refusals.add(path + ": is no longer generated but was edited by hand, so it is kept;"
+                            + " delete it yourself, or use " + options.forceOption() + " to remove it");
+                }
             } catch (WriteRefusedException e) {
                 refusals.add(e.getMessage());
-                continue;
             }
-            if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                continue;
-            }
-            byte[] onDisk = Files.readAllBytes(target);
-            if (!force && !Hashes.sha256(onDisk).equals(owned.getValue())) {
-                refusals.add(path + ": is no longer generated but was edited by hand, so it is kept; delete it"
-                        + " yourself, or use " + forceOption + " to remove it");
-                continue;
-            }
-            removals.add(path);
-        }
-        List<String> refused = sortedCopy(refusals);
-        if (!refused.isEmpty()) {
-            discardStaging();
-            return new WriteResult(List.of(), unchanged.get(), List.of(), refused, recovery);
-        }
-        SortedMap<String, String> files = new TreeMap<>(planned);
-        Manifest next = new Manifest(generatorVersion, Collections.unmodifiableSortedMap(files));
-        if (staged.isEmpty() && removals.isEmpty() && next.equals(manifest)) {
-            discardStaging();
-            return new WriteResult(List.of(), unchanged.get(), List.of(), List.of(), recovery);
         }
         Collections.sort(removals);
-        Path stagedManifest = root.root().resolve(Journal.STAGED_MANIFEST);
-        Files.write(stagedManifest, next.toBytes());
-        Files.setPosixFilePermissions(stagedManifest, FILE_MODE);
-        Journal journal = new Journal(new ArrayList<>(staged), removals);
-        writeDurably(root.root().resolve(Journal.PATH), journal.toBytes());
-        apply(journal);
-        return new WriteResult(List.copyOf(staged), unchanged.get(), removals, List.of(), recovery);
+        return removals;
+    }
+
+    private boolean gitignoreIsCurrent() throws IOException {
+        Path p = root.meta(TreeLayout.GITIGNORE);
+        try {
+            return SafeFiles.kind(p) == SafeFiles.Kind.REGULAR
+                    && Arrays.equals(SafeFiles.readInTree(p, 4096), TreeLayout.GITIGNORE_CONTENT);
+        } catch (io.github.dualstack.core.fs.TooLargeException e) {
+            return false;
+        }
     }
 
     /**
      * After a successful {@link #commit}: records the tree's state with the fingerprint of the inputs that made it
      * ({@link StatCache}), so that a regenerate with the same inputs can tell it has nothing to do without rendering.
+     * Best effort: the tree is complete either way, and without a record the next run is simply a full one.
      */
-    public void recordUpToDate(String inputFingerprint) throws IOException {
+    public void recordUpToDate(String inputFingerprint) {
         if (!committed || !refusals.isEmpty()) {
             throw new IllegalStateException("only a committed, complete tree can be recorded");
         }
-        StatCache.record(root.root(), planned, inputFingerprint);
-    }
-
-    /** Replays a journal: every step is idempotent, so a replay after a kill finishes the same tree. */
-    private void apply(Journal journal) throws IOException {
-        Path rootDir = root.root();
-        // The renames are independent and mostly in different directories, so they run on every core; the order
-        // does not matter, as a replay after a kill finishes whichever are left.
         try {
-            journal.renames().parallelStream().forEach(path -> {
-                try {
-                    Path to = resolveOrFail(path);
-                    Path from = newFileFor(to);
-                    if (Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {   // else moved before an interruption
-                        move(from, to);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        for (String path : journal.deletes()) {
-            Path target = resolveOrFail(path);
-            Files.deleteIfExists(target);
-            pruneEmptyParents(target.getParent());
-        }
-        Path stagedManifest = rootDir.resolve(Journal.STAGED_MANIFEST);
-        if (Files.exists(stagedManifest)) {
-            move(stagedManifest, manifestPath());
-        }
-        Files.deleteIfExists(rootDir.resolve(Journal.PATH));
-        Files.deleteIfExists(rootDir.resolve(IN_PROGRESS));
-    }
-
-    private String recover() throws IOException {
-        // A run killed while writing a marker, the journal or the stat cache leaves its temporary file; the real
-        // file is only ever made by renaming a complete one, so the temporary files are garbage.
-        try (Stream<Path> meta = Files.list(root.root().resolve(".dualstack"))) {
-            for (Path tmp : meta.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList()) {
-                Files.deleteIfExists(tmp);
-            }
-        }
-        Path journalPath = root.root().resolve(Journal.PATH);
-        if (Files.exists(journalPath)) {
-            Journal journal;
+            StatCache.record(root.root(), planned, inputFingerprint);
+        } catch (IOException | UncheckedIOException e) {
             try {
-                journal = Journal.parse(Files.readAllBytes(journalPath));
-            } catch (IOException e) {
-                throw new IOException(journalPath + " is unreadable (" + e.getMessage() + "); the previous run was"
-                        + " interrupted while committing. Inspect the tree, then delete the journal to continue", e);
-            }
-            apply(journal);
-            return "completed an interrupted earlier run from its journal (" + journal.renames().size()
-                    + " files moved into place, " + journal.deletes().size() + " removed)";
-        }
-        boolean leftovers = Files.exists(root.root().resolve(IN_PROGRESS))
-                || Files.exists(root.root().resolve(Journal.STAGED_MANIFEST));
-        if (!leftovers) {
-            return "";
-        }
-        int removed = 0;
-        try (Stream<Path> walk = Files.walk(root.root())) {
-            for (Path p : walk.filter(f -> f.getFileName().toString().endsWith(NEW_SUFFIX)).toList()) {
-                Files.deleteIfExists(p);
-                removed++;
+                StatCache.invalidate(root.root(), disk);
+            } catch (IOException ignored) {
+                // the cache's fingerprint and stat checks refuse a partial one anyway
             }
         }
-        Files.deleteIfExists(root.root().resolve(Journal.STAGED_MANIFEST));
-        Files.deleteIfExists(root.root().resolve(IN_PROGRESS));
-        return "discarded " + removed + " new file(s) of an interrupted earlier run (it had changed nothing)";
     }
 
-    private Manifest readManifest() throws IOException {
-        return Manifest.read(root.root());
-    }
-
-    private boolean onlyDualstackDir() throws IOException {
-        try (Stream<Path> s = Files.list(root.root())) {
-            return s.allMatch(p -> p.getFileName().toString().equals(".dualstack"));
+    /** A file of {@code .dualstack/} replaced atomically and durably: a temporary file made fresh, then renamed. */
+    private void writeDurably(String layoutPath, byte[] bytes) throws IOException {
+        Path file = root.meta(layoutPath);
+        Path tmp = file.resolveSibling(file.getFileName() + TreeLayout.TMP_SUFFIX);
+        if (SafeFiles.kind(tmp) != SafeFiles.Kind.ABSENT) {
+            disk.delete(tmp);
         }
-    }
-
-    private Path manifestPath() {
-        return root.root().resolve(Manifest.PATH);
-    }
-
-    private static boolean modeIsRight(Path target, FileKind kind) throws IOException {
-        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(target, LinkOption.NOFOLLOW_LINKS);
-        return perms.equals(kind == FileKind.SCRIPT ? SCRIPT_MODE : FILE_MODE);
-    }
-
-    private Path resolveOrFail(String path) throws IOException {
         try {
-            return root.resolve(path);
-        } catch (WriteRefusedException e) {
-            throw new IOException(e.getMessage(), e);
+            disk.createNew(tmp, bytes, Disk.FILE_MODE, true);
+            fixMode(tmp, Disk.FILE_MODE);
+            disk.move(tmp, file);
+        } catch (IOException e) {
+            disk.delete(tmp);
+            throw e;
         }
     }
 
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("cannot rename " + from + " to " + to + " atomically (another file system?)", e);
+    private void fixMode(Path p, Set<PosixFilePermission> mode) throws IOException {
+        if (!Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS).equals(mode)) {
+            disk.setMode(p, mode);
         }
     }
 
-    private static void createDirectories(Path dir) throws IOException {
-        createDirectories(dir, true, created -> { });
-    }
-
-    /** Creates {@code dir} and missing parents with mode 0755, telling {@code onCreate} of each one it made. */
-    private static void createDirectories(Path dir, boolean fixMode, Consumer<Path> onCreate) throws IOException {
-        if (Files.isDirectory(dir)) {
+    /** Creates {@code dir} and missing parents with mode 0755, recording each one made in {@code created}. */
+    private static void createDirectories(Disk disk, Path dir, List<Path> created) throws IOException {
+        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        createDirectories(dir.getParent(), fixMode, onCreate);
+        createDirectories(disk, dir.getParent(), created);
         try {
-            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIR_MODE));
-            onCreate.accept(dir);
-            if (fixMode) {
-                Files.setPosixFilePermissions(dir, DIR_MODE);   // the umask may have narrowed it
-            }
+            disk.createDirectory(dir);
+            created.add(dir);
+            disk.setMode(dir, Disk.DIR_MODE);   // the umask may have narrowed it
         } catch (FileAlreadyExistsException e) {
-            if (!Files.isDirectory(dir)) {
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
                 throw e;
             }
         }
     }
 
-    /** Creates a probe with mode 0644: if it comes out narrower, every file and directory needs a chmod. */
-    private static boolean umaskNarrowsModes(Path meta) throws IOException {
-        Path probe = meta.resolve("mode-probe.tmp");
-        Files.deleteIfExists(probe);
-        Files.createFile(probe, PosixFilePermissions.asFileAttribute(FILE_MODE));
-        try {
-            return !Files.getPosixFilePermissions(probe).equals(FILE_MODE);
-        } finally {
-            Files.delete(probe);
-        }
-    }
-
-    private void pruneEmptyParents(Path dir) throws IOException {
-        Path rootDir = root.root();
-        while (dir != null && dir.startsWith(rootDir) && !dir.equals(rootDir)) {
+    /** Removes directories (deepest first) that are still empty; a directory someone else filled stays. */
+    private static void removeIfEmpty(Disk disk, Iterable<Path> dirs) {
+        List<Path> sorted = new ArrayList<>();
+        dirs.forEach(sorted::add);
+        sorted.sort(Comparator.comparingInt(Path::getNameCount).reversed());
+        for (Path d : sorted) {
             try {
-                Files.delete(dir);
-            } catch (DirectoryNotEmptyException | NoSuchFileException e) {
-                return;
+                disk.delete(d);
+            } catch (DirectoryNotEmptyException e) {
+                // something else lives there now; keep it
+            } catch (IOException e) {
+                // best effort: an empty directory harms nothing
             }
-            dir = dir.getParent();
         }
     }
 
-    private static void writeDurably(Path file, byte[] bytes) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ch.write(java.nio.ByteBuffer.wrap(bytes));
-            ch.force(true);
-        }
-        move(tmp, file);
-    }
-
-    /** Deletes this run's new files; the tree is as it was. */
+    /** Deletes this run's new files, its marker and the directories it made: the tree is as it was. */
     private void discardStaging() throws IOException {
+        IOException first = null;
         for (String path : staged) {
             try {
-                Files.deleteIfExists(newFileFor(root.resolve(path)));
-            } catch (WriteRefusedException e) {
-                throw new IOException(e.getMessage(), e);
+                disk.delete(TreeLayout.newFileFor(root.resolve(path)));
+            } catch (IOException | WriteRefusedException e) {
+                first = first != null ? first : e instanceof IOException io ? io : new IOException(e.getMessage(), e);
             }
         }
         staged.clear();
-        List<Path> dirs = new ArrayList<>(createdDirs);
-        dirs.sort(Comparator.comparingInt(Path::getNameCount).reversed());
-        for (Path d : dirs) {
+        removeIfEmpty(disk, createdDirs);
+        for (String meta : List.of(TreeLayout.STAGED_MANIFEST, TreeLayout.IN_PROGRESS)) {
             try {
-                Files.deleteIfExists(d);
-            } catch (DirectoryNotEmptyException e) {
-                // something else lives there now; keep it
+                if (inProgressMarked) {
+                    disk.delete(root.meta(meta));
+                }
+            } catch (IOException e) {
+                first = first != null ? first : e;
             }
         }
-        Files.deleteIfExists(root.root().resolve(Journal.STAGED_MANIFEST));
-        Files.deleteIfExists(root.root().resolve(IN_PROGRESS));
+        if (first != null) {
+            throw first;
+        }
     }
-
 
     private static List<String> sortedCopy(List<String> list) {
         synchronized (list) {
@@ -499,17 +439,23 @@ public final class TreeWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Without a written journal, everything this run made goes: staged files, its marker, and (when it created
+     * them) the metadata and output directories; then the lock, which removes its file. With a journal the commit
+     * is authoritative and is completed, here or by the next run.
+     */
     @Override
     public void close() throws IOException {
         try {
-            if (!committed) {
+            if (!journalWritten && !refusedAtOpen) {
                 discardStaging();
             }
         } finally {
-            try {
-                lock.release();
-            } finally {
-                lockChannel.close();
+            if (lock != null) {
+                lock.close();
+            }
+            if (!journalWritten) {
+                removeIfEmpty(disk, createdAtOpen);
             }
         }
     }

@@ -48,7 +48,7 @@ class StatCacheTest {
     void invalidatingForgetsTheTree() throws Exception {
         // A half-written recording (stat-cache.tmp) is removed by TreeWriter.open: TreeWriterTest.
         StatCache.record(root, Map.of("a.txt", Hashes.sha256("generated\n".getBytes(StandardCharsets.UTF_8))), "fp");
-        StatCache.invalidate(root);
+        StatCache.invalidate(root, new Disk());
         assertThat(StatCache.upToDate(root, "fp")).isEmpty();
         assertThat(root.resolve(".dualstack")).isDirectoryNotContaining("glob:**/stat-cache*");
     }

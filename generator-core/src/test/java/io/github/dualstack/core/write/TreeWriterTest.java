@@ -45,7 +45,7 @@ class TreeWriterTest {
     }
 
     @Test
-    void theTemporaryFilesOfARunKilledWhileWritingAMarkerOrTheJournalAreRemoved() throws IOException {
+    void theTemporaryFilesOfARunKilledWhileWritingAMarkerOrTheJournalAreRemoved() throws Exception {
         write(false, file("cluster/a.yaml", "a: 1\n"));
         for (String tmp : new String[] {"in-progress.tmp", "journal.json.tmp", "stat-cache.tmp"}) {
             Files.write(dir.resolve(".dualstack").resolve(tmp), new byte[0]);
@@ -58,7 +58,7 @@ class TreeWriterTest {
     }
 
     @Test
-    void writesFilesWithModesAndAManifestOfSha256() throws IOException {
+    void writesFilesWithModesAndAManifestOfSha256() throws Exception {
         WriteResult r = write(false, file("cluster/a.yaml", "a: 1\n"), file("scripts/x.sh", "#!/bin/bash\n"));
         assertThat(r.written()).containsExactly("cluster/a.yaml", "scripts/x.sh");
         assertThat(read("cluster/a.yaml")).isEqualTo("a: 1\n");
@@ -77,7 +77,7 @@ class TreeWriterTest {
     }
 
     @Test
-    void aNoOpRunWritesNothingAndKeepsMtimes() throws IOException {
+    void aNoOpRunWritesNothingAndKeepsMtimes() throws Exception {
         write(false, file("cluster/a.yaml", "a: 1\n"));
         FileTime old = FileTime.fromMillis(1_000_000_000L);
         Files.setLastModifiedTime(dir.resolve("cluster/a.yaml"), old);
@@ -90,7 +90,7 @@ class TreeWriterTest {
     }
 
     @Test
-    void changingOneFileRewritesOnlyThatFileAndTheManifest() throws IOException {
+    void changingOneFileRewritesOnlyThatFileAndTheManifest() throws Exception {
         write(false, file("a.yaml", "a: 1\n"), file("b.yaml", "b: 1\n"));
         FileTime old = FileTime.fromMillis(1_000_000_000L);
         Files.setLastModifiedTime(dir.resolve("a.yaml"), old);
@@ -101,7 +101,7 @@ class TreeWriterTest {
     }
 
     @Test
-    void aHandEditedFileIsReportedWithADiffAndNothingIsWritten() throws IOException {
+    void aHandEditedFileIsReportedWithADiffAndNothingIsWritten() throws Exception {
         write(false, file("a.yaml", "a: 1\n"), file("b.yaml", "b: 1\n"));
         Files.writeString(dir.resolve("a.yaml"), "a: 42\n");
         WriteResult r = write(false, file("a.yaml", "a: 1\n"), file("b.yaml", "b: 2\n"));
@@ -116,7 +116,7 @@ class TreeWriterTest {
     }
 
     @Test
-    void filesOfOthersAreNeverTouched() throws IOException {
+    void filesOfOthersAreNeverTouched() throws Exception {
         write(false, file("cluster/a.yaml", "a: 1\n"));
         Files.writeString(dir.resolve("cluster/mine.yaml"), "mine\n");
         Files.writeString(dir.resolve("cluster/b.yaml"), "someone else's\n");
@@ -129,7 +129,7 @@ class TreeWriterTest {
     }
 
     @Test
-    void ownedFilesNoLongerPlannedAreRemovedOnlyWhenUnmodified() throws IOException {
+    void ownedFilesNoLongerPlannedAreRemovedOnlyWhenUnmodified() throws Exception {
         write(false, file("edge/e1/x.yaml", "x\n"), file("edge/e2/x.yaml", "y\n"), file("keep.yaml", "k\n"));
         WriteResult r = write(false, file("keep.yaml", "k\n"));
         assertThat(r.removed()).containsExactly("edge/e1/x.yaml", "edge/e2/x.yaml");
@@ -142,7 +142,7 @@ class TreeWriterTest {
     }
 
     @Test
-    void aNonEmptyDirectoryWithoutManifestIsRefusedUnlessForced() throws IOException {
+    void aNonEmptyDirectoryWithoutManifestIsRefusedUnlessForced() throws Exception {
         Files.writeString(dir.resolve("notes.txt"), "hello\n");
         WriteResult r = write(false, file("a.yaml", "a\n"));
         assertThat(r.refusals()).singleElement().asString().contains("holds no .dualstack/manifest.json", "--force");
@@ -152,7 +152,7 @@ class TreeWriterTest {
     }
 
     @Test
-    void nothingEscapesTheRootThroughDotsOrSymlinks() throws IOException {
+    void nothingEscapesTheRootThroughDotsOrSymlinks() throws Exception {
         Path outside = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-outside"));
         Files.createDirectories(dir.resolve("edge"));
         Files.createSymbolicLink(dir.resolve("edge/evil"), outside);
@@ -166,7 +166,7 @@ class TreeWriterTest {
     }
 
     @Test
-    void aJournalLeftByAKilledRunIsCompletedBeforeAnythingElse() throws IOException {
+    void aJournalLeftByAKilledRunIsCompletedBeforeAnythingElse() throws Exception {
         write(false, file("a.yaml", "old\n"), file("gone.yaml", "g\n"));
         // What a run killed right after writing its journal leaves: new files, staged manifest, journal.
         Files.writeString(dir.resolve(TreeWriter.IN_PROGRESS), "");
@@ -183,7 +183,7 @@ class TreeWriterTest {
     }
 
     @Test
-    void stagingLeftBeforeTheJournalIsDiscardedAndThePreviousTreeStands() throws IOException {
+    void stagingLeftBeforeTheJournalIsDiscardedAndThePreviousTreeStands() throws Exception {
         write(false, file("a.yaml", "old\n"));
         Files.writeString(dir.resolve(TreeWriter.IN_PROGRESS), "");
         Files.createDirectories(dir.resolve("edge/new-node"));
@@ -210,8 +210,13 @@ class TreeWriterTest {
             }
         });
         assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThatThrownBy(() -> TreeWriter.open(dir, false, "1.0", Duration.ofMillis(300)))
-                .isInstanceOf(IOException.class).hasMessageContaining("another dualstack run is writing");
+        java.util.concurrent.atomic.AtomicInteger notices = new java.util.concurrent.atomic.AtomicInteger();
+        TreeWriter.Options waitBriefly = new TreeWriter.Options(false, "--force", "dualstack generate", f -> { }, "1.0",
+                Duration.ofMillis(500), notices::incrementAndGet);
+        assertThatThrownBy(() -> TreeWriter.open(dir, waitBriefly))
+                .isInstanceOf(IOException.class).hasMessageContaining("another dualstack run is using " + dir)
+                .hasMessageContaining("waited 0s. Try again when it has finished");
+        assertThat(notices).as("a waiting run says so once").hasValue(1);
         release.countDown();
         holder.get(10, TimeUnit.SECONDS);
         try (TreeWriter w = TreeWriter.open(dir, false, "1.0", Duration.ofSeconds(1))) {
@@ -220,7 +225,7 @@ class TreeWriterTest {
     }
 
     @Test
-    void aRefusedRunLeavesNoNewFilesOrDirectories() throws IOException {
+    void aRefusedRunLeavesNoNewFilesOrDirectories() throws Exception {
         write(false, file("a.yaml", "a: 1\n"));
         Files.writeString(dir.resolve("a.yaml"), "edited\n");
         WriteResult r = write(false, file("a.yaml", "a: 1\n"), file("edge/n1/etc/x.yaml", "x\n"));
@@ -232,7 +237,7 @@ class TreeWriterTest {
     }
 
     @Test
-    void aLostExecutableBitIsRestored() throws IOException {
+    void aLostExecutableBitIsRestored() throws Exception {
         write(false, file("scripts/x.sh", "#!/bin/bash\n"));
         Files.setPosixFilePermissions(dir.resolve("scripts/x.sh"), PosixFilePermissions.fromString("rw-r--r--"));
         WriteResult r = write(false, file("scripts/x.sh", "#!/bin/bash\n"));
