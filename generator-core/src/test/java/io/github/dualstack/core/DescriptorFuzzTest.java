@@ -7,23 +7,34 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * Thousands of random and mutated descriptors through {@link DescriptorLoader}: the only outcomes are a valid site
  * or located problems, never an exception. About 2,000 tries in all, a few seconds.
+ *
+ * <p>Seeded: every run makes the same inputs unless {@code -Ddualstack.fuzz.seed=N} picks other ones;
+ * {@code -Ddualstack.fuzz.tries=N} runs N tries of every property instead of its own count. A failure names the
+ * seed, the property, the try and the input, and the command that runs that property again.
  */
 class DescriptorFuzzTest {
 
     private static final long MAX_BYTES = 1 << 20;
+    private static final long DEFAULT_SEED = 0x5eed_2026L;
+
+    /** One generated descriptor: what the generator chose, in words, and the bytes it made. */
+    private record Input(String chosen, byte[] bytes) {
+        Input(String chosen, String text) {
+            this(chosen, text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
 
     /** What every outcome must look like. */
     static void wellFormed(DescriptorLoader.Result r) {
@@ -47,93 +58,174 @@ class DescriptorFuzzTest {
         }
     }
 
-    static DescriptorLoader.Result load(byte[] bytes) {
-        return Descriptors.load(bytes, MAX_BYTES);
+    /**
+     * Loads {@code tries} generated inputs (or {@code -Ddualstack.fuzz.tries}) and checks each outcome; the first
+     * failure, assertion or exception, stops the property with the seed, the try and the input.
+     */
+    private static void forAll(TestInfo test, int tries, Function<Random, Input> generator,
+                               Consumer<DescriptorLoader.Result> check) {
+        String property = test.getTestMethod().orElseThrow().getName();
+        long seed = Long.getLong("dualstack.fuzz.seed", DEFAULT_SEED);
+        int count = Integer.getInteger("dualstack.fuzz.tries", tries);
+        assertThat(count).as("-Ddualstack.fuzz.tries").isPositive();
+        Random random = new Random(seed * 0x9e37_79b9_7f4a_7c15L + property.hashCode());
+        for (int t = 0; t < count; t++) {
+            Input in = null;
+            try {
+                in = generator.apply(random);
+                check.accept(Descriptors.load(in.bytes(), MAX_BYTES));
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError(String.format(
+                        "%s failed at try %d of %d with seed %d%n  again: ./mvnw -B -pl generator-core test"
+                                + " -Dtest=DescriptorFuzzTest#%s -Ddualstack.fuzz.seed=%d -Ddualstack.fuzz.tries=%d%n"
+                                + "  chosen: %s%n  descriptor (\\xNN for other bytes than printable ASCII):%n%s%n"
+                                + "  failure: %s",
+                        property, t, count, seed, property, seed, t + 1,
+                        in == null ? "(the generator failed)" : in.chosen(), in == null ? "" : shown(in.bytes()), e), e);
+            }
+        }
     }
 
-    static DescriptorLoader.Result load(String text) {
-        return load(text.getBytes(StandardCharsets.UTF_8));
+    /** The bytes as text: printable ASCII and line breaks as they are, a backslash doubled, others as \xNN. */
+    private static String shown(byte[] bytes) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : bytes) {
+            int c = b & 0xff;
+            if (c == '\\') {
+                sb.append("\\\\");
+            } else if (c == '\n' || (c >= 0x20 && c < 0x7f)) {
+                sb.append((char) c);
+            } else {
+                sb.append(String.format("\\x%02x", c));
+            }
+        }
+        return sb.toString();
+    }
+
+    // ---- the generators' building blocks ------------------------------------------------------------------------
+
+    /** From {@code min} to {@code max}, both included; one time in eight one of the two ends, as edge cases. */
+    private static int between(Random random, int min, int max) {
+        return switch (random.nextInt(16)) {
+            case 0 -> min;
+            case 1 -> max;
+            default -> min + random.nextInt(max - min + 1);
+        };
+    }
+
+    private static <T> T oneOf(Random random, List<T> choices) {
+        return choices.get(random.nextInt(choices.size()));
+    }
+
+    @SafeVarargs
+    private static <T> T oneOf(Random random, Function<Random, T>... generators) {
+        return oneOf(random, List.of(generators)).apply(random);
+    }
+
+    /** {@code min} to {@code max} elements from {@code element}. */
+    private static <T> List<T> list(Random random, int min, int max, Supplier<T> element) {
+        int size = between(random, min, max);
+        List<T> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            out.add(element.get());
+        }
+        return out;
+    }
+
+    /** Up to {@code maxLength} characters, each one of {@code chars}. */
+    private static String string(Random random, String chars, int maxLength) {
+        int[] cps = chars.codePoints().toArray();
+        StringBuilder sb = new StringBuilder();
+        for (int i = between(random, 0, maxLength); i > 0; i--) {
+            sb.appendCodePoint(cps[random.nextInt(cps.length)]);
+        }
+        return sb.toString();
+    }
+
+    private static Descriptors.Base base(Random random) {
+        return oneOf(random, List.of(Descriptors.Base.values()));
     }
 
     // ---- random YAML-ish text ---------------------------------------------------------------------------------
 
-    @Property(tries = 400)
-    void randomYamlishText(@ForAll("yamlish") String text) {
-        wellFormed(load(text));
-    }
+    private static final String YAMLISH_CHARS = "{}[]:,-#&*!|>'\"%@`?~ \t\n\\.0123456789abcdefxyzIPv/="
+            + "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000b\u000c\r\u000e\u000f"
+            + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f"
+            + "\u00e9\u2028\ufeff\ud83d";
 
-    @Provide
-    Arbitrary<String> yamlish() {
-        Arbitrary<String> chars = Arbitraries.strings()
-                .withChars("{}[]:,-#&*!|>'\"%@`?~ \t\n\\.0123456789abcdefxyzIPv/=")
-                .withCharRange('\u0000', '\u001f')
-                .withChars('\u00e9', '\u2028', '\ufeff', '\ud83d')
-                .ofMaxLength(300);
-        Arbitrary<String> tokens = Arbitraries.of("apiVersion:", "kind:", "spec:", "nodes:", "- ", "  ", "\n", ": ", "{", "}",
-                        "[", "]", ", ", "&a ", "*a", "!!str ", "!t ", "---\n", "...\n", "? ", "|\n", ">-\n", "\"", "'", "#c\n",
-                        "yes", "010", "0x1F", "1:2:3:4:5:6:7:8", "~", "null", "\"2001:db8::1\"", "10.0.0.0/8", "<<: ", "%YAML 1.2\n",
-                        "name: x", "ipv4: ", "ipv6: ", "dualstack/v1alpha1", "Site", "\t", "\\u0000", "\"\\x41\"")
-                .list().ofMaxSize(60).map(l -> String.join("", l));
-        return Arbitraries.oneOf(chars, tokens);
+    private static final List<String> YAMLISH_TOKENS = List.of("apiVersion:", "kind:", "spec:", "nodes:", "- ", "  ", "\n",
+            ": ", "{", "}", "[", "]", ", ", "&a ", "*a", "!!str ", "!t ", "---\n", "...\n", "? ", "|\n", ">-\n", "\"", "'",
+            "#c\n", "yes", "010", "0x1F", "1:2:3:4:5:6:7:8", "~", "null", "\"2001:db8::1\"", "10.0.0.0/8", "<<: ",
+            "%YAML 1.2\n", "name: x", "ipv4: ", "ipv6: ", "dualstack/v1alpha1", "Site", "\t", "\\u0000", "\"\\x41\"");
+
+    @Test
+    void randomYamlishText(TestInfo test) {
+        forAll(test, 400, random -> oneOf(random,
+                r -> new Input("random characters", string(r, YAMLISH_CHARS, 300)),
+                r -> new Input("random tokens", String.join("", list(r, 0, 60, () -> oneOf(r, YAMLISH_TOKENS))))),
+                DescriptorFuzzTest::wellFormed);
     }
 
     // ---- byte flips of the samples ------------------------------------------------------------------------------
 
-    @Property(tries = 500)
-    void byteFlipsOfTheSamples(@ForAll("base") Descriptors.Base base,
-                               @ForAll("flips") List<Tuple.Tuple2<Double, Byte>> flips) {
-        byte[] bytes = base.text().getBytes(StandardCharsets.UTF_8);
-        for (Tuple.Tuple2<Double, Byte> f : flips) {
-            bytes[(int) (f.get1() * (bytes.length - 1))] = f.get2();
-        }
-        wellFormed(load(bytes));
-    }
+    private static final byte[] INTERESTING_BYTES = {':', '-', ' ', '\n', '\t', '{', '[', '"', '&', '*', '!', '#', 0,
+            (byte) 0xc3, (byte) 0xff};
 
-    @Provide
-    Arbitrary<Descriptors.Base> base() {
-        return Arbitraries.of(Descriptors.Base.class);
-    }
-
-    @Provide
-    Arbitrary<List<Tuple.Tuple2<Double, Byte>>> flips() {
-        Arbitrary<Byte> interesting = Arbitraries.of((byte) ':', (byte) '-', (byte) ' ', (byte) '\n', (byte) '\t', (byte) '{',
-                (byte) '[', (byte) '"', (byte) '&', (byte) '*', (byte) '!', (byte) '#', (byte) 0, (byte) 0xc3, (byte) 0xff);
-        Arbitrary<Byte> anyByte = Arbitraries.bytes();
-        return Combinators.combine(Arbitraries.doubles().between(0, 1), Arbitraries.oneOf(interesting, anyByte))
-                .as((at, b) -> Tuple.of(at, b)).list().ofMinSize(1).ofMaxSize(8);
+    @Test
+    void byteFlipsOfTheSamples(TestInfo test) {
+        forAll(test, 500, random -> {
+            Descriptors.Base base = base(random);
+            byte[] bytes = base.text().getBytes(StandardCharsets.UTF_8);
+            List<String> flips = list(random, 1, 8, () -> {
+                int at = between(random, 0, bytes.length - 1);
+                bytes[at] = random.nextBoolean()
+                        ? INTERESTING_BYTES[random.nextInt(INTERESTING_BYTES.length)]
+                        : (byte) random.nextInt(256);
+                return String.format("byte %d = 0x%02x", at, bytes[at] & 0xff);
+            });
+            return new Input(base + " with " + flips, bytes);
+        }, DescriptorFuzzTest::wellFormed);
     }
 
     // ---- line deletions, duplications, swaps and indentation shifts -----------------------------------------------
 
-    @Property(tries = 500)
-    void lineMutationsOfTheSamples(@ForAll("base") Descriptors.Base base,
-                                   @ForAll("lineEdits") List<Tuple.Tuple3<Integer, Double, Double>> edits) {
-        List<String> lines = new ArrayList<>(Arrays.asList(base.text().split("\n", -1)));
-        for (Tuple.Tuple3<Integer, Double, Double> e : edits) {
-            int i = (int) (e.get2() * (lines.size() - 1));
-            int j = (int) (e.get3() * (lines.size() - 1));
-            switch (e.get1()) {
-                case 0 -> lines.remove(i);
-                case 1 -> lines.add(i, lines.get(i));
-                case 2 -> {
-                    String t = lines.get(i);
-                    lines.set(i, lines.get(j));
-                    lines.set(j, t);
+    @Test
+    void lineMutationsOfTheSamples(TestInfo test) {
+        forAll(test, 500, random -> {
+            Descriptors.Base base = base(random);
+            List<String> lines = new ArrayList<>(Arrays.asList(base.text().split("\n", -1)));
+            List<String> edits = list(random, 1, 5, () -> {
+                int i = between(random, 0, lines.size() - 1);
+                int j = between(random, 0, lines.size() - 1);
+                String edit = switch (random.nextInt(5)) {
+                    case 0 -> {
+                        lines.remove(i);
+                        yield "delete " + i;
+                    }
+                    case 1 -> {
+                        lines.add(i, lines.get(i));
+                        yield "duplicate " + i;
+                    }
+                    case 2 -> {
+                        lines.set(i, lines.set(j, lines.get(i)));
+                        yield "swap " + i + " and " + j;
+                    }
+                    case 3 -> {
+                        lines.set(i, "  " + lines.get(i));
+                        yield "indent " + i;
+                    }
+                    default -> {
+                        lines.set(i, lines.get(i).replaceFirst("^  ", ""));
+                        yield "dedent " + i;
+                    }
+                };
+                if (lines.isEmpty()) {
+                    lines.add("");
                 }
-                case 3 -> lines.set(i, "  " + lines.get(i));
-                default -> lines.set(i, lines.get(i).replaceFirst("^  ", ""));
-            }
-            if (lines.isEmpty()) {
-                lines.add("");
-            }
-        }
-        wellFormed(load(String.join("\n", lines)));
-    }
-
-    @Provide
-    Arbitrary<List<Tuple.Tuple3<Integer, Double, Double>>> lineEdits() {
-        return Combinators.combine(Arbitraries.integers().between(0, 4), Arbitraries.doubles().between(0, 1),
-                Arbitraries.doubles().between(0, 1)).as((k, i, j) -> Tuple.of(k, i, j)).list().ofMinSize(1).ofMaxSize(5);
+                return edit;
+            });
+            return new Input(base + " with line edits (0-based, in order) " + edits, String.join("\n", lines));
+        }, DescriptorFuzzTest::wellFormed);
     }
 
     // ---- random values substituted into the samples' fields -----------------------------------------------------
@@ -141,79 +233,86 @@ class DescriptorFuzzTest {
     /** {@code key: value} in block style, or one entry of a flow mapping or sequence. */
     private static final Pattern VALUE = Pattern.compile("(?<=: |\\[|, )([^,\\]}\\n]+)");
 
-    @Property(tries = 600)
-    void randomValuesInTheSamplesFields(@ForAll("base") Descriptors.Base base, @ForAll("positions") List<Double> where,
-                                        @ForAll("values") List<String> values) {
-        String text = base.text();
-        List<int[]> spans = new ArrayList<>();
-        Matcher m = VALUE.matcher(text);
-        while (m.find()) {
-            if (!text.substring(text.lastIndexOf('\n', m.start()) + 1, m.start()).trim().startsWith("#")) {
-                spans.add(new int[] {m.start(), m.end()});
-            }
-        }
-        // replace from the back, so that earlier spans keep their offsets
-        List<int[]> chosen = new ArrayList<>();
-        for (int k = 0; k < Math.min(where.size(), values.size()); k++) {
-            int[] span = spans.get((int) (where.get(k) * (spans.size() - 1)));
-            if (chosen.stream().noneMatch(c -> c[0] == span[0])) {
-                chosen.add(new int[] {span[0], span[1], k});
-            }
-        }
-        chosen.sort((a, b) -> Integer.compare(b[0], a[0]));
-        StringBuilder sb = new StringBuilder(text);
-        for (int[] c : chosen) {
-            sb.replace(c[0], c[1], values.get(c[2]));
-        }
-        wellFormed(load(sb.toString()));
+    private static final List<String> TRICKY_VALUES = List.of("", "~", "null", "yes", "no", "on", "Off", "y", "010", "08",
+            "0x1F", "0o17", "0b101", "1e3", ".inf", "-.nan", "1_000", "+1", "-1", "0", "65536", "99999999999999999999999",
+            "3.5", "1:2:3:4:5:6:7:8", "1:20", "\"2001:db8::1\"", "\"::\"", "\"::ffff:10.0.0.1\"", "\"fe80::1%eth0\"",
+            "\"[2001:db8::1]\"", "\"[2001:db8::1]:443\"", "192.0.2.1:80", "10.0.0.0/8", "10.0.0.1/33", "\"fd00::/129\"",
+            "0.0.0.0", "255.255.255.255", "127.0.0.1", "224.0.0.1", "169.254.0.0/16", "\"fec0::/112\"", "\"ff02::1\"",
+            "[]", "{}", "[1, 2]", "{a: 1}", "&a x", "*a", "!!str x", "!x y", "\"\\u0000\"", "\"\\t\"", "\"a\\nb\"",
+            "'it''s'", "\"\\e[31m\"", "interface=eth[0", "interface=(?!x)", "can-reach=::1", "can-reach=", "cidr=",
+            "cidr=10.0.0.1/8", "first-found", "skip-interface=^docker.*", "https://[::1]:2379", "http://a:0",
+            "\"a:99999\"", "v1.32.4", "v1.29.0", "v1.22.0", "IPv4", "IPv6", "IPv5", "[IPv6, IPv4]", "[IPv4, IPv4]",
+            "[IPv4, IPv6, IPv4]", "NodePort", "HostNetwork", "quic", "websocket", "control-plane", "worker",
+            "cgroupfs", "IPIP", "VXLAN", "None", ".", "..", "eth0:1", "\"eth 0\"", "\"ethernet-über0\"", "😀",
+            "\"\ud83d\"", "x".repeat(300), "a-".repeat(40) + "a", "\"" + "\\\\".repeat(20) + "\"");
+
+    private static String ipv4(Random random) {
+        return String.join(".", list(random, 4, 4, () -> String.valueOf(between(random, 0, 255))));
     }
 
-    @Provide
-    Arbitrary<List<Double>> positions() {
-        return Arbitraries.doubles().between(0, 1).list().ofMinSize(1).ofMaxSize(4);
+    private static String ipv6(Random random) {
+        return "\"" + String.join(":", list(random, 8, 8, () -> Integer.toHexString(between(random, 0, 0xffff)))) + "\"";
     }
 
-    @Provide
-    Arbitrary<List<String>> values() {
-        Arbitrary<String> tricky = Arbitraries.of("", "~", "null", "yes", "no", "on", "Off", "y", "010", "08", "0x1F", "0o17",
-                "0b101", "1e3", ".inf", "-.nan", "1_000", "+1", "-1", "0", "65536", "99999999999999999999999", "3.5",
-                "1:2:3:4:5:6:7:8", "1:20", "\"2001:db8::1\"", "\"::\"", "\"::ffff:10.0.0.1\"", "\"fe80::1%eth0\"",
-                "\"[2001:db8::1]\"", "\"[2001:db8::1]:443\"", "192.0.2.1:80", "10.0.0.0/8", "10.0.0.1/33", "\"fd00::/129\"",
-                "0.0.0.0", "255.255.255.255", "127.0.0.1", "224.0.0.1", "169.254.0.0/16", "\"fec0::/112\"", "\"ff02::1\"",
-                "[]", "{}", "[1, 2]", "{a: 1}", "&a x", "*a", "!!str x", "!x y", "\"\\u0000\"", "\"\\t\"", "\"a\\nb\"",
-                "'it''s'", "\"\\e[31m\"", "interface=eth[0", "interface=(?!x)", "can-reach=::1", "can-reach=", "cidr=",
-                "cidr=10.0.0.1/8", "first-found", "skip-interface=^docker.*", "https://[::1]:2379", "http://a:0",
-                "\"a:99999\"", "v1.32.4", "v1.29.0", "v1.22.0", "IPv4", "IPv6", "IPv5", "[IPv6, IPv4]", "[IPv4, IPv4]",
-                "[IPv4, IPv6, IPv4]", "NodePort", "HostNetwork", "quic", "websocket", "control-plane", "worker",
-                "cgroupfs", "IPIP", "VXLAN", "None", ".", "..", "eth0:1", "\"eth 0\"", "\"ethernet-über0\"", "😀",
-                "\"\ud83d\"", "x".repeat(300), "a-".repeat(40) + "a", "\"" + "\\\\".repeat(20) + "\"");
-        Arbitrary<String> ipv4 = Arbitraries.integers().between(0, 255).list().ofSize(4)
-                .map(l -> l.stream().map(String::valueOf).reduce((a, b) -> a + "." + b).orElseThrow());
-        Arbitrary<String> ipv6 = Arbitraries.integers().between(0, 0xffff).list().ofSize(8)
-                .map(l -> "\"" + l.stream().map(Integer::toHexString).reduce((a, b) -> a + ":" + b).orElseThrow() + "\"");
-        Arbitrary<String> cidr = Combinators.combine(Arbitraries.oneOf(ipv4, ipv6), Arbitraries.integers().between(0, 130))
-                .as((a, p) -> a.endsWith("\"") ? a.substring(0, a.length() - 1) + "/" + p + "\"" : a + "/" + p);
-        Arbitrary<String> number = Arbitraries.integers().between(-5, 200_000).map(String::valueOf);
-        Arbitrary<String> word = Arbitraries.strings().withCharRange('a', 'z').withChars("-.:/_ 0123456789").ofMaxLength(40);
-        return Arbitraries.oneOf(tricky, ipv4, ipv6, cidr, number, word).list().ofMinSize(1).ofMaxSize(4);
+    private static String cidr(Random random) {
+        String a = oneOf(random, DescriptorFuzzTest::ipv4, DescriptorFuzzTest::ipv6);
+        int p = between(random, 0, 130);
+        return a.endsWith("\"") ? a.substring(0, a.length() - 1) + "/" + p + "\"" : a + "/" + p;
+    }
+
+    private static String value(Random random) {
+        return oneOf(random, r -> oneOf(r, TRICKY_VALUES), DescriptorFuzzTest::ipv4, DescriptorFuzzTest::ipv6,
+                DescriptorFuzzTest::cidr, r -> String.valueOf(between(r, -5, 200_000)),
+                r -> string(r, "abcdefghijklmnopqrstuvwxyz-.:/_ 0123456789", 40));
+    }
+
+    @Test
+    void randomValuesInTheSamplesFields(TestInfo test) {
+        forAll(test, 600, random -> {
+            Descriptors.Base base = base(random);
+            String text = base.text();
+            List<int[]> spans = new ArrayList<>();
+            Matcher m = VALUE.matcher(text);
+            while (m.find()) {
+                if (!text.substring(text.lastIndexOf('\n', m.start()) + 1, m.start()).trim().startsWith("#")) {
+                    spans.add(new int[] {m.start(), m.end()});
+                }
+            }
+            // one value a span at the most; replaced from the back, so that earlier spans keep their offsets
+            List<int[]> chosen = new ArrayList<>();
+            List<String> values = new ArrayList<>();
+            for (int k = between(random, 1, 4); k > 0; k--) {
+                int[] span = spans.get(random.nextInt(spans.size()));
+                String v = value(random);
+                if (chosen.stream().noneMatch(c -> c[0] == span[0])) {
+                    chosen.add(new int[] {span[0], span[1], values.size()});
+                    values.add(v);
+                }
+            }
+            chosen.sort((a, b) -> Integer.compare(b[0], a[0]));
+            StringBuilder sb = new StringBuilder(text);
+            List<String> said = new ArrayList<>();
+            for (int[] c : chosen) {
+                said.add("'" + text.substring(c[0], c[1]) + "' at offset " + c[0] + " -> '" + values.get(c[2]) + "'");
+                sb.replace(c[0], c[1], values.get(c[2]));
+            }
+            return new Input(base + " with " + said, sb.toString());
+        }, DescriptorFuzzTest::wellFormed);
     }
 
     // ---- the synthetic site is valid for any seed --------------------------------------------------------------------
 
-    @Property(tries = 100)
-    void theSyntheticSiteValidatesForAnySeed(@ForAll("seeds") long seed, @ForAll("edgeCounts") int edges) {
-        DescriptorLoader.Result r = load(new SyntheticSite(edges, seed).yaml());
-        wellFormed(r);
-        assertThat(r.problems()).isEmpty();
-    }
+    private static final List<Long> EDGE_SEEDS = List.of(0L, 1L, -1L, Long.MIN_VALUE, Long.MAX_VALUE);
 
-    @Provide
-    Arbitrary<Long> seeds() {
-        return Arbitraries.longs();
-    }
-
-    @Provide
-    Arbitrary<Integer> edgeCounts() {
-        return Arbitraries.integers().between(0, 40);
+    @Test
+    void theSyntheticSiteValidatesForAnySeed(TestInfo test) {
+        forAll(test, 100, random -> {
+            int edges = between(random, 0, 40);
+            long seed = random.nextInt(8) == 0 ? oneOf(random, EDGE_SEEDS) : random.nextLong();
+            return new Input("SyntheticSite(" + edges + ", " + seed + "L)", new SyntheticSite(edges, seed).yaml());
+        }, r -> {
+            wellFormed(r);
+            assertThat(r.problems()).isEmpty();
+        });
     }
 }
