@@ -512,12 +512,28 @@ class EdgeAndScriptTemplatesTest {
                 .contains("kubectl -n kube-system patch daemonset calico-node --patch-file cluster/kube-system/calico-node.patch.yaml")
                 .contains("calico.ippools.yaml").contains("immutable")
                 .contains("kubectl apply -k cluster/").contains("kubectl -n kubeedge rollout restart deployment cloudcore")
-                .contains("KUBEEDGE_TOKEN=$(keadm gettoken) ./join.sh")
+                .contains("TOKEN=$(keadm gettoken) && printf '%s\\n' \"$TOKEN\" | ssh root@EDGE-ADDRESS"
+                        + " \"cd edge-0001 && ./join.sh --token-file /dev/stdin\"")
                 .contains("scripts/verify.sh")
                 .contains("regenerateCertificates: false").contains("--cacert")
                 .doesNotContain("regenerate-cloudcore-certs.sh --new-ca");
         // one example edge node, never a list of them
         assertThat(book).contains("3 edge nodes").contains("edge/edge-0001/").doesNotContain("edge-0002");
+    }
+
+    @Test
+    void runbookStatesHowLongAndToWhomKeadmExposesTheToken() {
+        for (String sample : SAMPLES) {
+            String book = runbook(load(sample)).replaceAll("\\s+", " ");
+            String edgeStep = book.substring(book.indexOf("## 7."), book.indexOf("## 8."));
+            assertThat(edgeStep).as(sample)
+                    .contains("`keadm join` accepts the token only as a command-line flag, so for as long as it runs")
+                    .contains("every user on the edge node can read it with `ps` or in `/proc/PID/cmdline`")
+                    .contains("valid for 12 to 24 hours by default").contains("`cloudHub.tokenRefreshDuration`")
+                    .contains("no untrusted user").contains("`hidepid=2`")
+                    .contains("edgecore.yaml.keadm.bak`, mode 0600")
+                    .doesNotContain("KUBEEDGE_TOKEN=$(keadm gettoken)");   // would sit on ssh's command line
+        }
     }
 
     @Test
