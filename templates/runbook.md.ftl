@@ -199,15 +199,29 @@ and `join.sh` (for example `edge/${firstEdge}/`). Copy the directory to the node
 
 ```sh
 scp -r edge/${firstEdge} root@EDGE-ADDRESS:
-ssh root@EDGE-ADDRESS "cd ${firstEdge} && KUBEEDGE_TOKEN=$(keadm gettoken) ./join.sh"
+TOKEN=$(keadm gettoken) && printf '%s\n' "$TOKEN" | ssh root@EDGE-ADDRESS "cd ${firstEdge} && ./join.sh --token-file /dev/stdin"
+unset TOKEN
 ```
 
-The token is fetched when the command runs (`$(keadm gettoken)` expands where kubectl works, before ssh) and is
-never stored in this tree; on the node, `./join.sh --token-file FILE` reads it from a file instead. `join.sh` checks
+`keadm gettoken` runs where kubectl works; the token travels on ssh's standard input, so it is never stored in this
+tree, typed into a shell history or put on a command line other than keadm's own (`printf` is a shell builtin). On
+the node, `./join.sh --token-file FILE` or `KUBEEDGE_TOKEN` in the environment work too. `join.sh` checks
 the node's addresses, its IPv6 route and that CloudCore answers over the node's hub family, runs `keadm join` with
 the bracketed CloudCore endpoint, then installs the generated `edgecore.yaml` (keadm never sets `nodeIP`) and
 restarts edgecore. `./join.sh --dry-run` shows what it would do; on a node that has already joined,
 `./join.sh --config-only` installs a changed `edgecore.yaml` without joining again.
+
+**The token is exposed while keadm runs.** `keadm join` accepts the token only as a command-line flag, so for as
+long as it runs (pulling the KubeEdge image, then until edgecore has its certificate; keadm waits up to 5 minutes
+for that) every user on the edge node can read it with `ps` or in `/proc/PID/cmdline`, unless `/proc` is mounted
+with `hidepid=2`. Whoever holds the token can get an edge certificate from CloudCore until it expires: CloudCore
+makes a new token every `cloudHub.tokenRefreshDuration` hours (default 12) and each one expires after twice that,
+so a token from `keadm gettoken` stays valid for 12 to 24 hours by default; a refresh does not revoke the
+tokens before it. Join only while no untrusted user is logged in to the node, and fetch the token just before the
+join; a smaller `tokenRefreshDuration` in CloudCore's configuration shortens every token's life. `join.sh` itself
+writes the token into no file: keadm's files that hold it are created readable by root only, and the copy of
+keadm's `edgecore.yaml` it keeps (`/etc/kubeedge/config/edgecore.yaml.keadm.bak`, mode 0600) is taken only after
+edgecore has removed the token from it.
 <#else>
 This site has no edge nodes yet.
 </#if>

@@ -6,14 +6,23 @@ set -o noglob   # no pathname expansion anywhere: rendered values such as [2001:
 # the generated etc/kubeedge/config/edgecore.yaml next to this script (keadm join never sets nodeIP).
 #
 # Run as root on the edge node, from its copied edge/NODE/ directory, with the token that
-# `keadm gettoken` prints where kubectl reaches the cluster:
-#   KUBEEDGE_TOKEN=<token> ./join.sh        or        ./join.sh --token-file FILE
-# The join token is read at run time and never written into the generated tree. ./join.sh --help for options.
+# `keadm gettoken` prints where kubectl reaches the cluster, piped in, in a file or in the environment:
+#   keadm gettoken | ssh root@NODE 'cd NODE && ./join.sh --token-file /dev/stdin'
+#   ./join.sh --token-file FILE        or        KUBEEDGE_TOKEN=... ./join.sh
+# Typed into a command line, the token stays in that shell's history. ./join.sh --help for options.
+#
+# Token exposure: keadm join accepts the token only as a command-line flag, so while it runs (pulling the KubeEdge
+# image, then until edgecore holds its certificate: keadm waits up to 5 minutes) every local user can read it with
+# ps or in /proc/PID/cmdline, unless /proc is mounted with hidepid=2. Until it expires (12 to 24 hours after
+# `keadm gettoken` with CloudCore's default cloudHub.tokenRefreshDuration of 12 hours) the token gets anyone an
+# edge certificate from CloudCore. So join where no untrusted user is logged in, with a freshly fetched token.
+# This script writes the token into no file, keeps it out of xtrace and of its children's environment, and has
+# keadm create its files (two of which hold the token) readable by root only.
 #
 # Steps: preflight (the node's addresses on its interface, an IPv6 route, CloudCore's /ca.crt reachable over the
-# hub family), keadm join, then install the generated edgecore.yaml (keadm's file is kept as
-# edgecore.yaml.keadm.bak) and restart edgecore. A failed preflight stops before anything changes: keadm join
-# would fail later on the same problem and leave a half-installed edgecore behind.
+# hub family), keadm join, then install the generated edgecore.yaml (keadm's file, once edgecore has removed the
+# token from it, is kept as edgecore.yaml.keadm.bak, mode 0600) and restart edgecore. A failed preflight stops
+# before anything changes: keadm join would fail later on the same problem and leave a half-installed edgecore behind.
 
 # Rendered site values (values are never put into comments: a quoted one could hold a line break).
 # [ ] in them are literal: assignments do not glob and noglob is set.
@@ -34,8 +43,9 @@ RUNTIME_ENDPOINT=unix:///run/containerd/containerd.sock
 LABELS=line=3,site=factory-east
 }
 
-CONFIG_DIR=/etc/kubeedge/config
-CERT_FILE=/etc/kubeedge/certs/server.crt
+KUBEEDGE_DIR=/etc/kubeedge
+CONFIG_DIR=$KUBEEDGE_DIR/config
+CERT_FILE=$KUBEEDGE_DIR/certs/server.crt
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 GENERATED="$HERE/etc/kubeedge/config/edgecore.yaml"
 
@@ -44,12 +54,19 @@ usage() {
 Usage: join.sh [--token-file FILE] [--dry-run] [--skip-preflight] [--config-only]
 
 Joins edge node $NODE_NAME to CloudCore at $CLOUDCORE_IPPORT and installs the generated
-edgecore.yaml over /etc/kubeedge/config/edgecore.yaml. Run it as root on the edge node.
+edgecore.yaml over $CONFIG_DIR/edgecore.yaml. Run it as root on the edge node.
 
 The join token (from 'keadm gettoken' on the cloud side) is read from \$KUBEEDGE_TOKEN or from
---token-file FILE (which wins when both are given); it is never stored by this script.
+--token-file FILE (which wins when both are given); it is never stored by this script. Don't
+type it into a command line (shell history); pipe it in: keadm gettoken | ssh root@NODE
+'cd DIR && ./join.sh --token-file /dev/stdin'.
 
-  --token-file FILE  read the join token from FILE
+keadm join takes the token only on its command line: while keadm runs (minutes), every local
+user can read it with ps or in /proc/PID/cmdline (unless /proc is mounted with hidepid=2), and
+until it expires (12 to 24 hours after 'keadm gettoken' by default) it gets anyone an edge
+certificate. Join where no untrusted user is logged in, with a freshly fetched token.
+
+  --token-file FILE  read the join token from FILE (/dev/stdin: from a pipe)
   --dry-run          run the read-only preflight checks, then print the commands instead of running
                      them (the token is shown as <redacted>); exits 1 if the preflight failed
   --skip-preflight   do not check addresses, routes and CloudCore reachability first
@@ -114,7 +131,20 @@ run() {
     fi
 }
 
+# True when FILE holds the join token: a plain substring test in bash, so the token reaches no command line and
+# nothing depends on how the file lays it out.
+holds_token() {
+    [[ -n $token && -f $1 && $(<"$1") == *"$token"* ]]
+}
+
 [[ -f $GENERATED ]] || die "missing $GENERATED: run join.sh from the copied edge/$NODE_NAME/ directory"
+
+# bash -x would print the token (read below, on keadm's command line, in the checks) to stderr, which is often
+# logged; --dry-run shows the commands without it.
+if [[ $config_only == false && $- == *x* ]]; then
+    set +x
+    printf 'join.sh: tracing turned off: it would show the join token\n' >&2
+fi
 
 token=""
 if [[ $config_only == false ]]; then
@@ -127,9 +157,15 @@ if [[ $config_only == false ]]; then
         [[ -n $token ]] || die "no join token: set KUBEEDGE_TOKEN to the output of 'keadm gettoken' (run where kubectl reaches the cluster) or pass --token-file FILE"
     fi
 fi
+unset KUBEEDGE_TOKEN   # keadm, curl and the rest need not inherit it
+
+# Files made from here on are private unless installed with an explicit mode. keadm join writes the token into
+# $CONFIG_DIR/edgecore.yaml and $KUBEEDGE_DIR/bootstrap-edgecore.conf, both 0644 under the usual umask 022, and
+# the latter stays if keadm is killed, the former if the join fails.
+umask 077
 
 if [[ $dry_run == false && $EUID -ne 0 ]]; then
-    die "must run as root (keadm join installs edgecore and writes /etc/kubeedge); use --dry-run to only see the commands"
+    die "must run as root (keadm join installs edgecore and writes $KUBEEDGE_DIR); use --dry-run to only see the commands"
 fi
 
 preflight_failed=false
@@ -206,24 +242,34 @@ if [[ $config_only == false ]]; then
         print_command "${join[@]}" "--token=<redacted>"
     else
         command -v keadm >/dev/null || die "keadm not found on PATH: install the keadm $KUBEEDGE_VERSION binary first"
-        "${join[@]}" "--token=$token"
-        # edgecore fetches its certificate with the token right after keadm starts it; replace the config only
-        # once that has happened, so the restart below cannot interrupt the bootstrap.
+        # keadm only requires $KUBEEDGE_DIR to be empty; made here, it keeps the usual mode (edgecore's DMI socket
+        # lives in it) while the directories keadm makes below it come out 0700.
+        [[ -d $KUBEEDGE_DIR ]] || mkdir -m 0755 "$KUBEEDGE_DIR"
+        "${join[@]}" "--token=$token" || die "keadm join failed; its files stay for diagnosis (edgecore.yaml may hold the token, readable by root only) until 'keadm reset edge' removes them"
+        # edgecore fetches its certificate with the token right after keadm starts it, then rewrites keadm's
+        # edgecore.yaml without the token. Replace the config only after both, so that neither the restart below
+        # nor that rewrite can undo the other, and so the backup never holds the token.
         for ((i = 0; i < 60; i++)); do
-            [[ -s $CERT_FILE ]] && break
+            [[ -s $CERT_FILE ]] && ! holds_token "$CONFIG_DIR/edgecore.yaml" && break
             sleep 2
         done
         [[ -s $CERT_FILE ]] || printf 'join.sh: warning: %s did not appear within 120s; check journalctl -u edgecore\n' "$CERT_FILE" >&2
     fi
 fi
 
-# Keep the file being replaced: keadm's after a join, the previous one with --config-only.
+# Keep the file being replaced: keadm's after a join, the previous one with --config-only. The backup is there to
+# roll back to or diff against, which needs no token: the node has its certificate, and joining again takes a
+# clean $KUBEEDGE_DIR and a new token. Keeping it only once the token is gone, rather than cutting the token out of
+# keadm's YAML, relies on edgecore's own clean-up instead of on the layout of the file; and it is 0600 in case a
+# later KubeEdge leaves the token in a form this check misses.
 backup="$CONFIG_DIR/edgecore.yaml.keadm.bak"
 if [[ $config_only == true ]]; then
     backup="$CONFIG_DIR/edgecore.yaml.bak"
 fi
-if [[ -f $CONFIG_DIR/edgecore.yaml || $dry_run == true ]]; then
-    run cp -p "$CONFIG_DIR/edgecore.yaml" "$backup"
+if holds_token "$CONFIG_DIR/edgecore.yaml"; then
+    printf 'join.sh: warning: edgecore has not removed the join token from keadm'\''s edgecore.yaml; not keeping it as %s\n' "$backup" >&2
+elif [[ -f $CONFIG_DIR/edgecore.yaml || $dry_run == true ]]; then
+    run install -m 0600 "$CONFIG_DIR/edgecore.yaml" "$backup"
 fi
 run install -D -m 0644 "$GENERATED" "$CONFIG_DIR/edgecore.yaml"
 run systemctl restart edgecore

@@ -15,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -275,6 +277,68 @@ class EdgeAndScriptTemplatesTest {
         assertThat(r.exit).isZero();
         assertThat(r.out).contains("$KUBEEDGE_TOKEN").contains("--token-file FILE").contains("--dry-run")
                 .contains("sensor-01").contains("[2001:db8:30::100]:10000");
+        assertThat(r.out.replaceAll("\\s+", " ")).contains("keadm join takes the token only on its command line")
+                .contains("every local user can read it with ps or in /proc/PID/cmdline")
+                .contains("12 to 24 hours").contains("no untrusted user").contains("--token-file /dev/stdin");
+    }
+
+    @Test
+    void joinTurnsTracingOffBeforeItReadsTheToken() throws IOException {
+        Path script = writeEdge(load("dual-stack-site"), "edge-0001");
+        Run r = run(List.of("bash", "-x", script.toString(), "--dry-run", "--skip-preflight"), Map.of("KUBEEDGE_TOKEN", TOKEN));
+        assertThat(r.exit).as(r.out + r.err).isZero();
+        assertThat(r.err).contains("+ dry_run=true").contains("tracing turned off");
+        assertThat(r.out + r.err).doesNotContain(TOKEN);
+    }
+
+    /**
+     * A real join of a node whose edgecore only clears the token from keadm's edgecore.yaml while join.sh waits:
+     * the backup is taken afterwards, 0600, and the token rests in no file.
+     */
+    @Test
+    void joinKeepsKeadmsConfigOnlyOnceEdgecoreHasRemovedTheTokenAndReadableByRootOnly() throws IOException {
+        Path input = Files.writeString(tmp.resolve("token-input"), TOKEN + "\n");
+        Run r = joinForReal(Map.of("FAKE_CLEANUP", "later"), input, "--token-file", "/dev/stdin");
+        assertThat(r.exit).as(r.out + r.err).isZero();
+        assertThat(r.out + r.err).doesNotContain(TOKEN);
+        assertThat(fakeLog()).contains("keadm join --cloudcore-ipport=[2001:db8::10]:30000 ")
+                .contains(" --token=" + TOKEN + "\n")
+                .contains("keadm made bootstrap-edgecore.conf 600, edgecore.yaml 600, config/ 700\n")
+                .contains("systemctl restart edgecore");
+        Path config = kubeedgeDir().resolve("config");
+        assertThat(config.resolve("edgecore.yaml")).hasSameTextualContentAs(
+                tmp.resolve("tree/edge/edge-0001/etc/kubeedge/config/edgecore.yaml"));
+        assertThat(mode(config.resolve("edgecore.yaml"))).isEqualTo("rw-r--r--");
+        Path backup = config.resolve("edgecore.yaml.keadm.bak");
+        assertThat(backup).content().contains("token: \"\"").doesNotContain(TOKEN);
+        assertThat(mode(backup)).isEqualTo("rw-------");
+        assertThat(mode(kubeedgeDir())).isEqualTo("rwxr-xr-x");
+        assertThat(filesHoldingTheToken(input)).isEmpty();
+    }
+
+    @Test
+    void joinKeepsNoCopyOfAConfigThatStillHoldsTheToken() throws IOException {
+        Run r = joinForReal(Map.of("FAKE_CLEANUP", "never", "KUBEEDGE_TOKEN", TOKEN), Path.of("/dev/null"));
+        assertThat(r.exit).as(r.out + r.err).isZero();
+        assertThat(r.err).contains("edgecore has not removed the join token").doesNotContain(TOKEN);
+        assertThat(fakeLog()).contains("keadm env KUBEEDGE_TOKEN=\n");   // not inherited
+        assertThat(kubeedgeDir().resolve("config/edgecore.yaml.keadm.bak")).doesNotExist();
+        assertThat(kubeedgeDir().resolve("config/edgecore.yaml")).content().doesNotContain(TOKEN);
+        assertThat(filesHoldingTheToken()).isEmpty();
+    }
+
+    @Test
+    void failedJoinLeavesTheTokenReadableByRootOnly() throws IOException {
+        Run r = joinForReal(Map.of("FAKE_KEADM_FAIL", "1", "KUBEEDGE_TOKEN", TOKEN), Path.of("/dev/null"));
+        assertThat(r.exit).isEqualTo(1);
+        assertThat(r.err).contains("keadm join failed").contains("keadm reset edge").doesNotContain(TOKEN);
+        assertThat(fakeLog()).doesNotContain("systemctl restart");
+        Map<Path, String> holders = filesHoldingTheToken();
+        // as a killed keadm leaves them: its edgecore.yaml and the bootstrap file
+        assertThat(holders).containsOnlyKeys(kubeedgeDir().resolve("config/edgecore.yaml"),
+                kubeedgeDir().resolve("bootstrap-edgecore.conf"));
+        assertThat(holders).allSatisfy((file, mode) -> assertThat(mode).as(file.toString()).endsWith("------"));
+        assertThat(kubeedgeDir().resolve("config/edgecore.yaml.keadm.bak")).doesNotExist();
     }
 
     // ------------------------------------------------------------------ verify.sh
@@ -448,12 +512,28 @@ class EdgeAndScriptTemplatesTest {
                 .contains("kubectl -n kube-system patch daemonset calico-node --patch-file cluster/kube-system/calico-node.patch.yaml")
                 .contains("calico.ippools.yaml").contains("immutable")
                 .contains("kubectl apply -k cluster/").contains("kubectl -n kubeedge rollout restart deployment cloudcore")
-                .contains("KUBEEDGE_TOKEN=$(keadm gettoken) ./join.sh")
+                .contains("TOKEN=$(keadm gettoken) && printf '%s\\n' \"$TOKEN\" | ssh root@EDGE-ADDRESS"
+                        + " \"cd edge-0001 && ./join.sh --token-file /dev/stdin\"")
                 .contains("scripts/verify.sh")
                 .contains("regenerateCertificates: false").contains("--cacert")
                 .doesNotContain("regenerate-cloudcore-certs.sh --new-ca");
         // one example edge node, never a list of them
         assertThat(book).contains("3 edge nodes").contains("edge/edge-0001/").doesNotContain("edge-0002");
+    }
+
+    @Test
+    void runbookStatesHowLongAndToWhomKeadmExposesTheToken() {
+        for (String sample : SAMPLES) {
+            String book = runbook(load(sample)).replaceAll("\\s+", " ");
+            String edgeStep = book.substring(book.indexOf("## 7."), book.indexOf("## 8."));
+            assertThat(edgeStep).as(sample)
+                    .contains("`keadm join` accepts the token only as a command-line flag, so for as long as it runs")
+                    .contains("every user on the edge node can read it with `ps` or in `/proc/PID/cmdline`")
+                    .contains("valid for 12 to 24 hours by default").contains("`cloudHub.tokenRefreshDuration`")
+                    .contains("no untrusted user").contains("`hidepid=2`")
+                    .contains("edgecore.yaml.keadm.bak`, mode 0600")
+                    .doesNotContain("KUBEEDGE_TOKEN=$(keadm gettoken)");   // would sit on ssh's command line
+        }
     }
 
     @Test
@@ -635,9 +715,34 @@ class EdgeAndScriptTemplatesTest {
                     *"get configmap cloudcore -o jsonpath="*) cat "$FAKE_CONFIG" ;;
                 esac
                 """);
-        tool("keadm", "echo \"keadm $*\" >> \"$FAKE_LOG\"\n");
+        tool("keadm", """
+                echo "keadm $*" >> "$FAKE_LOG"
+                echo "keadm env KUBEEDGE_TOKEN=${KUBEEDGE_TOKEN:-}" >> "$FAKE_LOG"
+                [ -n "${FAKE_KE:-}" ] || exit 0
+                # keadm join (keadm/cmd/keadm/app/cmd/edge/join_others.go) puts the token into a bootstrap file and
+                # into the edgecore.yaml it creates, both under the caller's umask; edgecore gets its certificate,
+                # then rewrites edgecore.yaml without the token (edge/cmd/edgecore/app/server.go cleanupToken).
+                for a in "$@"; do case "$a" in --token=*) token="${a#--token=}" ;; esac; done
+                mkdir -p "$FAKE_KE/config" "$FAKE_KE/certs"
+                printf '%s' "$token" > "$FAKE_KE/bootstrap-edgecore.conf"
+                printf 'modules:\n  edgeHub:\n    token: %s\n' "$token" > "$FAKE_KE/config/edgecore.yaml"
+                cd "$FAKE_KE" && echo "keadm made bootstrap-edgecore.conf $(stat -c %a bootstrap-edgecore.conf)," \\
+                    "edgecore.yaml $(stat -c %a config/edgecore.yaml), config/ $(stat -c %a config)" >> "$FAKE_LOG"
+                if [ -n "${FAKE_KEADM_FAIL:-}" ]; then exit 1; fi   # as if killed: the bootstrap file stays
+                echo cert > certs/server.crt
+                rm bootstrap-edgecore.conf
+                case "$FAKE_CLEANUP" in
+                    now) sed -i 's/token: .*/token: ""/' config/edgecore.yaml ;;
+                    later) : > "$FAKE_PENDING" ;;   # done by the first sleep of join.sh's wait
+                esac
+                """);
         tool("hostname", "echo \"$FAKE_HOSTNAME\"\n");
-        tool("sleep", "\n");   // the regenerate script waits between retries; the fakes answer at once
+        // the scripts wait between retries; the fakes answer at once, and edgecore's pending token clean-up happens
+        tool("sleep", """
+                if [ -f "${FAKE_PENDING:-/nonexistent}" ]; then
+                    sed -i 's/token: .*/token: ""/' "$FAKE_KE/config/edgecore.yaml" && rm "$FAKE_PENDING"
+                fi
+                """);
     }
 
     private void tool(String name, String body) throws IOException {
@@ -658,6 +763,10 @@ class EdgeAndScriptTemplatesTest {
 
     /** Runs a command with the fake tools first on PATH and no join token in the environment. */
     private Run run(List<String> cmd, Map<String, String> env) throws IOException {
+        return run(cmd, env, Path.of("/dev/null"));
+    }
+
+    private Run run(List<String> cmd, Map<String, String> env, Path stdin) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
         pb.environment().remove("KUBEEDGE_TOKEN");
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
@@ -665,8 +774,7 @@ class EdgeAndScriptTemplatesTest {
         pb.environment().putAll(env);
         Path out = Files.createTempFile(tmp, "out", ".txt");
         Path err = Files.createTempFile(tmp, "err", ".txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(
-                Path.of("/dev/null").toFile()));
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(stdin.toFile()));
         Process p = pb.start();
         try {
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
@@ -804,6 +912,54 @@ class EdgeAndScriptTemplatesTest {
         Path p = tmp.resolve("tree").resolve(path);
         Files.createDirectories(p.getParent());
         return Files.writeString(p, render(file(site, path)));
+    }
+
+    private Path kubeedgeDir() {
+        return tmp.resolve("kubeedge");
+    }
+
+    /**
+     * edge-0001's join.sh run for real (no --dry-run) under the usual umask 022, as root would run it, with
+     * /etc/kubeedge moved to {@link #kubeedgeDir()} and the fake keadm acting as keadm join and edgecore.
+     */
+    private Run joinForReal(Map<String, String> env, Path stdin, String... args) throws IOException {
+        Path script = writeEdge(load("dual-stack-site"), "edge-0001");
+        String text = Files.readString(script);
+        for (String[] r : List.of(new String[] {"\nKUBEEDGE_DIR=/etc/kubeedge\n", "\nKUBEEDGE_DIR=" + kubeedgeDir() + "\n"},
+                new String[] {"$EUID -ne 0", "0 -ne 0"})) {
+            assertThat(text).containsOnlyOnce(r[0]);
+            text = text.replace(r[0], r[1]);
+        }
+        // never the real /etc/kubeedge: these tests may run as root
+        assertThat(text.lines().filter(l -> !l.strip().startsWith("#"))
+                .filter(l -> Pattern.compile("(?<!\\w)/etc/kubeedge").matcher(l).find())).isEmpty();
+        Files.writeString(script, text);
+        List<String> cmd = new ArrayList<>(List.of("bash", "-c", "umask 022 && exec bash \"$@\"", "join",
+                script.toString(), "--skip-preflight"));
+        cmd.addAll(List.of(args));
+        Map<String, String> all = new LinkedHashMap<>(Map.of("FAKE_KE", kubeedgeDir().toString(),
+                "FAKE_PENDING", tmp.resolve("cleanup-pending").toString(), "FAKE_CLEANUP", "now"));
+        all.putAll(env);
+        return run(cmd, all, stdin);
+    }
+
+    /** Every file under tmp that holds the join token, with its permissions; but the fakes' log and the inputs. */
+    private Map<Path, String> filesHoldingTheToken(Path... inputs) throws IOException {
+        Set<Path> skip = Set.of(inputs);
+        Map<Path, String> holders = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.walk(tmp)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                if (!f.equals(log) && !skip.contains(f) && Files.readString(f, StandardCharsets.ISO_8859_1).contains(TOKEN)) {
+                    holders.put(f, mode(f));
+                }
+            }
+        }
+        return holders;
+    }
+
+    private static String mode(Path p) throws IOException {
+        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
+        return PosixFilePermissions.toString(perms);
     }
 
     /** edge/NODE/join.sh with its edgecore.yaml beside it, as the node receives them. */
