@@ -4,6 +4,7 @@ import io.github.dualstack.core.descriptor.DescriptorLoader;
 import io.github.dualstack.core.fs.SafeFiles;
 import io.github.dualstack.core.fs.TooLargeException;
 import io.github.dualstack.core.plan.OutputPlan;
+import io.github.dualstack.core.validate.Placement;
 import io.github.dualstack.core.render.RenderException;
 import io.github.dualstack.core.render.Renderer;
 import io.github.dualstack.core.write.StatCache;
@@ -67,7 +68,7 @@ public final class Dualstack {
             }
         }
         DescriptorLoader.Result loaded = loader.load(displayName(request), descriptor,
-                request.mode() == GenerateRequest.Mode.VALIDATE);
+                request.mode() == GenerateRequest.Mode.VALIDATE, out.map(o -> Placement.of(o, request.descriptor())));
         descriptor = null;   // the site is bound; the bytes can go
         if (!loaded.ok() || request.mode() == GenerateRequest.Mode.VALIDATE) {
             return descriptorOnly(request, loaded, start);

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dualstack.core.Problem;
 import io.github.dualstack.core.Problems;
 import io.github.dualstack.core.model.Site;
+import io.github.dualstack.core.validate.Placement;
 import io.github.dualstack.core.validate.SiteValidator;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -45,6 +47,11 @@ public final class DescriptorLoader {
      * once the site is bound.
      */
     public Result load(String displayName, byte[] bytes, boolean keepResolved) {
+        return load(displayName, bytes, keepResolved, Optional.empty());
+    }
+
+    /** As above; with the tree's placement, the rules that depend on where the tree goes run too. */
+    public Result load(String displayName, byte[] bytes, boolean keepResolved, Optional<Placement> placement) {
         Problems read = new Problems(displayName, p -> new int[] {1, 1});
         JsonNode tree = reader.read(bytes, read);
         if (tree == null || read.hasErrors()) {
@@ -60,7 +67,7 @@ public final class DescriptorLoader {
         tree.path("spec").path("ipFamilies").forEach(f -> familyKeys.add(f.asText().toLowerCase(Locale.ROOT)));
         JsonNode resolved = new SchemaDefaults(schema.document()).apply(tree, familyKeys);
         Site site = new SiteBinder().bind(resolved);
-        new SiteValidator().validate(site, problems);
+        new SiteValidator().validate(site, problems, placement);
         List<Problem> all = sorted(problems.list());
         return new Result(problems.hasErrors() ? null : site, all, keepResolved && !problems.hasErrors() ? resolved : null);
     }

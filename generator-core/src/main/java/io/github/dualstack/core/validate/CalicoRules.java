@@ -16,6 +16,9 @@ final class CalicoRules {
     private static final Pattern DNS_NAME =
             Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     /** Constructs Go's RE2 (which calico-node uses) does not have. */
+    /** A URL scheme, scp-like git address or kustomize's host/org/repo remote forms. */
+    private static final Pattern REMOTE = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:|^[^/]+@[^/]+:|\\?ref=|"
+            + "^(github\\.com|gitlab\\.com|bitbucket\\.org)/");
     private static final Pattern NOT_RE2 = Pattern.compile("\\(\\?<?[=!]|\\\\[1-9]|\\(\\?<[A-Za-z]|[*+?}][+]");
 
     private final Checks c;
@@ -43,6 +46,7 @@ final class CalicoRules {
                 pool(path, pool, f);
             }
         }
+        calico.base().ifPresent(b -> base(CALICO.child("base"), b));
         FieldPath auto = CALICO.child("autodetection");
         for (IpFamily f : IpFamily.values()) {
             if (!calico.autodetection().has(f)) {
@@ -81,6 +85,36 @@ final class CalicoRules {
         if (clash != null) {
             c.error(path.child("cidr"), clash);
         }
+    }
+
+    /**
+     * kustomize accepts URLs and absolute paths as resources, so a descriptor could make every `kubectl apply -k`
+     * of the tree fetch or read anything; the base is a directory of the repository, named relative to cluster/.
+     */
+    private void base(FieldPath path, String base) {
+        String why = baseProblem(base);
+        if (why != null) {
+            c.error(path, why);
+        } else if (c.placement.isPresent() && !c.placement.get().containsFromCluster(base)) {
+            c.error(path, "leads outside the repository (" + c.placement.get().repositoryRoot() + ") from the generated"
+                    + " cluster/ directory; keep the upstream Calico manifests in the repository and name that directory");
+        }
+    }
+
+    static String baseProblem(String base) {
+        if (REMOTE.matcher(base).find()) {
+            return "must be a directory of the repository, relative to the generated cluster/ directory; remote bases"
+                    + " (URLs, git references) are not accepted: vendor the upstream Calico manifests into the repository";
+        }
+        if (base.startsWith("/") || base.contains("\\")) {
+            return "must be a relative '/'-separated path from the generated cluster/ directory, not an absolute path";
+        }
+        for (String seg : base.split("/", -1)) {
+            if (seg.isEmpty() || seg.equals(".")) {
+                return "has an empty or '.' segment; write it as a plain relative path such as ../../upstream/calico";
+            }
+        }
+        return null;
     }
 
     /** Why a calico-node IP(6)_AUTODETECTION_METHOD value would make calico-node exit, or null. */

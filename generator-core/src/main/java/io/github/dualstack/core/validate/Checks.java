@@ -8,6 +8,7 @@ import io.github.dualstack.core.model.FamilyPair;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.model.Site;
 import java.util.List;
+import java.util.Optional;
 
 /** What every rule needs: the site, the problem sink and strict literal parsing that reports instead of throwing. */
 final class Checks {
@@ -19,10 +20,13 @@ final class Checks {
 
     final Site site;
     final Problems problems;
+    /** Where the tree goes; empty for validate, which has no tree. */
+    final Optional<Placement> placement;
 
-    Checks(Site site, Problems problems) {
+    Checks(Site site, Problems problems, Optional<Placement> placement) {
         this.site = site;
         this.problems = problems;
+        this.placement = placement;
     }
 
     List<IpFamily> families() {

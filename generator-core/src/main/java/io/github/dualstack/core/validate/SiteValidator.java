@@ -3,6 +3,7 @@ package io.github.dualstack.core.validate;
 import io.github.dualstack.core.Problems;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.model.Site;
+import java.util.Optional;
 
 /**
  * The semantic rules that the schema cannot express: address math with IPAddress, cross-field consistency and
@@ -11,7 +12,12 @@ import io.github.dualstack.core.model.Site;
 public final class SiteValidator {
 
     public void validate(Site site, Problems problems) {
-        Checks c = new Checks(site, problems);
+        validate(site, problems, Optional.empty());
+    }
+
+    /** As above; with a placement, the rules that depend on where the tree goes run too. */
+    public void validate(Site site, Problems problems, Optional<Placement> placement) {
+        Checks c = new Checks(site, problems, placement);
         NetworkRules.Subnets subnets = new NetworkRules(c).check();
         new NodeRules(c, subnets).check();
         new CalicoRules(c, subnets).check();
