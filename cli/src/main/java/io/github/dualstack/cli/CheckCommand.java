@@ -40,10 +40,10 @@ final class CheckCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         });
         int code = RunCommand.finish(spec, report, common);
+        var err = spec.commandLine().getErr();
+        report.drift().ifPresent(d -> d.problems().forEach(problem -> err.println("dualstack: " + problem)));
         if (common.format == OutputFormat.text) {
-            var err = spec.commandLine().getErr();
             err.println("dualstack: " + report.summary());
-            report.drift().ifPresent(d -> d.problems().forEach(problem -> err.println("dualstack: " + problem)));
             if (report.drift().map(d -> !d.diffs().isEmpty()).orElse(false)) {
                 err.println("dualstack: the tree is stale; run: dualstack generate " + descriptor + " -o " + tree.output);
             }
