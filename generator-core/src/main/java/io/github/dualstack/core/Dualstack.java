@@ -88,7 +88,7 @@ public final class Dualstack {
             throw new DualstackException(e.getMessage(), e);
         } catch (IOException | UncheckedIOException e) {
             throw new DualstackException("cannot " + (request.mode() == GenerateRequest.Mode.GENERATE
-                    ? "write" : "read") + " " + dir + ": " + e.getMessage(), e);
+                    ? "write" : "read") + " " + dir + ": " + IoMessages.describe(e), e);
         } finally {
             pool.shutdown();
         }
