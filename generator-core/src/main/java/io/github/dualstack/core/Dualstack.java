@@ -4,6 +4,7 @@ import io.github.dualstack.core.descriptor.DescriptorLoader;
 import io.github.dualstack.core.plan.OutputPlan;
 import io.github.dualstack.core.render.RenderException;
 import io.github.dualstack.core.render.Renderer;
+import io.github.dualstack.core.render.TemplateOverrides;
 import io.github.dualstack.core.write.StatCache;
 import io.github.dualstack.core.write.TreeWriter;
 import io.github.dualstack.core.write.WriteResult;
@@ -41,9 +42,8 @@ public final class Dualstack {
         }
         byte[] descriptor = readDescriptor(request);
         Optional<Path> templates = request.templateOverrides();
-        if (request.mode() != GenerateRequest.Mode.VALIDATE && templates.isPresent() && !Files.isDirectory(templates.get())) {
-            throw new DualstackException("template override directory " + templates.get() + " does not exist or is not a"
-                    + " directory");
+        if (request.mode() != GenerateRequest.Mode.VALIDATE && templates.isPresent()) {
+            TemplateOverrides.check(templates.get());
         }
         Optional<Path> out = request.outputDirectory();
         Optional<String> misplaced = out.flatMap(o -> OutputLocation.problem(o, request.descriptor()));

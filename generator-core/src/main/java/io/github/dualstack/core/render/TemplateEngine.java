@@ -21,11 +21,14 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TimeZone;
+import java.util.TreeSet;
 
 /**
  * The FreeMarker set-up: bundled templates (optionally overridden from a directory, same file names), output
@@ -37,6 +40,18 @@ public final class TemplateEngine {
 
     static final String BUNDLED = "/io/github/dualstack/templates";
 
+    /**
+     * Every bundled template ({@code templates/*.ftl}), the one list of them: overrides are checked against it, and
+     * {@link #render} refuses any other name, so the plan cannot use a template this list does not know.
+     * {@code TemplateOverridesTest} holds it equal to the directory.
+     */
+    static final SortedSet<String> BUNDLED_NAMES = Collections.unmodifiableSortedSet(new TreeSet<>(List.of(
+            "calico-config.configmap.yaml.ftl", "calico-node.patch.yaml.ftl", "calico.ippools.yaml.ftl",
+            "cloudcore.configmap.yaml.ftl", "cloudcore.service.yaml.ftl", "edgecore.yaml.ftl", "join.sh.ftl",
+            "kube-proxy.configmap.yaml.ftl", "kubelet-dropin.conf.ftl", "kustomization.yaml.ftl", "preflight.sh.ftl",
+            "regenerate-cloudcore-certs.sh.ftl", "runbook.md.ftl", "static-pod.yaml.ftl", "sysctl.conf.ftl",
+            "verify.sh.ftl")));
+
     private final Configuration cfg;
 
     public TemplateEngine(Optional<Path> overrides) {
@@ -44,7 +59,8 @@ public final class TemplateEngine {
         List<TemplateLoader> loaders = new ArrayList<>();
         if (overrides.isPresent()) {
             try {
-                loaders.add(new FileTemplateLoader(overrides.get().toFile()));
+                // Absolute: FreeMarker's loader refuses the empty path, which Java reads as the current directory.
+                loaders.add(new FileTemplateLoader(overrides.get().toAbsolutePath().toFile()));
             } catch (IOException e) {
                 throw new UncheckedIOException("template override directory " + overrides.get() + ": " + e.getMessage(), e);
             }
@@ -89,8 +105,11 @@ public final class TemplateEngine {
                 matchers.length == 1 ? matchers[0] : new OrMatcher(matchers), tc);
     }
 
-    /** Renders one template with the model; a missing value or template is an {@link RenderException}. */
+    /** Renders one bundled template (or its override) with the model; a missing value or template is an {@link RenderException}. */
     public String render(String templateName, Map<String, Object> model) {
+        if (!BUNDLED_NAMES.contains(templateName)) {
+            throw new IllegalArgumentException(templateName + " is not in TemplateEngine.BUNDLED_NAMES");
+        }
         try {
             Template t = cfg.getTemplate(templateName);
             StringWriter out = new StringWriter(4096);
