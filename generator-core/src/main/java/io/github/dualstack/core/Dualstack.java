@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Stream;
 
 /**
  * The one entry point of the core. Data flows one way: read, validate, plan, render, self-check, then write
@@ -92,7 +93,8 @@ public final class Dualstack {
         } finally {
             pool.shutdown();
         }
-        return new Report(request.mode(), loaded.problems(), Optional.ofNullable(loaded.site()), Optional.empty(),
+        List<Problem> problems = Stream.concat(loaded.problems().stream(), renderer.warnings().stream()).toList();
+        return new Report(request.mode(), problems, Optional.ofNullable(loaded.site()), Optional.empty(),
                 write, drift, Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -149,7 +151,8 @@ public final class Dualstack {
         try (TreeWriter writer = TreeWriter.open(out, force, forceOption, renderer::check, Version.get(), LOCK_WAIT)) {
             renderer.renderAll(plan, writer::offer);
             WriteResult result = writer.commit();
-            if (!result.refused() && fingerprint != null) {
+            // Like descriptor warnings, template warnings must show on every run: no up-to-date record then.
+            if (!result.refused() && fingerprint != null && renderer.warnings().isEmpty()) {
                 writer.recordUpToDate(fingerprint);
             }
             return result;

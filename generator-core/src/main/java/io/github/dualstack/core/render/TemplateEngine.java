@@ -16,6 +16,7 @@ import freemarker.template.SimpleObjectWrapper;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import io.github.dualstack.core.Problem;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -53,6 +54,8 @@ public final class TemplateEngine {
             "verify.sh.ftl")));
 
     private final Configuration cfg;
+    private final TemplateErrors errors;
+    private final AttemptWarnings attempts;
 
     public TemplateEngine(Optional<Path> overrides) {
         cfg = new Configuration(Configuration.VERSION_2_3_34);
@@ -79,6 +82,10 @@ public final class TemplateEngine {
         cfg.setObjectWrapper(new SimpleObjectWrapper(Configuration.VERSION_2_3_34));
         cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         cfg.setLogTemplateExceptions(false);
+        // FreeMarker's default logs what #attempt caught as a SEVERE stack trace; the report gets one line instead.
+        errors = new TemplateErrors(overrides);
+        attempts = new AttemptWarnings(errors);
+        cfg.setAttemptExceptionReporter(attempts);
         cfg.setWrapUncheckedExceptions(true);
         cfg.setFallbackOnNullLoopVariable(false);
         cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
@@ -105,7 +112,10 @@ public final class TemplateEngine {
                 matchers.length == 1 ? matchers[0] : new OrMatcher(matchers), tc);
     }
 
-    /** Renders one bundled template (or its override) with the model; a missing value or template is an {@link RenderException}. */
+    /**
+     * Renders one bundled template (or its override) with the model; a missing value, a syntax error or a missing
+     * template is a {@link RenderException} of one line, {@code file:line:column: cause}.
+     */
     public String render(String templateName, Map<String, Object> model) {
         if (!BUNDLED_NAMES.contains(templateName)) {
             throw new IllegalArgumentException(templateName + " is not in TemplateEngine.BUNDLED_NAMES");
@@ -116,8 +126,13 @@ public final class TemplateEngine {
             t.process(model, out);
             return out.toString();
         } catch (TemplateException | IOException | RuntimeException e) {
-            throw new RenderException("cannot render " + templateName + ": " + e.getMessage(), e);
+            throw new RenderException(errors.describe(templateName, e), e);
         }
+    }
+
+    /** What {@code <#attempt>} recovered from so far, one warning per template place. */
+    public List<Problem> warnings() {
+        return attempts.problems();
     }
 
 }
