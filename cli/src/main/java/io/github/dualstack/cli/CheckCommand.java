@@ -30,7 +30,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Report report = RunCommand.call(spec, RunCommand.request(descriptor, GenerateRequest.Mode.CHECK,
+        Report report = RunCommand.call(spec, RunCommand.request(spec, descriptor, GenerateRequest.Mode.CHECK,
                 tree, false, common));
         if (report == null) {
             return ExitCodes.USAGE;

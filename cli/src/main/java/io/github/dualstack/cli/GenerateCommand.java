@@ -34,7 +34,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Report report = RunCommand.call(spec, RunCommand.request(descriptor, GenerateRequest.Mode.GENERATE,
+        Report report = RunCommand.call(spec, RunCommand.request(spec, descriptor, GenerateRequest.Mode.GENERATE,
                 tree, force, common));
         if (report == null) {
             return ExitCodes.USAGE;

@@ -20,14 +20,20 @@ final class RunCommand {
         try {
             return Dualstack.run(request);
         } catch (DualstackException e) {
-            spec.commandLine().getErr().println("dualstack: " + e.getMessage());
+            // Some failures have one line per problem (template overrides): each line is a message of its own.
+            e.getMessage().lines().forEach(l -> spec.commandLine().getErr().println("dualstack: " + l));
             spec.commandLine().getErr().flush();
             return null;
         }
     }
 
-    static GenerateRequest request(Path descriptor, GenerateRequest.Mode mode, TreeOptions tree, boolean force,
-                                   CommonOptions common) {
+    /** The request of the options; throws the usage error of an option value out of range or unusable. */
+    static GenerateRequest request(CommandSpec spec, Path descriptor, GenerateRequest.Mode mode, TreeOptions tree,
+                                   boolean force, CommonOptions common) {
+        common.check(spec.commandLine());
+        if (tree != null) {
+            tree.check(spec.commandLine());
+        }
         GenerateRequest request = new GenerateRequest(descriptor, Optional.ofNullable(tree).map(t -> t.output),
                 Optional.ofNullable(tree).map(t -> t.templates), mode, force, common.maxDescriptorBytes);
         return tree != null && tree.threads != null ? request.withThreads(tree.threads) : request;
