@@ -1,5 +1,6 @@
 package io.github.dualstack.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** Options every command takes. */
@@ -12,4 +13,15 @@ final class CommonOptions {
     @Option(names = "--max-descriptor-bytes", paramLabel = "BYTES", defaultValue = "268435456",
             description = "Refuse descriptors larger than this (default: ${DEFAULT-VALUE}).")
     long maxDescriptorBytes;
+
+    /**
+     * 1 GiB: the descriptor is read whole into memory and parsed into a tree several times its size, and Java
+     * cannot hold more than 2 GiB in one array; a real site descriptor is a few megabytes at most.
+     */
+    static final long MAX_DESCRIPTOR_BYTES = 1L << 30;
+
+    /** Range checks picocli's types cannot express; a value out of range is a usage error. */
+    void check(CommandLine cl) {
+        Ranges.check(cl, "--max-descriptor-bytes", maxDescriptorBytes, 1, MAX_DESCRIPTOR_BYTES);
+    }
 }

@@ -21,14 +21,20 @@ final class RunCommand {
         try {
             return Dualstack.run(request);
         } catch (DualstackException e) {
-            spec.commandLine().getErr().println("dualstack: " + e.getMessage());
+            // Some failures have one line per problem (template overrides): each line is a message of its own.
+            e.getMessage().lines().forEach(l -> spec.commandLine().getErr().println("dualstack: " + l));
             spec.commandLine().getErr().flush();
             return null;
         }
     }
 
+    /** The request of the options; throws the usage error of an option value out of range or unusable. */
     static GenerateRequest request(CommandSpec spec, Path descriptor, GenerateRequest.Mode mode, TreeOptions tree,
                                    boolean force, CommonOptions common) {
+        common.check(spec.commandLine());
+        if (tree != null) {
+            tree.check(spec.commandLine());
+        }
         PrintWriter err = spec.commandLine().getErr();
         GenerateRequest request = new GenerateRequest(descriptor, Optional.ofNullable(tree).map(t -> t.output),
                 Optional.ofNullable(tree).map(t -> t.templates), mode, force, common.maxDescriptorBytes)

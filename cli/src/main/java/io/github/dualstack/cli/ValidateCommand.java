@@ -31,8 +31,8 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Report report = RunCommand.call(spec, RunCommand.request(spec, descriptor, GenerateRequest.Mode.VALIDATE, null,
-                false, common));
+        Report report = RunCommand.call(spec, RunCommand.request(spec, descriptor, GenerateRequest.Mode.VALIDATE,
+                null, false, common));
         if (report == null) {
             return ExitCodes.USAGE;
         }

@@ -7,6 +7,7 @@ import io.github.dualstack.core.plan.OutputPlan;
 import io.github.dualstack.core.validate.Placement;
 import io.github.dualstack.core.render.RenderException;
 import io.github.dualstack.core.render.Renderer;
+import io.github.dualstack.core.render.TemplateOverrides;
 import io.github.dualstack.core.write.StatCache;
 import io.github.dualstack.core.write.TreeReader;
 import io.github.dualstack.core.write.TreeWriter;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Stream;
 
 /**
  * The one entry point of the core. Data flows one way: read, validate, plan, render, self-check, then write
@@ -51,9 +53,8 @@ public final class Dualstack {
             throw new DualstackException("cannot read the descriptor: " + SafeFiles.describe(e), e);
         }
         Optional<Path> templates = request.templateOverrides();
-        if (request.mode() != GenerateRequest.Mode.VALIDATE && templates.isPresent() && !Files.isDirectory(templates.get())) {
-            throw new DualstackException("template override directory " + templates.get() + " does not exist or is not a"
-                    + " directory");
+        if (request.mode() != GenerateRequest.Mode.VALIDATE && templates.isPresent()) {
+            TemplateOverrides.check(templates.get());
         }
         Optional<Path> out = request.outputDirectory();
         Optional<String> misplaced = out.flatMap(o -> OutputLocation.problem(o, request.descriptor()));
@@ -96,13 +97,14 @@ public final class Dualstack {
         } catch (RenderException e) {
             throw new DualstackException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new DualstackException(SafeFiles.describe(e), e);
+            throw new DualstackException(treeFailure(request, e), e);
         } catch (UncheckedIOException e) {
-            throw new DualstackException(SafeFiles.describe(e.getCause()), e);
+            throw new DualstackException(treeFailure(request, e.getCause()), e);
         } finally {
             pool.shutdown();
         }
-        return new Report(request.mode(), loaded.problems(), Optional.ofNullable(loaded.site()), Optional.empty(),
+        List<Problem> problems = Stream.concat(loaded.problems().stream(), renderer.warnings().stream()).toList();
+        return new Report(request.mode(), problems, Optional.ofNullable(loaded.site()), Optional.empty(),
                 write, drift, Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -162,11 +164,18 @@ public final class Dualstack {
         try (TreeWriter writer = TreeWriter.open(out, options)) {
             renderer.renderAll(plan, writer::offer);
             WriteResult result = writer.commit();
-            if (!result.refused() && fingerprint != null) {
+            // Like descriptor warnings, template warnings must show on every run: no up-to-date record then.
+            if (!result.refused() && fingerprint != null && renderer.warnings().isEmpty()) {
                 writer.recordUpToDate(fingerprint);
             }
             return result;
         }
+    }
+
+    /** An I/O failure of the tree in one line: what the run was doing, the path and the cause. */
+    private static String treeFailure(GenerateRequest request, IOException e) {
+        return "cannot " + (request.mode() == GenerateRequest.Mode.GENERATE ? "write" : "read") + " the tree: "
+                + SafeFiles.describe(e);
     }
 
     /** Compares under the tree's shared lock: never a tree that a generate is committing. */

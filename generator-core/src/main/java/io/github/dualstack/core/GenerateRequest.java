@@ -14,19 +14,27 @@ public record GenerateRequest(Path descriptor, Optional<Path> outputDirectory, O
 
     public enum Mode { VALIDATE, GENERATE, CHECK }
 
+    /**
+     * The most threads a run takes. Fixed rather than a multiple of this machine's processors, so that a command
+     * line accepted on a laptop is accepted on a smaller CI runner too; past the core count more threads only cost
+     * memory (a stack and a rendered file each), and 256 is above the hardware threads of common large servers.
+     */
+    public static final int MAX_THREADS = 256;
+
     /** A request whose refusals name the CLI's {@code --force}. */
     public GenerateRequest(Path descriptor, Optional<Path> outputDirectory, Optional<Path> templateOverrides, Mode mode,
                            boolean force, long maxDescriptorBytes) {
         this(descriptor, outputDirectory, templateOverrides, mode, force, maxDescriptorBytes, FrontEnd.CLI,
-                Runtime.getRuntime().availableProcessors());
+                Math.min(Runtime.getRuntime().availableProcessors(), MAX_THREADS));
     }
 
     public GenerateRequest {
         Objects.requireNonNull(descriptor, "descriptor");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(frontEnd, "frontEnd");
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1");
+        if (threads < 1 || threads > MAX_THREADS) {
+            // The front ends check first, in their own option names; reaching this is a programming error.
+            throw new IllegalArgumentException("threads must be between 1 and " + MAX_THREADS + ", not " + threads);
         }
         if (mode != Mode.VALIDATE && outputDirectory.isEmpty()) {
             throw new IllegalArgumentException(mode + " needs an output directory");

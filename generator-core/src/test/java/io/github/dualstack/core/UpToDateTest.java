@@ -93,10 +93,10 @@ class UpToDateTest {
 
         Path templates = dir.resolve("templates");
         Files.createDirectories(templates);
-        Files.writeString(templates.resolve("unused.txt.ftl"), "x\n");
+        Files.writeString(templates.resolve("README.md"), "x\n");
         assertThat(run(Optional.of(templates)).site()).as("an override directory is an input").isPresent();
         assertThat(run(Optional.of(templates)).site()).isEmpty();
-        Files.writeString(templates.resolve("unused.txt.ftl"), "y\n");
+        Files.writeString(templates.resolve("README.md"), "y\n");
         assertThat(run(Optional.of(templates)).site()).as("so is every file in it").isPresent();
 
         assertThatThrownBy(() -> run(Optional.of(dir.resolve("missing"))))

@@ -6,7 +6,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -127,31 +129,43 @@ public final class SafeFiles {
         }
     }
 
+    /** The reason of the exceptions that carry only a path and let the class name say what went wrong. */
+    private static final Map<Class<?>, String> REASONS = Map.of(
+            AccessDeniedException.class, "permission denied",
+            NoSuchFileException.class, "no such file or directory",
+            FileAlreadyExistsException.class, "already exists",
+            NotDirectoryException.class, "not a directory",
+            DirectoryNotEmptyException.class, "directory not empty",
+            FileSystemLoopException.class, "symbolic link loop");
+
     /**
-     * An I/O failure in the user's terms, one line: the path and the cause as the operating system says it
-     * ("No space left on device", "Permission denied"), never a Java class name.
+     * An I/O failure (or an {@link UncheckedIOException} around one) in the user's terms, one line: the path and
+     * the cause as the operating system says it ("No space left on device"), never a Java class name.
      */
-    public static String describe(IOException e) {
+    public static String describe(Exception e) {
+        if (e instanceof UncheckedIOException u) {
+            return describe(u.getCause());
+        }
         if (e instanceof NotRegularFileException || e instanceof TooLargeException) {
             return e.getMessage();
         }
-        if (e instanceof FileSystemException f) {
-            String file = f.getFile() == null ? "" : f.getFile();
-            String other = f.getOtherFile() == null ? "" : " -> " + f.getOtherFile();
-            String reason = f.getReason();
+        if (e instanceof FileSystemException fs) {
+            StringBuilder sb = new StringBuilder();
+            if (fs.getFile() != null) {
+                sb.append(fs.getFile());
+                if (fs.getOtherFile() != null) {
+                    sb.append(" -> ").append(fs.getOtherFile());
+                }
+                sb.append(": ");
+            }
+            String reason = fs.getReason();
             if (reason == null || reason.isBlank()) {
-                reason = e instanceof NoSuchFileException ? "no such file or directory"
-                        : e instanceof AccessDeniedException ? "permission denied"
-                        : e instanceof FileAlreadyExistsException ? "already exists"
-                        : e instanceof DirectoryNotEmptyException ? "directory is not empty"
-                        : e instanceof NotDirectoryException ? "is not a directory"
-                        : "input/output error";
+                reason = REASONS.getOrDefault(fs.getClass(), "file system error");
             } else if (reason.startsWith("Too many levels of symbolic links")) {
                 reason = "is a symbolic link";   // what O_NOFOLLOW's ELOOP means here
             }
-            return file.isEmpty() ? reason : file + other + ": " + reason;
+            return sb.append(reason).toString();
         }
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? "input/output error" : m;
+        return e.getMessage() == null || e.getMessage().isBlank() ? "input/output error" : e.getMessage();
     }
 }

@@ -1,11 +1,13 @@
 package io.github.dualstack.core.render;
 
+import io.github.dualstack.core.Problem;
 import io.github.dualstack.core.Version;
 import io.github.dualstack.core.plan.FileKind;
 import io.github.dualstack.core.plan.OutputPlan;
 import io.github.dualstack.core.plan.PlannedFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -38,6 +40,11 @@ public final class Renderer {
     public void renderAll(OutputPlan plan, Consumer<OutputFile> sink) {
         plan.siteFiles().parallelStream().map(this::render).forEach(sink);
         plan.edgeFiles().parallel().map(this::render).forEach(sink);
+    }
+
+    /** What the templates' {@code <#attempt>} blocks recovered from so far: warnings for the run's report. */
+    public List<Problem> warnings() {
+        return engine.warnings();
     }
 
     /** The self-check: throws {@link RenderException} when the file does not parse back as what it must be. */

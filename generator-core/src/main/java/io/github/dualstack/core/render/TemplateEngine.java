@@ -16,16 +16,20 @@ import freemarker.template.SimpleObjectWrapper;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import io.github.dualstack.core.Problem;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TimeZone;
+import java.util.TreeSet;
 
 /**
  * The FreeMarker set-up: bundled templates (optionally overridden from a directory, same file names), output
@@ -37,14 +41,29 @@ public final class TemplateEngine {
 
     static final String BUNDLED = "/io/github/dualstack/templates";
 
+    /**
+     * Every bundled template ({@code templates/*.ftl}), the one list of them: overrides are checked against it, and
+     * {@link #render} refuses any other name, so the plan cannot use a template this list does not know.
+     * {@code TemplateOverridesTest} holds it equal to the directory.
+     */
+    static final SortedSet<String> BUNDLED_NAMES = Collections.unmodifiableSortedSet(new TreeSet<>(List.of(
+            "calico-config.configmap.yaml.ftl", "calico-node.patch.yaml.ftl", "calico.ippools.yaml.ftl",
+            "cloudcore.configmap.yaml.ftl", "cloudcore.service.yaml.ftl", "edgecore.yaml.ftl", "join.sh.ftl",
+            "kube-proxy.configmap.yaml.ftl", "kubelet-dropin.conf.ftl", "kustomization.yaml.ftl", "preflight.sh.ftl",
+            "regenerate-cloudcore-certs.sh.ftl", "runbook.md.ftl", "static-pod.yaml.ftl", "sysctl.conf.ftl",
+            "verify.sh.ftl")));
+
     private final Configuration cfg;
+    private final TemplateErrors errors;
+    private final AttemptWarnings attempts;
 
     public TemplateEngine(Optional<Path> overrides) {
         cfg = new Configuration(Configuration.VERSION_2_3_34);
         List<TemplateLoader> loaders = new ArrayList<>();
         if (overrides.isPresent()) {
             try {
-                loaders.add(new FileTemplateLoader(overrides.get().toFile()));
+                // Absolute: FreeMarker's loader refuses the empty path, which Java reads as the current directory.
+                loaders.add(new FileTemplateLoader(overrides.get().toAbsolutePath().toFile()));
             } catch (IOException e) {
                 throw new UncheckedIOException("template override directory " + overrides.get() + ": " + e.getMessage(), e);
             }
@@ -63,6 +82,10 @@ public final class TemplateEngine {
         cfg.setObjectWrapper(new SimpleObjectWrapper(Configuration.VERSION_2_3_34));
         cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         cfg.setLogTemplateExceptions(false);
+        // FreeMarker's default logs what #attempt caught as a SEVERE stack trace; the report gets one line instead.
+        errors = new TemplateErrors(overrides);
+        attempts = new AttemptWarnings(errors);
+        cfg.setAttemptExceptionReporter(attempts);
         cfg.setWrapUncheckedExceptions(true);
         cfg.setFallbackOnNullLoopVariable(false);
         cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
@@ -89,16 +112,27 @@ public final class TemplateEngine {
                 matchers.length == 1 ? matchers[0] : new OrMatcher(matchers), tc);
     }
 
-    /** Renders one template with the model; a missing value or template is an {@link RenderException}. */
+    /**
+     * Renders one bundled template (or its override) with the model; a missing value, a syntax error or a missing
+     * template is a {@link RenderException} of one line, {@code file:line:column: cause}.
+     */
     public String render(String templateName, Map<String, Object> model) {
+        if (!BUNDLED_NAMES.contains(templateName)) {
+            throw new IllegalArgumentException(templateName + " is not in TemplateEngine.BUNDLED_NAMES");
+        }
         try {
             Template t = cfg.getTemplate(templateName);
             StringWriter out = new StringWriter(4096);
             t.process(model, out);
             return out.toString();
         } catch (TemplateException | IOException | RuntimeException e) {
-            throw new RenderException("cannot render " + templateName + ": " + e.getMessage(), e);
+            throw new RenderException(errors.describe(templateName, e), e);
         }
+    }
+
+    /** What {@code <#attempt>} recovered from so far, one warning per template place. */
+    public List<Problem> warnings() {
+        return attempts.problems();
     }
 
 }

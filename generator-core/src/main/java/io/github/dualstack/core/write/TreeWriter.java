@@ -24,6 +24,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -78,6 +80,12 @@ public final class TreeWriter implements AutoCloseable {
     private final List<String> refusals = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger unchanged = new AtomicInteger();
     private final Object stageLock = new Object();
+    /**
+     * Offers hold it shared, close exclusively: a render that fails on one thread ends the run while other
+     * threads may still be staging, and close must clean up only once they are done (later offers do nothing).
+     */
+    private final ReadWriteLock offering = new ReentrantReadWriteLock();
+    private volatile boolean closed;
     /** Whether the umask narrows the modes files and directories get at creation; known after the first one. */
     private Boolean modesNeedFixing;
     private volatile boolean inProgressMarked;
@@ -163,7 +171,11 @@ public final class TreeWriter implements AutoCloseable {
         if (refusedAtOpen) {
             return;
         }
+        offering.readLock().lock();
         try {
+            if (closed) {
+                return;
+            }
             Path target = root.resolve(path);
             OnDisk onDisk = OnDisk.inspect(target, file.kind());
             switch (Ownership.planned(onDisk, file.content(), manifest.files().get(path), options.force())) {
@@ -186,6 +198,8 @@ public final class TreeWriter implements AutoCloseable {
             refusals.add(e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(SafeFiles.describe(e), e);
+        } finally {
+            offering.readLock().unlock();
         }
     }
 
@@ -446,6 +460,9 @@ public final class TreeWriter implements AutoCloseable {
      */
     @Override
     public void close() throws IOException {
+        offering.writeLock().lock();
+        closed = true;
+        offering.writeLock().unlock();
         try {
             if (!journalWritten && !refusedAtOpen) {
                 discardStaging();

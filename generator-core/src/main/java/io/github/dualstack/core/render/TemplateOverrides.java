@@ -1,0 +1,73 @@
+package io.github.dualstack.core.render;
+
+import io.github.dualstack.core.DualstackException;
+import io.github.dualstack.core.fs.SafeFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Checks a template override directory before a run. A template is looked up by its bundled name only, so a file
+ * named otherwise (a typo, {@code kube-proxy.yml.ftl}; a copy under a subdirectory, {@code edge/join.sh.ftl}) would
+ * change nothing, silently. The rule: every entry directly in the directory is a regular file (or a link to one)
+ * named like a bundled template, except
+ * <ul>
+ *   <li>hidden entries, names starting with {@code .} ({@code .gitkeep}, {@code .git}, editor swap and lock
+ *   files such as {@code .join.sh.ftl.swp}): tools make them, and no template name starts with a dot;</li>
+ *   <li>a {@code README} or {@code README.*} file, which documents why the overrides exist.</li>
+ * </ul>
+ * Anything else, subdirectories included, is an error: one line per entry.
+ */
+public final class TemplateOverrides {
+
+    private static final Pattern README = Pattern.compile("(?i)README(\\.[a-z0-9]+)?");
+
+    private TemplateOverrides() {
+    }
+
+    /** Throws, with one line per problem, unless {@code dir} is a directory whose every entry follows the rule. */
+    public static void check(Path dir) throws DualstackException {
+        if (!Files.isDirectory(dir)) {
+            throw new DualstackException("template override directory " + dir + " does not exist or is not a"
+                    + " directory");
+        }
+        List<String> problems = problems(dir);
+        if (!problems.isEmpty()) {
+            throw new DualstackException(String.join("\n", problems));
+        }
+    }
+
+    static List<String> problems(Path dir) throws DualstackException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.sorted().map(TemplateOverrides::problem).flatMap(Optional::stream).toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new DualstackException("cannot read template override directory " + dir + ": "
+                    + SafeFiles.describe(e), e);
+        }
+    }
+
+    private static Optional<String> problem(Path entry) {
+        String name = entry.getFileName().toString();
+        if (name.startsWith(".") || README.matcher(name).matches() && Files.isRegularFile(entry)) {
+            return Optional.empty();
+        }
+        if (Files.isDirectory(entry)) {
+            return Optional.of(entry + ": is a directory; overrides are read from " + entry.getParent()
+                    + " itself, not from its subdirectories");
+        }
+        if (!TemplateEngine.BUNDLED_NAMES.contains(name)) {
+            String hint = TemplateEngine.BUNDLED_NAMES.contains(name + ".ftl") ? " (did you mean " + name + ".ftl?)" : "";
+            return Optional.of(entry + ": matches no bundled template" + hint + "; the names are: "
+                    + String.join(", ", TemplateEngine.BUNDLED_NAMES));
+        }
+        if (!Files.isRegularFile(entry)) {
+            return Optional.of(entry + ": is not a regular file");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,112 @@
+package io.github.dualstack.core.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.dualstack.core.Dualstack;
+import io.github.dualstack.core.DualstackException;
+import io.github.dualstack.core.GenerateRequest;
+import io.github.dualstack.core.Problem;
+import io.github.dualstack.core.Report;
+import io.github.dualstack.core.descriptor.StrictYamlReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What an override's template errors look like to a user: what {@code <#attempt>} recovered from is one warning in
+ * the report (never a logged stack trace), and a failure is one line naming the file, line and column.
+ */
+class TemplateAttemptTest {
+
+    /** The dual-stack sample has two cluster nodes, so sysctl.conf.ftl renders twice. */
+    static final Path SITE = Path.of("..", "samples", "dual-stack-site", "site.yaml");
+
+    @TempDir
+    Path dir;
+
+    Path override(String text) throws Exception {
+        Path templates = Files.createDirectories(dir.resolve("templates"));
+        Files.writeString(templates.resolve("sysctl.conf.ftl"), text);
+        return templates;
+    }
+
+    GenerateRequest request(Path templates, GenerateRequest.Mode mode) {
+        return new GenerateRequest(SITE, Optional.of(dir.resolve("out")), Optional.of(templates), mode, false,
+                StrictYamlReader.DEFAULT_MAX_BYTES);
+    }
+
+    /** Check mode for the failures: it renders everything and writes nothing. */
+    GenerateRequest check(Path templates) {
+        return request(templates, GenerateRequest.Mode.CHECK);
+    }
+
+    @Test
+    void whatAttemptRecoveredFromIsOneWarningPerPlaceAndNothingIsLogged() throws Exception {
+        Path templates = override("# sysctl\n<#attempt>\n# ${nope}\n<#recover>\n# fallback\n</#attempt>\n");
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                logged.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger freemarker = Logger.getLogger("freemarker");
+        freemarker.addHandler(capture);
+        try {
+            Report report = Dualstack.run(request(templates, GenerateRequest.Mode.GENERATE));
+            assertThat(report.ok()).isTrue();
+            assertThat(report.warnings()).containsExactly(new Problem(templates.resolve("sysctl.conf.ftl").toString(),
+                    3, 5, "", Problem.Severity.WARNING, "<#attempt> failed and its <#recover> output was used: The"
+                    + " following has evaluated to null or missing: nope (in 2 files)"));
+            assertThat(report.warnings().get(0).toString()).isEqualTo(templates.resolve("sysctl.conf.ftl")
+                    + ":3:5: warning: <#attempt> failed and its <#recover> output was used: The following has"
+                    + " evaluated to null or missing: nope (in 2 files)");
+            try (var files = Files.walk(dir.resolve("out"))) {
+                assertThat(files.filter(p -> p.endsWith("60-dualstack.conf")).toList()).hasSize(2)
+                        .allSatisfy(p -> assertThat(Files.readString(p)).endsWith("# sysctl\n# fallback\n"));
+            }
+
+            Report again = Dualstack.run(request(templates, GenerateRequest.Mode.GENERATE));
+            assertThat(again.warnings()).as("no up-to-date shortcut that would hide the warning")
+                    .hasSize(1);
+        } finally {
+            freemarker.removeHandler(capture);
+        }
+        assertThat(logged).isEmpty();
+    }
+
+    @Test
+    void aTemplateErrorIsOneLineWithFileLineAndColumn() throws Exception {
+        Path templates = override("# sysctl\n${nope}\n");
+        assertThatThrownBy(() -> Dualstack.run(check(templates)))
+                .isInstanceOf(DualstackException.class)
+                .hasMessage(templates.resolve("sysctl.conf.ftl") + ":2:3: The following has evaluated to null or"
+                        + " missing: nope");
+    }
+
+    @Test
+    void aSyntaxErrorIsOneLineWithFileLineAndColumn() throws Exception {
+        Path templates = override("# sysctl\n<#if true>\n");
+        assertThatThrownBy(() -> Dualstack.run(check(templates)))
+                .isInstanceOf(DualstackException.class)
+                .hasMessageStartingWith(templates.resolve("sysctl.conf.ftl") + ":2:")
+                .hasMessageContaining("You have an unclosed #if.")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+}
