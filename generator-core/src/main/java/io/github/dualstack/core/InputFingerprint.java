@@ -1,5 +1,7 @@
 package io.github.dualstack.core;
 
+import io.github.dualstack.core.fs.SafeFiles;
+import io.github.dualstack.core.render.TemplateOverrides;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,7 +20,7 @@ import java.util.stream.Stream;
 /**
  * Everything the bytes of a generated tree depend on, as one sha256: the generator itself (the bytes of the jar or
  * class directory it runs from, so a rebuilt snapshot counts as a different generator), the descriptor's bytes and
- * file name (the name is in every header), every template override file, and the descriptor size limit (which
+ * file name (the name is in every header), every template override, and the descriptor size limit (which
  * decides whether the descriptor is accepted at all). The thread count and the force flag are left out: the output
  * is the same whatever they are.
  */
@@ -39,9 +41,10 @@ final class InputFingerprint {
         Optional<Path> overrides = request.templateOverrides();
         field(md, "overrides", (overrides.isPresent() ? "directory" : "none").getBytes(StandardCharsets.UTF_8));
         if (overrides.isPresent()) {
+            // Only the files the engine loads: TemplateOverrides has checked they are small regular files.
             Path dir = overrides.get();
-            for (Path f : regularFiles(dir)) {
-                field(md, "template " + dir.relativize(f), Files.readAllBytes(f));
+            for (Path f : TemplateOverrides.present(dir)) {
+                field(md, "template " + f.getFileName(), SafeFiles.readInTree(f, TemplateOverrides.MAX_BYTES));
             }
         }
         return HexFormat.of().formatHex(md.digest());

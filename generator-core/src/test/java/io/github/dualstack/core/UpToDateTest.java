@@ -93,11 +93,15 @@ class UpToDateTest {
 
         Path templates = dir.resolve("templates");
         Files.createDirectories(templates);
-        Files.writeString(templates.resolve("README.md"), "x\n");
         assertThat(run(Optional.of(templates)).site()).as("an override directory is an input").isPresent();
         assertThat(run(Optional.of(templates)).site()).isEmpty();
-        Files.writeString(templates.resolve("README.md"), "y\n");
-        assertThat(run(Optional.of(templates)).site()).as("so is every file in it").isPresent();
+        String bundled = new String(getClass().getResourceAsStream("/io/github/dualstack/templates/sysctl.conf.ftl")
+                .readAllBytes(), StandardCharsets.UTF_8);
+        Files.writeString(templates.resolve("sysctl.conf.ftl"), bundled);
+        assertThat(run(Optional.of(templates)).site()).as("so is every override in it").isPresent();
+        assertThat(run(Optional.of(templates)).site()).isEmpty();
+        Files.writeString(templates.resolve("sysctl.conf.ftl"), "<#-- same output -->" + bundled);
+        assertThat(run(Optional.of(templates)).site()).as("and every byte of it").isPresent();
 
         assertThatThrownBy(() -> run(Optional.of(dir.resolve("missing"))))
                 .isInstanceOf(DualstackException.class)

@@ -63,7 +63,8 @@ public final class TemplateEngine {
         if (overrides.isPresent()) {
             try {
                 // Absolute: FreeMarker's loader refuses the empty path, which Java reads as the current directory.
-                loaders.add(new FileTemplateLoader(overrides.get().toAbsolutePath().toFile()));
+                loaders.add(new BundledNamesOnly(new FileTemplateLoader(overrides.get().toAbsolutePath().toFile()),
+                        BUNDLED_NAMES));
             } catch (IOException e) {
                 throw new UncheckedIOException("template override directory " + overrides.get() + ": " + e.getMessage(), e);
             }

@@ -69,6 +69,34 @@ class TemplateOverridesTest {
     }
 
     @Test
+    void anOverrideIsARegularFileOfItsOwnNeitherALinkNorAFifoNorHuge() throws Exception {
+        Path secret = Files.writeString(dir.resolveSibling(dir.getFileName() + "-secret"), "TOKEN=hunter2\n");
+        Files.createSymbolicLink(dir.resolve("runbook.md.ftl"), secret);
+        Process mk = new ProcessBuilder("mkfifo", dir.resolve("join.sh.ftl").toString()).start();
+        assertThat(mk.waitFor()).isZero();
+        Files.write(dir.resolve("sysctl.conf.ftl"), new byte[(int) TemplateOverrides.MAX_BYTES + 1]);
+        assertThatThrownBy(() -> TemplateOverrides.check(dir))
+                .isInstanceOf(DualstackException.class)
+                .satisfies(e -> assertThat(e.getMessage().lines()).containsExactly(
+                        dir.resolve("join.sh.ftl") + ": is a FIFO (named pipe); a template override must be a regular"
+                                + " file in " + dir,
+                        dir.resolve("runbook.md.ftl") + ": is a symbolic link; a template override must be a regular"
+                                + " file in " + dir + ", so that no run reads a file from elsewhere",
+                        dir.resolve("sysctl.conf.ftl") + ": is larger than 1048576 bytes; no template needs that much"));
+    }
+
+    @Test
+    void anOverrideCanIncludeNothingButBundledTemplates() throws Exception {
+        Files.createDirectories(dir.resolve(".git"));
+        Files.writeString(dir.resolve(".git/config"), "[remote] url = https://token@example.com\n");
+        Files.writeString(dir.resolve("sysctl.conf.ftl"), "<#include \".git/config\">\n");
+        TemplateEngine engine = new TemplateEngine(java.util.Optional.of(dir));
+        assertThatThrownBy(() -> engine.render("sysctl.conf.ftl", java.util.Map.of()))
+                .hasMessageContaining("Template not found for name \".git/config\"")
+                .hasMessageNotContaining("token@");
+    }
+
+    @Test
     void aMissingDirectoryIsOneLine() {
         assertThatThrownBy(() -> TemplateOverrides.check(dir.resolve("nope")))
                 .hasMessage("template override directory " + dir.resolve("nope") + " does not exist or is not a"
