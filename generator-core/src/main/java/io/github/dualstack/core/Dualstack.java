@@ -174,7 +174,7 @@ public final class Dualstack {
 
     /** An I/O failure of the tree in one line: what the run was doing, the path and the cause. */
     private static String treeFailure(GenerateRequest request, IOException e) {
-        return "cannot " + (request.mode() == GenerateRequest.Mode.GENERATE ? "write" : "read") + " the tree: "
+        return "cannot " + (request.mode() == GenerateRequest.Mode.GENERATE ? "update" : "read") + " the tree: "
                 + SafeFiles.describe(e);
     }
 
