@@ -2,10 +2,8 @@ package io.github.dualstack.core.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dualstack.core.plan.FileKind;
 import io.github.dualstack.core.render.OutputFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -70,8 +68,7 @@ class DiskFaultTest {
     }
 
     private static OutputFile file(String path, String text) {
-        return new OutputFile(path, text.getBytes(StandardCharsets.UTF_8),
-                path.endsWith(".sh") ? FileKind.SCRIPT : FileKind.KUBERNETES);
+        return Trees.file(path, text);
     }
 
     private static final OutputFile[] OLD = {file("cluster/a.yaml", "a: 1\n"), file("cluster/gone.yaml", "g\n"),

@@ -45,17 +45,11 @@ class HostileTreeTest {
     }
 
     private static OutputFile file(String path, String text) {
-        return new OutputFile(path, text.getBytes(StandardCharsets.UTF_8),
-                path.endsWith(".sh") ? FileKind.SCRIPT : FileKind.KUBERNETES);
+        return Trees.file(path, text);
     }
 
     private WriteResult write(boolean force, OutputFile... files) throws IOException {
-        try (TreeWriter w = TreeWriter.open(dir, force, "1.0", Duration.ofSeconds(5))) {
-            for (OutputFile f : files) {
-                w.offer(f);
-            }
-            return w.commit();
-        }
+        return Trees.write(dir, force, files);
     }
 
     private WriteResult writeNext() throws IOException {

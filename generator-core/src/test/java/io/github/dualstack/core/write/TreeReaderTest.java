@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,17 +52,7 @@ class TreeReaderTest {
 
     @Test
     void checkWaitsForAGenerateThatHoldsTheTreeAndSaysSoOnce() throws Exception {
-        CountDownLatch locked = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> {
-            try (TreeWriter w = TreeWriter.open(dir, false, "1.0", Duration.ofSeconds(5))) {
-                locked.countDown();
-                release.await(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new RuntimeException(e);
-            }
-        });
-        assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+        Trees.LockHolder other = new Trees.LockHolder(dir);
         AtomicInteger notices = new AtomicInteger();
         assertThatThrownBy(() -> open(dir, Duration.ofMillis(400), notices::incrementAndGet))
                 .hasMessageContaining("another dualstack run is using " + dir);
@@ -77,8 +66,7 @@ class TreeReaderTest {
         });
         Thread.sleep(200);
         assertThat(waited).isNotDone();
-        release.countDown();
-        holder.get(10, TimeUnit.SECONDS);
+        other.close();
         assertThat(waited.get(10, TimeUnit.SECONDS)).isTrue();
         assertThat(dir.resolve(TreeLayout.LOCK)).as("the reader leaves no lock file").doesNotExist();
     }

@@ -3,7 +3,6 @@ package io.github.dualstack.core.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dualstack.core.plan.FileKind;
 import io.github.dualstack.core.render.OutputFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,17 +23,11 @@ class TreeWriterTest {
     Path dir;
 
     private static OutputFile file(String path, String text) {
-        return new OutputFile(path, text.getBytes(StandardCharsets.UTF_8),
-                path.endsWith(".sh") ? FileKind.SCRIPT : FileKind.KUBERNETES);
+        return Trees.file(path, text);
     }
 
     private WriteResult write(boolean force, OutputFile... files) throws IOException {
-        try (TreeWriter w = TreeWriter.open(dir, force, "1.0", Duration.ofSeconds(5))) {
-            for (OutputFile f : files) {
-                w.offer(f);
-            }
-            return w.commit();
-        }
+        return Trees.write(dir, force, files);
     }
 
     private String read(String rel) throws IOException {
@@ -199,26 +189,15 @@ class TreeWriterTest {
 
     @Test
     void aSecondRunWaitsForTheLockAndGivesUpWithAClearMessage() throws Exception {
-        CountDownLatch locked = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> {
-            try (TreeWriter w = TreeWriter.open(dir, false, "1.0", Duration.ofSeconds(5))) {
-                locked.countDown();
-                release.await(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new RuntimeException(e);
-            }
-        });
-        assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
         java.util.concurrent.atomic.AtomicInteger notices = new java.util.concurrent.atomic.AtomicInteger();
         TreeWriter.Options waitBriefly = new TreeWriter.Options(false, "--force", "dualstack generate", f -> { }, "1.0",
                 Duration.ofMillis(500), notices::incrementAndGet);
-        assertThatThrownBy(() -> TreeWriter.open(dir, waitBriefly))
-                .isInstanceOf(IOException.class).hasMessageContaining("another dualstack run is using " + dir)
-                .hasMessageContaining("waited 0s. Try again when it has finished");
-        assertThat(notices).as("a waiting run says so once").hasValue(1);
-        release.countDown();
-        holder.get(10, TimeUnit.SECONDS);
+        try (Trees.LockHolder other = new Trees.LockHolder(dir)) {
+            assertThatThrownBy(() -> TreeWriter.open(dir, waitBriefly))
+                    .isInstanceOf(IOException.class).hasMessageContaining("another dualstack run is using " + dir)
+                    .hasMessageContaining("waited 0s. Try again when it has finished");
+            assertThat(notices).as("a waiting run says so once").hasValue(1);
+        }
         try (TreeWriter w = TreeWriter.open(dir, false, "1.0", Duration.ofSeconds(1))) {
             assertThat(w.commit().noOp()).isTrue();
         }
