@@ -50,14 +50,13 @@ public final class StrictYamlReader {
         LoaderOptions lo = new LoaderOptions();
         lo.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, maxBytes));
         lo.setAllowDuplicateKeys(false);
-        YAMLFactory f = YAMLFactory.builder()
+        YAMLFactory f = new LinearYamlFactory(YAMLFactory.builder()
                 .loaderOptions(lo)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_DEPTH)
                         .maxStringLength(Integer.MAX_VALUE)
                         .maxDocumentLength(maxBytes)
-                        .build())
-                .build();
+                        .build()));
         this.mapper = YAMLMapper.builder(f)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
