@@ -76,7 +76,9 @@ final class LinearStreamReader extends StreamReader {
         if (length == 0) {
             return "";
         }
-        return new String(window, pointer, ensureEnoughData(length) ? length : Math.min(length, dataLength - pointer));
+        // Read first: reading may replace the window.
+        int available = ensureEnoughData(length) ? length : Math.min(length, dataLength - pointer);
+        return new String(window, pointer, available);
     }
 
     @Override

@@ -27,9 +27,12 @@ class LinearStreamReaderTest {
     /** Past the 8 KiB chunk, with a surrogate pair split across the chunk boundary. */
     private static final String ACROSS_CHUNKS = "k: " + "x".repeat(8188) + "\uD83D\uDE00" + "y".repeat(9000) + "\n";
 
+    /** Short lines, so that the scanner's look-ahead at a line start ("---"?) meets many chunk ends. */
+    private static final String MANY_LINES = "list:\n" + "  - item\n  - other item\n".repeat(4000);
+
     static Stream<String> texts() {
         return Stream.of(Descriptors.Base.DUAL.text(), Descriptors.Base.IPV6_ONLY.text(),
-                Descriptors.Base.IPV6_PRIMARY.text(), ACROSS_CHUNKS,
+                Descriptors.Base.IPV6_PRIMARY.text(), ACROSS_CHUNKS, MANY_LINES,
                 "a: 1\r\nb: 2\rc: 3\u0085d: 4\u2028e: 5\n",
                 "\uFEFF# comment\nlist:\n  - \"quoted \\u00e9\"\n  - 'single'\n  - |\n    literal\n    text\n",
                 "# " + "c".repeat(20_000) + "\nkey: \"" + "q".repeat(20_000) + "\"\n",
