@@ -167,6 +167,28 @@ class HostileInputTest {
         assertThat(r.problems().get(100_000).path()).isEqualTo("y[99999]");
     }
 
+    /**
+     * A refused value is never decoded (Jackson cannot decode {@code .nan}, nor bad base64 under {@code !!binary}),
+     * so the scan goes on: one problem per refused token, in source order.
+     */
+    @Test
+    void eachRefusedTokenIsOneProblemAndTheScanGoesOn() {
+        DescriptorLoader.Result r = load("a: .nan\nb: *x\nc: [010, &y 1]\nd: !!binary \"@@\"\n");
+        assertThat(r.problems()).extracting(Problem::toString).containsExactly(
+                "site.yaml:1:4: a: '.nan' is read as the number NaN (not a number) (YAML 1.1); quote it if it is meant as text",
+                "site.yaml:2:4: b: YAML aliases (*x) are not allowed; write the value out",
+                "site.yaml:3:5: c[0]: '010' is read as the number 8 (YAML 1.1); quote it if it is meant as text, or write"
+                        + " the number in plain decimal",
+                "site.yaml:3:10: c[1]: YAML anchors (&y) are not allowed",
+                "site.yaml:4:4: d: YAML tags (!!binary) are not allowed");
+    }
+
+    @Test
+    void aDescriptorThatIsOnlyInfinityIsOneProblem() {
+        assertThat(load("-.inf\n").problems()).extracting(Problem::toString).containsExactly(
+                "site.yaml:1:1: '-.inf' is read as the number -infinity (YAML 1.1); quote it if it is meant as text");
+    }
+
     @Test
     void binaryGarbageIsAProblemNotAnException() {
         byte[] bytes = new byte[4096];

@@ -9,6 +9,7 @@ import java.io.CharArrayReader;
 import java.io.InputStream;
 import java.io.Reader;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.parser.ParserImpl;
 
 /** A YAML factory whose parsers read through {@link LinearStreamReader}, so a long token costs linear time. */
@@ -44,10 +45,15 @@ final class LinearYamlFactory extends YAMLFactory {
                 new ParserImpl(new LinearStreamReader(r), options));
     }
 
-    /** Only to reach the constructor that takes the SnakeYAML parser. */
-    private static final class Parser extends YAMLParser {
-        Parser(IOContext ctxt, int features, int yamlFeatures, ObjectCodec codec, Reader r, ParserImpl yaml) {
+    /** Reaches the constructor that takes the SnakeYAML parser, and shows the event an error was raised on. */
+    static final class Parser extends YAMLParser {
+        private Parser(IOContext ctxt, int features, int yamlFeatures, ObjectCodec codec, Reader r, ParserImpl yaml) {
             super(ctxt, features, yamlFeatures, codec, r, yaml);
+        }
+
+        /** The YAML event read last (a key that is a list, a tagged scalar that failed to decode), or null. */
+        Event lastEvent() {
+            return _lastEvent;
         }
     }
 }
