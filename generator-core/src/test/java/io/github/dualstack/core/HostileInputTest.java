@@ -23,6 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HostileInputTest {
 
     private static final Duration QUICKLY = Duration.ofSeconds(10);
+    /** Reading 16 MiB takes about a second; only a return of the quadratic scan (minutes) trips this. */
+    private static final Duration LONG_TOKEN = Duration.ofSeconds(30);
 
     private static DescriptorLoader.Result load(String text) {
         return assertTimeoutPreemptively(QUICKLY, () -> Descriptors.load(text));
@@ -109,15 +111,29 @@ class HostileInputTest {
     }
 
     /**
-     * Within the limit, a long name reaches the schema and is refused there. (Kept at 256 KiB: SnakeYAML scans one
-     * long token in quadratic time, about 2 s per MiB squared, so a multi-megabyte single scalar is only bounded by
-     * the size limit.)
+     * Within the limit, a 16 MiB name, plain or quoted, reaches the schema and is refused there. A single long
+     * token once cost quadratic time in the YAML reader (over two minutes at 20 MiB); the guard is generous.
      */
+    @ParameterizedTest
+    @ValueSource(strings = {"%s", "\"%s\""})
+    void aSixteenMegabyteNameIsReadAndRefusedByTheSchema(String form) {
+        String huge = String.format(form, "a".repeat(16 * 1024 * 1024) + "-");
+        DescriptorLoader.Result r = assertTimeoutPreemptively(LONG_TOKEN,
+                () -> Descriptors.load(DUAL.edit().sub(7, "factory-east", huge).text()));
+        assertThat(Descriptors.errors(r)).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.path()).isEqualTo("metadata.name");
+            assertThat(p.line()).isEqualTo(7);
+            assertThat(p.column()).isEqualTo(9);
+        });
+    }
+
+    /** A 16 MiB comment (a pasted certificate, say) costs no more than 16 MiB of short lines. */
     @Test
-    void aLongNameWithinTheLimitIsRefusedByTheSchema() {
-        String huge = "a".repeat(256 * 1024) + "-";
-        DescriptorLoader.Result r = load(DUAL.edit().sub(7, "factory-east", huge).text());
-        assertThat(Descriptors.errors(r)).isNotEmpty().allSatisfy(p -> assertThat(p.path()).isEqualTo("metadata.name"));
+    void aSixteenMegabyteCommentIsRead() {
+        String text = "# " + "c".repeat(16 * 1024 * 1024) + "\n" + DUAL.text();
+        DescriptorLoader.Result r = assertTimeoutPreemptively(LONG_TOKEN, () -> Descriptors.load(text));
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.ok()).isTrue();
     }
 
     @ParameterizedTest
@@ -149,6 +165,28 @@ class HostileInputTest {
         assertThat(r.problems().size()).as("the anchor and each alias").isEqualTo(100_001);
         assertThat(r.problems().get(0).message()).isEqualTo("YAML anchors (&x) are not allowed");
         assertThat(r.problems().get(100_000).path()).isEqualTo("y[99999]");
+    }
+
+    /**
+     * A refused value is never decoded (Jackson cannot decode {@code .nan}, nor bad base64 under {@code !!binary}),
+     * so the scan goes on: one problem per refused token, in source order.
+     */
+    @Test
+    void eachRefusedTokenIsOneProblemAndTheScanGoesOn() {
+        DescriptorLoader.Result r = load("a: .nan\nb: *x\nc: [010, &y 1]\nd: !!binary \"@@\"\n");
+        assertThat(r.problems()).extracting(Problem::toString).containsExactly(
+                "site.yaml:1:4: a: '.nan' is read as the number NaN (not a number) (YAML 1.1); quote it if it is meant as text",
+                "site.yaml:2:4: b: YAML aliases (*x) are not allowed; write the value out",
+                "site.yaml:3:5: c[0]: '010' is read as the number 8 (YAML 1.1); quote it if it is meant as text, or write"
+                        + " the number in plain decimal",
+                "site.yaml:3:10: c[1]: YAML anchors (&y) are not allowed",
+                "site.yaml:4:4: d: YAML tags (!!binary) are not allowed");
+    }
+
+    @Test
+    void aDescriptorThatIsOnlyInfinityIsOneProblem() {
+        assertThat(load("-.inf\n").problems()).extracting(Problem::toString).containsExactly(
+                "site.yaml:1:1: '-.inf' is read as the number -infinity (YAML 1.1); quote it if it is meant as text");
     }
 
     @Test

@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One row of the invalid-descriptor table: a base sample with a small edit, and the one problem it must produce,
- * located at {@code line:column} and {@code path}, with {@code gist} in its message.
+ * located at {@code line:column} and {@code path}, with {@code gist} in its message (or as its message, when
+ * {@link #exact()}).
  */
 public final class InvalidDescriptorCase {
 
@@ -21,6 +22,7 @@ public final class InvalidDescriptorCase {
     /** Errors the edit causes in all; 1 unless the rule cannot be broken alone. */
     int errors = 1;
     long maxBytes = StrictYamlReader.DEFAULT_MAX_BYTES;
+    boolean exact;
     Charset charset = StandardCharsets.UTF_8;
 
     private InvalidDescriptorCase(String name, Descriptors.Edited descriptor, String at, String path, String gist) {
@@ -48,6 +50,12 @@ public final class InvalidDescriptorCase {
     /** The rule cannot be broken without breaking {@code n - 1} others (e.g. an anchor needs its alias). */
     InvalidDescriptorCase errors(int n) {
         errors = n;
+        return this;
+    }
+
+    /** The gist is the whole message. */
+    InvalidDescriptorCase exact() {
+        exact = true;
         return this;
     }
 

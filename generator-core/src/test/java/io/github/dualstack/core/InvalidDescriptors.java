@@ -96,6 +96,11 @@ final class InvalidDescriptors {
                         "19:18", "spec.kubernetes.apiServer.extraArgs", "without leading dashes"),
                 of("cloud port out of range", DUAL.edit().after(22, "    ports: {websocket: 0}"),
                         "23:24", "spec.cloudCore.ports.websocket", "minimum value of 1"),
+                // a value of the wrong type is that one problem, not also over the maximum
+                of("float over every maximum", DUAL.edit().sub(22, "1000", "1.0e400"),
+                        "22:16", "spec.cloudCore.nodeLimit", "number found, integer expected").exact(),
+                of("port with a fraction over the maximum", DUAL.edit().after(22, "    ports: {websocket: 70000.5}"),
+                        "23:24", "spec.cloudCore.ports.websocket", "number found, integer expected").exact(),
 
                 // ---- address and CIDR strictness ----------------------------------------------------------------
                 of("IPv4 address with a leading zero", DUAL.edit().sub(31, "192.0.2.11", "192.0.2.011"),

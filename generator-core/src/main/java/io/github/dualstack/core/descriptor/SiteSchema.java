@@ -14,8 +14,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** {@code schemas/site.schema.json}, compiled once, reporting every violation as a located problem. */
 public final class SiteSchema {
@@ -55,11 +57,20 @@ public final class SiteSchema {
         return document;
     }
 
-    /** Adds one problem per violation, in document order. */
+    /**
+     * Adds one problem per violation, in document order. A value of the wrong type gets that one problem: its
+     * range or format checks would only repeat it (1e400 for an integer is no integer, and over any maximum).
+     */
     public void validate(JsonNode tree, Problems problems) {
         List<com.networknt.schema.Error> errors = schema.validate(tree);
         errors.sort(Comparator.comparing(e -> e.getInstanceLocation().toString()));
+        Set<String> wrongType = new HashSet<>();
+        errors.stream().filter(e -> "type".equals(e.getKeyword()))
+                .forEach(e -> wrongType.add(e.getInstanceLocation().toString()));
         for (com.networknt.schema.Error e : errors) {
+            if (!"type".equals(e.getKeyword()) && wrongType.contains(e.getInstanceLocation().toString())) {
+                continue;
+            }
             FieldPath path = toPath(e.getInstanceLocation());
             String keyword = e.getKeyword();
             if (("required".equals(keyword) || "additionalProperties".equals(keyword)

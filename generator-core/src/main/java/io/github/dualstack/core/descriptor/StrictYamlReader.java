@@ -27,6 +27,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Reads a descriptor as strict YAML: one document, no duplicate keys, no anchors, aliases or tags, bounded size
@@ -42,22 +43,23 @@ public final class StrictYamlReader {
 
     private final YAMLMapper mapper;
     private final long maxBytes;
+    private final ReadErrors errors;
     private String text;
     private JsonNode located;
 
     public StrictYamlReader(long maxBytes) {
         this.maxBytes = maxBytes;
+        this.errors = new ReadErrors(maxBytes);
         LoaderOptions lo = new LoaderOptions();
         lo.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, maxBytes));
         lo.setAllowDuplicateKeys(false);
-        YAMLFactory f = YAMLFactory.builder()
+        YAMLFactory f = new LinearYamlFactory(YAMLFactory.builder()
                 .loaderOptions(lo)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_DEPTH)
                         .maxStringLength(Integer.MAX_VALUE)
                         .maxDocumentLength(maxBytes)
-                        .build())
-                .build();
+                        .build()));
         this.mapper = YAMLMapper.builder(f)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -101,6 +103,9 @@ public final class StrictYamlReader {
             text = text.substring(1);
         }
         this.text = text;
+        if (!printable(text, problems)) {
+            return null;
+        }
         return scanAndRead(text, problems);
     }
 
@@ -115,6 +120,30 @@ public final class StrictYamlReader {
         return located;
     }
 
+    /**
+     * YAML allows no control character but tab and line breaks, nor U+FFFE/U+FFFF; the parser would name neither
+     * the character nor its place.
+     */
+    private static boolean printable(String text, Problems problems) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (!StreamReader.isPrintable(c)) {
+                problems.addAt(line, column, FieldPath.ROOT, Problem.Severity.ERROR, String.format(
+                        "character U+%04X is not allowed in YAML; remove it, or write it as \"\\u%04X\" in a"
+                                + " double-quoted value", c, c));
+                return false;
+            }
+            boolean lineBreak = c == '\n' || c == 0x85 || c == 0x2028 || c == 0x2029
+                    || (c == '\r' && (i >= text.length() || text.charAt(i) != '\n'));
+            line += lineBreak ? 1 : 0;
+            column = lineBreak ? 1 : column + (c == 0xFEFF ? 0 : 1);
+        }
+        return true;
+    }
+
     void reportOversize(long size, Problems problems) {
         problems.addAt(1, 1, FieldPath.ROOT, Problem.Severity.ERROR, "descriptor is " + size
                 + " bytes, over the limit of " + maxBytes + " bytes (raise it with --max-descriptor-bytes)");
@@ -125,11 +154,11 @@ public final class StrictYamlReader {
      * null, with the reasons in {@code problems}).
      */
     private JsonNode scanAndRead(String text, Problems problems) {
-        YAMLParser p;
+        LinearYamlFactory.Parser p;
         try {
-            p = (YAMLParser) mapper.getFactory().createParser(text);
+            p = (LinearYamlFactory.Parser) mapper.getFactory().createParser(text);
         } catch (IOException e) {
-            problems.addAt(1, 1, FieldPath.ROOT, Problem.Severity.ERROR, "cannot read descriptor: " + firstLine(e.getMessage()));
+            problems.addAt(1, 1, FieldPath.ROOT, Problem.Severity.ERROR, ReadErrors.cannotRead(e));
             return null;
         }
         CheckingParser checked = new CheckingParser(p, new SourceCursor(text), problems);
@@ -145,29 +174,25 @@ public final class StrictYamlReader {
                     if (checked.documents < 2) {   // else the checking parser has reported it already
                         report(problems, p, "only one YAML document is allowed; remove the second '---' document");
                     }
-                    return null;
+                } else {
+                    errors.report(e, p, problems);
                 }
-                // A limit error (nesting depth) carries no location, and a duplicate key is located after the key:
-                // use the token the parser stands on, and name the duplicated key's path.
-                String duplicate = duplicateKey(e);
-                JsonLocation loc = duplicate != null || e.getLocation() == null || e.getLocation().getLineNr() < 1
-                        ? p.currentTokenLocation() : e.getLocation();
-                int line = loc == null ? 1 : Math.max(1, loc.getLineNr());
-                int col = loc == null ? 1 : Math.max(1, loc.getColumnNr());
-                FieldPath path = duplicate == null || p.getParsingContext().getParent() == null ? FieldPath.ROOT
-                        : pointerToPath(p.getParsingContext().getParent().pathAsPointer()).child(duplicate);
-                problems.addAt(line, col, path, Problem.Severity.ERROR, describe(e));
                 return null;
             }
-            if (checked.documents == 0 || tree == null || tree.isMissingNode()) {
+            if (checked.documents == 0 || tree == null || tree.isMissingNode() || isEmptyDocument(tree)) {
                 problems.addAt(1, 1, FieldPath.ROOT, Problem.Severity.ERROR, "descriptor is empty");
                 return null;
             }
             return checked.clean ? tree : null;
         } catch (IOException e) {
-            problems.addAt(1, 1, FieldPath.ROOT, Problem.Severity.ERROR, "cannot read descriptor: " + firstLine(e.getMessage()));
+            problems.addAt(1, 1, FieldPath.ROOT, Problem.Severity.ERROR, ReadErrors.cannotRead(e));
             return null;
         }
+    }
+
+    /** A document of nothing but {@code ---}: an empty plain scalar. */
+    private static boolean isEmptyDocument(JsonNode tree) {
+        return tree.isTextual() && tree.textValue().isEmpty();
     }
 
     /**
@@ -181,6 +206,11 @@ public final class StrictYamlReader {
         boolean clean = true;
         int documents;
         private int depth;
+        /**
+         * Set while the current token is a scalar already reported: the tree sees it as null, so that its value is
+         * never decoded (Jackson cannot decode YAML's {@code .inf}, and the problem would be reported twice).
+         */
+        private boolean masked;
 
         CheckingParser(YAMLParser p, SourceCursor cursor, Problems problems) {
             super(p);
@@ -192,29 +222,61 @@ public final class StrictYamlReader {
         @Override
         public JsonToken nextToken() throws IOException {
             JsonToken t = p.nextToken();
-            if (t != null) {
-                check(t);
-            }
-            return t;
+            masked = t != null && !check(t) && t.isScalarValue();
+            return masked ? JsonToken.VALUE_NULL : t;
         }
 
-        private void check(JsonToken t) throws IOException {
+        @Override
+        public JsonToken currentToken() {
+            return masked ? JsonToken.VALUE_NULL : p.currentToken();
+        }
+
+        @Override
+        @Deprecated
+        public JsonToken getCurrentToken() {
+            return currentToken();
+        }
+
+        @Override
+        public int currentTokenId() {
+            return masked ? JsonToken.VALUE_NULL.id() : p.currentTokenId();
+        }
+
+        @Override
+        @Deprecated
+        public int getCurrentTokenId() {
+            return currentTokenId();
+        }
+
+        @Override
+        public boolean hasToken(JsonToken t) {
+            return currentToken() == t;
+        }
+
+        @Override
+        public boolean hasTokenId(int id) {
+            return currentTokenId() == id;
+        }
+
+        /** False when the token was reported. */
+        private boolean check(JsonToken t) throws IOException {
             if (t.isStructEnd()) {
                 depth--;
-                return;
+                return true;
             }
+            boolean ok = true;
             if (depth == 0 && t != JsonToken.FIELD_NAME) {
                 documents++;
                 if (documents == 2) {
-                    clean = report(problems, p, "only one YAML document is allowed; remove the second '---' document");
+                    ok = report(problems, p, "only one YAML document is allowed; remove the second '---' document");
                 }
             }
             if (t.isStructStart()) {
                 depth++;
             }
             if (p.isCurrentAlias()) {
-                clean = report(problems, p, "YAML aliases (*" + p.getText() + ") are not allowed; write the value out");
-                return;
+                clean = report(problems, p, ReadErrors.aliasRefused(p.getText()));
+                return false;
             }
             // Jackson reports the anchor of a collection, but drops that of a scalar value and of a
             // key, and the tag of a key; their tokens still start at the properties in the source.
@@ -222,19 +284,20 @@ public final class StrictYamlReader {
             String anchor = t.isStructStart() ? p.getObjectId()
                     : t.isScalarValue() || key ? cursor.property(p.currentTokenLocation(), '&') : null;
             if (anchor != null) {
-                clean = report(problems, p, "YAML anchors (&" + anchor + ") are not allowed");
+                ok = report(problems, p, "YAML anchors (&" + anchor + ") are not allowed");
             }
-            String tag = key ? cursor.property(p.currentTokenLocation(), '!') : p.getTypeId() == null ? null
-                    : "!" + p.getTypeId().replaceFirst("^!", "").replaceFirst("^tag:yaml\\.org,2002:", "!");
+            String tag = key ? cursor.property(p.currentTokenLocation(), '!') : p.getTypeId();
             if (tag != null) {
-                clean = report(problems, p, "YAML tags (" + tag + ") are not allowed");
-            }
-            if (t.isScalarValue() && t != JsonToken.VALUE_STRING) {
+                ok = report(problems, p, ReadErrors.tagRefused(tag));
+            } else if (t.isScalarValue() && t != JsonToken.VALUE_STRING) {
+                // (a tag chose the type itself: the YAML 1.1 reading is then no surprise of its own)
                 String hint = yaml11Hint(t, p.getText(), p);
                 if (hint != null) {
-                    clean = report(problems, p, hint);
+                    ok = report(problems, p, hint);
                 }
             }
+            clean &= ok;
+            return ok;
         }
 
         // The delegate would hand these straight to the YAML parser, past the checks: route them through nextToken.
@@ -359,7 +422,9 @@ public final class StrictYamlReader {
                 return "'" + raw + "' is read as the number " + p.getNumberValue()
                         + " (YAML 1.1); quote it if it is meant as text, or write the number in plain decimal";
             case VALUE_NUMBER_FLOAT:
-                return "'" + raw + "' is read as a number (YAML 1.1); quote it if it is meant as text";
+                String special = Yaml11Scalars.specialFloat(raw);
+                return "'" + raw + "' is read as " + (special == null ? "a number" : "the number " + special)
+                        + " (YAML 1.1); quote it if it is meant as text";
             default:
                 return null;
         }
@@ -379,39 +444,5 @@ public final class StrictYamlReader {
                     ? path.index(p.getMatchingIndex()) : path.child(p.getMatchingProperty());
         }
         return path;
-    }
-
-    /** The key a duplicate-key error names, or null for any other error. */
-    private static String duplicateKey(JsonProcessingException e) {
-        String msg = e.getOriginalMessage();
-        if (msg == null || !msg.startsWith("Duplicate field '") || !msg.endsWith("'")) {
-            return null;
-        }
-        return msg.substring("Duplicate field '".length(), msg.length() - 1);
-    }
-
-    private String describe(JsonProcessingException e) {
-        String msg = e.getOriginalMessage();
-        if (msg == null) {
-            msg = "";
-        }
-        if (msg.startsWith("Duplicate field")) {
-            return "duplicate key " + msg.substring("Duplicate field ".length()) + "; each key may appear once";
-        }
-        if (msg.contains("nesting depth") || msg.contains("Document nesting depth")) {
-            return "descriptor nests deeper than " + MAX_DEPTH + " levels";
-        }
-        if (msg.contains("code point limit") || msg.contains("exceeds the limit")) {
-            return "descriptor is larger than the limit of " + maxBytes + " bytes" + " (raise it with --max-descriptor-bytes)";
-        }
-        return "not valid YAML: " + firstLine(msg);
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return (nl < 0 ? s : s.substring(0, nl)).trim();
     }
 }
