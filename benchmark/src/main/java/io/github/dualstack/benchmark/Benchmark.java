@@ -3,7 +3,7 @@ package io.github.dualstack.benchmark;
 import io.github.dualstack.benchmark.SizeResult.Figure;
 import io.github.dualstack.benchmark.SizeResult.Operation;
 import io.github.dualstack.core.Dualstack;
-import io.github.dualstack.core.GenerateRequest;
+import io.github.dualstack.core.Request;
 import io.github.dualstack.core.Problem;
 import io.github.dualstack.core.Report;
 import io.github.dualstack.core.Version;
@@ -122,12 +122,12 @@ public final class Benchmark {
         Path site = new SyntheticSite(edges, options.seed()).writeTo(dir.resolve("site.yaml"));
         Path tree = dir.resolve("generated");
         log.println("benchmark: in-process warm-up at " + edges + " edge nodes");
-        for (GenerateRequest.Mode mode : List.of(GenerateRequest.Mode.VALIDATE, GenerateRequest.Mode.GENERATE,
-                GenerateRequest.Mode.GENERATE, GenerateRequest.Mode.CHECK)) {
+        for (Request request : List.of(Request.Validate.of(site), Request.Generate.of(site, tree),
+                Request.Generate.of(site, tree), Request.Check.of(site, tree))) {
             try {
-                Dualstack.run(request(site, tree, mode));
+                Dualstack.run(request);
             } catch (Exception | OutOfMemoryError e) {
-                log.println("benchmark: warm-up " + mode + " failed: " + e);
+                log.println("benchmark: warm-up " + request.getClass().getSimpleName() + " failed: " + e);
             }
         }
         Trees.delete(dir);
@@ -176,14 +176,14 @@ public final class Benchmark {
             r.inProcessSkipped = true;
         } else {
             for (int rep = 1; rep <= options.repeat(); rep++) {
-                inProcess(r, Operation.VALIDATE, request(site, tree, GenerateRequest.Mode.VALIDATE));
+                inProcess(r, Operation.VALIDATE, Request.Validate.of(site));
                 Trees.delete(tree);
-                Optional<Report> gen = inProcess(r, Operation.GENERATE, request(site, tree, GenerateRequest.Mode.GENERATE));
+                Optional<Report> gen = inProcess(r, Operation.GENERATE, Request.Generate.of(site, tree));
                 if (gen.isPresent()) {
-                    Optional<Report> noOp = inProcess(r, Operation.NO_OP, request(site, tree, GenerateRequest.Mode.GENERATE));
-                    noOp.filter(x -> !x.write().orElseThrow().noOp()).ifPresent(x -> fail(r, r.in(Operation.NO_OP),
+                    Optional<Report> noOp = inProcess(r, Operation.NO_OP, Request.Generate.of(site, tree));
+                    noOp.filter(x -> !((Report.Generate) x).write().orElseThrow().noOp()).ifPresent(x -> fail(r, r.in(Operation.NO_OP),
                             "in-process no-op regenerate wrote or removed files: " + x.summary(), false));
-                    inProcess(r, Operation.CHECK, request(site, tree, GenerateRequest.Mode.CHECK));
+                    inProcess(r, Operation.CHECK, Request.Check.of(site, tree));
                 } else {
                     skip(r.in(Operation.NO_OP), r.in(Operation.CHECK));
                 }
@@ -221,7 +221,7 @@ public final class Benchmark {
         return res;
     }
 
-    private Optional<Report> inProcess(SizeResult r, Operation op, GenerateRequest request) {
+    private Optional<Report> inProcess(SizeResult r, Operation op, Request request) {
         Figure f = r.in(op);
         settle();
         try {
@@ -307,7 +307,7 @@ public final class Benchmark {
     private void validateOrFail(Path site) throws IOException {
         Report report;
         try {
-            report = Dualstack.run(GenerateRequest.validate(site));
+            report = Dualstack.validate(Request.Validate.of(site));
         } catch (Exception e) {
             throw new IOException("cannot validate the synthetic site " + site + ": " + e, e);
         }
@@ -329,12 +329,6 @@ public final class Benchmark {
             throw new IOException("not enough disk space in " + options.work() + " for " + edges + " edge nodes: "
                     + (usable >> 20) + " MiB free, about " + (need >> 20) + " MiB needed");
         }
-    }
-
-    private static GenerateRequest request(Path site, Path tree, GenerateRequest.Mode mode) {
-        GenerateRequest validate = GenerateRequest.validate(site);
-        return mode == GenerateRequest.Mode.VALIDATE ? validate : new GenerateRequest(site, Optional.of(tree),
-                Optional.empty(), mode, false, validate.maxDescriptorBytes());
     }
 
     /** The whole results page: how it was measured, the table, the verdicts and any failure. */

@@ -3,7 +3,7 @@ package io.github.dualstack.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dualstack.core.Dualstack;
-import io.github.dualstack.core.GenerateRequest;
+import io.github.dualstack.core.Request;
 import io.github.dualstack.core.Report;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.IpFamily;
@@ -25,7 +25,7 @@ class SyntheticSiteTest {
     @Test
     void validatesWithAMixOfHubFamiliesAndQuic(@TempDir Path tmp) throws Exception {
         Path site = new SyntheticSite(400, 42).writeTo(tmp.resolve("site.yaml"));
-        Report report = Dualstack.run(GenerateRequest.validate(site));
+        Report.Validate report = Dualstack.validate(Request.Validate.of(site));
         assertThat(report.problems()).isEmpty();
         var edges = report.site().orElseThrow().edgeNodes();
         assertThat(edges).hasSize(400)

@@ -1,6 +1,7 @@
 package io.github.dualstack.cli;
 
-import io.github.dualstack.core.GenerateRequest;
+import io.github.dualstack.core.Dualstack;
+import io.github.dualstack.core.Request;
 import io.github.dualstack.core.Report;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -30,24 +31,18 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Report report = RunCommand.call(spec, RunCommand.request(spec, descriptor, GenerateRequest.Mode.CHECK,
-                tree, false, common));
+        Report.Check report = RunCommand.call(spec, () -> Dualstack.check(new Request.Check(descriptor, tree.output,
+                RunCommand.options(spec, descriptor, tree, common))));
         if (report == null) {
             return ExitCodes.USAGE;
         }
-        report.drift().ifPresent(d -> {
-            d.diffs().forEach(spec.commandLine().getOut()::print);
-            spec.commandLine().getOut().flush();
-        });
-        int code = RunCommand.finish(spec, report, common);
-        var err = spec.commandLine().getErr();
-        report.drift().ifPresent(d -> d.problems().forEach(problem -> err.println("dualstack: " + problem)));
-        if (common.format == OutputFormat.text) {
-            err.println("dualstack: " + report.summary());
-            if (report.drift().map(d -> !d.diffs().isEmpty()).orElse(false)) {
-                err.println("dualstack: the tree is stale; run: dualstack generate " + descriptor + " -o " + tree.output);
-            }
-            err.flush();
+        var out = spec.commandLine().getOut();
+        int code = RunCommand.finish(spec, report, common, () -> report.drift().ifPresent(d ->
+                d.diffs().forEach(diff -> out.print(diff.text()))), true);
+        if (common.format == OutputFormat.text && report.drift().map(d -> !d.diffs().isEmpty()).orElse(false)) {
+            spec.commandLine().getErr().println("dualstack: the tree is stale; run: dualstack generate " + descriptor
+                    + " -o " + tree.output);
+            spec.commandLine().getErr().flush();
         }
         return code;
     }

@@ -1,6 +1,7 @@
 package io.github.dualstack.cli;
 
-import io.github.dualstack.core.GenerateRequest;
+import io.github.dualstack.core.Dualstack;
+import io.github.dualstack.core.Request;
 import io.github.dualstack.core.Report;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -34,16 +35,11 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Report report = RunCommand.call(spec, RunCommand.request(spec, descriptor, GenerateRequest.Mode.GENERATE,
-                tree, force, common));
+        Report.Generate report = RunCommand.call(spec, () -> Dualstack.generate(new Request.Generate(descriptor,
+                tree.output, force, RunCommand.options(spec, descriptor, tree, common))));
         if (report == null) {
             return ExitCodes.USAGE;
         }
-        int code = RunCommand.finish(spec, report, common);
-        if (common.format == OutputFormat.text) {
-            spec.commandLine().getErr().println("dualstack: " + report.summary());
-            spec.commandLine().getErr().flush();
-        }
-        return code;
+        return RunCommand.finish(spec, report, common, () -> { }, true);
     }
 }

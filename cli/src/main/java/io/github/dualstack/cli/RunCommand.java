@@ -1,25 +1,27 @@
 package io.github.dualstack.cli;
 
-import io.github.dualstack.core.Dualstack;
 import io.github.dualstack.core.DualstackException;
 import io.github.dualstack.core.FrontEnd;
-import io.github.dualstack.core.GenerateRequest;
 import io.github.dualstack.core.Report;
+import io.github.dualstack.core.RunOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** The part every command shares: one request, one core call, problems and refusals printed, an exit code. */
+/** The part every command shares: the options of one request, one core call, the report printed, an exit code. */
 final class RunCommand {
 
     private RunCommand() {
     }
 
+    interface CoreCall<R extends Report> {
+        R run() throws DualstackException;
+    }
+
     /** The report, or null after printing why the run could not happen (exit code 2). */
-    static Report call(CommandSpec spec, GenerateRequest request) {
+    static <R extends Report> R call(CommandSpec spec, CoreCall<R> call) {
         try {
-            return Dualstack.run(request);
+            return call.run();
         } catch (DualstackException e) {
             // Some failures have one line per problem (template overrides): each line is a message of its own.
             e.getMessage().lines().forEach(l -> spec.commandLine().getErr().println("dualstack: " + l));
@@ -28,21 +30,25 @@ final class RunCommand {
         }
     }
 
-    /** The request of the options; throws the usage error of an option value out of range or unusable. */
-    static GenerateRequest request(CommandSpec spec, Path descriptor, GenerateRequest.Mode mode, TreeOptions tree,
-                                   boolean force, CommonOptions common) {
+    /** The run options of the command line; throws the usage error of an option value out of range or unusable. */
+    static RunOptions options(CommandSpec spec, Path descriptor, TreeOptions tree, CommonOptions common) {
         common.check(spec.commandLine());
         if (tree != null) {
             tree.check(spec.commandLine());
         }
         PrintWriter err = spec.commandLine().getErr();
-        GenerateRequest request = new GenerateRequest(descriptor, Optional.ofNullable(tree).map(t -> t.output),
-                Optional.ofNullable(tree).map(t -> t.templates), mode, force, common.maxDescriptorBytes)
-                .withFrontEnd(new FrontEnd("--force", generateCommand(descriptor, tree), notice -> {
+        RunOptions.Builder options = RunOptions.builder().maxDescriptorBytes(common.maxDescriptorBytes)
+                .frontEnd(new FrontEnd("--force", generateCommand(descriptor, tree), notice -> {
                     err.println("dualstack: " + notice);
                     err.flush();
                 }));
-        return tree != null && tree.threads != null ? request.withThreads(tree.threads) : request;
+        if (tree != null) {
+            options.templateOverrides(tree.templates);
+            if (tree.threads != null) {
+                options.threads(tree.threads);
+            }
+        }
+        return options.build();
     }
 
     /** The command line that regenerates this tree, as messages about an interrupted run name it. */
@@ -51,20 +57,35 @@ final class RunCommand {
                 + (tree.templates == null ? "" : " --templates " + tree.templates));
     }
 
-    /** Prints descriptor problems, and for text output the write refusals; returns the exit code. */
-    static int finish(CommandSpec spec, Report report, CommonOptions common) {
+    /**
+     * Prints the report: as one JSON object on standard output with {@code --format json}; else problems,
+     * recovery, refusals and tree problems one per line on standard error, then {@code body} (diffs, the site
+     * summary) on standard output and the summary line. Returns the exit code.
+     */
+    static int finish(CommandSpec spec, Report report, CommonOptions common, Runnable body, boolean summaryLine) {
         PrintWriter err = spec.commandLine().getErr();
         if (common.format == OutputFormat.json) {
-            ProblemPrinter.print(report.problems(), common.format, spec.commandLine().getOut());
+            JsonReport.print(report, spec.commandLine().getOut());
         } else {
-            ProblemPrinter.print(report.problems(), common.format, err);
-        }
-        report.write().ifPresent(w -> {
-            if (!w.recovery().isEmpty()) {
-                err.println("dualstack: " + w.recovery());
+            report.problems().forEach(err::println);
+            if (report instanceof Report.Generate g) {
+                g.write().ifPresent(w -> {
+                    if (!w.recovery().isEmpty()) {
+                        err.println("dualstack: " + w.recovery());
+                    }
+                    w.refusals().forEach(r -> err.println("dualstack: refused: " + r));
+                });
             }
-            w.refusals().forEach(r -> err.println("dualstack: refused: " + r));
-        });
+            if (report instanceof Report.Check c) {
+                c.drift().ifPresent(d -> d.problems().forEach(p -> err.println("dualstack: " + p)));
+            }
+            err.flush();
+            body.run();
+            spec.commandLine().getOut().flush();
+            if (summaryLine) {
+                err.println("dualstack: " + report.summary());
+            }
+        }
         err.flush();
         return report.ok() ? ExitCodes.OK : ExitCodes.PROBLEMS;
     }

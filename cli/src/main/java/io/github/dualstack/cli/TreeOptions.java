@@ -1,6 +1,6 @@
 package io.github.dualstack.cli;
 
-import io.github.dualstack.core.GenerateRequest;
+import io.github.dualstack.core.RunOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -19,14 +19,14 @@ final class TreeOptions {
     Path templates;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads that render and write, 1 to "
-            + GenerateRequest.MAX_THREADS + " (default: the number of processors). The output is the same whatever"
+            + RunOptions.MAX_THREADS + " (default: the number of processors). The output is the same whatever"
             + " the count.")
     Integer threads;
 
     /** What picocli's types cannot express; each failure is a usage error naming the option. */
     void check(CommandLine cl) {
         if (threads != null) {
-            Ranges.check(cl, "--threads", threads, 1, GenerateRequest.MAX_THREADS);
+            Ranges.check(cl, "--threads", threads, 1, RunOptions.MAX_THREADS);
         }
         if (Files.exists(output) && !Files.isDirectory(output)) {
             throw new ParameterException(cl, "--output " + output + " is not a directory");

@@ -1,6 +1,7 @@
 package io.github.dualstack.cli;
 
-import io.github.dualstack.core.GenerateRequest;
+import io.github.dualstack.core.Dualstack;
+import io.github.dualstack.core.Request;
 import io.github.dualstack.core.Report;
 import io.github.dualstack.core.SiteSummary;
 import java.nio.file.Path;
@@ -31,23 +32,16 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Report report = RunCommand.call(spec, RunCommand.request(spec, descriptor, GenerateRequest.Mode.VALIDATE,
-                null, false, common));
+        Report.Validate report = RunCommand.call(spec, () -> Dualstack.validate(new Request.Validate(descriptor,
+                RunCommand.options(spec, descriptor, null, common))));
         if (report == null) {
             return ExitCodes.USAGE;
         }
-        int code = RunCommand.finish(spec, report, common);
         var out = spec.commandLine().getOut();
-        if (common.format == OutputFormat.text) {
+        return RunCommand.finish(spec, report, common, () -> {
             if (!report.hasErrors()) {
-                if (resolved) {
-                    out.print(SiteSummary.resolvedYaml(report.resolvedDescriptor().orElseThrow()));
-                } else {
-                    out.print(SiteSummary.of(report.site().orElseThrow()));
-                }
-                out.flush();
+                out.print(resolved ? report.resolved().orElseThrow().yaml() : SiteSummary.of(report.site().orElseThrow()));
             }
-        }
-        return code;
+        }, false);
     }
 }

@@ -3,9 +3,8 @@ package io.github.dualstack.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dualstack.core.Dualstack;
-import io.github.dualstack.core.GenerateRequest;
+import io.github.dualstack.core.Request;
 import io.github.dualstack.core.Report;
-import io.github.dualstack.core.descriptor.StrictYamlReader;
 import io.github.dualstack.core.write.TreeWriter;
 import java.io.File;
 import java.io.IOException;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -116,8 +114,7 @@ class KillAtAnyInstantIT {
     }
 
     private static Map<String, String> expected(Path site, Path out) throws Exception {
-        Report r = Dualstack.run(new GenerateRequest(site, Optional.of(out), Optional.empty(),
-                GenerateRequest.Mode.GENERATE, false, StrictYamlReader.DEFAULT_MAX_BYTES));
+        Report r = Dualstack.generate(Request.Generate.of(site, out));
         assertThat(r.ok()).as(r.summary()).isTrue();
         return snapshot(out);
     }

@@ -102,7 +102,10 @@ class ValidateCliTest {
         String file = brokenSite(dir).toString();
         Run r = run("validate", "--format", "json", file);
         assertThat(r.exit()).isEqualTo(1);
-        JsonNode arr = new ObjectMapper().readTree(r.out());
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        assertThat(report.get("ok").asBoolean()).isFalse();
+        assertThat(report.get("summary").asText()).startsWith("2 problem(s) in the descriptor; nothing written");
+        JsonNode arr = report.get("problems");
         assertThat(arr.isArray()).isTrue();
         assertThat(arr).hasSize(2);
         for (JsonNode p : arr) {
@@ -124,13 +127,15 @@ class ValidateCliTest {
     void jsonFormatOfAValidSiteListsItsWarningsOnly() throws Exception {
         Run r = run("validate", "--format", "json", sample("ipv6-primary-hostnetwork"));
         assertThat(r.exit()).isEqualTo(0);
-        JsonNode arr = new ObjectMapper().readTree(r.out());
+        JsonNode arr = new ObjectMapper().readTree(r.out()).get("problems");
         assertThat(arr).hasSize(2).allSatisfy(p -> assertThat(p.get("severity").asText()).isEqualTo("warning"));
 
         Run clean = run("validate", "--format", "json", sample("dual-stack-site"));
         assertThat(clean.exit()).isEqualTo(0);
-        assertThat(new ObjectMapper().readTree(clean.out()).isArray()).isTrue();
-        assertThat(new ObjectMapper().readTree(clean.out())).isEmpty();
+        JsonNode report = new ObjectMapper().readTree(clean.out());
+        assertThat(report.get("ok").asBoolean()).isTrue();
+        assertThat(report.get("problems").isArray()).isTrue();
+        assertThat(report.get("problems")).isEmpty();
     }
 
     @Test

@@ -25,7 +25,7 @@ final class DriftCheck {
 
     private final TreeReader tree;
     private final String generateCommand;
-    private final Map<String, String> diffs = new ConcurrentHashMap<>();
+    private final Map<String, FileDiff> diffs = new ConcurrentHashMap<>();
     private final Map<String, String> problems = new ConcurrentHashMap<>();
     private final Set<String> planned = ConcurrentHashMap.newKeySet();
     private final AtomicInteger differing = new AtomicInteger();
@@ -37,11 +37,11 @@ final class DriftCheck {
         this.generateCommand = generateCommand;
     }
 
-    Report.Drift run(OutputPlan plan, Renderer renderer) throws IOException {
+    Drift run(OutputPlan plan, Renderer renderer) throws IOException {
         List<String> treeProblems = new ArrayList<>(tree.problems());
         if (!treeProblems.isEmpty()) {
             // A tree mid-commit or with a broken manifest: a comparison would only list the symptoms.
-            return new Report.Drift(List.of(), 0, 0, 0, 0, treeProblems);
+            return new Drift(List.of(), 0, 0, 0, 0, treeProblems);
         }
         renderer.renderAll(plan, this::compare);
         int extra = 0;
@@ -49,13 +49,14 @@ final class DriftCheck {
             if (e.getValue().state() == TreeReader.State.UNREADABLE) {
                 problems.put(e.getKey(), e.getValue().note());
             } else {
-                diffs.put(e.getKey(), UnifiedDiff.of(e.getKey(), e.getValue().onDisk(), null));
+                diffs.put(e.getKey(), new FileDiff(e.getKey(), FileDiff.Change.EXTRA,
+                        UnifiedDiff.of(e.getKey(), e.getValue().onDisk(), null)));
             }
             extra++;
         }
         treeProblems.addAll(new TreeMap<>(problems).values());
         tree.changedWhileReading(generateCommand).ifPresent(treeProblems::add);
-        return new Report.Drift(new ArrayList<>(new TreeMap<>(diffs).values()), differing.get(), missing.get(), extra,
+        return new Drift(new ArrayList<>(new TreeMap<>(diffs).values()), differing.get(), missing.get(), extra,
                 same.get(), treeProblems);
     }
 
@@ -71,15 +72,18 @@ final class DriftCheck {
             case SAME -> same.incrementAndGet();
             case MISSING -> {
                 missing.incrementAndGet();
-                diffs.put(f.path(), UnifiedDiff.of(f.path(), null, f.content()));
+                diffs.put(f.path(), new FileDiff(f.path(), FileDiff.Change.MISSING, UnifiedDiff.of(f.path(), null,
+                        f.content())));
             }
             case MODE_DIFFERS -> {
                 differing.incrementAndGet();
-                diffs.put(f.path(), "diff --git a/" + f.path() + " b/" + f.path() + "\n" + c.note() + "\n");
+                diffs.put(f.path(), new FileDiff(f.path(), FileDiff.Change.MODE, "diff --git a/" + f.path() + " b/"
+                        + f.path() + "\n" + c.note() + "\n"));
             }
             case DIFFERS -> {
                 differing.incrementAndGet();
-                diffs.put(f.path(), c.onDisk() == null ? c.note() + "\n" : UnifiedDiff.of(f.path(), c.onDisk(), f.content()));
+                diffs.put(f.path(), new FileDiff(f.path(), FileDiff.Change.CONTENT, c.onDisk() == null ? c.note() + "\n"
+                        : UnifiedDiff.of(f.path(), c.onDisk(), f.content())));
             }
             case UNREADABLE -> {
                 differing.incrementAndGet();

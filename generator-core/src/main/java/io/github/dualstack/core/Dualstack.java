@@ -1,13 +1,17 @@
 package io.github.dualstack.core;
 
+import io.github.dualstack.core.DualstackException.GeneratorBugException;
+import io.github.dualstack.core.DualstackException.InputException;
+import io.github.dualstack.core.DualstackException.IoFaultException;
 import io.github.dualstack.core.descriptor.DescriptorLoader;
 import io.github.dualstack.core.fs.SafeFiles;
 import io.github.dualstack.core.fs.TooLargeException;
 import io.github.dualstack.core.plan.OutputPlan;
-import io.github.dualstack.core.validate.Placement;
 import io.github.dualstack.core.render.RenderException;
 import io.github.dualstack.core.render.Renderer;
 import io.github.dualstack.core.render.TemplateOverrides;
+import io.github.dualstack.core.validate.Placement;
+import io.github.dualstack.core.write.Refusal;
 import io.github.dualstack.core.write.StatCache;
 import io.github.dualstack.core.write.TreeReader;
 import io.github.dualstack.core.write.TreeWriter;
@@ -25,9 +29,9 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
 
 /**
- * The one entry point of the core. Data flows one way: read, validate, plan, render, self-check, then write
- * (generate) or compare (check). The site-wide files are rendered first; edge files stream through on every
- * core, so the heap never holds the whole tree.
+ * The one entry point of the core, one method per mode. Data flows one way: read, validate, plan, render,
+ * self-check, then write (generate) or compare (check). The site-wide files are rendered first; edge files stream
+ * through on every core, so the heap never holds the whole tree.
  */
 public final class Dualstack {
 
@@ -37,89 +41,130 @@ public final class Dualstack {
     private Dualstack() {
     }
 
-    public static Report run(GenerateRequest request) throws DualstackException {
+    /** Any mode: the report of the request's own mode. */
+    public static Report run(Request request) throws DualstackException {
+        if (request instanceof Request.Validate v) {
+            return validate(v);
+        }
+        return request instanceof Request.Generate g ? generate(g) : check((Request.Check) request);
+    }
+
+    public static Report.Validate validate(Request.Validate request) throws DualstackException {
         long start = System.nanoTime();
-        DescriptorLoader loader = new DescriptorLoader(request.maxDescriptorBytes());
-        byte[] descriptor;
-        try {
-            descriptor = SafeFiles.readInput(request.descriptor(), request.maxDescriptorBytes());
-        } catch (TooLargeException e) {
-            // Refused on the stream itself: a hostile multi-gigabyte file, or /dev/zero, must not reach the heap.
-            return descriptorOnly(request, loader.oversize(displayName(request), sizeOf(request.descriptor(),
-                    request.maxDescriptorBytes())), start);
-        } catch (NoSuchFileException e) {
-            throw new DualstackException("descriptor not found: " + request.descriptor());
-        } catch (IOException e) {
-            throw new DualstackException("cannot read the descriptor: " + SafeFiles.describe(e), e);
+        Optional<byte[]> descriptor = read(request);
+        DescriptorLoader.Result loaded = descriptor.isEmpty() ? oversize(request)
+                : loader(request).load(displayName(request), descriptor.get(), true);
+        return new Report.Validate(loaded.problems(), Optional.ofNullable(loaded.site()),
+                Optional.ofNullable(loaded.resolved()).map(ResolvedDescriptor::new), since(start));
+    }
+
+    public static Report.Generate generate(Request.Generate request) throws DualstackException {
+        long start = System.nanoTime();
+        Optional<byte[]> bytes = read(request);
+        if (bytes.isEmpty()) {
+            return new Report.Generate(oversize(request).problems(), Optional.empty(), false, since(start));
         }
-        Optional<Path> templates = request.templateOverrides();
-        if (request.mode() != GenerateRequest.Mode.VALIDATE && templates.isPresent()) {
-            TemplateOverrides.check(templates.get());
-        }
-        Optional<Path> out = request.outputDirectory();
-        Optional<String> misplaced = out.flatMap(o -> OutputLocation.problem(o, request.descriptor()));
+        checkOverrides(request);
+        Path out = request.outputDirectory();
+        Optional<String> misplaced = OutputLocation.problem(out, request.descriptor());
         String fingerprint = null;
-        if (request.mode() == GenerateRequest.Mode.GENERATE && misplaced.isEmpty()) {
-            fingerprint = fingerprint(request, descriptor);
-            Optional<Integer> upToDate = StatCache.upToDate(out.orElseThrow(), fingerprint);
+        if (misplaced.isEmpty()) {
+            fingerprint = fingerprint(request, bytes.get());
+            Optional<Integer> upToDate = StatCache.upToDate(out, fingerprint);
             if (upToDate.isPresent()) {
                 WriteResult nothing = new WriteResult(List.of(), upToDate.get(), List.of(), List.of(), "");
-                return new Report(request.mode(), List.of(), Optional.empty(), Optional.empty(), Optional.of(nothing),
-                        Optional.empty(), Duration.ofNanos(System.nanoTime() - start));
+                return new Report.Generate(List.of(), Optional.of(nothing), true, since(start));
             }
         }
-        DescriptorLoader.Result loaded = loader.load(displayName(request), descriptor,
-                request.mode() == GenerateRequest.Mode.VALIDATE, out.map(o -> Placement.of(o, request.descriptor())));
-        descriptor = null;   // the site is bound; the bytes can go
-        if (!loaded.ok() || request.mode() == GenerateRequest.Mode.VALIDATE) {
-            return descriptorOnly(request, loaded, start);
+        DescriptorLoader.Result loaded = load(request, bytes.get());
+        if (!loaded.ok()) {
+            return new Report.Generate(loaded.problems(), Optional.empty(), false, since(start));
         }
         if (misplaced.isPresent()) {
-            WriteResult refused = new WriteResult(List.of(), 0, List.of(), List.of(misplaced.get()), "");
-            return new Report(request.mode(), loaded.problems(), Optional.ofNullable(loaded.site()), Optional.empty(),
-                    Optional.of(refused), Optional.empty(), Duration.ofNanos(System.nanoTime() - start));
+            WriteResult refused = new WriteResult(List.of(), 0, List.of(), List.of(Refusal.of(out.toString(),
+                    Refusal.Reason.OUTPUT_DIRECTORY, misplaced.get())), "");
+            return new Report.Generate(loaded.problems(), Optional.of(refused), false, since(start));
         }
-        Path dir = out.orElseThrow();
-        Renderer renderer = new Renderer(request.templateOverrides(),
-                request.descriptor().getFileName().toString(), loaded.site().name());
-        OutputPlan plan = new OutputPlan(loaded.site());
+        Renderer renderer = renderer(request, loaded);
         // A descriptor with warnings takes the full run every time, so that its warnings are printed every time.
         String recordAs = loaded.problems().isEmpty() ? fingerprint : null;
-        Optional<WriteResult> write = Optional.empty();
-        Optional<Report.Drift> drift = Optional.empty();
-        ForkJoinPool pool = new ForkJoinPool(request.threads());
-        try {
-            if (request.mode() == GenerateRequest.Mode.GENERATE) {
-                write = Optional.of(inPool(pool, () -> generate(plan, renderer, dir, request, recordAs)));
-            } else {
-                drift = Optional.of(inPool(pool, () -> check(plan, renderer, dir, request.frontEnd())));
-            }
-        } catch (RenderException e) {
-            throw new DualstackException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new DualstackException(treeFailure(request, e), e);
-        } catch (UncheckedIOException e) {
-            throw new DualstackException(treeFailure(request, e.getCause()), e);
-        } finally {
-            pool.shutdown();
+        WriteResult written = inPool(request, () -> write(new OutputPlan(loaded.site()), renderer, request, recordAs));
+        return new Report.Generate(withTemplateWarnings(loaded, renderer), Optional.of(written), false, since(start));
+    }
+
+    public static Report.Check check(Request.Check request) throws DualstackException {
+        long start = System.nanoTime();
+        Optional<byte[]> bytes = read(request);
+        if (bytes.isEmpty()) {
+            return new Report.Check(oversize(request).problems(), Optional.empty(), since(start));
         }
-        List<Problem> problems = Stream.concat(loaded.problems().stream(), renderer.warnings().stream()).toList();
-        return new Report(request.mode(), problems, Optional.ofNullable(loaded.site()), Optional.empty(),
-                write, drift, Duration.ofNanos(System.nanoTime() - start));
+        checkOverrides(request);
+        DescriptorLoader.Result loaded = load(request, bytes.get());
+        if (!loaded.ok()) {
+            return new Report.Check(loaded.problems(), Optional.empty(), since(start));
+        }
+        Optional<String> misplaced = OutputLocation.problem(request.outputDirectory(), request.descriptor());
+        if (misplaced.isPresent()) {
+            Drift refused = new Drift(List.of(), 0, 0, 0, 0, List.of(misplaced.get()));
+            return new Report.Check(loaded.problems(), Optional.of(refused), since(start));
+        }
+        Renderer renderer = renderer(request, loaded);
+        Drift drift = inPool(request, () -> compare(new OutputPlan(loaded.site()), renderer, request));
+        return new Report.Check(withTemplateWarnings(loaded, renderer), Optional.of(drift), since(start));
     }
 
-    /** The report of a run that stops after the descriptor: validate, or a descriptor with errors. */
-    private static Report descriptorOnly(GenerateRequest request, DescriptorLoader.Result loaded, long start) {
-        return new Report(request.mode(), loaded.problems(), Optional.ofNullable(loaded.site()),
-                Optional.ofNullable(loaded.resolved()), Optional.empty(), Optional.empty(),
-                Duration.ofNanos(System.nanoTime() - start));
+    /** The descriptor's bytes, or empty when it is over the size limit (read on the stream, never whole). */
+    private static Optional<byte[]> read(Request request) throws InputException {
+        try {
+            return Optional.of(SafeFiles.readInput(request.descriptor(), request.options().maxDescriptorBytes()));
+        } catch (TooLargeException e) {
+            // A hostile multi-gigabyte file must not reach the heap.
+            return Optional.empty();
+        } catch (NoSuchFileException e) {
+            throw new InputException("descriptor not found: " + request.descriptor());
+        } catch (IOException e) {
+            throw new InputException("cannot read the descriptor: " + SafeFiles.describe(e), e);
+        }
     }
 
-    private static String fingerprint(GenerateRequest request, byte[] descriptor) throws DualstackException {
+    private static DescriptorLoader loader(Request request) {
+        return new DescriptorLoader(request.options().maxDescriptorBytes());
+    }
+
+    private static DescriptorLoader.Result oversize(Request request) {
+        long limit = request.options().maxDescriptorBytes();
+        return loader(request).oversize(displayName(request), sizeOf(request.descriptor(), limit));
+    }
+
+    /** Loads for a tree at {@code outputDirectory}: the rules that depend on where the tree goes run too. */
+    private static DescriptorLoader.Result load(Request request, byte[] bytes) {
+        Path out = request instanceof Request.Generate g ? g.outputDirectory() : ((Request.Check) request).outputDirectory();
+        return loader(request).load(displayName(request), bytes, false, Optional.of(Placement.of(out, request.descriptor())));
+    }
+
+    /** A problem in an override comes before the no-op fast path could answer, and before any rendering. */
+    private static void checkOverrides(Request request) throws InputException {
+        Optional<Path> templates = request.options().templateOverrides();
+        if (templates.isPresent()) {
+            TemplateOverrides.check(templates.get());
+        }
+    }
+
+    private static Renderer renderer(Request request, DescriptorLoader.Result loaded) {
+        return new Renderer(request.options().templateOverrides(), request.descriptor().getFileName().toString(),
+                loaded.site().name());
+    }
+
+    private static List<Problem> withTemplateWarnings(DescriptorLoader.Result loaded, Renderer renderer) {
+        return Stream.concat(loaded.problems().stream(), renderer.warnings().stream()).toList();
+    }
+
+    private static String fingerprint(Request.Generate request, byte[] descriptor) throws InputException {
         try {
             return InputFingerprint.of(request, descriptor);
         } catch (IOException | UncheckedIOException e) {
-            throw new DualstackException("cannot read the inputs of " + request.descriptor() + ": " + e.getMessage(), e);
+            throw new InputException("cannot read the inputs of " + request.descriptor() + ": "
+                    + SafeFiles.describe(e), e);
         }
     }
 
@@ -127,8 +172,13 @@ public final class Dualstack {
         T call() throws IOException;
     }
 
-    /** Runs the work so that its parallel streams use the request's thread count, rethrowing what it threw. */
-    private static <T> T inPool(ForkJoinPool pool, Work<T> work) throws IOException {
+    /**
+     * Runs the work on the request's thread count, so that its parallel streams use it, and maps what it threw:
+     * an I/O failure of the tree is the file system's; a render that fails its check is the override's author's
+     * when there are overrides, else a bug of dualstack's.
+     */
+    private static <T> T inPool(Request request, Work<T> work) throws DualstackException {
+        ForkJoinPool pool = new ForkJoinPool(request.options().threads());
         try {
             return pool.submit(() -> {
                 try {
@@ -139,11 +189,15 @@ public final class Dualstack {
             }).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+            throw new IoFaultException("interrupted", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof UncheckedIOException u) {
-                throw u.getCause();
+                throw new IoFaultException(treeFailure(request, u.getCause()), u.getCause());
+            }
+            if (cause instanceof RenderException r) {
+                throw request.options().templateOverrides().isPresent() ? new InputException(r.getMessage(), r)
+                        : new GeneratorBugException(r.getMessage(), r);
             }
             if (cause instanceof RuntimeException r) {
                 throw r;
@@ -151,14 +205,17 @@ public final class Dualstack {
             if (cause instanceof Error err) {
                 throw err;
             }
-            throw new IOException(cause);
+            throw new IllegalStateException(cause);
+        } finally {
+            pool.shutdown();
         }
     }
 
     /** Renders into the writer and commits; a complete tree is recorded as made by {@code fingerprint}, if any. */
-    private static WriteResult generate(OutputPlan plan, Renderer renderer, Path out, GenerateRequest request,
-                                        String fingerprint) throws IOException {
-        FrontEnd words = request.frontEnd();
+    private static WriteResult write(OutputPlan plan, Renderer renderer, Request.Generate request, String fingerprint)
+            throws IOException {
+        FrontEnd words = request.options().frontEnd();
+        Path out = request.outputDirectory();
         TreeWriter.Options options = new TreeWriter.Options(request.force(), words.forceOption(),
                 words.generateCommand(), renderer::check, Version.get(), LOCK_WAIT, waitNotice(out, words));
         try (TreeWriter writer = TreeWriter.open(out, options)) {
@@ -172,17 +229,19 @@ public final class Dualstack {
         }
     }
 
-    /** An I/O failure of the tree in one line: what the run was doing, the path and the cause. */
-    private static String treeFailure(GenerateRequest request, IOException e) {
-        return "cannot " + (request.mode() == GenerateRequest.Mode.GENERATE ? "update" : "read") + " the tree: "
-                + SafeFiles.describe(e);
-    }
-
     /** Compares under the tree's shared lock: never a tree that a generate is committing. */
-    private static Report.Drift check(OutputPlan plan, Renderer renderer, Path out, FrontEnd words) throws IOException {
+    private static Drift compare(OutputPlan plan, Renderer renderer, Request.Check request) throws IOException {
+        FrontEnd words = request.options().frontEnd();
+        Path out = request.outputDirectory();
         try (TreeReader tree = TreeReader.open(out, LOCK_WAIT, waitNotice(out, words), words.generateCommand())) {
             return new DriftCheck(tree, words.generateCommand()).run(plan, renderer);
         }
+    }
+
+    /** An I/O failure of the tree in one line: what the run was doing, the path and the cause. */
+    private static String treeFailure(Request request, IOException e) {
+        return "cannot " + (request instanceof Request.Generate ? "update" : "read") + " the tree: "
+                + SafeFiles.describe(e);
     }
 
     private static Runnable waitNotice(Path out, FrontEnd words) {
@@ -200,8 +259,11 @@ public final class Dualstack {
     }
 
     /** Problems name the descriptor as the user gave it, so editors and terminals can jump to it. */
-    private static String displayName(GenerateRequest request) {
+    private static String displayName(Request request) {
         return request.descriptor().toString();
     }
 
+    private static Duration since(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
 }

@@ -31,14 +31,14 @@ final class InputFingerprint {
     private InputFingerprint() {
     }
 
-    static String of(GenerateRequest request, byte[] descriptor) throws IOException {
+    static String of(Request.Generate request, byte[] descriptor) throws IOException {
         MessageDigest md = sha256();
         field(md, "generator", GENERATOR.getBytes(StandardCharsets.UTF_8));
         field(md, "version", Version.get().getBytes(StandardCharsets.UTF_8));
         field(md, "descriptor-name", request.descriptor().getFileName().toString().getBytes(StandardCharsets.UTF_8));
         field(md, "descriptor", descriptor);
-        field(md, "max-descriptor-bytes", Long.toString(request.maxDescriptorBytes()).getBytes(StandardCharsets.UTF_8));
-        Optional<Path> overrides = request.templateOverrides();
+        field(md, "max-descriptor-bytes", Long.toString(request.options().maxDescriptorBytes()).getBytes(StandardCharsets.UTF_8));
+        Optional<Path> overrides = request.options().templateOverrides();
         field(md, "overrides", (overrides.isPresent() ? "directory" : "none").getBytes(StandardCharsets.UTF_8));
         if (overrides.isPresent()) {
             // Only the files the engine loads: TemplateOverrides has checked they are small regular files.

@@ -1,6 +1,5 @@
 package io.github.dualstack.core;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dualstack.core.model.Site;
 import io.github.dualstack.core.write.WriteResult;
 import java.time.Duration;
@@ -8,64 +7,100 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What one core call did: descriptor problems (with any error nothing was rendered); for generate, what was
- * written; for check, the drift between the committed tree and what would be generated.
+ * What one core call did, one record per mode. Every report carries the descriptor's problems (with any error,
+ * nothing was rendered) and how long the run took.
  */
-public record Report(GenerateRequest.Mode mode, List<Problem> problems, Optional<Site> site,
-                     Optional<JsonNode> resolvedDescriptor, Optional<WriteResult> write, Optional<Drift> drift,
-                     Duration elapsed) {
+public sealed interface Report {
 
-    /**
-     * check's findings: a unified diff per file that differs, is missing or is extra, sorted by path; and
-     * {@code problems}, one line each, when the tree cannot be compared as it is (a generate interrupted or running,
-     * a damaged manifest, something other than a regular file where a generated file belongs).
-     */
-    public record Drift(List<String> diffs, int differing, int missing, int extra, int same, List<String> problems) {
-        public boolean none() {
-            return diffs.isEmpty() && problems.isEmpty();
-        }
+    List<Problem> problems();
+
+    Duration elapsed();
+
+    default boolean hasErrors() {
+        return problems().stream().anyMatch(Problem::isError);
     }
 
-    public boolean hasErrors() {
-        return problems.stream().anyMatch(Problem::isError);
+    default List<Problem> errors() {
+        return problems().stream().filter(Problem::isError).toList();
     }
 
-    public List<Problem> errors() {
-        return problems.stream().filter(Problem::isError).toList();
+    default List<Problem> warnings() {
+        return problems().stream().filter(p -> !p.isError()).toList();
     }
 
-    public List<Problem> warnings() {
-        return problems.stream().filter(p -> !p.isError()).toList();
-    }
-
-    /** True when the run succeeded: no descriptor error, no refused write, no drift. */
-    public boolean ok() {
-        return !hasErrors() && write.map(w -> !w.refused()).orElse(true) && drift.map(Drift::none).orElse(true);
-    }
+    /** True when the run succeeded: no descriptor error, and no refused write or drift. */
+    boolean ok();
 
     /** One line for the end of a log: what happened and how long it took. */
-    public String summary() {
-        String time = String.format("%.1fs", elapsed.toMillis() / 1000.0);
-        if (hasErrors()) {
-            return errors().size() + " problem(s) in the descriptor; nothing written (" + time + ")";
+    String summary();
+
+    private static String time(Duration elapsed) {
+        return String.format("%.1fs", elapsed.toMillis() / 1000.0);
+    }
+
+    private static String problemsSummary(Report r) {
+        return r.errors().size() + " problem(s) in the descriptor; nothing written (" + time(r.elapsed()) + ")";
+    }
+
+    /** validate: the site and the resolved descriptor when it is valid. */
+    record Validate(List<Problem> problems, Optional<Site> site, Optional<ResolvedDescriptor> resolved,
+                    Duration elapsed) implements Report {
+        @Override
+        public boolean ok() {
+            return !hasErrors();
         }
-        if (write.isPresent()) {
-            WriteResult w = write.get();
+
+        @Override
+        public String summary() {
+            return hasErrors() ? problemsSummary(this) : "descriptor is valid (" + time(elapsed) + ")";
+        }
+    }
+
+    /**
+     * generate: what was written (empty when the descriptor has errors). {@code fromStatCache}: answered from the
+     * stat cache without reading the descriptor (the tree was exactly as the same inputs had left it).
+     */
+    record Generate(List<Problem> problems, Optional<WriteResult> write, boolean fromStatCache, Duration elapsed)
+            implements Report {
+        @Override
+        public boolean ok() {
+            return !hasErrors() && write.map(w -> !w.refused()).orElse(true);
+        }
+
+        @Override
+        public String summary() {
+            if (hasErrors()) {
+                return problemsSummary(this);
+            }
+            WriteResult w = write.orElseThrow();
             if (w.refused()) {
-                return w.refusals().size() + " file(s) refused; nothing written (" + time + ")";
+                return w.refusals().size() + " file(s) refused; nothing written (" + time(elapsed) + ")";
             }
             return w.written().size() + " written, " + w.unchanged() + " unchanged, " + w.removed().size()
-                    + " removed (" + time + ")";
+                    + " removed (" + time(elapsed) + ")";
         }
-        if (drift.isPresent()) {
-            Drift d = drift.get();
-            if (d.diffs().isEmpty() && !d.problems().isEmpty()) {
-                return "the tree cannot be checked as it is: " + d.problems().size() + " problem(s) (" + time + ")";
+    }
+
+    /** check: the drift between the committed tree and what would be generated (empty with descriptor errors). */
+    record Check(List<Problem> problems, Optional<Drift> drift, Duration elapsed) implements Report {
+        @Override
+        public boolean ok() {
+            return !hasErrors() && drift.map(Drift::none).orElse(true);
+        }
+
+        @Override
+        public String summary() {
+            if (hasErrors()) {
+                return problemsSummary(this);
             }
-            return d.none() ? d.same() + " files up to date (" + time + ")"
+            Drift d = drift.orElseThrow();
+            if (d.diffs().isEmpty() && !d.problems().isEmpty()) {
+                return "the tree cannot be checked as it is: " + d.problems().size() + " problem(s) (" + time(elapsed)
+                        + ")";
+            }
+            return d.none() ? d.same() + " files up to date (" + time(elapsed) + ")"
                     : d.differing() + " differ, " + d.missing() + " missing, " + d.extra() + " extra, " + d.same()
-                    + " up to date (" + time + ")";
+                    + " up to date (" + time(elapsed) + ")";
         }
-        return "descriptor is valid (" + time + ")";
     }
 }

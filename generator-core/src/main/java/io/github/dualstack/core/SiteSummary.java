@@ -1,19 +1,14 @@
 package io.github.dualstack.core;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.github.dualstack.core.model.CloudCore;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.FamilyPair;
 import io.github.dualstack.core.model.Site;
 import io.github.dualstack.core.net.HubAddresses;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A short human summary of a valid site, and the full resolved descriptor, as {@code validate} prints them. */
+/** A short human summary of a valid site, as {@code validate} prints it. */
 public final class SiteSummary {
 
     private SiteSummary() {
@@ -59,12 +54,4 @@ public final class SiteSummary {
     }
 
     /** The descriptor with every default filled in, as YAML. */
-    public static String resolvedYaml(JsonNode resolved) {
-        try {
-            return YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build()
-                    .writeValueAsString(resolved);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -3,12 +3,10 @@ package io.github.dualstack.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.dualstack.core.descriptor.StrictYamlReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,8 +60,7 @@ class CalicoBaseKustomizeTest {
                 .replace("  calico:\n", "  calico:\n    base: ../../upstream\n");
         Path descriptorDir = Files.createDirectories(dir.resolve("site"));
         Path descriptor = Files.writeString(descriptorDir.resolve("site.yaml"), site);
-        Report r = Dualstack.run(new GenerateRequest(descriptor, Optional.of(dir.resolve("gen")), Optional.empty(),
-                GenerateRequest.Mode.GENERATE, false, StrictYamlReader.DEFAULT_MAX_BYTES));
+        Report r = Dualstack.generate(Request.Generate.of(descriptor, dir.resolve("gen")));
         assertThat(r.ok()).as(r.summary()).isTrue();
         String kustomization = Files.readString(dir.resolve("gen/cluster/kustomization.yaml"));
         assertThat(kustomization).contains("- \"../../upstream\"", "patches:",

@@ -2,11 +2,9 @@ package io.github.dualstack.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dualstack.core.descriptor.StrictYamlReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -59,22 +57,19 @@ class CalicoBaseTest {
         Path descriptor = Files.writeString(Files.createDirectories(repo.resolve("sites/east")).resolve("site.yaml"),
                 site("../../../../../etc"));
         Path out = repo.resolve("sites/east/generated");
-        Report r = Dualstack.run(new GenerateRequest(descriptor, Optional.of(out), Optional.empty(),
-                GenerateRequest.Mode.GENERATE, false, StrictYamlReader.DEFAULT_MAX_BYTES));
+        Report r = Dualstack.generate(Request.Generate.of(descriptor, out));
         assertThat(r.errors()).singleElement().asString().isEqualTo(descriptor + ":17:11: spec.calico.base: leads"
                 + " outside the repository (" + repo.toAbsolutePath() + ") from the generated cluster/ directory; keep"
                 + " the upstream Calico manifests in the repository and name that directory");
         assertThat(out).doesNotExist();
 
         Files.writeString(descriptor, site("../../../../upstream/calico"));   // repo/upstream/calico
-        Report ok = Dualstack.run(new GenerateRequest(descriptor, Optional.of(out), Optional.empty(),
-                GenerateRequest.Mode.GENERATE, false, StrictYamlReader.DEFAULT_MAX_BYTES));
+        Report ok = Dualstack.generate(Request.Generate.of(descriptor, out));
         assertThat(ok.ok()).as(ok.summary() + ok.problems()).isTrue();
 
         Files.createDirectories(repo.resolve("upstream"));
         Files.createSymbolicLink(repo.resolve("upstream/calico"), dir);   // a link out of the repository
-        Report linked = Dualstack.run(new GenerateRequest(descriptor, Optional.of(out), Optional.empty(),
-                GenerateRequest.Mode.CHECK, false, StrictYamlReader.DEFAULT_MAX_BYTES));
+        Report linked = Dualstack.check(Request.Check.of(descriptor, out));
         assertThat(linked.errors()).singleElement().asString().contains("spec.calico.base: leads outside the repository");
     }
 }

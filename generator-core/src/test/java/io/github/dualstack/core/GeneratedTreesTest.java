@@ -2,13 +2,11 @@ package io.github.dualstack.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dualstack.core.descriptor.StrictYamlReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -26,7 +24,7 @@ class GeneratedTreesTest {
     @ValueSource(strings = {"dual-stack-site", "ipv6-primary-hostnetwork", "ipv6-only"})
     void eachSampleMatchesItsCommittedTreeByteForByte(String sample) throws Exception {
         Path site = Path.of("..", "samples", sample, "site.yaml");
-        Report r = Dualstack.run(request(site, Path.of("..", "samples", sample, "generated"), GenerateRequest.Mode.CHECK));
+        Report.Check r = Dualstack.check(Request.Check.of(site, Path.of("..", "samples", sample, "generated")));
         assertThat(r.hasErrors()).isFalse();
         assertThat(r.drift().orElseThrow().diffs()).as("regenerate the sample: dualstack generate %s -o .../generated", site)
                 .isEmpty();
@@ -36,8 +34,10 @@ class GeneratedTreesTest {
     @Test
     void outputIsByteIdenticalWhateverTheThreadCount() throws Exception {
         Path site = Path.of("..", "samples", "dual-stack-site", "site.yaml");
-        Report one = Dualstack.run(request(site, dir.resolve("one"), GenerateRequest.Mode.GENERATE).withThreads(1));
-        Report four = Dualstack.run(request(site, dir.resolve("four"), GenerateRequest.Mode.GENERATE).withThreads(4));
+        Report one = Dualstack.generate(new Request.Generate(site, dir.resolve("one"), false,
+                RunOptions.builder().threads(1).build()));
+        Report four = Dualstack.generate(new Request.Generate(site, dir.resolve("four"), false,
+                RunOptions.builder().threads(4).build()));
         assertThat(one.ok()).isTrue();
         assertThat(four.ok()).isTrue();
         Map<String, String> a = tree(dir.resolve("one"));
@@ -47,9 +47,9 @@ class GeneratedTreesTest {
     @Test
     void aSecondRunIsANoOpAndTheSameDescriptorGivesTheSameBytes() throws Exception {
         Path site = Path.of("..", "samples", "ipv6-primary-hostnetwork", "site.yaml");
-        Report first = Dualstack.run(request(site, dir.resolve("t"), GenerateRequest.Mode.GENERATE));
+        Report.Generate first = Dualstack.generate(Request.Generate.of(site, dir.resolve("t")));
         Map<String, String> before = tree(dir.resolve("t"));
-        Report second = Dualstack.run(request(site, dir.resolve("t"), GenerateRequest.Mode.GENERATE));
+        Report.Generate second = Dualstack.generate(Request.Generate.of(site, dir.resolve("t")));
         assertThat(first.write().orElseThrow().written()).hasSize(before.size() - 2);   // manifest and .gitignore
         assertThat(second.write().orElseThrow().noOp()).isTrue();
         assertThat(tree(dir.resolve("t"))).isEqualTo(before);
@@ -62,19 +62,14 @@ class GeneratedTreesTest {
         String text = Files.readString(Path.of("..", "samples", "dual-stack-site", "site.yaml"));
         Files.writeString(site, text);
         Path out = dir.resolve("generated");
-        assertThat(Dualstack.run(request(site, out, GenerateRequest.Mode.GENERATE)).ok()).isTrue();
+        assertThat(Dualstack.generate(Request.Generate.of(site, out)).ok()).isTrue();
         Files.writeString(site, text.replace("addresses: {ipv4: 192.0.2.102, ipv6: \"2001:db8::102\"}",
                 "addresses: {ipv4: 192.0.2.112, ipv6: \"2001:db8::112\"}"));
-        Report r = Dualstack.run(request(site, out, GenerateRequest.Mode.GENERATE));
+        Report.Generate r = Dualstack.generate(Request.Generate.of(site, out));
         assertThat(r.write().orElseThrow().written()).containsExactlyInAnyOrder(
                 "edge/edge-0002/etc/kubeedge/config/edgecore.yaml", "edge/edge-0002/join.sh", "scripts/verify.sh");
         assertThat(r.write().orElseThrow().unchanged()).isEqualTo(19);
         assertThat(Files.readString(out.resolve(".dualstack/manifest.json"))).contains("edge/edge-0002/join.sh");
-    }
-
-    private static GenerateRequest request(Path site, Path out, GenerateRequest.Mode mode) {
-        return new GenerateRequest(site, Optional.of(out), Optional.empty(), mode, false,
-                StrictYamlReader.DEFAULT_MAX_BYTES);
     }
 
     private static Map<String, String> tree(Path root) throws IOException {

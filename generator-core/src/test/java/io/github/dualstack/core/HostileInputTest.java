@@ -102,7 +102,8 @@ class HostileInputTest {
         byte[] big = new byte[5 * 1024 * 1024];
         Arrays.fill(big, (byte) '#');
         Files.write(site, big);
-        Report report = Dualstack.run(GenerateRequest.validate(site).withMaxDescriptorBytes(4096));
+        Report.Validate report = Dualstack.validate(new Request.Validate(site,
+                RunOptions.builder().maxDescriptorBytes(4096).build()));
         assertThat(report.errors()).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo(site.toString());
             assertThat(p.message()).contains("over the limit of 4096 bytes");

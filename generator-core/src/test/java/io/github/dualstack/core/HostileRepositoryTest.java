@@ -2,13 +2,11 @@ package io.github.dualstack.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dualstack.core.descriptor.StrictYamlReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +33,7 @@ class HostileRepositoryTest {
         Path origin = Files.createDirectories(tmp.resolve("origin"));
         Files.copy(Path.of("..", "samples", "dual-stack-site", "site.yaml"), origin.resolve("site.yaml"));
         git(origin, "init", "-q");
-        Report first = generate(origin);
+        Report first = generate(origin, false);
         assertThat(first.ok()).as(first.summary()).isTrue();
         Path gen = origin.resolve("generated");
         // What the pull request adds: a link at a staging name, at a planned file, in .dualstack/, as a directory.
@@ -67,13 +65,13 @@ class HostileRepositoryTest {
         assertThat(p.waitFor()).as(String.join(" ", cmd) + "\n" + out).isZero();
     }
 
-    private static Report run(Path repo, GenerateRequest.Mode mode, boolean force) throws DualstackException {
-        return Dualstack.run(new GenerateRequest(repo.resolve("site.yaml"), Optional.of(repo.resolve("generated")),
-                Optional.empty(), mode, force, StrictYamlReader.DEFAULT_MAX_BYTES));
+    private static Report.Generate generate(Path repo, boolean force) throws DualstackException {
+        return Dualstack.generate(new Request.Generate(repo.resolve("site.yaml"), repo.resolve("generated"), force,
+                RunOptions.defaults()));
     }
 
-    private static Report generate(Path repo) throws DualstackException {
-        return run(repo, GenerateRequest.Mode.GENERATE, false);
+    private static Report.Check check(Path repo) throws DualstackException {
+        return Dualstack.check(Request.Check.of(repo.resolve("site.yaml"), repo.resolve("generated")));
     }
 
     private Map<String, String> outsideNow() throws IOException {
@@ -92,9 +90,9 @@ class HostileRepositoryTest {
         for (boolean force : new boolean[] {false, true}) {
             Exception failure = null;
             try {
-                Report r = run(clone, GenerateRequest.Mode.GENERATE, force);
+                Report.Generate r = generate(clone, force);
                 assertThat(r.ok()).isFalse();
-                assertThat(String.join("\n", r.write().orElseThrow().refusals())).doesNotContain("hunter2");
+                assertThat(r.write().orElseThrow().refusals().toString()).doesNotContain("hunter2");
             } catch (DualstackException e) {
                 failure = e;
             }
@@ -103,17 +101,16 @@ class HostileRepositoryTest {
             assertThat(outsideNow()).isEqualTo(before);
         }
         Files.delete(clone.resolve("generated/.dualstack/lock"));
-        Report r = run(clone, GenerateRequest.Mode.GENERATE, true);
-        assertThat(r.write().orElseThrow().refusals()).anySatisfy(x -> assertThat(x)
+        Report.Generate r = generate(clone, true);
+        assertThat(r.write().orElseThrow().refusals()).anySatisfy(x -> assertThat(x.message())
                 .startsWith("cluster/kustomization.yaml: passes through the symbolic link cluster/kustomization.yaml"))
-                .anySatisfy(x -> assertThat(x).startsWith("edge/edge-0002/etc/kubeedge/config/edgecore.yaml: passes"
+                .anySatisfy(x -> assertThat(x.message()).startsWith("edge/edge-0002/etc/kubeedge/config/edgecore.yaml: passes"
                         + " through the symbolic link edge/edge-0002"));
         assertThat(outsideNow()).isEqualTo(before);
 
-        Report check = run(clone, GenerateRequest.Mode.CHECK, false);
-        Report.Drift d = check.drift().orElseThrow();
+        Drift d = check(clone).drift().orElseThrow();
         assertThat(d.none()).isFalse();
-        assertThat(String.join("\n", d.diffs()) + String.join("\n", d.problems())).doesNotContain("hunter2", "keep me");
+        assertThat(d.diffs().toString() + d.problems()).doesNotContain("hunter2", "keep me");
         assertThat(d.problems()).anySatisfy(x -> assertThat(x).startsWith("cluster/kustomization.yaml: passes through"));
         assertThat(outsideNow()).isEqualTo(before);
     }

@@ -20,24 +20,24 @@ class SamplesTest {
         return p;
     }
 
-    static Report validate(String name) throws DualstackException {
-        return Dualstack.run(GenerateRequest.validate(sample(name)));
+    static Report.Validate validate(String name) throws DualstackException {
+        return Dualstack.validate(Request.Validate.of(sample(name)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"dual-stack-site", "ipv6-only", "ipv6-primary-hostnetwork"})
     void everySampleIsValid(String name) throws Exception {
-        Report r = validate(name);
+        Report.Validate r = validate(name);
         assertThat(r.errors()).isEmpty();
         assertThat(r.hasErrors()).isFalse();
         assertThat(r.site()).isPresent();
-        assertThat(r.resolvedDescriptor()).isPresent();
+        assertThat(r.resolved()).isPresent();
         assertThat(Files.readString(sample(name))).startsWith("# yaml-language-server: $schema=../../schemas/site.schema.json\n");
     }
 
     @Test
     void dualStackSiteHasNoWarningsAndResolvesItsDefaults() throws Exception {
-        Report r = validate("dual-stack-site");
+        Report.Validate r = validate("dual-stack-site");
         assertThat(r.problems()).isEmpty();
         var site = r.site().orElseThrow();
         assertThat(site.ipFamilies()).containsExactly(IpFamily.IPv4, IpFamily.IPv6);
@@ -68,17 +68,17 @@ class SamplesTest {
 
     @Test
     void ipv6OnlySiteHasNoWarnings() throws Exception {
-        Report r = validate("ipv6-only");
+        Report.Validate r = validate("ipv6-only");
         assertThat(r.problems()).isEmpty();
         assertThat(r.site().orElseThrow().ipFamilies()).containsExactly(IpFamily.IPv6);
         // family-keyed defaults apply only to the site's families
         assertThat(r.site().orElseThrow().kubernetes().nodeMaskSizes().ipv4()).isNull();
-        assertThat(r.resolvedDescriptor().orElseThrow().at("/spec/kubernetes/nodeMaskSizes").toString()).isEqualTo("{\"ipv6\":64}");
+        assertThat(r.resolved().orElseThrow().yaml()).contains("    nodeMaskSizes:\n      ipv6: 64\n    allocateNodeCIDRs");
     }
 
     @Test
     void ipv6PrimaryHostNetworkHasExactlyItsTwoWarnings() throws Exception {
-        Report r = validate("ipv6-primary-hostnetwork");
+        Report.Validate r = validate("ipv6-primary-hostnetwork");
         String file = sample("ipv6-primary-hostnetwork").toString();
         assertThat(r.problems())
                 .extracting(Problem::file, Problem::line, Problem::column, Problem::path, Problem::severity, Problem::message)

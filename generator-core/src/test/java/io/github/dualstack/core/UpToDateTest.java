@@ -3,7 +3,6 @@ package io.github.dualstack.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dualstack.core.descriptor.StrictYamlReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,15 +36,15 @@ class UpToDateTest {
         text = Files.readString(Path.of("..", "samples", SAMPLE, "site.yaml"));
         Files.writeString(site, text);
         out = dir.resolve("generated");
-        Report first = run(Optional.empty());
+        Report.Generate first = run(Optional.empty());
         assertThat(first.ok()).as(first.summary()).isTrue();
         assertThat(out.resolve(".dualstack/stat-cache")).isRegularFile();
     }
 
     @Test
     void aRegenerateWithTheSameInputsAnswersFromTheCache() throws Exception {
-        Report again = run(Optional.empty());
-        assertThat(again.site()).as("answered without loading the descriptor").isEmpty();
+        Report.Generate again = run(Optional.empty());
+        assertThat(again.fromStatCache()).as("answered without loading the descriptor").isTrue();
         assertThat(again.write().orElseThrow().noOp()).isTrue();
         assertThat(again.write().orElseThrow().unchanged()).isEqualTo(22);
         assertThat(Files.readString(out.resolve(".dualstack/.gitignore"))).contains("\nstat-cache\n");
@@ -62,8 +61,8 @@ class UpToDateTest {
         Files.setLastModifiedTime(f, mtime);
         assertThat(Files.size(f)).isEqualTo(s.getBytes(StandardCharsets.UTF_8).length);
 
-        Report r = run(Optional.empty());
-        assertThat(r.site()).as("the full run").isPresent();
+        Report.Generate r = run(Optional.empty());
+        assertThat(r.fromStatCache()).as("the full run").isFalse();
         assertThat(r.write().orElseThrow().refusals()).singleElement().asString()
                 .startsWith(EDGE_CONFIG + ": was edited by hand");
     }
@@ -74,34 +73,34 @@ class UpToDateTest {
         byte[] bytes = Files.readAllBytes(f);
         Files.delete(f);
         Files.write(f, bytes);   // same bytes, new inode: the full run finds nothing to do and records again
-        Report r = run(Optional.empty());
-        assertThat(r.site()).isPresent();
+        Report.Generate r = run(Optional.empty());
+        assertThat(r.fromStatCache()).isFalse();
         assertThat(r.write().orElseThrow().noOp()).isTrue();
-        assertThat(run(Optional.empty()).site()).as("recorded again").isEmpty();
+        assertThat(run(Optional.empty()).fromStatCache()).as("recorded again").isTrue();
 
         Files.delete(f);
-        Report restored = run(Optional.empty());
+        Report.Generate restored = run(Optional.empty());
         assertThat(restored.write().orElseThrow().written()).containsExactly(EDGE_CONFIG);
     }
 
     @Test
     void aChangedDescriptorOrTemplateOverrideTakesTheFullRun() throws Exception {
         Files.writeString(site, text + "\n# a comment changes the bytes, not the output\n");
-        Report r = run(Optional.empty());
-        assertThat(r.site()).isPresent();
+        Report.Generate r = run(Optional.empty());
+        assertThat(r.fromStatCache()).isFalse();
         assertThat(r.write().orElseThrow().noOp()).isTrue();
 
         Path templates = dir.resolve("templates");
         Files.createDirectories(templates);
-        assertThat(run(Optional.of(templates)).site()).as("an override directory is an input").isPresent();
-        assertThat(run(Optional.of(templates)).site()).isEmpty();
+        assertThat(run(Optional.of(templates)).fromStatCache()).as("an override directory is an input").isFalse();
+        assertThat(run(Optional.of(templates)).fromStatCache()).isTrue();
         String bundled = new String(getClass().getResourceAsStream("/io/github/dualstack/templates/sysctl.conf.ftl")
                 .readAllBytes(), StandardCharsets.UTF_8);
         Files.writeString(templates.resolve("sysctl.conf.ftl"), bundled);
-        assertThat(run(Optional.of(templates)).site()).as("so is every override in it").isPresent();
-        assertThat(run(Optional.of(templates)).site()).isEmpty();
+        assertThat(run(Optional.of(templates)).fromStatCache()).as("so is every override in it").isFalse();
+        assertThat(run(Optional.of(templates)).fromStatCache()).isTrue();
         Files.writeString(templates.resolve("sysctl.conf.ftl"), "<#-- same output -->" + bundled);
-        assertThat(run(Optional.of(templates)).site()).as("and every byte of it").isPresent();
+        assertThat(run(Optional.of(templates)).fromStatCache()).as("and every byte of it").isFalse();
 
         assertThatThrownBy(() -> run(Optional.of(dir.resolve("missing"))))
                 .isInstanceOf(DualstackException.class)
@@ -111,21 +110,20 @@ class UpToDateTest {
     @Test
     void anInterruptedRunOrAnUnreadableCacheTakesTheFullRun() throws Exception {
         Files.write(out.resolve(".dualstack/in-progress"), new byte[0]);
-        assertThat(run(Optional.empty()).site()).isPresent();
+        assertThat(run(Optional.empty()).fromStatCache()).isFalse();
         assertThat(out.resolve(".dualstack/in-progress")).doesNotExist();
 
         Files.writeString(out.resolve(".dualstack/stat-cache"), "dualstack-stat-cache 1\nfingerprint x\n1 2 3\n");
-        assertThat(run(Optional.empty()).site()).isPresent();
+        assertThat(run(Optional.empty()).fromStatCache()).isFalse();
         Files.writeString(out.resolve(".dualstack/stat-cache"), "garbage");
-        Report r = run(Optional.empty());
-        assertThat(r.site()).isPresent();
+        Report.Generate r = run(Optional.empty());
+        assertThat(r.fromStatCache()).isFalse();
         assertThat(r.write().orElseThrow().noOp()).isTrue();
     }
 
     @Test
     void checkAlwaysCompares() throws Exception {
-        Report r = Dualstack.run(request(GenerateRequest.Mode.CHECK, Optional.empty()));
-        assertThat(r.site()).isPresent();
+        Report.Check r = Dualstack.check(Request.Check.of(site, out));
         assertThat(r.drift().orElseThrow().none()).isTrue();
     }
 
@@ -134,21 +132,18 @@ class UpToDateTest {
         Files.writeString(site, Files.readString(Path.of("..", "samples", "ipv6-primary-hostnetwork", "site.yaml")));
         Path other = dir.resolve("other");
         out = other;
-        Report first = run(Optional.empty());
+        Report.Generate first = run(Optional.empty());
         assertThat(first.ok()).as(first.summary()).isTrue();
         assertThat(first.warnings()).hasSize(2);
         assertThat(other.resolve(".dualstack/stat-cache")).doesNotExist();
-        Report again = run(Optional.empty());
-        assertThat(again.site()).isPresent();
+        Report.Generate again = run(Optional.empty());
+        assertThat(again.fromStatCache()).isFalse();
         assertThat(again.warnings()).hasSize(2);
         assertThat(again.write().orElseThrow().noOp()).isTrue();
     }
 
-    private Report run(Optional<Path> templates) throws IOException, DualstackException {
-        return Dualstack.run(request(GenerateRequest.Mode.GENERATE, templates));
-    }
-
-    private GenerateRequest request(GenerateRequest.Mode mode, Optional<Path> templates) {
-        return new GenerateRequest(site, Optional.of(out), templates, mode, false, StrictYamlReader.DEFAULT_MAX_BYTES);
+    private Report.Generate run(Optional<Path> templates) throws IOException, DualstackException {
+        return Dualstack.generate(new Request.Generate(site, out, false,
+                RunOptions.builder().templateOverrides(templates.orElse(null)).build()));
     }
 }

@@ -1,11 +1,10 @@
 package io.github.dualstack.maven;
 
-import io.github.dualstack.core.Dualstack;
 import io.github.dualstack.core.DualstackException;
 import io.github.dualstack.core.FrontEnd;
-import io.github.dualstack.core.GenerateRequest;
 import io.github.dualstack.core.Problem;
 import io.github.dualstack.core.Report;
+import io.github.dualstack.core.RunOptions;
 import io.github.dualstack.core.descriptor.StrictYamlReader;
 import java.io.File;
 import java.util.Optional;
@@ -16,10 +15,14 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * What every goal shares: the parameters, one request, one core call, and the one place where core results
- * become Maven outcomes (descriptor problems, refusals and drift: BUILD FAILURE with one line each; a run that
- * could not happen: MojoExecutionException).
+ * become Maven outcomes. The user's own mistakes (descriptor problems, a missing descriptor, a broken template
+ * override, refusals, drift) end the build with BUILD FAILURE ({@link MojoFailureException}) and one line each;
+ * a run the file system or dualstack itself stopped is a {@link MojoExecutionException}.
  */
-abstract class AbstractDualstackMojo extends AbstractMojo {
+abstract class AbstractDualstackMojo<R extends Report> extends AbstractMojo {
+
+    /** The largest descriptor the plugin reads: it is held whole in memory, and a real one is a few megabytes. */
+    static final long MAX_DESCRIPTOR_BYTES = 1L << 30;
 
     /** The site descriptor. Without a project (validate), relative to the current directory. */
     @Parameter(property = "dualstack.descriptor", defaultValue = "${basedir}/site.yaml", required = true)
@@ -29,23 +32,20 @@ abstract class AbstractDualstackMojo extends AbstractMojo {
     @Parameter(property = "dualstack.skip", defaultValue = "false")
     boolean skip;
 
-    /** Refuse descriptors larger than this many bytes. */
+    /** Refuse descriptors larger than this many bytes (1 to 1073741824). */
     @Parameter(property = "dualstack.maxDescriptorBytes", defaultValue = "" + StrictYamlReader.DEFAULT_MAX_BYTES)
     long maxDescriptorBytes;
 
-    abstract GenerateRequest.Mode mode();
+    /** The one core call of the goal. */
+    abstract R run(RunOptions options) throws DualstackException;
 
-    /** The output tree, for the goals that render one. */
-    Optional<File> outputDirectory() {
-        return Optional.empty();
-    }
-
+    /** Template overrides, for the goals that render a tree. */
     Optional<File> templateOverrides() {
         return Optional.empty();
     }
 
-    boolean force() {
-        return false;
+    /** Goal-specific output, before the summary. */
+    void afterRun(R report) {
     }
 
     @Override
@@ -54,12 +54,20 @@ abstract class AbstractDualstackMojo extends AbstractMojo {
             getLog().info("dualstack: skipped (dualstack.skip)");
             return;
         }
-        GenerateRequest request = new GenerateRequest(descriptor.toPath(), outputDirectory().map(File::toPath),
-                templateOverrides().map(File::toPath), mode(), force(), maxDescriptorBytes)
-                .withFrontEnd(new FrontEnd("-Ddualstack.force=true", "mvn dualstack:generate", getLog()::info));
-        Report report;
+        if (maxDescriptorBytes < 1 || maxDescriptorBytes > MAX_DESCRIPTOR_BYTES) {
+            throw new MojoFailureException("dualstack: dualstack.maxDescriptorBytes must be between 1 and "
+                    + MAX_DESCRIPTOR_BYTES + ", not " + maxDescriptorBytes);
+        }
+        RunOptions options = RunOptions.builder().maxDescriptorBytes(maxDescriptorBytes)
+                .templateOverrides(templateOverrides().map(File::toPath).orElse(null))
+                .frontEnd(new FrontEnd("-Ddualstack.force=true", "mvn dualstack:generate", getLog()::info))
+                .build();
+        R report;
         try {
-            report = Dualstack.run(request);
+            report = run(options);
+        } catch (DualstackException.InputException e) {
+            e.getMessage().lines().forEach(l -> getLog().error("dualstack: " + l));
+            throw new MojoFailureException("dualstack: " + e.getMessage().lines().findFirst().orElse(""));
         } catch (DualstackException e) {
             throw new MojoExecutionException("dualstack: " + e.getMessage(), e);
         }
@@ -70,12 +78,6 @@ abstract class AbstractDualstackMojo extends AbstractMojo {
                 getLog().warn(p.toString());
             }
         }
-        report.write().ifPresent(w -> {
-            if (!w.recovery().isEmpty()) {
-                getLog().warn("dualstack: " + w.recovery());
-            }
-            w.refusals().forEach(r -> getLog().error("refused: " + r));
-        });
         afterRun(report);
         getLog().info("dualstack: " + report.summary());
         if (!report.ok()) {
@@ -83,20 +85,8 @@ abstract class AbstractDualstackMojo extends AbstractMojo {
         }
     }
 
-    /** Goal-specific output, before the summary. */
-    void afterRun(Report report) {
-    }
-
     /** One line: the details are in the log lines above it. */
-    private static String failure(Report report) {
-        if (report.hasErrors()) {
-            return "the site descriptor has " + report.errors().size() + " problem(s), listed above";
-        }
-        if (report.write().map(w -> w.refused()).orElse(false)) {
-            return "dualstack refused " + report.write().get().refusals().size()
-                    + " file(s), listed above; nothing was written";
-        }
-        return report.summary() + "; the generated tree is stale. Run: mvn dualstack:generate"
-                + " (add -Ddualstack.force=true if the differences are hand edits to discard)";
+    String failure(R report) {
+        return "the site descriptor has " + report.errors().size() + " problem(s), listed above";
     }
 }

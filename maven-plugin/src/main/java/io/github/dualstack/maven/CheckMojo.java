@@ -1,7 +1,10 @@
 package io.github.dualstack.maven;
 
-import io.github.dualstack.core.GenerateRequest;
+import io.github.dualstack.core.Dualstack;
+import io.github.dualstack.core.DualstackException;
 import io.github.dualstack.core.Report;
+import io.github.dualstack.core.Request;
+import io.github.dualstack.core.RunOptions;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -10,18 +13,30 @@ import org.apache.maven.plugins.annotations.Mojo;
  * the descriptor generates (a file differs, is missing or is extra). Writes nothing.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class CheckMojo extends AbstractTreeMojo {
+public class CheckMojo extends AbstractTreeMojo<Report.Check> {
 
     @Override
-    GenerateRequest.Mode mode() {
-        return GenerateRequest.Mode.CHECK;
+    Report.Check run(RunOptions options) throws DualstackException {
+        return Dualstack.check(new Request.Check(descriptor.toPath(), outputDirectory.toPath(), options));
     }
 
     @Override
-    void afterRun(Report report) {
+    void afterRun(Report.Check report) {
         report.drift().ifPresent(d -> {
-            d.diffs().forEach(diff -> getLog().error("\n" + diff.stripTrailing()));
+            d.diffs().forEach(diff -> getLog().error("\n" + diff.text().stripTrailing()));
             d.problems().forEach(problem -> getLog().error(problem));
         });
+    }
+
+    @Override
+    String failure(Report.Check report) {
+        if (report.hasErrors()) {
+            return super.failure(report);
+        }
+        if (report.drift().map(d -> d.diffs().isEmpty()).orElse(true)) {
+            return report.summary() + "; see the lines above for the command that completes it";
+        }
+        return report.summary() + "; the generated tree is stale. Run: mvn dualstack:generate"
+                + " (add -Ddualstack.force=true if the differences are hand edits to discard)";
     }
 }

@@ -1,7 +1,10 @@
 package io.github.dualstack.maven;
 
-import io.github.dualstack.core.GenerateRequest;
+import io.github.dualstack.core.Dualstack;
+import io.github.dualstack.core.DualstackException;
 import io.github.dualstack.core.Report;
+import io.github.dualstack.core.Request;
+import io.github.dualstack.core.RunOptions;
 import io.github.dualstack.core.SiteSummary;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -10,15 +13,15 @@ import org.apache.maven.plugins.annotations.Mojo;
  * {@code mvn dualstack:validate -Ddualstack.descriptor=site.yaml}.
  */
 @Mojo(name = "validate", requiresProject = false, threadSafe = true)
-public class ValidateMojo extends AbstractDualstackMojo {
+public class ValidateMojo extends AbstractDualstackMojo<Report.Validate> {
 
     @Override
-    GenerateRequest.Mode mode() {
-        return GenerateRequest.Mode.VALIDATE;
+    Report.Validate run(RunOptions options) throws DualstackException {
+        return Dualstack.validate(new Request.Validate(descriptor.toPath(), options));
     }
 
     @Override
-    void afterRun(Report report) {
+    void afterRun(Report.Validate report) {
         report.site().ifPresent(site -> SiteSummary.of(site).lines().forEach(getLog()::info));
     }
 }

@@ -34,14 +34,14 @@ public final class TemplateOverrides {
     }
 
     /** Throws, with one line per problem, unless {@code dir} is a directory whose every entry follows the rule. */
-    public static void check(Path dir) throws DualstackException {
+    public static void check(Path dir) throws DualstackException.InputException {
         if (!Files.isDirectory(dir)) {
-            throw new DualstackException("template override directory " + dir + " does not exist or is not a"
+            throw new DualstackException.InputException("template override directory " + dir + " does not exist or is not a"
                     + " directory");
         }
         List<String> problems = problems(dir);
         if (!problems.isEmpty()) {
-            throw new DualstackException(String.join("\n", problems));
+            throw new DualstackException.InputException(String.join("\n", problems));
         }
     }
 
@@ -56,11 +56,11 @@ public final class TemplateOverrides {
         return out;
     }
 
-    static List<String> problems(Path dir) throws DualstackException {
+    static List<String> problems(Path dir) throws DualstackException.InputException {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.sorted().map(TemplateOverrides::problem).flatMap(Optional::stream).toList();
         } catch (IOException | UncheckedIOException e) {
-            throw new DualstackException("cannot read template override directory " + dir + ": "
+            throw new DualstackException.InputException("cannot read template override directory " + dir + ": "
                     + SafeFiles.describe(e), e);
         }
     }

@@ -54,13 +54,13 @@ public record Manifest(String generatorVersion, SortedMap<String, String> files)
         try {
             bytes = SafeFiles.readInTree(p, MAX_BYTES);
         } catch (io.github.dualstack.core.fs.NotRegularFileException | io.github.dualstack.core.fs.TooLargeException e) {
-            throw new WriteRefusedException(layoutPath, notAManifest(layoutPath,
+            throw new WriteRefusedException(layoutPath, Refusal.Reason.DAMAGED_METADATA, notAManifest(layoutPath,
                     e.getMessage().substring(p.toString().length() + 2)));
         }
         try {
             return Optional.of(parse(bytes));
         } catch (IllegalArgumentException e) {
-            throw new WriteRefusedException(layoutPath, notAManifest(layoutPath, e.getMessage()));
+            throw new WriteRefusedException(layoutPath, Refusal.Reason.DAMAGED_METADATA, notAManifest(layoutPath, e.getMessage()));
         }
     }
 

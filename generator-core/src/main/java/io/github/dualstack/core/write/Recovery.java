@@ -78,7 +78,7 @@ final class Recovery {
     }
 
     private static WriteRefusedException damaged(OutputRoot root, String why, String generateCommand) {
-        return new WriteRefusedException(root.root().toString(), "an earlier run was interrupted while committing"
+        return new WriteRefusedException(root.root().toString(), Refusal.Reason.DAMAGED_METADATA, "an earlier run was interrupted while committing"
                 + " and what it left is damaged (" + why + "), so it is not replayed. Delete "
                 + root.meta(TreeLayout.JOURNAL) + " and " + root.meta(TreeLayout.STAGED_MANIFEST) + ", then run "
                 + generateCommand + " again (it removes the staged files and refuses any file it cannot vouch for)");

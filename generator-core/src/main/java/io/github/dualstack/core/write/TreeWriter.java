@@ -76,7 +76,7 @@ public final class TreeWriter implements AutoCloseable {
     private final Set<String> staged = new ConcurrentSkipListSet<>();
     /** Directories this run created for new files, removed again (when empty) if the run writes nothing. */
     private final Set<Path> createdDirs = ConcurrentHashMap.newKeySet();
-    private final List<String> refusals = Collections.synchronizedList(new ArrayList<>());
+    private final List<Refusal> refusals = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger unchanged = new AtomicInteger();
     private final Object stageLock = new Object();
     /**
@@ -92,7 +92,7 @@ public final class TreeWriter implements AutoCloseable {
     private boolean journalWritten;
 
     private TreeWriter(OutputRoot root, Options options, Disk disk, TreeLock lock, List<Path> createdAtOpen,
-                       Manifest manifest, String recovery, List<String> refusedWith) {
+                       Manifest manifest, String recovery, List<Refusal> refusedWith) {
         this.root = root;
         this.options = options;
         this.disk = disk;
@@ -122,14 +122,15 @@ public final class TreeWriter implements AutoCloseable {
         OutputRoot root = new OutputRoot(outputDir);
         Optional<String> rootProblem = root.rootProblem();
         if (rootProblem.isPresent()) {
-            return refused(root, options, disk, rootProblem.get());
+            return refused(root, options, disk, Refusal.of(root.root().toString(), Refusal.Reason.OUTPUT_DIRECTORY,
+                    rootProblem.get()));
         }
         Path manifestPath = root.meta(TreeLayout.MANIFEST);
         if (!options.force() && SafeFiles.kind(root.root()) == SafeFiles.Kind.DIRECTORY
                 && SafeFiles.kind(manifestPath) == SafeFiles.Kind.ABSENT && !emptyButForMetadata(root.root())) {
-            return refused(root, options, disk, root.root() + ": is not empty and holds no " + TreeLayout.MANIFEST
-                    + ", so dualstack does not own anything in it; choose an empty directory, or use "
-                    + options.forceOption() + " to take it over");
+            return refused(root, options, disk, Refusal.of(root.root().toString(), Refusal.Reason.OUTPUT_DIRECTORY,
+                    root.root() + ": is not empty and holds no " + TreeLayout.MANIFEST + ", so dualstack does not own"
+                    + " anything in it; choose an empty directory, or use " + options.forceOption() + " to take it over"));
         }
         List<Path> created = new ArrayList<>();
         TreeLock lock = null;
@@ -140,7 +141,7 @@ public final class TreeWriter implements AutoCloseable {
             Manifest manifest = Manifest.read(root.root());
             return new TreeWriter(root, options, disk, lock, created, manifest, recovery, List.of());
         } catch (WriteRefusedException e) {
-            return new TreeWriter(root, options, disk, lock, created, Manifest.empty(), "", List.of(e.getMessage()));
+            return new TreeWriter(root, options, disk, lock, created, Manifest.empty(), "", List.of(e.refusal()));
         } catch (IOException | RuntimeException e) {
             if (lock != null) {
                 lock.close();
@@ -150,7 +151,7 @@ public final class TreeWriter implements AutoCloseable {
         }
     }
 
-    private static TreeWriter refused(OutputRoot root, Options options, Disk disk, String why) {
+    private static TreeWriter refused(OutputRoot root, Options options, Disk disk, Refusal why) {
         return new TreeWriter(root, options, disk, null, List.of(), Manifest.empty(), "", List.of(why));
     }
 
@@ -183,18 +184,21 @@ public final class TreeWriter implements AutoCloseable {
                     options.beforeWrite().accept(file);
                     stage(path, target, file);
                 }
-                case NOT_OWNED -> refusals.add(path + ": exists but was not written by dualstack (not in "
-                        + TreeLayout.MANIFEST + "); move it away or use " + options.forceOption() + " to overwrite it");
-                case EDITED -> refusals.add(path + ": was edited by hand since dualstack wrote it; change the"
-                        + " descriptor or a template override instead, or use " + options.forceOption()
-                        + " to overwrite it. " + (onDisk.tooLarge() ? "It is now " + onDisk.size() + " bytes."
-                        : "The edit, against what would be written:\n"
-                        + UnifiedDiff.of(path, onDisk.bytes(), file.content()).stripTrailing()));
-                case NOT_REGULAR -> refusals.add(path + ": " + onDisk.kind().phrase() + "; dualstack only ever"
-                        + " replaces regular files, so move it away yourself");
+                case NOT_OWNED -> refusals.add(Refusal.of(path, Refusal.Reason.NOT_OWNED, path + ": exists but was"
+                        + " not written by dualstack (not in " + TreeLayout.MANIFEST + "); move it away or use "
+                        + options.forceOption() + " to overwrite it"));
+                case EDITED -> refusals.add(new Refusal(path, Refusal.Reason.EDITED, path + ": was edited by hand"
+                        + " since dualstack wrote it; change the descriptor or a template override instead, or use "
+                        + options.forceOption() + " to overwrite it. " + (onDisk.tooLarge() ? "It is now "
+                        + onDisk.size() + " bytes." : "The edit, against what would be written:"),
+                        onDisk.tooLarge() ? Optional.empty()
+                                : Optional.of(UnifiedDiff.of(path, onDisk.bytes(), file.content()).stripTrailing())));
+                case NOT_REGULAR -> refusals.add(Refusal.of(path, Refusal.Reason.NOT_REGULAR, path + ": "
+                        + onDisk.kind().phrase() + "; dualstack only ever replaces regular files, so move it away"
+                        + " yourself"));
             }
         } catch (WriteRefusedException e) {
-            refusals.add(e.getMessage());
+            refusals.add(e.refusal());
         } catch (IOException e) {
             throw new UncheckedIOException(SafeFiles.describe(e), e);
         } finally {
@@ -273,7 +277,7 @@ public final class TreeWriter implements AutoCloseable {
             return new WriteResult(List.of(), 0, List.of(), List.copyOf(refusals), recovery);
         }
         List<String> removals = removals();
-        List<String> refused = sortedCopy(refusals);
+        List<Refusal> refused = sortedCopy(refusals);
         if (!refused.isEmpty()) {
             return new WriteResult(List.of(), unchanged.get(), List.of(), refused, recovery);
         }
@@ -319,13 +323,14 @@ public final class TreeWriter implements AutoCloseable {
                 switch (Ownership.unplanned(onDisk, owned.getValue(), options.force())) {
                     case UNCHANGED -> { }
                     case WRITE -> removals.add(path);
-                    case NOT_REGULAR -> refusals.add(path + ": is no longer generated and " + onDisk.kind().phrase()
-                            + " now; remove it yourself");
-                    default -> refusals.add(path + ": is no longer generated but was edited by hand, so it is kept;"
-                            + " delete it yourself, or use " + options.forceOption() + " to remove it");
+                    case NOT_REGULAR -> refusals.add(Refusal.of(path, Refusal.Reason.NOT_REGULAR, path + ": is no"
+                            + " longer generated and " + onDisk.kind().phrase() + " now; remove it yourself"));
+                    default -> refusals.add(Refusal.of(path, Refusal.Reason.EDITED, path + ": is no longer generated"
+                            + " but was edited by hand, so it is kept; delete it yourself, or use "
+                            + options.forceOption() + " to remove it"));
                 }
             } catch (WriteRefusedException e) {
-                refusals.add(e.getMessage());
+                refusals.add(e.refusal());
             }
         }
         Collections.sort(removals);
@@ -444,10 +449,10 @@ public final class TreeWriter implements AutoCloseable {
         }
     }
 
-    private static List<String> sortedCopy(List<String> list) {
+    private static List<Refusal> sortedCopy(List<Refusal> list) {
         synchronized (list) {
-            List<String> copy = new ArrayList<>(list);
-            Collections.sort(copy);
+            List<Refusal> copy = new ArrayList<>(list);
+            copy.sort(Comparator.comparing(Refusal::message));
             return copy;
         }
     }

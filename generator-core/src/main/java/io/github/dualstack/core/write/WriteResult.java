@@ -6,7 +6,7 @@ import java.util.List;
  * What a write did. With any refusal nothing was written at all. {@code recovery} says what an interrupted
  * earlier run left and how it was completed or discarded (empty when there was nothing to recover).
  */
-public record WriteResult(List<String> written, int unchanged, List<String> removed, List<String> refusals,
+public record WriteResult(List<String> written, int unchanged, List<String> removed, List<Refusal> refusals,
                           String recovery) {
 
     public boolean refused() {

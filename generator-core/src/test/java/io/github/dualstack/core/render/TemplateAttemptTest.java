@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dualstack.core.Dualstack;
 import io.github.dualstack.core.DualstackException;
-import io.github.dualstack.core.GenerateRequest;
+import io.github.dualstack.core.Request;
+import io.github.dualstack.core.RunOptions;
 import io.github.dualstack.core.Problem;
 import io.github.dualstack.core.Report;
-import io.github.dualstack.core.descriptor.StrictYamlReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -38,14 +37,14 @@ class TemplateAttemptTest {
         return templates;
     }
 
-    GenerateRequest request(Path templates, GenerateRequest.Mode mode) {
-        return new GenerateRequest(SITE, Optional.of(dir.resolve("out")), Optional.of(templates), mode, false,
-                StrictYamlReader.DEFAULT_MAX_BYTES);
+    Request.Generate generate(Path templates) {
+        return new Request.Generate(SITE, dir.resolve("out"), false, RunOptions.builder().templateOverrides(templates)
+                .build());
     }
 
     /** Check mode for the failures: it renders everything and writes nothing. */
-    GenerateRequest check(Path templates) {
-        return request(templates, GenerateRequest.Mode.CHECK);
+    Request.Check check(Path templates) {
+        return new Request.Check(SITE, dir.resolve("out"), RunOptions.builder().templateOverrides(templates).build());
     }
 
     @Test
@@ -69,7 +68,7 @@ class TemplateAttemptTest {
         Logger freemarker = Logger.getLogger("freemarker");
         freemarker.addHandler(capture);
         try {
-            Report report = Dualstack.run(request(templates, GenerateRequest.Mode.GENERATE));
+            Report report = Dualstack.run(generate(templates));
             assertThat(report.ok()).isTrue();
             assertThat(report.warnings()).containsExactly(new Problem(templates.resolve("sysctl.conf.ftl").toString(),
                     3, 5, "", Problem.Severity.WARNING, "<#attempt> failed and its <#recover> output was used: The"
@@ -82,7 +81,7 @@ class TemplateAttemptTest {
                         .allSatisfy(p -> assertThat(Files.readString(p)).endsWith("# sysctl\n# fallback\n"));
             }
 
-            Report again = Dualstack.run(request(templates, GenerateRequest.Mode.GENERATE));
+            Report again = Dualstack.run(generate(templates));
             assertThat(again.warnings()).as("no up-to-date shortcut that would hide the warning")
                     .hasSize(1);
         } finally {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dualstack.core.Dualstack;
 import io.github.dualstack.core.DualstackException;
-import io.github.dualstack.core.GenerateRequest;
-import io.github.dualstack.core.descriptor.StrictYamlReader;
+import io.github.dualstack.core.Request;
+import io.github.dualstack.core.RunOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,9 +107,8 @@ class TemplateOverridesTest {
     void generateRefusesAnUnknownOverrideBeforeWritingAnything() throws IOException {
         Path overrides = Files.createDirectory(dir.resolve("templates"));
         Files.writeString(overrides.resolve("kube-proxy.yml.ftl"), "x\n");
-        GenerateRequest request = new GenerateRequest(Path.of("..", "samples", "ipv6-only", "site.yaml"),
-                Optional.of(dir.resolve("out")), Optional.of(overrides), GenerateRequest.Mode.GENERATE, false,
-                StrictYamlReader.DEFAULT_MAX_BYTES);
+        Request.Generate request = new Request.Generate(Path.of("..", "samples", "ipv6-only", "site.yaml"),
+                dir.resolve("out"), false, RunOptions.builder().templateOverrides(overrides).build());
         assertThatThrownBy(() -> Dualstack.run(request))
                 .hasMessage(overrides.resolve("kube-proxy.yml.ftl") + ": matches no bundled template; the names are: "
                         + NAMES);

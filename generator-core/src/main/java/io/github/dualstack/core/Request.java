@@ -1,0 +1,53 @@
+package io.github.dualstack.core;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * One call into the core, one record per mode: front ends (the Maven plugin, the CLI) build one, call
+ * {@link Dualstack}, and map the {@link Report} of the same mode.
+ */
+public sealed interface Request {
+
+    Path descriptor();
+
+    RunOptions options();
+
+    /** Check the descriptor and report every problem; no tree. */
+    record Validate(Path descriptor, RunOptions options) implements Request {
+        public Validate {
+            Objects.requireNonNull(descriptor, "descriptor");
+            Objects.requireNonNull(options, "options");
+        }
+
+        public static Validate of(Path descriptor) {
+            return new Validate(descriptor, RunOptions.defaults());
+        }
+    }
+
+    /** Render the site into {@code outputDirectory}; {@code force} overwrites hand edits and files of others. */
+    record Generate(Path descriptor, Path outputDirectory, boolean force, RunOptions options) implements Request {
+        public Generate {
+            Objects.requireNonNull(descriptor, "descriptor");
+            Objects.requireNonNull(outputDirectory, "outputDirectory");
+            Objects.requireNonNull(options, "options");
+        }
+
+        public static Generate of(Path descriptor, Path outputDirectory) {
+            return new Generate(descriptor, outputDirectory, false, RunOptions.defaults());
+        }
+    }
+
+    /** Render in memory and compare with the tree in {@code outputDirectory}; writes nothing. */
+    record Check(Path descriptor, Path outputDirectory, RunOptions options) implements Request {
+        public Check {
+            Objects.requireNonNull(descriptor, "descriptor");
+            Objects.requireNonNull(outputDirectory, "outputDirectory");
+            Objects.requireNonNull(options, "options");
+        }
+
+        public static Check of(Path descriptor, Path outputDirectory) {
+            return new Check(descriptor, outputDirectory, RunOptions.defaults());
+        }
+    }
+}
