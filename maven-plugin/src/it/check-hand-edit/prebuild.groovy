@@ -2,13 +2,11 @@
 // generator's version in their header, so a committed copy would go stale with every version bump.
 // The core is on the script class path (addTestClassPath); generate and check make the same core call.
 import io.github.dualstack.core.Dualstack
-import io.github.dualstack.core.GenerateRequest
+import io.github.dualstack.core.Request
 import java.nio.file.Files
 
 def out = new File(basedir, 'generated').toPath()
-def request = new GenerateRequest(new File(basedir, 'site.yaml').toPath(), Optional.of(out), Optional.empty(),
-        GenerateRequest.Mode.GENERATE, false, 1L << 20)
-def report = Dualstack.run(request)
+def report = Dualstack.generate(Request.Generate.of(new File(basedir, 'site.yaml').toPath(), out))
 assert report.ok() : report.summary()
 
 // The hand edit: a comment line added and the websocket nodePort changed.
