@@ -1,5 +1,6 @@
 package io.github.dualstack.core;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,6 +35,19 @@ public final class FieldPath {
             }
         }
         return p;
+    }
+
+    /**
+     * The path a Jackson parser reports ({@code getParsingContext().pathAsPointer()}). A pointer does not tell an
+     * array index from a mapping key of digits; a segment in canonical index form is taken as an index.
+     */
+    public static FieldPath of(JsonPointer pointer) {
+        FieldPath path = ROOT;
+        for (JsonPointer p = pointer; p != null && !p.matches(); p = p.tail()) {
+            path = p.getMatchingIndex() >= 0 && p.getMatchingProperty().matches("0|[1-9][0-9]*")
+                    ? path.index(p.getMatchingIndex()) : path.child(p.getMatchingProperty());
+        }
+        return path;
     }
 
     public FieldPath child(String name) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dualstack.core.Problem;
 import io.github.dualstack.core.Problems;
 import io.github.dualstack.core.model.Site;
+import io.github.dualstack.core.rules.Printable;
 import io.github.dualstack.core.validate.Placement;
 import io.github.dualstack.core.validate.SiteValidator;
 import java.util.Optional;
@@ -81,25 +82,9 @@ public final class DescriptorLoader {
 
     /** Keys and values quoted in a problem may hold line breaks or terminal escapes; a problem stays one line. */
     private static Problem printable(Problem p) {
-        String path = escapeControls(p.path());
-        String message = escapeControls(p.message());
+        String path = Printable.escape(p.path());
+        String message = Printable.escape(p.message());
         return path.equals(p.path()) && message.equals(p.message()) ? p
                 : new Problem(p.file(), p.line(), p.column(), path, p.severity(), message);
-    }
-
-    private static String escapeControls(String s) {
-        StringBuilder sb = null;
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            boolean control = ch < 0x20 || (ch >= 0x7f && ch <= 0x9f) || ch == '\u2028' || ch == '\u2029';
-            if (control && sb == null) {
-                sb = new StringBuilder(s.length() + 16).append(s, 0, i);
-            }
-            if (sb != null) {
-                sb.append(!control ? String.valueOf(ch) : ch == '\n' ? "\\n" : ch == '\t' ? "\\t" : ch == '\r' ? "\\r"
-                        : String.format("\\u%04x", (int) ch));
-            }
-        }
-        return sb == null ? s : sb.toString();
     }
 }

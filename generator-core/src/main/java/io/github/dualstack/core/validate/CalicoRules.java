@@ -6,6 +6,8 @@ import io.github.dualstack.core.FieldPath;
 import io.github.dualstack.core.model.Calico;
 import io.github.dualstack.core.model.CalicoPool;
 import io.github.dualstack.core.model.IpFamily;
+import io.github.dualstack.core.rules.CalicoIpPool;
+import io.github.dualstack.core.rules.Dns1123;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -13,12 +15,10 @@ import java.util.regex.PatternSyntaxException;
 final class CalicoRules {
 
     private static final FieldPath CALICO = Checks.SPEC.child("calico");
-    private static final Pattern DNS_NAME =
-            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-    /** Constructs Go's RE2 (which calico-node uses) does not have. */
     /** A URL scheme, scp-like git address or kustomize's host/org/repo remote forms. */
     private static final Pattern REMOTE = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:|^[^/]+@[^/]+:|\\?ref=|"
             + "^(github\\.com|gitlab\\.com|bitbucket\\.org)/");
+    /** Constructs Go's RE2 (which calico-node uses) does not have. */
     private static final Pattern NOT_RE2 = Pattern.compile("\\(\\?<?[=!]|\\\\[1-9]|\\(\\?<[A-Za-z]|[*+?}][+]");
 
     private final Checks c;
@@ -65,15 +65,15 @@ final class CalicoRules {
 
     private void pool(FieldPath path, CalicoPool pool, IpFamily f) {
         IPAddress cidr = c.cidr(path.child("cidr"), pool.cidr(), f);
-        int min = f == IpFamily.IPv4 ? 20 : 116;
-        if (pool.blockSize() < min || pool.blockSize() > f.bits()) {
-            c.error(path.child("blockSize"), f + " block size must be between " + min + " and " + f.bits() + " (Calico)");
+        if (!CalicoIpPool.isBlockSize(f, pool.blockSize())) {
+            c.error(path.child("blockSize"), f + " block size must be between " + CalicoIpPool.minBlockSize(f) + " and "
+                    + CalicoIpPool.maxBlockSize(f) + " (Calico)");
         }
         if (cidr == null) {
             return;
         }
         int prefix = cidr.getNetworkPrefixLength();
-        if (pool.blockSize() < prefix) {
+        if (!CalicoIpPool.holdsABlock(prefix, pool.blockSize())) {
             c.error(path.child("blockSize"), "block size /" + pool.blockSize() + " is larger than the pool /" + prefix
                     + "; IP pool size is too small for use with Calico IPAM. It must be equal to or greater than the block size.");
         }
@@ -130,7 +130,7 @@ final class CalicoRules {
                 if (arg.isEmpty()) {
                     return "can-reach= needs an address or host name";
                 }
-                if (DNS_NAME.matcher(arg).matches() && !arg.matches("[0-9.]+")) {
+                if (Dns1123.isSubdomain(arg) && !arg.matches("[0-9.]+")) {
                     return null;
                 }
                 try {

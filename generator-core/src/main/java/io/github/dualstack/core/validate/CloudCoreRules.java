@@ -7,6 +7,7 @@ import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.net.HubAddresses;
 import io.github.dualstack.core.net.IpLiterals;
+import io.github.dualstack.core.rules.KubernetesLimits;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,9 +38,10 @@ final class CloudCoreRules {
         CloudCore cc = c.site.cloudCore();
         advertiseAddresses(cc.advertiseAddresses());
         sans.addAll(cc.dnsNames());
-        ports(Checks.CLOUD_CORE.child("ports"), cc.ports().byName(), 1, 65535);
+        ports(Checks.CLOUD_CORE.child("ports"), cc.ports().byName(), KubernetesLimits.PORT_MIN, KubernetesLimits.PORT_MAX, "");
         if (cc.exposure() == CloudCore.Exposure.NodePort) {
-            ports(Checks.CLOUD_CORE.child("nodePorts"), cc.nodePorts().byName(), 30000, 32767);
+            ports(Checks.CLOUD_CORE.child("nodePorts"), cc.nodePorts().byName(), KubernetesLimits.NODE_PORT_MIN,
+                    KubernetesLimits.NODE_PORT_MAX, " (the Kubernetes NodePort range)");
         }
         edges(cc);
         if (cc.regenerateCertificates()) {
@@ -88,13 +90,12 @@ final class CloudCoreRules {
         }
     }
 
-    private void ports(FieldPath path, Map<String, Integer> ports, int min, int max) {
+    private void ports(FieldPath path, Map<String, Integer> ports, int min, int max, String range) {
         Map<Integer, String> byPort = new HashMap<>();
         for (Map.Entry<String, Integer> e : ports.entrySet()) {
             int port = e.getValue();
             if (port < min || port > max) {
-                c.error(path.child(e.getKey()), "port " + port + " must be within " + min + ".." + max
-                        + (min == 30000 ? " (the Kubernetes NodePort range)" : ""));
+                c.error(path.child(e.getKey()), "port " + port + " must be within " + min + ".." + max + range);
             }
             String other = byPort.putIfAbsent(port, e.getKey());
             if (other != null) {

@@ -5,6 +5,9 @@ import io.github.dualstack.core.FieldPath;
 import io.github.dualstack.core.model.FamilyPair;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.model.Kubernetes;
+import io.github.dualstack.core.rules.Dns1123;
+import io.github.dualstack.core.rules.HostPort;
+import io.github.dualstack.core.rules.KubernetesLimits;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -80,37 +83,40 @@ final class NetworkRules {
 
     private void serviceSize(IPAddress svc, IpFamily f) {
         int prefix = svc.getNetworkPrefixLength();
-        int largest = f.bits() - 20;   // kube-apiserver and kubeadm: at most 20 host bits
-        int smallest = f.bits() - 4;   // kubeadm: at least 10 addresses (the DNS service is the 10th)
+        int largest = KubernetesLimits.shortestServicePrefix(f);
+        int smallest = KubernetesLimits.longestServicePrefix(f);
         FieldPath path = SERVICES.child(f.key());
         if (prefix < largest) {
             c.error(path, "prefix /" + prefix + " is too large; " + f + " service subnets must be /" + largest
                     + " or smaller (kube-apiserver)");
         } else if (prefix > smallest) {
             c.error(path, "prefix /" + prefix + " is too small; " + f + " service subnets must be /" + smallest
-                    + " or larger, to hold the 10 addresses kubeadm needs (kubeadm)");
+                    + " or larger, to hold the " + KubernetesLimits.SERVICE_SUBNET_MIN_ADDRESSES + " addresses kubeadm needs (kubeadm)");
         }
     }
 
     private void podSize(IPAddress pod, IpFamily f) {
         int prefix = pod.getNetworkPrefixLength();
-        if (prefix > f.bits() - 4) {
-            c.error(PODS.child(f.key()), "prefix /" + prefix + " is too small; a pod subnet must hold at least 14 addresses, /"
-                    + (f.bits() - 4) + " or larger (kubeadm)");
+        int smallest = KubernetesLimits.longestPodPrefix(f);
+        if (prefix > smallest) {
+            c.error(PODS.child(f.key()), "prefix /" + prefix + " is too small; a pod subnet must hold at least "
+                    + KubernetesLimits.POD_SUBNET_MIN_ADDRESSES + " addresses, /" + smallest + " or larger (kubeadm)");
         }
     }
 
     private void nodeMask(IPAddress pod, int mask, IpFamily f) {
         int prefix = pod.getNetworkPrefixLength();
+        int longest = KubernetesLimits.longestNodeMask(prefix);
         FieldPath path = MASKS.child(f.key());
         if (mask < prefix) {
             c.error(path, "node mask /" + mask + " is larger than the " + f + " pod subnet /" + prefix
-                    + "; it must be between /" + prefix + " and /" + Math.min(f.bits(), prefix + 16) + " (kubeadm)");
+                    + "; it must be between /" + prefix + " and /" + Math.min(f.bits(), longest) + " (kubeadm)");
             return;
         }
-        if (mask - prefix > 16) {
-            c.error(path, "node mask /" + mask + " is more than 16 bits longer than the " + f + " pod subnet /" + prefix
-                    + "; it must be between /" + prefix + " and /" + (prefix + 16) + " (kubeadm, kube-controller-manager)");
+        if (mask > longest) {
+            c.error(path, "node mask /" + mask + " is more than " + KubernetesLimits.NODE_MASK_MAX_DIFF
+                    + " bits longer than the " + f + " pod subnet /" + prefix
+                    + "; it must be between /" + prefix + " and /" + longest + " (kubeadm, kube-controller-manager)");
             return;
         }
         long ranges = 1L << (mask - prefix);
@@ -130,18 +136,25 @@ final class NetworkRules {
         }
     }
 
-    private void hostPort(FieldPath path, String hostPort) {
-        int colon = hostPort.lastIndexOf(':');
-        String host = hostPort.substring(0, colon);
-        int port = Integer.parseInt(hostPort.substring(colon + 1));
-        if (port < 1 || port > 65535) {
-            c.error(path, "port " + port + " is out of range 1..65535");
+    /** The schema's pattern has already shaped the text as host:port with an optional bracketed host. */
+    private void hostPort(FieldPath path, String text) {
+        HostPort.Parts hp;
+        try {
+            hp = HostPort.split(text);
+        } catch (HostPort.Invalid e) {
+            c.error(path, e.getMessage());
+            return;
         }
-        if (host.startsWith("[")) {
-            c.address(path, host.substring(1, host.length() - 1), IpFamily.IPv6);
+        int port = Integer.parseInt(hp.port());
+        if (!KubernetesLimits.isPort(port)) {
+            c.error(path, "port " + port + " is out of range " + KubernetesLimits.PORT_MIN + ".." + KubernetesLimits.PORT_MAX);
+        }
+        String host = hp.host();
+        if (hp.bracketed()) {
+            c.address(path, host, IpFamily.IPv6);
         } else if (host.matches("[0-9.]+")) {
             c.address(path, host, IpFamily.IPv4);
-        } else if (!host.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*")) {
+        } else if (!Dns1123.isSubdomain(host)) {
             c.error(path, "host '" + host + "' must be an IP address or a lowercase DNS name");
         }
     }

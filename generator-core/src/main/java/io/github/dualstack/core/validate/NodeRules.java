@@ -6,8 +6,8 @@ import io.github.dualstack.core.model.ClusterNode;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.FamilyPair;
 import io.github.dualstack.core.model.IpFamily;
+import io.github.dualstack.core.rules.LinuxInterfaceName;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,20 +94,11 @@ final class NodeRules {
         }
     }
 
-    /** Linux interface name rules (IFNAMSIZ, dev_valid_name), plus a safe character set for scripts and regexes. */
+    /** What the kernel accepts, within a character set that is safe in scripts and Calico regexes. */
     static String interfaceProblem(String name) {
-        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes == 0 || bytes > 15) {
-            return "interface name must be 1 to 15 bytes long (Linux IFNAMSIZ), got " + bytes;
-        }
-        if (name.equals(".") || name.equals("..")) {
-            return "interface name must not be '.' or '..'";
-        }
-        if (name.contains("/") || name.contains(":")) {
-            return "interface name must not contain '/' or ':'";
-        }
-        if (name.chars().anyMatch(ch -> Character.isWhitespace(ch) || Character.isISOControl(ch))) {
-            return "interface name must not contain whitespace";
+        String kernel = LinuxInterfaceName.problem(name);
+        if (kernel != null) {
+            return kernel;
         }
         if (!INTERFACE_NAME.matcher(name).matches()) {
             return "interface name may only use letters, digits and . _ - @ + (it is written into scripts and Calico regexes)";

@@ -1,0 +1,33 @@
+package io.github.dualstack.core.rules;
+
+import inet.ipaddr.IPAddress;
+import io.github.dualstack.core.model.IpFamily;
+import io.github.dualstack.core.net.IpLiterals;
+
+/**
+ * curl's {@code -4} ({@code --ipv4}) and {@code -6} ({@code --ipv6}) options (curl/curl docs/cmdline-opts/ipv4.md,
+ * ipv6.md): the scripts pin each request to the family under test, chosen from a parsed address, never from the
+ * spelling of its text.
+ */
+public final class CurlFamilyFlag {
+
+    private CurlFamilyFlag() {
+    }
+
+    public static String of(IpFamily f) {
+        return f == IpFamily.IPv4 ? "-4" : "-6";
+    }
+
+    public static String of(IPAddress a) {
+        return of(IpLiterals.family(a));
+    }
+
+    /** For an address validated already (an advertise or node address); anything else is a bug. */
+    public static String ofLiteral(String address) {
+        try {
+            return of(IpLiterals.address(address));
+        } catch (IpLiterals.InvalidLiteral e) {
+            throw new IllegalArgumentException("not an IP address: " + Printable.quote(address, 80), e);
+        }
+    }
+}

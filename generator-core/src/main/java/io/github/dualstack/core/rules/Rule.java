@@ -1,0 +1,228 @@
+package io.github.dualstack.core.rules;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every rule dualstack enforces on a descriptor or its output: what it says, the upstream source it follows, the
+ * class that holds its limits or logic (its home), and where it is applied (classes under io.github.dualstack.core,
+ * or the schema). docs/rules.md is generated from this list by {@link RulesPage}.
+ */
+public enum Rule {
+    // ---- Kubernetes networks
+    SERVICE_SUBNET_SIZE(Section.NETWORKS,
+            "A service subnet has at most 20 host bits and at least 10 addresses: IPv4 /12 to /28, IPv6 /108 to /124.",
+            "kube-apiserver `validateClusterIPFlags` (`maxCIDRBits`, cmd/kube-apiserver/app/options/validation.go);"
+                    + " kubeadm `ValidateServiceSubnetSize`, `MaximumBitsForServiceSubnet`, `MinimumAddressesInServiceSubnet`"
+                    + " (cmd/kubeadm/app/constants/constants.go)",
+            KubernetesLimits.class, "validate.NetworkRules"),
+    POD_SUBNET_SIZE(Section.NETWORKS,
+            "A pod subnet holds at least 14 addresses: IPv4 /28, IPv6 /124 or larger.",
+            "kubeadm `ValidateIPNetFromString`, `MinimumAddressesInPodSubnet`", KubernetesLimits.class,
+            "validate.NetworkRules"),
+    POD_AND_SERVICE_SUBNETS_APART(Section.NETWORKS,
+            "The pod and service subnets of a family do not overlap.",
+            "kube-apiserver `--service-cluster-ip-range` must not overlap pod ranges (kube-controller-manager marks"
+                    + " service ranges occupied in the cluster CIDR)", null, "validate.NetworkRules"),
+    NODE_MASK_WITHIN_POD_SUBNET(Section.NETWORKS,
+            "With node IPAM on, each family's node mask lies between the pod prefix and the pod prefix + 16.",
+            "kubeadm `ValidatePodSubnetNodeMask`, `PodSubnetNodeMaskMaxDiff`; kube-controller-manager `NewCIDRSet`,"
+                    + " `clusterSubnetMaxDiff` (pkg/controller/nodeipam/ipam/cidrset/cidr_set.go)",
+            KubernetesLimits.class, "validate.NetworkRules"),
+    NODE_RANGES_FOR_EVERY_NODE(Section.NETWORKS,
+            "With node IPAM on, 2^(node mask - pod prefix) node ranges cover every cloud and edge node.",
+            "kube-controller-manager `CidrSet.AllocateNext` (`ErrCIDRRangeNoCIDRsRemaining`)", null,
+            "validate.NetworkRules"),
+    EXACT_FAMILIES(Section.NETWORKS,
+            "Every per-family pair (subnets, node masks, node addresses, Calico pools) names exactly the site's ipFamilies.",
+            "dual-stack consistency: one family order and set across kube-apiserver, kube-controller-manager, kubelet,"
+                    + " kube-proxy and Calico", null,
+            "validate.Checks", "validate.NetworkRules", "validate.NodeRules", "validate.CalicoRules"),
+    STRICT_IP_LITERALS(Section.NETWORKS,
+            "IP and CIDR literals are strict: no leading zeros, zones, mixed or IPv4-mapped IPv6, bits past the prefix.",
+            "k8s.io/apimachinery/pkg/api/validate/ip.go; Calico `IPPool CIDR is not strictly masked`", null,
+            "net.IpLiterals", "validate.Checks", "render.SelfCheck"),
+    RESERVED_RANGES(Section.NETWORKS,
+            "No subnet overlaps loopback, link-local, multicast or unspecified ranges; no node or advertise address is one.",
+            "Calico `validateAndSetDefaults` (link-local pools); kubelet node IP validation", null,
+            "validate.ReservedRanges", "validate.NetworkRules", "validate.NodeRules", "validate.CalicoRules",
+            "validate.CloudCoreRules"),
+    SITE_LOCAL_WARNING(Section.NETWORKS,
+            "An IPv6 subnet in the deprecated site-local fec0::/10 is a warning.",
+            "kubeadm `ValidateIPNetFromString` (RFC 3879)", null, "validate.NetworkRules"),
+    HOST_PORT(Section.NETWORKS,
+            "In host:port an IPv6 host is bracketed, and only an IPv6 host; the host is an IP or a DNS-1123 subdomain.",
+            "Go `net.JoinHostPort`, `net.SplitHostPort` (src/net/ipsock.go); RFC 3986 section 3.2.2", HostPort.class,
+            "validate.NetworkRules", "plan.Endpoints", "render.SelfCheck"),
+    PORT_NUMBER(Section.NETWORKS,
+            "Every port is 1 to 65535.",
+            "apimachinery `IsValidPortNum` (staging/src/k8s.io/apimachinery/pkg/util/validation/validation.go);"
+                    + " KubeEdge `ValidateModuleCloudHub`", KubernetesLimits.class,
+            "schema $defs/port", "validate.NetworkRules", "validate.CloudCoreRules", "render.SelfCheck"),
+    NODE_PORT_RANGE(Section.NETWORKS,
+            "With NodePort exposure, CloudCore's NodePorts are 30000 to 32767.",
+            "kube-apiserver `DefaultServiceNodePortRange` (pkg/kubeapiserver/options)", KubernetesLimits.class,
+            "validate.CloudCoreRules"),
+    MANAGED_FLAGS(Section.NETWORKS,
+            "extraArgs do not set a flag that dualstack derives from the descriptor.",
+            "dualstack: the descriptor field is the single source of the flag", null, "validate.ExtraArgsRules"),
+
+    // ---- names
+    DNS1123_LABEL(Section.NAMES,
+            "Site, node and namespace names are DNS-1123 labels: at most 63 lowercase letters, digits and '-'.",
+            "apimachinery `IsDNS1123Label`, `DNS1123LabelMaxLength`", Dns1123.class,
+            "schema $defs/dnsLabel", "render.SelfCheck"),
+    DNS1123_SUBDOMAIN(Section.NAMES,
+            "DNS names and host names are DNS-1123 subdomains: dot-separated labels, at most 253 characters.",
+            "apimachinery `IsDNS1123Subdomain`, `DNS1123SubdomainMaxLength`; KubeEdge `ValidateNodeName`", Dns1123.class,
+            "schema $defs/dnsSubdomain", "validate.NetworkRules", "validate.CalicoRules", "render.SelfCheck"),
+    UNIQUE_NODE_NAMES(Section.NAMES,
+            "Node names are unique across cloud and edge nodes (each becomes a Node and a directory).",
+            "Kubernetes Node objects are named uniquely", null, "validate.NodeRules"),
+    INTERFACE_NAME(Section.NAMES,
+            "Interface names are 1 to 15 bytes, not '.' or '..', without '/', ':' or whitespace, and use letters,"
+                    + " digits and . _ - @ +.",
+            "Linux `dev_valid_name` (net/core/dev.c), `IFNAMSIZ` (include/uapi/linux/if.h)", LinuxInterfaceName.class,
+            "validate.NodeRules"),
+
+    // ---- nodes
+    CONTROL_PLANE_NODE(Section.NODES,
+            "At least one cloud node has role control-plane.",
+            "kubeadm layout: static pods of the control plane", null, "validate.NodeRules"),
+    UNIQUE_NODE_ADDRESSES(Section.NODES,
+            "No two nodes share an address, however it is spelled.",
+            "kubelet `--node-ip`: a node's InternalIP identifies it", null, "validate.NodeRules"),
+    NODE_ADDRESSES_OUTSIDE_CLUSTER_RANGES(Section.NODES,
+            "Node and advertise addresses lie outside the pod and service subnets.",
+            "pod and service ranges are virtual: routed by CNI and kube-proxy, not by the node network", null,
+            "validate.NodeRules", "validate.CloudCoreRules"),
+
+    // ---- Calico
+    CALICO_POOL_PER_FAMILY(Section.CALICO,
+            "There is one Calico IPPool for each of the site's families and none for another.",
+            "Calico `assign_ipv4`/`assign_ipv6` and the pools agree with the enabled families", null,
+            "validate.CalicoRules"),
+    CALICO_BLOCK_SIZE(Section.CALICO,
+            "The block size is 20 to 32 for IPv4 and 116 to 128 for IPv6.",
+            "Calico `validateAndSetDefaults` (libcalico-go/lib/clientv3/ippool.go)", CalicoIpPool.class,
+            "validate.CalicoRules"),
+    CALICO_POOL_HOLDS_A_BLOCK(Section.CALICO,
+            "A pool's prefix is not longer than its block size.",
+            "Calico `validateAndSetDefaults`: IP pool size is too small for use with Calico IPAM", CalicoIpPool.class,
+            "validate.CalicoRules"),
+    CALICO_POOL_IN_POD_SUBNET(Section.CALICO,
+            "A pool lies inside its family's pod subnet.",
+            "Calico pools should lie inside kube-controller-manager's `--cluster-cidr`", null, "validate.CalicoRules"),
+    CALICO_AUTODETECTION(Section.CALICO,
+            "Autodetection methods are ones calico-node accepts; interface regexes are RE2 and contain no comma.",
+            "calico-node `autodetection` (node/pkg/lifecycle/startup/autodetection/autodetection_methods.go)", null,
+            "validate.CalicoRules"),
+    CALICO_BASE_IN_REPOSITORY(Section.CALICO,
+            "calico.base is a relative directory inside the repository, never a remote base.",
+            "kustomize resources may be URLs or absolute paths, which every `kubectl apply -k` would fetch or read",
+            null, "validate.CalicoRules"),
+
+    // ---- CloudCore and edges
+    ADVERTISE_ADDRESSES(Section.KUBEEDGE,
+            "advertiseAddresses are bare, distinct IPs of the site's families, at least one per family.",
+            "KubeEdge CloudCore puts only IPs in its certificate (cloud/pkg/cloudhub/servers/httpserver/pre_server.go)",
+            null, "validate.CloudCoreRules", "render.SelfCheck"),
+    EDGE_DIALS_A_SAN(Section.KUBEEDGE,
+            "An edge's cloudCoreAddress is an advertise address or a dnsName of its hubFamily.",
+            "TLS: EdgeHub verifies CloudCore's certificate, whose SANs are advertiseAddress and dnsNames", null,
+            "validate.CloudCoreRules", "net.HubAddresses"),
+    EDGE_HUB_FAMILY(Section.KUBEEDGE,
+            "An edge's hubFamily is one of the site's families, and the edge has an address of it.",
+            "KubeEdge EdgeHub dials CloudHub over one family", null, "validate.CloudCoreRules"),
+    QUIC_NEEDS_SERVER(Section.KUBEEDGE,
+            "hubProtocol quic needs CloudCore's QUIC server (cloudCore.quic: true).",
+            "KubeEdge `cloudHub.quic.enable`", null, "validate.CloudCoreRules"),
+    DISTINCT_CLOUDCORE_PORTS(Section.KUBEEDGE,
+            "CloudCore's five ports are distinct, and so are its five NodePorts.",
+            "each CloudHub and CloudStream server listens on its own port", null, "validate.CloudCoreRules"),
+    NODE_LIMIT_WARNING(Section.KUBEEDGE,
+            "More edge nodes than nodeLimit is a warning: one CloudCore refuses edges beyond it.",
+            "KubeEdge session `Manager.ReachLimit` (cloud/pkg/cloudhub/session/session_manager.go)", null,
+            "validate.CloudCoreRules"),
+    CLOUDCORE_TUNING(Section.KUBEEDGE,
+            "qps and burst are 5 and 10 times nodeLimit; edgeController workers and buffers reach their formulas.",
+            "KubeEdge `AdjustCloudCoreConfig` (staging/src/github.com/kubeedge/api/apis/componentconfig/cloudcore/"
+                    + "v1alpha1/default.go)", CloudCoreTuning.class, "plan.CloudCoreBuilder", "render.SelfCheck"),
+    REGENERATED_CERTIFICATES_WARNING(Section.KUBEEDGE,
+            "regenerateCertificates is a warning: replacing the CA invalidates every edge certificate and join token.",
+            "KubeEdge CloudCore signs edge certificates with the CA in its casecret", null, "validate.CloudCoreRules"),
+    IPV6_PRIMARY_CLOUDSTREAM_WARNING(Section.KUBEEDGE,
+            "An IPv6-primary site with edge nodes is a warning: CloudStream's iptables path is IPv4-only.",
+            "KubeEdge `cloud/pkg/cloudstream/iptables`", null, "validate.SiteValidator"),
+
+    // ---- output
+    CURL_FAMILY_FLAG(Section.OUTPUT,
+            "Scripts pin each curl request with -4 or -6, chosen from the parsed address family.",
+            "curl `--ipv4`, `--ipv6` (docs/cmdline-opts/ipv4.md, ipv6.md)", CurlFamilyFlag.class,
+            "plan.EdgeBuilder", "plan.ScriptsBuilder"),
+    ONE_LINE_PROBLEMS(Section.OUTPUT,
+            "A problem is one line: control characters and line separators in quoted input are escaped.",
+            "dualstack: problems quote untrusted keys and values", Printable.class,
+            "descriptor.DescriptorLoader", "render.SelfCheck", "render.Renderer");
+
+    /** Where a rule is listed on the page. */
+    public enum Section {
+        NETWORKS("Kubernetes networks and ports"),
+        NAMES("Names"),
+        NODES("Nodes"),
+        CALICO("Calico"),
+        KUBEEDGE("CloudCore and edges"),
+        OUTPUT("Generated scripts and messages");
+
+        private final String title;
+
+        Section(String title) {
+            this.title = title;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+
+    private final Section section;
+    private final String statement;
+    private final String source;
+    private final Class<?> home;
+    private final List<String> enforcedBy;
+
+    Rule(Section section, String statement, String source, Class<?> home, String... enforcedBy) {
+        this.section = section;
+        this.statement = statement;
+        this.source = source;
+        this.home = home;
+        this.enforcedBy = List.of(enforcedBy);
+    }
+
+    /** A stable name for the rule, e.g. {@code service-subnet-size}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public Section section() {
+        return section;
+    }
+
+    public String statement() {
+        return statement;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /** The rules class that holds the rule's limits or logic, or null when its enforcer alone holds it. */
+    public Class<?> home() {
+        return home;
+    }
+
+    /** Classes relative to io.github.dualstack.core (e.g. {@code validate.NetworkRules}), or {@code schema ...}. */
+    public List<String> enforcedBy() {
+        return enforcedBy;
+    }
+}
