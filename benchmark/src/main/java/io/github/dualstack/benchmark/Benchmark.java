@@ -7,6 +7,7 @@ import io.github.dualstack.core.Request;
 import io.github.dualstack.core.Problem;
 import io.github.dualstack.core.Report;
 import io.github.dualstack.core.Version;
+import io.github.dualstack.fixtures.SyntheticSite;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

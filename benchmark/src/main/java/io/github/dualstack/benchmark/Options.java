@@ -1,5 +1,6 @@
 package io.github.dualstack.benchmark;
 
+import io.github.dualstack.fixtures.SyntheticSite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

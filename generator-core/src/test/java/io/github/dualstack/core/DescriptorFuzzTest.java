@@ -3,6 +3,7 @@ package io.github.dualstack.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dualstack.core.descriptor.DescriptorLoader;
+import io.github.dualstack.fixtures.SyntheticSite;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -6,6 +6,7 @@ import io.github.dualstack.core.descriptor.DescriptorLoader;
 import io.github.dualstack.core.descriptor.StrictYamlReader;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.IpFamily;
+import io.github.dualstack.fixtures.SyntheticSite;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
@@ -40,18 +41,22 @@ class LargeSiteTest {
         EdgeNode first = r.site().edgeNodes().get(0);
         EdgeNode last = r.site().edgeNodes().get(EDGES - 1);
         assertThat(first.name()).isEqualTo("edge-000001");
-        assertThat(first.addresses().ipv4()).isEqualTo("10.0.0.1");
+        assertThat(first.addresses().ipv4()).isEqualTo("100.64.0.1");
         assertThat(first.addresses().ipv6()).isEqualTo("2001:db8:1::1");
         assertThat(last.name()).isEqualTo("edge-100000");
-        assertThat(last.addresses().ipv4()).isEqualTo("10.1.134.160");
+        assertThat(last.addresses().ipv4()).isEqualTo("100.65.134.160");
         assertThat(last.addresses().ipv6()).isEqualTo("2001:db8:1::1:86a0");
         Set<String> names = new HashSet<>();
         r.site().edgeNodes().forEach(e -> names.add(e.name()));
         assertThat(names).hasSize(EDGES);
-        // the seed's variations are there: some edges override the IPv6 hub default, some use QUIC
+        // the seed's variations are there: hub families, QUIC, cgroup drivers, KubeEdge versions, labels
         assertThat(r.site().edgeNodes()).anyMatch(e -> e.hubFamily() == IpFamily.IPv4)
+                .anyMatch(e -> e.hubFamily() == IpFamily.IPv6)
                 .anyMatch(e -> e.hubProtocol().equals("quic"))
-                .anyMatch(e -> e.cloudCoreAddress().isPresent());
+                .anyMatch(e -> e.hubProtocol().equals("websocket"))
+                .anyMatch(e -> e.cgroupDriver().equals("cgroupfs"))
+                .anyMatch(e -> e.kubeedgeVersion().equals("v1.23.1"));
+        assertThat(r.site().edgeNodes().stream().map(EdgeNode::labels).distinct().count()).isGreaterThan(10);
     }
 
     @Test
@@ -66,7 +71,7 @@ class LargeSiteTest {
     void duplicatesAmongManyEdgesAreReportedOnceWithBothPlaces() {
         int edges = 20_000;
         String yaml = new SyntheticSite(edges, SEED).yaml()
-                .replace("    - name: " + SyntheticSite.edgeName(edges) + "\n", "    - name: " + SyntheticSite.edgeName(1) + "\n")
+                .replace("      - name: " + SyntheticSite.edgeName(edges) + "\n", "      - name: " + SyntheticSite.edgeName(1) + "\n")
                 .replace("ipv6: \"" + SyntheticSite.edgeIpv6(edges - 1) + "\"", "ipv6: \"2001:DB8:1:0:0:0:0:2\"");
         DescriptorLoader.Result r = Descriptors.load(yaml.getBytes(StandardCharsets.UTF_8), StrictYamlReader.DEFAULT_MAX_BYTES);
         assertThat(r.ok()).isFalse();
