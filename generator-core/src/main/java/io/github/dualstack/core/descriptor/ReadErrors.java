@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.json.JsonReadContext;
 import io.github.dualstack.core.FieldPath;
 import io.github.dualstack.core.Problem;
 import io.github.dualstack.core.Problems;
+import io.github.dualstack.core.check.StrictYamlScanner;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,38 +73,21 @@ final class ReadErrors {
         }
         String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         Event event = p.lastEvent();
-        if (msg.startsWith("Duplicate field '") && msg.endsWith("'")) {
-            String key = msg.substring("Duplicate field '".length(), msg.length() - 1);
-            add(problems, p.currentTokenLocation(), enclosing(p).child(key),
-                    "duplicate key '" + key + "'; each key may appear once");
-        } else if (msg.contains("nesting depth")) {
-            add(problems, located(e, p), FieldPath.ROOT,
-                    "descriptor nests deeper than " + StrictYamlReader.MAX_DEPTH + " levels");
-        } else if (msg.contains("code point") || msg.contains("Document length")) {
+        if (msg.contains("code point") || msg.contains("Document length")) {
             add(problems, located(e, p), FieldPath.ROOT, "descriptor is larger than the limit of " + maxBytes
                     + " bytes (raise it with --max-descriptor-bytes)");
         } else if (msg.startsWith("Expected a field name") && event instanceof AliasEvent alias) {
-            add(problems, event.getStartMark(), enclosing(p),
-                    aliasRefused(alias.getAnchor()));
+            add(problems, event.getStartMark(), enclosing(p), StrictYamlScanner.aliasRefused(alias.getAnchor()));
         } else if (msg.startsWith("Expected a field name") && event instanceof CollectionStartEvent) {
             add(problems, event.getStartMark(), enclosing(p),
                     "a key must be a plain value, not a list or mapping (YAML complex keys are not allowed)");
         } else if (event instanceof ScalarEvent s && s.getTag() != null) {
             // A tag makes the parser decode the value (base64 for !!binary) before the tag could be refused.
-            add(problems, event.getStartMark(), StrictYamlReader.pointerToPath(p.getParsingContext().pathAsPointer()),
-                    tagRefused(s.getTag()));
+            add(problems, event.getStartMark(), StrictYamlScanner.path(p.getParsingContext().pathAsPointer()),
+                    StrictYamlScanner.tagRefused(s.getTag()));
         } else {
             add(problems, located(e, p), FieldPath.ROOT, "not valid YAML" + userTerms(msg));
         }
-    }
-
-    static String aliasRefused(String name) {
-        return "YAML aliases (*" + name + ") are not allowed; write the value out";
-    }
-
-    /** {@code tag} as the parser gives it: {@code tag:yaml.org,2002:str} is written {@code !!str}. */
-    static String tagRefused(String tag) {
-        return "YAML tags (!" + tag.replaceFirst("^!", "").replaceFirst("^tag:yaml\\.org,2002:", "!") + ") are not allowed";
     }
 
     /** An error that is not the descriptor's (closing the input): the cause without the libraries' words. */
@@ -184,7 +168,7 @@ final class ReadErrors {
     /** The path of the mapping or list the parser stands in. */
     private static FieldPath enclosing(LinearYamlFactory.Parser p) {
         JsonReadContext parent = p.getParsingContext().getParent();
-        return parent == null ? FieldPath.ROOT : StrictYamlReader.pointerToPath(parent.pathAsPointer());
+        return parent == null ? FieldPath.ROOT : StrictYamlScanner.path(parent.pathAsPointer());
     }
 
     private static void add(Problems problems, Mark at, FieldPath path, String message) {
