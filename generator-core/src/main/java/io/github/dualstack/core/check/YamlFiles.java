@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Generated YAML read back: the text rules, the header, spaces for indentation, then the documents, read by
@@ -81,9 +83,7 @@ final class YamlFiles {
                 return null;
             } catch (JsonProcessingException e) {
                 report(found, rules, scanner.documents(), scope, out);
-                JsonLocation loc = e.getLocation();
-                out.add(scope.at(loc == null ? 1 : loc.getLineNr(), loc == null ? 1 : loc.getColumnNr()),
-                        syntaxError(e));
+                syntaxError(e, scope, out);
                 return null;
             }
             report(found, rules, docs.size(), scope, out);
@@ -108,9 +108,16 @@ final class YamlFiles {
         }
     }
 
-    private static String syntaxError(JsonProcessingException e) {
-        String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        int nl = msg.indexOf('\n');
-        return "not valid YAML: " + (nl < 0 ? msg : msg.substring(0, nl)).trim();
+    /** A parse error at its line and column, in the descriptor's words when it is a YAML syntax error. */
+    private static void syntaxError(JsonProcessingException e, Scope scope, Findings out) {
+        MarkedYAMLException syntax = YamlSyntaxErrors.find(e);
+        Mark mark = syntax == null ? null : YamlSyntaxErrors.at(syntax);
+        if (mark != null) {
+            out.add(scope.at(mark.getLine() + 1, mark.getColumn() + 1), YamlSyntaxErrors.describe(syntax));
+            return;
+        }
+        JsonLocation loc = e.getLocation();
+        out.add(scope.at(loc == null ? 1 : loc.getLineNr(), loc == null ? 1 : loc.getColumnNr()),
+                "not valid YAML: " + YamlSyntaxErrors.firstLine(e.getOriginalMessage()));
     }
 }

@@ -27,7 +27,7 @@ class YamlFilesTest {
         String m = failure("k.yaml", KUSTOMIZATION.replace("  - ../../upstream/calico\n", "\t- ../../upstream/calico\n") + "\n",
                 FileKind.KUSTOMIZE).getMessage();
         assertThat(m).contains("line 8: indents with a tab").contains("ends with blank lines")
-                .contains("not valid YAML");
+                .contains("line 8, column 1: not valid YAML: a tab cannot indent YAML; indent with spaces");
         assertThat(failure("k.yaml", KUSTOMIZATION.substring(0, KUSTOMIZATION.length() - 1), FileKind.KUSTOMIZE)
                 .getMessage()).contains("does not end with a newline");
     }
