@@ -1,14 +1,8 @@
 package io.github.dualstack.core.descriptor;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -19,6 +13,8 @@ import com.networknt.schema.utils.JsonNodes;
 import io.github.dualstack.core.FieldPath;
 import io.github.dualstack.core.Problem;
 import io.github.dualstack.core.Problems;
+import io.github.dualstack.core.check.StrictYamlScanner;
+import io.github.dualstack.core.check.YamlRules;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -26,7 +22,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
@@ -38,8 +33,6 @@ public final class StrictYamlReader {
 
     /** Default limit on descriptor size: room for 100,000 edge nodes with labels and comments. */
     public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
-    static final int MAX_DEPTH = 32;
-
 
     private final YAMLMapper mapper;
     private final long maxBytes;
@@ -50,18 +43,8 @@ public final class StrictYamlReader {
     public StrictYamlReader(long maxBytes) {
         this.maxBytes = maxBytes;
         this.errors = new ReadErrors(maxBytes);
-        LoaderOptions lo = new LoaderOptions();
-        lo.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, maxBytes));
-        lo.setAllowDuplicateKeys(false);
-        YAMLFactory f = new LinearYamlFactory(YAMLFactory.builder()
-                .loaderOptions(lo)
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(MAX_DEPTH)
-                        .maxStringLength(Integer.MAX_VALUE)
-                        .maxDocumentLength(maxBytes)
-                        .build()));
+        YAMLFactory f = new LinearYamlFactory(StrictYamlScanner.factoryBuilder(maxBytes));
         this.mapper = YAMLMapper.builder(f)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
     }
@@ -150,8 +133,8 @@ public final class StrictYamlReader {
     }
 
     /**
-     * Builds the tree in one pass while every token is checked for what a tree would silently hide; the tree (or
-     * null, with the reasons in {@code problems}).
+     * Builds the tree in one pass while the strict-YAML scanner checks every token for what a tree would silently
+     * hide; the tree (or null, with the reasons in {@code problems}).
      */
     private JsonNode scanAndRead(String text, Problems problems) {
         LinearYamlFactory.Parser p;
@@ -161,7 +144,8 @@ public final class StrictYamlReader {
             problems.addAt(1, 1, FieldPath.ROOT, Problem.Severity.ERROR, ReadErrors.cannotRead(e));
             return null;
         }
-        CheckingParser checked = new CheckingParser(p, new SourceCursor(text), problems);
+        StrictYamlScanner checked = new StrictYamlScanner(p, text, YamlRules.DESCRIPTOR, f -> problems.addAt(
+                f.line(), f.column(), f.path(), Problem.Severity.ERROR, f.message()));
         try (p; checked) {
             JsonNode tree;
             try {
@@ -169,21 +153,23 @@ public final class StrictYamlReader {
                 while (checked.nextToken() != null) {
                     // further documents: counted and reported by the checking parser
                 }
+            } catch (StrictYamlScanner.Stopped e) {
+                return null; // reported by the scanner
             } catch (JsonProcessingException e) {
                 if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
-                    if (checked.documents < 2) {   // else the checking parser has reported it already
-                        report(problems, p, "only one YAML document is allowed; remove the second '---' document");
+                    if (checked.documents() < 2) {   // else the scanner has reported it already
+                        report(problems, p, StrictYamlScanner.ONE_DOCUMENT);
                     }
                 } else {
                     errors.report(e, p, problems);
                 }
                 return null;
             }
-            if (checked.documents == 0 || tree == null || tree.isMissingNode() || isEmptyDocument(tree)) {
+            if (checked.documents() == 0 || tree == null || tree.isMissingNode() || isEmptyDocument(tree)) {
                 problems.addAt(1, 1, FieldPath.ROOT, Problem.Severity.ERROR, "descriptor is empty");
                 return null;
             }
-            return checked.clean ? tree : null;
+            return checked.clean() ? tree : null;
         } catch (IOException e) {
             problems.addAt(1, 1, FieldPath.ROOT, Problem.Severity.ERROR, ReadErrors.cannotRead(e));
             return null;
@@ -195,254 +181,10 @@ public final class StrictYamlReader {
         return tree.isTextual() && tree.textValue().isEmpty();
     }
 
-    /**
-     * A parser that checks each token as the tree is built from it: a second document, aliases, anchors, tags
-     * and YAML 1.1 scalars. Every read goes through {@link #nextToken}, so no token escapes the checks.
-     */
-    private static final class CheckingParser extends JsonParserDelegate {
-        private final YAMLParser p;
-        private final SourceCursor cursor;
-        private final Problems problems;
-        boolean clean = true;
-        int documents;
-        private int depth;
-        /**
-         * Set while the current token is a scalar already reported: the tree sees it as null, so that its value is
-         * never decoded (Jackson cannot decode YAML's {@code .inf}, and the problem would be reported twice).
-         */
-        private boolean masked;
-
-        CheckingParser(YAMLParser p, SourceCursor cursor, Problems problems) {
-            super(p);
-            this.p = p;
-            this.cursor = cursor;
-            this.problems = problems;
-        }
-
-        @Override
-        public JsonToken nextToken() throws IOException {
-            JsonToken t = p.nextToken();
-            masked = t != null && !check(t) && t.isScalarValue();
-            return masked ? JsonToken.VALUE_NULL : t;
-        }
-
-        @Override
-        public JsonToken currentToken() {
-            return masked ? JsonToken.VALUE_NULL : p.currentToken();
-        }
-
-        @Override
-        @Deprecated
-        public JsonToken getCurrentToken() {
-            return currentToken();
-        }
-
-        @Override
-        public int currentTokenId() {
-            return masked ? JsonToken.VALUE_NULL.id() : p.currentTokenId();
-        }
-
-        @Override
-        @Deprecated
-        public int getCurrentTokenId() {
-            return currentTokenId();
-        }
-
-        @Override
-        public boolean hasToken(JsonToken t) {
-            return currentToken() == t;
-        }
-
-        @Override
-        public boolean hasTokenId(int id) {
-            return currentTokenId() == id;
-        }
-
-        /** False when the token was reported. */
-        private boolean check(JsonToken t) throws IOException {
-            if (t.isStructEnd()) {
-                depth--;
-                return true;
-            }
-            boolean ok = true;
-            if (depth == 0 && t != JsonToken.FIELD_NAME) {
-                documents++;
-                if (documents == 2) {
-                    ok = report(problems, p, "only one YAML document is allowed; remove the second '---' document");
-                }
-            }
-            if (t.isStructStart()) {
-                depth++;
-            }
-            if (p.isCurrentAlias()) {
-                clean = report(problems, p, ReadErrors.aliasRefused(p.getText()));
-                return false;
-            }
-            // Jackson reports the anchor of a collection, but drops that of a scalar value and of a
-            // key, and the tag of a key; their tokens still start at the properties in the source.
-            boolean key = t == JsonToken.FIELD_NAME;
-            String anchor = t.isStructStart() ? p.getObjectId()
-                    : t.isScalarValue() || key ? cursor.property(p.currentTokenLocation(), '&') : null;
-            if (anchor != null) {
-                ok = report(problems, p, "YAML anchors (&" + anchor + ") are not allowed");
-            }
-            String tag = key ? cursor.property(p.currentTokenLocation(), '!') : p.getTypeId();
-            if (tag != null) {
-                ok = report(problems, p, ReadErrors.tagRefused(tag));
-            } else if (t.isScalarValue() && t != JsonToken.VALUE_STRING) {
-                // (a tag chose the type itself: the YAML 1.1 reading is then no surprise of its own)
-                String hint = yaml11Hint(t, p.getText(), p);
-                if (hint != null) {
-                    ok = report(problems, p, hint);
-                }
-            }
-            clean &= ok;
-            return ok;
-        }
-
-        // The delegate would hand these straight to the YAML parser, past the checks: route them through nextToken.
-
-        @Override
-        public String nextFieldName() throws IOException {
-            return nextToken() == JsonToken.FIELD_NAME ? currentName() : null;
-        }
-
-        @Override
-        public boolean nextFieldName(SerializableString name) throws IOException {
-            return nextToken() == JsonToken.FIELD_NAME && name.getValue().equals(currentName());
-        }
-
-        @Override
-        public JsonToken nextValue() throws IOException {
-            JsonToken t = nextToken();
-            return t == JsonToken.FIELD_NAME ? nextToken() : t;
-        }
-
-        @Override
-        public String nextTextValue() throws IOException {
-            return nextToken() == JsonToken.VALUE_STRING ? getText() : null;
-        }
-
-        @Override
-        public int nextIntValue(int defaultValue) throws IOException {
-            return nextToken() == JsonToken.VALUE_NUMBER_INT ? getIntValue() : defaultValue;
-        }
-
-        @Override
-        public long nextLongValue(long defaultValue) throws IOException {
-            return nextToken() == JsonToken.VALUE_NUMBER_INT ? getLongValue() : defaultValue;
-        }
-
-        @Override
-        public Boolean nextBooleanValue() throws IOException {
-            JsonToken t = nextToken();
-            return t == JsonToken.VALUE_TRUE ? Boolean.TRUE : t == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
-        }
-
-        @Override
-        public JsonParser skipChildren() throws IOException {
-            if (currentToken() == JsonToken.START_OBJECT || currentToken() == JsonToken.START_ARRAY) {
-                int open = 1;
-                while (open > 0) {
-                    JsonToken t = nextToken();
-                    if (t == null) {
-                        break;
-                    }
-                    if (t.isStructStart()) {
-                        open++;
-                    } else if (t.isStructEnd()) {
-                        open--;
-                    }
-                }
-            }
-            return this;
-        }
-    }
-
-    /**
-     * Reads the node properties ({@code &anchor}, {@code !tag}) at a token's start. The parser counts offsets in
-     * code points and tokens come in source order, so the cursor walks the text once.
-     */
-    private static final class SourceCursor {
-        private final String text;
-        private long codePoint;
-        private int index;
-
-        SourceCursor(String text) {
-            this.text = text;
-        }
-
-        /** The anchor name (without '&') or the tag (with its '!'s) written before the token, or null. */
-        String property(JsonLocation at, char kind) {
-            long target = at == null ? -1 : at.getCharOffset();
-            if (target < 0) {
-                return null;
-            }
-            try {
-                if (target < codePoint) {
-                    codePoint = 0;
-                    index = 0;
-                }
-                index = text.offsetByCodePoints(index, Math.toIntExact(target - codePoint));
-                codePoint = target;
-            } catch (IndexOutOfBoundsException | ArithmeticException e) {
-                codePoint = 0;
-                index = 0;
-                return null;
-            }
-            int i = index;
-            while (i < text.length() && (text.charAt(i) == '&' || text.charAt(i) == '!')) {
-                int end = i + 1;
-                while (end < text.length() && " \t\r\n,[]{}".indexOf(text.charAt(end)) < 0) {
-                    end++;
-                }
-                if (text.charAt(i) == kind) {
-                    return kind == '&' ? text.substring(i + 1, end) : text.substring(i, end);
-                }
-                i = end;
-                while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-                    i++;
-                }
-            }
-            return null;
-        }
-    }
-
-    /** A plain scalar that YAML 1.1 resolves to something other than what it looks like, or null if it is canonical. */
-    private static String yaml11Hint(JsonToken t, String raw, YAMLParser p) throws IOException {
-        if (!Yaml11Scalars.surprising(t, raw)) {
-            return null;
-        }
-        switch (t) {
-            case VALUE_TRUE:
-            case VALUE_FALSE:
-                return "'" + raw + "' is read as the boolean " + (t == JsonToken.VALUE_TRUE) + " (YAML 1.1); write "
-                        + (t == JsonToken.VALUE_TRUE) + ", or quote \"" + raw + "\" if it is meant as text";
-            case VALUE_NUMBER_INT:
-                return "'" + raw + "' is read as the number " + p.getNumberValue()
-                        + " (YAML 1.1); quote it if it is meant as text, or write the number in plain decimal";
-            case VALUE_NUMBER_FLOAT:
-                String special = Yaml11Scalars.specialFloat(raw);
-                return "'" + raw + "' is read as " + (special == null ? "a number" : "the number " + special)
-                        + " (YAML 1.1); quote it if it is meant as text";
-            default:
-                return null;
-        }
-    }
-
     private static boolean report(Problems problems, YAMLParser p, String message) {
         JsonLocation loc = p.currentTokenLocation();
         JsonPointer ptr = p.getParsingContext().pathAsPointer();
-        problems.addAt(loc.getLineNr(), loc.getColumnNr(), pointerToPath(ptr), Problem.Severity.ERROR, message);
+        problems.addAt(loc.getLineNr(), loc.getColumnNr(), StrictYamlScanner.path(ptr), Problem.Severity.ERROR, message);
         return false;
-    }
-
-    static FieldPath pointerToPath(JsonPointer ptr) {
-        FieldPath path = FieldPath.ROOT;
-        for (JsonPointer p = ptr; p != null && !p.matches(); p = p.tail()) {
-            path = p.getMatchingIndex() >= 0 && p.getMatchingProperty().matches("0|[1-9][0-9]*")
-                    ? path.index(p.getMatchingIndex()) : path.child(p.getMatchingProperty());
-        }
-        return path;
     }
 }

@@ -2,6 +2,8 @@ package io.github.dualstack.core.render;
 
 import io.github.dualstack.core.Problem;
 import io.github.dualstack.core.Version;
+import io.github.dualstack.core.check.SelfCheck;
+import io.github.dualstack.core.check.SelfCheckException;
 import io.github.dualstack.core.plan.FileKind;
 import io.github.dualstack.core.plan.OutputPlan;
 import io.github.dualstack.core.plan.PlannedFile;
@@ -50,7 +52,7 @@ public final class Renderer {
     /** The self-check: throws {@link RenderException} when the file does not parse back as what it must be. */
     public void check(OutputFile file) {
         try {
-            selfCheck.check(file);
+            selfCheck.check(file.path(), file.content(), file.kind());
         } catch (SelfCheckException e) {
             throw new RenderException(e.getMessage(), e);
         }

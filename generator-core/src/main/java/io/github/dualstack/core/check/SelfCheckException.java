@@ -1,4 +1,4 @@
-package io.github.dualstack.core.render;
+package io.github.dualstack.core.check;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.github.dualstack.core.render;
+package io.github.dualstack.core.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -70,6 +71,16 @@ final class KubeEdgeSchema {
         List<Violation> out = new ArrayList<>();
         root.check(config, FieldPath.ROOT, out);
         return out;
+    }
+
+    /** Reports each violation of {@code config} with its field path, sorted by place so the order is stable. */
+    void report(JsonNode config, Scope s, Findings out) {
+        record Placed(String where, String message) {
+        }
+        validate(config).stream()
+                .map(v -> new Placed(s.at(v.path()), describe(v)))
+                .sorted(Comparator.comparing(Placed::where).thenComparing(Placed::message))
+                .forEach(p -> out.add(p.where(), p.message()));
     }
 
     // ---------------------------------------------------------------- compiled schema

@@ -1,4 +1,4 @@
-package io.github.dualstack.core.descriptor;
+package io.github.dualstack.core.check;
 
 import com.fasterxml.jackson.core.JsonToken;
 import java.util.regex.Pattern;

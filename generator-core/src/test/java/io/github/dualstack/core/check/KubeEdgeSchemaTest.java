@@ -1,4 +1,4 @@
-package io.github.dualstack.core.render;
+package io.github.dualstack.core.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -166,6 +166,77 @@ class KubeEdgeSchemaTest {
             ((ObjectNode) parent).set((String) last, value);
         }
         return copy;
+    }
+
+    // ---------------------------------------------------------------- the schema files
+
+    private static JsonNode schema(String name) throws IOException {
+        try (InputStream in = KubeEdgeSchemaTest.class.getResourceAsStream(SCHEMAS + name)) {
+            assertThat(in).as(name).isNotNull();
+            return new ObjectMapper().readTree(in);
+        }
+    }
+
+    private static JsonNode key(JsonNode schema, String dotted) {
+        JsonNode node = schema;
+        for (String part : dotted.split("\\.")) {
+            assertThat(node.path("additionalProperties").asBoolean(true)).as("%s is a closed object", dotted).isFalse();
+            node = node.path("properties").path(part);
+            assertThat(node.isMissingNode()).as("schema has key %s (at %s)", dotted, part).isFalse();
+        }
+        return node;
+    }
+
+    @Test
+    void schemasHaveTheKeysDualstackRelyOn() throws IOException {
+        JsonNode edge = schema("edgecore.schema.json");
+        for (String k : List.of("apiVersion", "kind", "edgecoreVersion", "database.dataSource",
+                "modules.edged.nodeIP", "modules.edged.hostnameOverride", "modules.edged.nodeLabels",
+                "modules.edged.tailoredKubeletConfig.cgroupDriver",
+                "modules.edged.tailoredKubeletConfig.containerRuntimeEndpoint",
+                "modules.edged.tailoredKubeletConfig.imageServiceEndpoint",
+                "modules.edged.tailoredKubeletConfig.clusterDNS", "modules.edgeHub.tlsCaFile",
+                "modules.edgeHub.websocket.server", "modules.edgeHub.websocket.enable",
+                "modules.edgeHub.quic.server", "modules.edgeHub.quic.enable", "modules.edgeHub.httpServer",
+                "modules.edgeStream.server", "modules.edgeStream.enable")) {
+            key(edge, k);
+        }
+        assertThat(key(edge, "modules.edged.nodeLabels").path("additionalProperties").path("type").asText()).isEqualTo("string");
+        assertThat(key(edge, "modules.edgeHub.websocket.enable").path("type").asText()).isEqualTo("boolean");
+
+        JsonNode cloud = schema("cloudcore.schema.json");
+        List<String> keys = new ArrayList<>(List.of("apiVersion", "kind",
+                "modules.cloudHub.advertiseAddress", "modules.cloudHub.dnsNames", "modules.cloudHub.nodeLimit",
+                "modules.cloudHub.tlsCAFile",
+                "modules.cloudStream.enable", "modules.cloudStream.streamPort", "modules.cloudStream.tunnelPort",
+                "kubeAPIConfig.qps", "kubeAPIConfig.burst",
+                "modules.edgeController.load.queryNodeWorkers", "modules.edgeController.load.patchNodeWorkers",
+                "modules.edgeController.load.createLeaseWorkers", "modules.edgeController.buffer.patchNode",
+                "modules.edgeController.buffer.queryNode", "modules.edgeController.buffer.createLease"));
+        for (String server : List.of("websocket", "quic", "https")) {
+            for (String leaf : List.of("enable", "address", "port")) {
+                keys.add("modules.cloudHub." + server + "." + leaf);
+            }
+        }
+        for (String k : keys) {
+            key(cloud, k);
+        }
+        assertThat(key(cloud, "modules.cloudHub.advertiseAddress").path("items").path("type").asText()).isEqualTo("string");
+        assertThat(key(cloud, "modules.cloudHub.websocket.port").path("type").asText()).isEqualTo("integer");
+    }
+
+    @Test
+    void schemasAreTheIntersectionOfTheTargetedKubeEdgeVersions() throws IOException {
+        for (String name : List.of("edgecore.schema.json", "cloudcore.schema.json")) {
+            JsonNode s = schema(name);
+            assertThat(s.path("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+            assertThat(s.path("description").asText()).contains("v1.22.0").contains("v1.23.1")
+                    .contains("exists in every one of these versions (the intersection)");
+        }
+        assertThat(schema("edgecore.schema.json").path("properties").path("modules").path("properties").path("edgeHub")
+                .path("properties").has("tlsCAFile")).isFalse();
+        assertThat(schema("cloudcore.schema.json").at("/properties/modules/properties/deviceController/properties/buffer"
+                + "/properties").has("deviceStatusEvent")).as("v1.23-only key").isFalse();
     }
 
     // ---------------------------------------------------------------- inputs

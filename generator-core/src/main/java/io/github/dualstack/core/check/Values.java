@@ -1,0 +1,64 @@
+package io.github.dualstack.core.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
+
+/** Parsed values in the words of a one-line problem. */
+final class Values {
+
+    private Values() {
+    }
+
+    /** What a value is, with an article: "a mapping", "an integer", "nothing". */
+    static String type(JsonNode n) {
+        if (n == null || n.isMissingNode()) {
+            return "nothing";
+        }
+        return switch (n.getNodeType()) {
+            case OBJECT -> "a mapping";
+            case ARRAY -> "a list";
+            case STRING -> "a string";
+            case NUMBER -> n.isIntegralNumber() ? "an integer" : "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            default -> n.getNodeType().toString().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    /** A string quoted, a scalar with its type, a collection by its type. */
+    static String describe(JsonNode n) {
+        if (n.isTextual()) {
+            return quote(n.textValue());
+        }
+        return n.isValueNode() ? type(n) + " " + n.asText() : type(n);
+    }
+
+    // rule: quote
+    /** A value quoted for a one-line message: control characters escaped, long values shortened. */
+    static String quote(String v) {
+        StringBuilder sb = new StringBuilder("\"");
+        int limit = 80;
+        for (int i = 0; i < v.length(); i++) {
+            if (i == limit) {
+                sb.append("...");
+                break;
+            }
+            char c = v.charAt(i);
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                default -> {
+                    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+}
