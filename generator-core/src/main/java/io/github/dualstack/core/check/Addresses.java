@@ -1,7 +1,10 @@
 package io.github.dualstack.core.check;
 
+import io.github.dualstack.core.rules.Dns1123;
 import inet.ipaddr.IPAddress;
 import io.github.dualstack.core.net.IpLiterals;
+import io.github.dualstack.core.rules.HostPort;
+import io.github.dualstack.core.rules.KubernetesLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -10,6 +13,7 @@ import java.util.regex.Pattern;
 /** Addresses in KubeEdge configs, as the Go code that reads them parses them. */
 final class Addresses {
 
+    /** Digits only, no sign or leading zero, as Go's strconv.Atoi in edgecore's address parsing accepts them. */
     private static final Pattern PORT = Pattern.compile("[1-9][0-9]{0,4}");
 
     private Addresses() {
@@ -21,19 +25,26 @@ final class Addresses {
         }
     }
 
-    // rule: host:port bracketing
-    /** Go's net.SplitHostPort as edgecore dials it: an IPv6 host must be bracketed. Empty when it is valid. */
+    /**
+     * Go's net.SplitHostPort as edgecore dials it ({@link HostPort}): an IPv6 host must be bracketed, and only an
+     * IPv6 host. Empty when it is valid.
+     */
     static List<String> hostPortProblems(String value) {
-        List<String> problems = new ArrayList<>(1);
-        String host;
-        String port;
-        if (value.startsWith("[")) {
-            int close = value.indexOf(']');
-            if (close < 0 || close + 1 >= value.length() || value.charAt(close + 1) != ':') {
+        HostPort.Parts parts;
+        try {
+            parts = HostPort.split(value);
+        } catch (HostPort.Invalid e) {
+            if (value.startsWith("[")) {
                 return List.of(Values.quote(value) + " must be [IPv6]:port");
             }
-            host = value.substring(1, close);
-            port = value.substring(close + 2);
+            int colon = value.lastIndexOf(':');
+            return List.of(colon < 0 ? Values.quote(value) + " must be host:port"
+                    : Values.quote(value) + " has an IPv6 host without brackets; write [" + value.substring(0, colon)
+                    + "]:" + value.substring(colon + 1));
+        }
+        List<String> problems = new ArrayList<>(1);
+        String host = parts.host();
+        if (parts.bracketed()) {
             try {
                 if (IpLiterals.address(host).isIPv4()) {
                     problems.add(Values.quote(value) + " brackets an IPv4 address; only IPv6 hosts are bracketed");
@@ -42,22 +53,14 @@ final class Addresses {
                 problems.add(Values.quote(host) + " " + e.getMessage());
             }
         } else {
-            int colon = value.lastIndexOf(':');
-            if (colon < 0) {
-                return List.of(Values.quote(value) + " must be host:port");
-            }
-            host = value.substring(0, colon);
-            port = value.substring(colon + 1);
-            if (host.contains(":")) {
-                return List.of(Values.quote(value) + " has an IPv6 host without brackets; write [" + host + "]:" + port);
-            }
             String why = host.matches("[0-9.]+") ? ipProblem(host)
-                    : DnsNames.isDns1123Subdomain(host) ? null : "is neither an IP address nor a DNS name";
+                    : Dns1123.isSubdomain(host) ? null : "is neither an IP address nor a DNS name";
             if (why != null) {
                 problems.add(Values.quote(host) + " " + why);
             }
         }
-        if (!PORT.matcher(port).matches() || Integer.parseInt(port) > 65535) {
+        String port = parts.port();
+        if (!PORT.matcher(port).matches() || !KubernetesLimits.isPort(Long.parseLong(port))) {
             problems.add(Values.quote(value) + " has no valid port (1-65535)");
         }
         return problems;

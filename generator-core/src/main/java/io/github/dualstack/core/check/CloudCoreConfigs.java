@@ -2,6 +2,7 @@ package io.github.dualstack.core.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dualstack.core.FieldPath;
+import io.github.dualstack.core.rules.CloudCoreTuning;
 import java.util.List;
 
 /**
@@ -13,14 +14,7 @@ final class CloudCoreConfigs {
 
     static final String API_VERSION = "cloudcore.config.kubeedge.io/v1alpha1";
     static final String DATA_KEY = "cloudcore.yaml";
-    // rule: KubeEdge default node limit
-    /** {@code constants.DefaultNodeLimit}: the nodeLimit that the Go defaults of qps and burst are made for. */
-    static final long KUBEEDGE_DEFAULT_NODE_LIMIT = 500;
     private static final FieldPath CLOUD_HUB = FieldPath.of("modules.cloudHub");
-
-    /** A value that AdjustCloudCoreConfig sets at start-up: to exactly {@code value}, or to at least it. */
-    record Adjustment(String path, long value, boolean exact) {
-    }
 
     private final KubeEdgeSchema schema;
     private final YamlFiles yaml;
@@ -106,41 +100,22 @@ final class CloudCoreConfigs {
         long n = effectiveNodeLimit(cfg.path("modules").path("cloudHub").path("nodeLimit"));
         String why = "; cloudcore would change it at start-up (AdjustCloudCoreConfig, nodeLimit " + n
                 + ") and rewrite its ConfigMap";
-        List<Adjustment> defaults = adjustments(KUBEEDGE_DEFAULT_NODE_LIMIT);
-        List<Adjustment> wanted = adjustments(n);
-        for (int i = 0; i < wanted.size(); i++) {
-            Adjustment want = wanted.get(i);
+        for (CloudCoreTuning want : CloudCoreTuning.values()) {
             JsonNode v = cfg.at("/" + want.path().replace('.', '/'));
             if (!v.isMissingNode() && !v.isIntegralNumber()) {
                 continue; // a type error, reported by the schema
             }
-            long have = v.isIntegralNumber() ? v.asLong() : defaults.get(i).value();
-            if (want.exact() ? have != want.value() : have < want.value()) {
+            long have = v.isIntegralNumber() ? v.asLong() : want.goDefault();
+            if (want.wouldAdjust(have, n)) {
                 out.add(s.at(FieldPath.of(want.path())), (v.isMissingNode()
                         ? "is omitted, so the Go default " + have + " applies" : "is " + have)
-                        + ", but must be " + (want.exact() ? "" : "at least ") + want.value() + why);
+                        + ", but must be " + (want.exact() ? "" : "at least ") + want.at(n) + why);
             }
         }
     }
 
-    // rule: effective node limit
     /** The nodeLimit cloudcore runs with: the configured one, or the Go default when it is omitted. */
     static long effectiveNodeLimit(JsonNode nodeLimit) {
-        return nodeLimit.isIntegralNumber() ? nodeLimit.asLong() : KUBEEDGE_DEFAULT_NODE_LIMIT;
-    }
-
-    // rule: AdjustCloudCoreConfig qps/burst/buffer formulas
-    /** What AdjustCloudCoreConfig makes of each value for {@code nodeLimit}, in the order it adjusts them. */
-    static List<Adjustment> adjustments(long nodeLimit) {
-        String ec = "modules.edgeController.";
-        return List.of(
-                new Adjustment("kubeAPIConfig.qps", 5 * nodeLimit, true),
-                new Adjustment("kubeAPIConfig.burst", 10 * nodeLimit, true),
-                new Adjustment(ec + "load.queryNodeWorkers", nodeLimit, false),
-                new Adjustment(ec + "load.patchNodeWorkers", 100 + nodeLimit / 50, false),
-                new Adjustment(ec + "load.createLeaseWorkers", nodeLimit, false),
-                new Adjustment(ec + "buffer.patchNode", 1024 + nodeLimit / 2, false),
-                new Adjustment(ec + "buffer.queryNode", 1024 + nodeLimit, false),
-                new Adjustment(ec + "buffer.createLease", 1024 + nodeLimit, false));
+        return nodeLimit.isIntegralNumber() ? nodeLimit.asLong() : CloudCoreTuning.DEFAULT_NODE_LIMIT;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.dualstack.core.check;
 
+import io.github.dualstack.core.rules.Dns1123;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dualstack.core.FieldPath;
 import java.util.List;
@@ -68,7 +69,7 @@ final class EdgeCoreConfigs {
             Addresses.nodeIp(nodeIp.textValue(), () -> s.at(FieldPath.of("modules.edged.nodeIP")), out);
         }
         JsonNode host = edged.path("hostnameOverride");
-        if (host.isTextual() && !DnsNames.isDns1123Subdomain(host.textValue())) {
+        if (host.isTextual() && !Dns1123.isSubdomain(host.textValue())) {
             out.add(s.at(FieldPath.of("modules.edged.hostnameOverride")), Values.quote(host.textValue())
                     + " is not a DNS-1123 subdomain (KubeEdge ValidateNodeName)");
         }

@@ -1,5 +1,6 @@
 package io.github.dualstack.core.check;
 
+import io.github.dualstack.core.rules.KubernetesLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dualstack.core.FieldPath;
 import java.util.List;
@@ -72,7 +73,7 @@ final class Fields {
 
     /** An integer given as a port must be one (1-65535); other types are the schema's to report. */
     static void portRange(JsonNode v, FieldPath p, Scope s, Findings out) {
-        if (v.isIntegralNumber() && (v.asLong() < 1 || v.asLong() > 65535)) {
+        if (v.isIntegralNumber() && !KubernetesLimits.isPort(v.asLong())) {
             out.add(s.at(p), v.asLong() + " is not a port number (1-65535)");
         }
     }

@@ -1,5 +1,6 @@
 package io.github.dualstack.core.check;
 
+import io.github.dualstack.core.rules.Dns1123;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dualstack.core.FieldPath;
 import java.util.List;
@@ -48,11 +49,11 @@ final class KubernetesObjects {
             return;
         }
         String name = Fields.nonEmptyString(meta, metaPath.child("name"), s, out);
-        if (name != null && !DnsNames.isDns1123Subdomain(name)) {
+        if (name != null && !Dns1123.isSubdomain(name)) {
             out.add(s.at(metaPath.child("name")), Values.quote(name) + " is not a DNS-1123 subdomain");
         }
         JsonNode ns = meta.path("namespace");
-        if (!ns.isMissingNode() && !(ns.isTextual() && DnsNames.isDns1123Label(ns.textValue()))) {
+        if (!ns.isMissingNode() && !(ns.isTextual() && Dns1123.isLabel(ns.textValue()))) {
             out.add(s.at(metaPath.child("namespace")), Values.describe(ns) + " is not a DNS-1123 label");
         }
         Fields.stringMap(meta, metaPath, "labels", s, out);

@@ -1,5 +1,6 @@
 package io.github.dualstack.core.check;
 
+import io.github.dualstack.core.rules.Dns1123;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dualstack.core.FieldPath;
 
@@ -23,7 +24,7 @@ final class Pods {
                 continue;
             }
             String name = Fields.nonEmptyString(c, cp.index(i).child("name"), s, out);
-            if (name != null && !DnsNames.isDns1123Label(name)) {
+            if (name != null && !Dns1123.isLabel(name)) {
                 out.add(s.at(cp.index(i).child("name")), Values.quote(name) + " is not a DNS-1123 label");
             }
             Fields.nonEmptyString(c, cp.index(i).child("image"), s, out);

@@ -1,5 +1,6 @@
 package io.github.dualstack.core.check;
 
+import io.github.dualstack.core.rules.Printable;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
 
@@ -33,32 +34,8 @@ final class Values {
         return n.isValueNode() ? type(n) + " " + n.asText() : type(n);
     }
 
-    // rule: quote
     /** A value quoted for a one-line message: control characters escaped, long values shortened. */
     static String quote(String v) {
-        StringBuilder sb = new StringBuilder("\"");
-        int limit = 80;
-        for (int i = 0; i < v.length(); i++) {
-            if (i == limit) {
-                sb.append("...");
-                break;
-            }
-            char c = v.charAt(i);
-            switch (c) {
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                default -> {
-                    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return Printable.quote(v, 80);
     }
 }

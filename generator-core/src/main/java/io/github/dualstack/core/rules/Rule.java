@@ -41,7 +41,7 @@ public enum Rule {
     STRICT_IP_LITERALS(Section.NETWORKS,
             "IP and CIDR literals are strict: no leading zeros, zones, mixed or IPv4-mapped IPv6, bits past the prefix.",
             "k8s.io/apimachinery/pkg/api/validate/ip.go; Calico `IPPool CIDR is not strictly masked`", null,
-            "net.IpLiterals", "validate.Checks", "render.SelfCheck"),
+            "net.IpLiterals", "validate.Checks", "check.Addresses"),
     RESERVED_RANGES(Section.NETWORKS,
             "No subnet overlaps loopback, link-local, multicast or unspecified ranges; no node or advertise address is one.",
             "Calico `validateAndSetDefaults` (link-local pools); kubelet node IP validation", null,
@@ -53,12 +53,12 @@ public enum Rule {
     HOST_PORT(Section.NETWORKS,
             "In host:port an IPv6 host is bracketed, and only an IPv6 host; the host is an IP or a DNS-1123 subdomain.",
             "Go `net.JoinHostPort`, `net.SplitHostPort` (src/net/ipsock.go); RFC 3986 section 3.2.2", HostPort.class,
-            "validate.NetworkRules", "plan.Endpoints", "render.SelfCheck"),
+            "validate.NetworkRules", "plan.Endpoints", "check.Addresses"),
     PORT_NUMBER(Section.NETWORKS,
             "Every port is 1 to 65535.",
             "apimachinery `IsValidPortNum` (staging/src/k8s.io/apimachinery/pkg/util/validation/validation.go);"
                     + " KubeEdge `ValidateModuleCloudHub`", KubernetesLimits.class,
-            "schema $defs/port", "validate.NetworkRules", "validate.CloudCoreRules", "render.SelfCheck"),
+            "schema $defs/port", "validate.NetworkRules", "validate.CloudCoreRules", "check.Fields", "check.Addresses"),
     NODE_PORT_RANGE(Section.NETWORKS,
             "With NodePort exposure, CloudCore's NodePorts are 30000 to 32767.",
             "kube-apiserver `DefaultServiceNodePortRange` (pkg/kubeapiserver/options)", KubernetesLimits.class,
@@ -71,11 +71,12 @@ public enum Rule {
     DNS1123_LABEL(Section.NAMES,
             "Site, node and namespace names are DNS-1123 labels: at most 63 lowercase letters, digits and '-'.",
             "apimachinery `IsDNS1123Label`, `DNS1123LabelMaxLength`", Dns1123.class,
-            "schema $defs/dnsLabel", "render.SelfCheck"),
+            "schema $defs/dnsLabel", "check.KubernetesObjects", "check.Pods"),
     DNS1123_SUBDOMAIN(Section.NAMES,
             "DNS names and host names are DNS-1123 subdomains: dot-separated labels, at most 253 characters.",
             "apimachinery `IsDNS1123Subdomain`, `DNS1123SubdomainMaxLength`; KubeEdge `ValidateNodeName`", Dns1123.class,
-            "schema $defs/dnsSubdomain", "validate.NetworkRules", "validate.CalicoRules", "render.SelfCheck"),
+            "schema $defs/dnsSubdomain", "validate.NetworkRules", "validate.CalicoRules", "check.KubernetesObjects",
+            "check.EdgeCoreConfigs"),
     UNIQUE_NODE_NAMES(Section.NAMES,
             "Node names are unique across cloud and edge nodes (each becomes a Node and a directory).",
             "Kubernetes Node objects are named uniquely", null, "validate.NodeRules"),
@@ -126,7 +127,7 @@ public enum Rule {
     ADVERTISE_ADDRESSES(Section.KUBEEDGE,
             "advertiseAddresses are bare, distinct IPs of the site's families, at least one per family.",
             "KubeEdge CloudCore puts only IPs in its certificate (cloud/pkg/cloudhub/servers/httpserver/pre_server.go)",
-            null, "validate.CloudCoreRules", "render.SelfCheck"),
+            null, "validate.CloudCoreRules", "check.CloudCoreConfigs"),
     EDGE_DIALS_A_SAN(Section.KUBEEDGE,
             "An edge's cloudCoreAddress is an advertise address or a dnsName of its hubFamily.",
             "TLS: EdgeHub verifies CloudCore's certificate, whose SANs are advertiseAddress and dnsNames", null,
@@ -147,7 +148,7 @@ public enum Rule {
     CLOUDCORE_TUNING(Section.KUBEEDGE,
             "qps and burst are 5 and 10 times nodeLimit; edgeController workers and buffers reach their formulas.",
             "KubeEdge `AdjustCloudCoreConfig` (staging/src/github.com/kubeedge/api/apis/componentconfig/cloudcore/"
-                    + "v1alpha1/default.go)", CloudCoreTuning.class, "plan.CloudCoreBuilder", "render.SelfCheck"),
+                    + "v1alpha1/default.go)", CloudCoreTuning.class, "plan.CloudCoreBuilder", "check.CloudCoreConfigs"),
     REGENERATED_CERTIFICATES_WARNING(Section.KUBEEDGE,
             "regenerateCertificates is a warning: replacing the CA invalidates every edge certificate and join token.",
             "KubeEdge CloudCore signs edge certificates with the CA in its casecret", null, "validate.CloudCoreRules"),
@@ -163,7 +164,7 @@ public enum Rule {
     ONE_LINE_PROBLEMS(Section.OUTPUT,
             "A problem is one line: control characters and line separators in quoted input are escaped.",
             "dualstack: problems quote untrusted keys and values", Printable.class,
-            "descriptor.DescriptorLoader", "render.SelfCheck", "render.Renderer");
+            "descriptor.DescriptorLoader", "check.Values", "render.Renderer");
 
     /** Where a rule is listed on the page. */
     public enum Section {
