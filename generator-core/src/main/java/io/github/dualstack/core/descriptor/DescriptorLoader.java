@@ -54,11 +54,12 @@ public final class DescriptorLoader {
     /** As above; with the tree's placement, the rules that depend on where the tree goes run too. */
     public Result load(String displayName, byte[] bytes, boolean keepResolved, Optional<Placement> placement) {
         Problems read = new Problems(displayName, p -> new int[] {1, 1});
-        JsonNode tree = reader.read(bytes, read);
+        StrictYamlReader.Reading reading = reader.read(bytes, read);
+        JsonNode tree = reading == null ? null : reading.tree();
         if (tree == null || read.hasErrors()) {
             return new Result(null, read.list().stream().map(DescriptorLoader::printable).toList(), null);
         }
-        Problems problems = new Problems(displayName, new SourceLocator(reader::locatedTree));
+        Problems problems = new Problems(displayName, new SourceLocator(reading::locatedTree));
         SiteSchema schema = SiteSchema.get();
         schema.validate(tree, problems);
         if (problems.hasErrors()) {

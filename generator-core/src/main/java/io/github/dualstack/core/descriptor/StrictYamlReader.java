@@ -37,8 +37,33 @@ public final class StrictYamlReader {
     private final YAMLMapper mapper;
     private final long maxBytes;
     private final ReadErrors errors;
-    private String text;
-    private JsonNode located;
+
+    /**
+     * One read: the tree, and the same text read again with every node located ({@code line:column}) on the first
+     * request. Only problems need locations, so a valid descriptor is parsed once, into plain nodes. Each read has
+     * its own, so a reader keeps no state from one descriptor to the next.
+     */
+    public final class Reading {
+        private final String text;
+        private final JsonNode tree;
+        private JsonNode located;
+
+        private Reading(String text, JsonNode tree) {
+            this.text = text;
+            this.tree = tree;
+        }
+
+        public JsonNode tree() {
+            return tree;
+        }
+
+        public JsonNode locatedTree() {
+            if (located == null) {
+                located = JsonNodes.readTree(mapper, text, LocationJsonNodeFactoryFactory.getInstance());
+            }
+            return located;
+        }
+    }
 
     public StrictYamlReader(long maxBytes) {
         this.maxBytes = maxBytes;
@@ -49,8 +74,8 @@ public final class StrictYamlReader {
                 .build();
     }
 
-    /** The located tree, or null with the reasons in {@code problems}. */
-    public JsonNode read(byte[] bytes, Problems problems) {
+    /** The reading, or null with the reasons in {@code problems}. */
+    public Reading read(byte[] bytes, Problems problems) {
         if (bytes.length > maxBytes) {
             reportOversize(bytes.length, problems);
             return null;
@@ -85,22 +110,11 @@ public final class StrictYamlReader {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        this.text = text;
         if (!printable(text, problems)) {
             return null;
         }
-        return scanAndRead(text, problems);
-    }
-
-    /**
-     * The same text read again with every node located ({@code line:column}). Only problems need it, so it is
-     * built on the first request: a valid descriptor is parsed once, into plain nodes.
-     */
-    public JsonNode locatedTree() {
-        if (located == null) {
-            located = JsonNodes.readTree(mapper, text, LocationJsonNodeFactoryFactory.getInstance());
-        }
-        return located;
+        JsonNode tree = scanAndRead(text, problems);
+        return tree == null ? null : new Reading(text, tree);
     }
 
     /**
