@@ -38,7 +38,7 @@ final class RunCommand {
         }
         PrintWriter err = spec.commandLine().getErr();
         RunOptions.Builder options = RunOptions.builder().maxDescriptorBytes(common.maxDescriptorBytes)
-                .frontEnd(new FrontEnd("--force", generateCommand(descriptor, tree), notice -> {
+                .frontEnd(new FrontEnd("--force", generateCommand(descriptor, tree), "--max-descriptor-bytes", notice -> {
                     err.println("dualstack: " + notice);
                     err.flush();
                 }));

@@ -128,7 +128,8 @@ public final class Dualstack {
     }
 
     private static DescriptorLoader loader(Request request) {
-        return new DescriptorLoader(request.options().maxDescriptorBytes());
+        return new DescriptorLoader(request.options().maxDescriptorBytes(),
+                request.options().frontEnd().maxDescriptorBytesOption());
     }
 
     private static DescriptorLoader.Result oversize(Request request) {

@@ -60,7 +60,8 @@ abstract class AbstractDualstackMojo<R extends Report> extends AbstractMojo {
         }
         RunOptions options = RunOptions.builder().maxDescriptorBytes(maxDescriptorBytes)
                 .templateOverrides(templateOverrides().map(File::toPath).orElse(null))
-                .frontEnd(new FrontEnd("-Ddualstack.force=true", "mvn dualstack:generate", getLog()::info))
+                .frontEnd(new FrontEnd("-Ddualstack.force=true", "mvn dualstack:generate",
+                        "-Ddualstack.maxDescriptorBytes=N", getLog()::info))
                 .build();
         R report;
         try {

@@ -29,7 +29,12 @@ public final class DescriptorLoader {
     private final StrictYamlReader reader;
 
     public DescriptorLoader(long maxBytes) {
-        this.reader = new StrictYamlReader(maxBytes);
+        this(maxBytes, "--max-descriptor-bytes");
+    }
+
+    /** {@code limitOption}: how the front end spells the size limit, named when a descriptor is over it. */
+    public DescriptorLoader(long maxBytes, String limitOption) {
+        this.reader = new StrictYamlReader(maxBytes, limitOption);
     }
 
     /** The result for a descriptor too large to read at all. */

@@ -27,9 +27,11 @@ final class ReadErrors {
     private static final Pattern LIBRARY_TERMS = Pattern.compile(
             "[`<>]|com\\.fasterxml|org\\.yaml|Exception|Event\\b|Feature|Constraints|REDACTED|reference chain|Source:");
     private final long maxBytes;
+    private final String limitOption;
 
-    ReadErrors(long maxBytes) {
+    ReadErrors(long maxBytes, String limitOption) {
         this.maxBytes = maxBytes;
+        this.limitOption = limitOption;
     }
 
     /** Reports {@code e}, raised while {@code p} read the token after its current one. */
@@ -43,7 +45,7 @@ final class ReadErrors {
         Event event = p.lastEvent();
         if (msg.contains("code point") || msg.contains("Document length")) {
             add(problems, located(e, p), FieldPath.ROOT, "descriptor is larger than the limit of " + maxBytes
-                    + " bytes (raise it with --max-descriptor-bytes)");
+                    + " bytes (raise it with " + limitOption + ")");
         } else if (msg.startsWith("Expected a field name") && event instanceof AliasEvent alias) {
             add(problems, event.getStartMark(), enclosing(p), StrictYamlScanner.aliasRefused(alias.getAnchor()));
         } else if (msg.startsWith("Expected a field name") && event instanceof CollectionStartEvent) {

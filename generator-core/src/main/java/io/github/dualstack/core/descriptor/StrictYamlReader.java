@@ -65,9 +65,13 @@ public final class StrictYamlReader {
         }
     }
 
-    public StrictYamlReader(long maxBytes) {
+    private final String limitOption;
+
+    /** {@code limitOption}: how the front end spells the size limit, named when a descriptor is over it. */
+    public StrictYamlReader(long maxBytes, String limitOption) {
         this.maxBytes = maxBytes;
-        this.errors = new ReadErrors(maxBytes);
+        this.limitOption = limitOption;
+        this.errors = new ReadErrors(maxBytes, limitOption);
         YAMLFactory f = new LinearYamlFactory(StrictYamlScanner.factoryBuilder(maxBytes));
         this.mapper = YAMLMapper.builder(f)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -143,7 +147,7 @@ public final class StrictYamlReader {
 
     void reportOversize(long size, Problems problems) {
         problems.addAt(1, 1, FieldPath.ROOT, Problem.Severity.ERROR, "descriptor is " + size
-                + " bytes, over the limit of " + maxBytes + " bytes (raise it with --max-descriptor-bytes)");
+                + " bytes, over the limit of " + maxBytes + " bytes (raise it with " + limitOption + ")");
     }
 
     /**
