@@ -50,7 +50,7 @@ class LargeSiteTest {
         assertThat(names).hasSize(EDGES);
         // the seed's variations are there: some edges override the IPv6 hub default, some use QUIC
         assertThat(r.site().edgeNodes()).anyMatch(e -> e.hubFamily() == IpFamily.IPv4)
-                .anyMatch(e -> e.hubProtocol().equals("quic"))
+                .anyMatch(e -> e.hubProtocol() == EdgeNode.HubProtocol.quic)
                 .anyMatch(e -> e.cloudCoreAddress().isPresent());
     }
 

@@ -43,15 +43,15 @@ final class CalicoBuilder implements ArtifactBuilder {
     }
 
     private static Map<String, Object> pool(IpFamily f, CalicoPool p) {
-        String enc = p.encapsulation();
-        String mode = enc.endsWith("CrossSubnet") ? "CrossSubnet" : "Always";
+        CalicoPool.Encapsulation enc = p.encapsulation();
+        String mode = enc.crossSubnet() ? "CrossSubnet" : "Always";
         return Maps.of("family", f.name(), "key", f.key(),
                 "name", "default-" + f.key() + "-ippool",
                 "cidr", SiteFacts.canonicalCidr(p.cidr(), f),
                 "blockSize", p.blockSize(),
                 "natOutgoing", p.natOutgoing(),
-                "ipipMode", enc.startsWith("IPIP") ? mode : "Never",
-                "vxlanMode", enc.startsWith("VXLAN") ? mode : "Never");
+                "ipipMode", enc.ipip() ? mode : "Never",
+                "vxlanMode", enc.vxlan() ? mode : "Never");
     }
 
     private static List<Map<String, Object>> env(SiteFacts facts, Calico calico, List<Map<String, Object>> pools) {

@@ -24,7 +24,7 @@ final class EdgeBuilder implements ArtifactBuilder {
     static Stream<PlannedFile> edgeFiles(SiteFacts facts, EdgeNode e) {
         String host = facts.hub.effective(e).orElseThrow();   // canonical already when it is an IP
         HubPorts ports = facts.dialPorts;
-        boolean quic = "quic".equals(e.hubProtocol());
+        boolean quic = e.hubProtocol() == EdgeNode.HubProtocol.quic;
         List<String> addresses = SiteFacts.canonicalAddresses(e.addresses(), facts.site.ipFamilies());
         String hubServer = Endpoints.hostPort(host, quic ? ports.quic() : ports.websocket());
         Map<String, Object> config = Maps.of(
@@ -37,7 +37,7 @@ final class EdgeBuilder implements ArtifactBuilder {
                 "httpServer", Endpoints.https(host, ports.https()),
                 "streamServer", Endpoints.hostPort(host, ports.tunnel()),
                 "labels", e.labels(),
-                "cgroupDriver", e.cgroupDriver(),
+                "cgroupDriver", e.cgroupDriver().name(),
                 "runtimeEndpoint", e.containerRuntimeEndpoint(),
                 "clusterDomain", facts.site.kubernetes().dnsDomain());
         List<Map<String, Object>> ifaceAddresses = new ArrayList<>();
@@ -53,9 +53,9 @@ final class EdgeBuilder implements ArtifactBuilder {
                 "certPort", ports.https(),
                 "caUrl", Endpoints.https(host, ports.https()) + "/ca.crt",
                 "hubFamilyFlag", e.hubFamily() == IpFamily.IPv4 ? "-4" : "-6",
-                "hubProtocol", e.hubProtocol(),
+                "hubProtocol", e.hubProtocol().name(),
                 "kubeedgeVersion", e.kubeedgeVersion(),
-                "cgroupDriver", e.cgroupDriver(),
+                "cgroupDriver", e.cgroupDriver().name(),
                 "runtimeEndpoint", e.containerRuntimeEndpoint(),
                 "labels", e.labels().entrySet().stream().map(l -> l.getKey() + "=" + l.getValue())
                         .collect(Collectors.joining(",")));

@@ -13,7 +13,7 @@ final class KubeProxyBuilder implements ArtifactBuilder {
         return Stream.of(new PlannedFile(PATH, "kube-proxy.configmap.yaml.ftl", Maps.of(
                 "bindAddress", facts.site.primaryFamily() == IpFamily.IPv6 ? "::" : "0.0.0.0",
                 "clusterCIDR", String.join(",", facts.podCidrs),
-                "mode", facts.site.kubernetes().kubeProxyMode(),
+                "mode", facts.site.kubernetes().kubeProxyMode().name(),
                 "server", "https://" + facts.apiServerEndpoint), FileKind.KUBERNETES));
     }
 }
