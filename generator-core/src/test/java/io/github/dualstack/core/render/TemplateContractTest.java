@@ -1,11 +1,9 @@
 package io.github.dualstack.core.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dualstack.core.plan.view.BundledTemplate;
 import io.github.dualstack.core.plan.view.Labels;
-import io.github.dualstack.core.plan.view.SysctlView;
 import io.github.dualstack.core.plan.view.View;
 import java.io.IOException;
 import java.io.InputStream;
@@ -94,14 +92,6 @@ class TemplateContractTest {
             assertThat(BundledTemplate.byFileName(t.fileName())).contains(t);
         }
         assertThat(TemplateEngine.BUNDLED_NAMES).isEqualTo(BundledTemplate.FILE_NAMES).hasSize(BundledTemplate.values().length);
-    }
-
-    @Test
-    void theEngineRendersATemplateWithTheViewItIsBoundToOnly() {
-        TemplateEngine engine = new TemplateEngine(Optional.empty());
-        assertThatThrownBy(() -> engine.render("join.sh.ftl", new SysctlView(List.of())))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("join.sh.ftl prints a JoinScriptView, not a SysctlView");
     }
 
     /** Statically what the wrapper shows: a view that needs a type it refuses fails here, not at its first render. */

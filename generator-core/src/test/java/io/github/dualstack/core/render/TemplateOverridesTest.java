@@ -119,10 +119,13 @@ class TemplateOverridesTest {
     }
 
     @Test
-    void theEngineRendersNoTemplateOutsideTheList() {
+    void theEngineRendersNoTemplateOutsideTheListNorWithAnotherTemplatesView() {
         TemplateEngine engine = new TemplateEngine(Optional.empty());
         assertThatThrownBy(() -> engine.render("kube-proxy.yml.ftl", new SysctlView(List.of())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("kube-proxy.yml.ftl is not in TemplateEngine.BUNDLED_NAMES");
+        assertThatThrownBy(() -> engine.render("join.sh.ftl", new SysctlView(List.of())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("join.sh.ftl prints a JoinScriptView, not a SysctlView");
     }
 }
