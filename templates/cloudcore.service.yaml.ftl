@@ -16,7 +16,7 @@ spec:
   ports:
 <#list ports as p>
   - name: ${p.name}
-<#if p.nodePort != 0>
+<#if p.nodePort??>
     nodePort: ${p.nodePort}
 </#if>
     port: ${p.port}

@@ -1,7 +1,7 @@
 apiVersion: v1
 kind: Pod
 metadata:
-<#if advertiseEndpoint != "">
+<#if advertiseEndpoint??>
   annotations:
     kubeadm.kubernetes.io/kube-apiserver.advertise-address.endpoint: ${advertiseEndpoint}
 </#if>
@@ -29,7 +29,7 @@ spec:
       periodSeconds: 10
       timeoutSeconds: 15
     name: ${component}
-<#if probe.readiness != "">
+<#if probe.readiness??>
     readinessProbe:
       failureThreshold: 3
       httpGet:

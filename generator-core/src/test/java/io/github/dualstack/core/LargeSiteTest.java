@@ -52,9 +52,9 @@ class LargeSiteTest {
         // the seed's variations are there: hub families, QUIC, cgroup drivers, KubeEdge versions, labels
         assertThat(r.site().edgeNodes()).anyMatch(e -> e.hubFamily() == IpFamily.IPv4)
                 .anyMatch(e -> e.hubFamily() == IpFamily.IPv6)
-                .anyMatch(e -> e.hubProtocol().equals("quic"))
-                .anyMatch(e -> e.hubProtocol().equals("websocket"))
-                .anyMatch(e -> e.cgroupDriver().equals("cgroupfs"))
+                .anyMatch(e -> e.hubProtocol() == EdgeNode.HubProtocol.quic)
+                .anyMatch(e -> e.hubProtocol() == EdgeNode.HubProtocol.websocket)
+                .anyMatch(e -> e.cgroupDriver() == EdgeNode.CgroupDriver.cgroupfs)
                 .anyMatch(e -> e.kubeedgeVersion().equals("v1.23.1"));
         assertThat(r.site().edgeNodes().stream().map(EdgeNode::labels).distinct().count()).isGreaterThan(10);
     }

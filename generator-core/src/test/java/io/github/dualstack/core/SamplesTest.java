@@ -3,6 +3,7 @@ package io.github.dualstack.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.IpFamily;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ class SamplesTest {
         assertThat(e2.hubFamily()).isEqualTo(IpFamily.IPv4);
         assertThat(e2.labels()).containsEntry("site", "factory-east").containsEntry("line", "2");
         assertThat(site.edgeNodes().get(0).hubFamily()).isEqualTo(IpFamily.IPv6);
-        assertThat(site.edgeNodes().get(2).cgroupDriver()).isEqualTo("cgroupfs");
+        assertThat(site.edgeNodes().get(2).cgroupDriver()).isEqualTo(EdgeNode.CgroupDriver.cgroupfs);
         assertThat(SiteSummary.of(site)).contains("factory-east (dual-stack, IPv4 primary)")
                 .contains("2 x websocket over IPv6 to 2001:db8::10")
                 .contains("1 x websocket over IPv4 to 192.0.2.10");

@@ -14,7 +14,6 @@ import io.github.dualstack.core.model.Site;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -22,7 +21,8 @@ import java.util.function.Function;
 
 /**
  * Binds a schema-valid descriptor, defaults applied, to {@link Site}. Edge defaults are resolved here: each
- * {@link EdgeNode} carries its effective settings. Nothing is checked here; the schema has passed.
+ * {@link EdgeNode} carries its effective settings. Nothing is checked here; the schema has passed, so every
+ * enumerated value (role, exposure, encapsulation, kube-proxy mode, hub protocol, cgroup driver) becomes its enum.
  */
 public final class SiteBinder {
 
@@ -35,7 +35,7 @@ public final class SiteBinder {
         List<ClusterNode> nodes = new ArrayList<>();
         for (JsonNode n : spec.path("nodes")) {
             nodes.add(new ClusterNode(n.path("name").asText(),
-                    "control-plane".equals(n.path("role").asText()) ? ClusterNode.Role.CONTROL_PLANE : ClusterNode.Role.WORKER,
+                    ClusterNode.Role.of(n.path("role").asText()),
                     n.path("interface").asText(), strings(n.path("addresses"))));
         }
         return new Site(root.path("metadata").path("name").asText(), ipFamilies,
@@ -51,7 +51,7 @@ public final class SiteBinder {
                 pair(k.path("nodeMaskSizes"), JsonNode::asInt), k.path("allocateNodeCIDRs").asBoolean(),
                 optionalText(k.path("controlPlaneEndpoint")), api.path("bindPort").asInt(), textList(api.path("etcdServers")),
                 textMap(api.path("extraArgs")), textMap(k.path("controllerManager").path("extraArgs")),
-                k.path("kubeProxy").path("mode").asText());
+                Kubernetes.KubeProxyMode.valueOf(k.path("kubeProxy").path("mode").asText()));
     }
 
     private static Calico calico(JsonNode c) {
@@ -64,7 +64,7 @@ public final class SiteBinder {
             return null;
         }
         return new CalicoPool(p.path("cidr").asText(), p.path("blockSize").asInt(), p.path("natOutgoing").asBoolean(),
-                p.path("encapsulation").asText());
+                CalicoPool.Encapsulation.valueOf(p.path("encapsulation").asText()));
     }
 
     private static CloudCore cloudCore(JsonNode c) {
@@ -88,7 +88,8 @@ public final class SiteBinder {
             String hubFamily = setting(n, d, "hubFamily");
             out.add(new EdgeNode(n.path("name").asText(), n.path("interface").asText(), strings(n.path("addresses")),
                     setting(n, d, "kubeedgeVersion"), hubFamily == null ? primary : IpFamily.valueOf(hubFamily),
-                    setting(n, d, "hubProtocol"), setting(n, d, "cgroupDriver"), setting(n, d, "containerRuntimeEndpoint"),
+                    EdgeNode.HubProtocol.valueOf(setting(n, d, "hubProtocol")),
+                    EdgeNode.CgroupDriver.valueOf(setting(n, d, "cgroupDriver")), setting(n, d, "containerRuntimeEndpoint"),
                     Collections.unmodifiableSortedMap(labels), optionalText(n.path("cloudCoreAddress"))));
         }
         return Collections.unmodifiableList(out);

@@ -1,5 +1,22 @@
 package io.github.dualstack.core.model;
 
-/** One Calico IPPool. {@code encapsulation} is IPIP, IPIPCrossSubnet, VXLAN, VXLANCrossSubnet or None. */
-public record CalicoPool(String cidr, int blockSize, boolean natOutgoing, String encapsulation) {
+/** One Calico IPPool. */
+public record CalicoPool(String cidr, int blockSize, boolean natOutgoing, Encapsulation encapsulation) {
+
+    /** The overlay between nodes, spelled as the descriptor and the Calico operator spell it. */
+    public enum Encapsulation {
+        IPIP, IPIPCrossSubnet, VXLAN, VXLANCrossSubnet, None;
+
+        public boolean ipip() {
+            return this == IPIP || this == IPIPCrossSubnet;
+        }
+
+        public boolean vxlan() {
+            return this == VXLAN || this == VXLANCrossSubnet;
+        }
+
+        public boolean crossSubnet() {
+            return this == IPIPCrossSubnet || this == VXLANCrossSubnet;
+        }
+    }
 }

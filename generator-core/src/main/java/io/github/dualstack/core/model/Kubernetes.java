@@ -10,5 +10,8 @@ public record Kubernetes(String version, String imageRepository, String dnsDomai
                          FamilyPair<Integer> nodeMaskSizes, boolean allocateNodeCIDRs,
                          Optional<String> controlPlaneEndpoint, int apiServerBindPort, List<String> etcdServers,
                          Map<String, String> apiServerExtraArgs, Map<String, String> controllerManagerExtraArgs,
-                         String kubeProxyMode) {
+                         KubeProxyMode kubeProxyMode) {
+
+    /** kube-proxy's mode; constants are spelled as the descriptor and kube-proxy spell them. */
+    public enum KubeProxyMode { iptables, ipvs, nftables }
 }

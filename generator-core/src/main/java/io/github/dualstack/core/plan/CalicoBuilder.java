@@ -3,10 +3,16 @@ package io.github.dualstack.core.plan;
 import io.github.dualstack.core.model.Calico;
 import io.github.dualstack.core.model.CalicoPool;
 import io.github.dualstack.core.model.IpFamily;
+import io.github.dualstack.core.plan.view.CalicoConfigView;
+import io.github.dualstack.core.plan.view.CalicoNodePatchView;
+import io.github.dualstack.core.plan.view.CalicoNodePatchView.EnvVar;
+import io.github.dualstack.core.plan.view.CalicoPoolsView;
+import io.github.dualstack.core.plan.view.CalicoPoolsView.Pool;
+import io.github.dualstack.core.plan.view.CalicoPoolsView.TunnelMode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -25,61 +31,58 @@ final class CalicoBuilder implements ArtifactBuilder {
         if (facts.site.calico().isEmpty()) {
             return Stream.empty();
         }
-        Calico calico = facts.site.calico().get();
-        List<Map<String, Object>> pools = new ArrayList<>();
-        for (IpFamily f : facts.site.ipFamilies()) {
-            pools.add(pool(f, calico.pools().get(f)));
-        }
-        boolean v4 = facts.hasFamily(IpFamily.IPv4);
-        boolean v6 = facts.hasFamily(IpFamily.IPv6);
-        boolean allVxlan = pools.stream().allMatch(p -> !"Never".equals(p.get("vxlanMode")));
-        return Stream.of(
-                new PlannedFile(CONFIG, "calico-config.configmap.yaml.ftl", Maps.of(
-                        "backend", allVxlan ? "vxlan" : "bird",
-                        "assignIpv4", String.valueOf(v4), "assignIpv6", String.valueOf(v6)), FileKind.KUBERNETES),
-                new PlannedFile(PATCH, "calico-node.patch.yaml.ftl", Maps.of("env", env(facts, calico, pools)),
-                        FileKind.KUSTOMIZE),
-                new PlannedFile(POOLS, "calico.ippools.yaml.ftl", Maps.of("pools", pools), FileKind.KUBERNETES));
+        List<Pool> pools = pools(facts);
+        return Stream.of(new PlannedFile(CONFIG, config(facts, pools)),
+                new PlannedFile(PATCH, new CalicoNodePatchView(env(facts, pools))),
+                new PlannedFile(POOLS, new CalicoPoolsView(pools)));
     }
 
-    private static Map<String, Object> pool(IpFamily f, CalicoPool p) {
-        String enc = p.encapsulation();
-        String mode = enc.endsWith("CrossSubnet") ? "CrossSubnet" : "Always";
-        return Maps.of("family", f.name(), "key", f.key(),
-                "name", "default-" + f.key() + "-ippool",
-                "cidr", SiteFacts.canonicalCidr(p.cidr(), f),
-                "blockSize", p.blockSize(),
-                "natOutgoing", p.natOutgoing(),
-                "ipipMode", enc.startsWith("IPIP") ? mode : "Never",
-                "vxlanMode", enc.startsWith("VXLAN") ? mode : "Never");
+    /** One pool per site family, primary first. */
+    static List<Pool> pools(SiteFacts facts) {
+        Calico calico = facts.site.calico().orElseThrow();
+        return facts.families.stream().map(f -> pool(f, calico.pools().get(f))).toList();
     }
 
-    private static List<Map<String, Object>> env(SiteFacts facts, Calico calico, List<Map<String, Object>> pools) {
+    private static Pool pool(IpFamily f, CalicoPool p) {
+        CalicoPool.Encapsulation enc = p.encapsulation();
+        TunnelMode on = enc.crossSubnet() ? TunnelMode.CrossSubnet : TunnelMode.Always;
+        return new Pool(f, f.key(), "default-" + f.key() + "-ippool", SiteFacts.canonicalCidr(p.cidr(), f),
+                p.blockSize(), p.natOutgoing(), enc.ipip() ? on : TunnelMode.Never, enc.vxlan() ? on : TunnelMode.Never);
+    }
+
+    static CalicoConfigView config(SiteFacts facts, List<Pool> pools) {
+        boolean allVxlan = pools.stream().allMatch(p -> p.vxlanMode() != TunnelMode.Never);
+        return new CalicoConfigView(allVxlan ? "vxlan" : "bird", String.valueOf(facts.hasFamily(IpFamily.IPv4)),
+                String.valueOf(facts.hasFamily(IpFamily.IPv6)));
+    }
+
+    static List<EnvVar> env(SiteFacts facts, List<Pool> pools) {
+        Calico calico = facts.site.calico().orElseThrow();
         boolean v4 = facts.hasFamily(IpFamily.IPv4);
         boolean v6 = facts.hasFamily(IpFamily.IPv6);
-        List<Map<String, Object>> env = new ArrayList<>();
-        env.add(var("IP", v4 ? "autodetect" : "none"));
+        List<EnvVar> env = new ArrayList<>();
+        env.add(new EnvVar("IP", v4 ? "autodetect" : "none"));
         if (v6) {
-            env.add(var("IP6", "autodetect"));
+            env.add(new EnvVar("IP6", "autodetect"));
         }
-        env.add(var("FELIX_IPV6SUPPORT", String.valueOf(v6)));
+        env.add(new EnvVar("FELIX_IPV6SUPPORT", String.valueOf(v6)));
         if (!v4) {
-            env.add(var("CALICO_ROUTER_ID", "hash"));   // BGP needs a router id; with IP=none it cannot be the IPv4 address
-            env.add(var("CALICO_IPV4POOL_CIDR", "none"));
+            env.add(new EnvVar("CALICO_ROUTER_ID", "hash"));   // BGP needs a router id; with IP=none it cannot be the IPv4 address
+            env.add(new EnvVar("CALICO_IPV4POOL_CIDR", "none"));
         }
-        for (Map<String, Object> p : pools) {
-            String prefix = "CALICO_" + ((String) p.get("key")).toUpperCase(java.util.Locale.ROOT) + "POOL_";
-            env.add(var(prefix + "CIDR", (String) p.get("cidr")));
-            env.add(var(prefix + "BLOCK_SIZE", String.valueOf(p.get("blockSize"))));
-            if ("ipv4".equals(p.get("key"))) {
-                env.add(var(prefix + "IPIP", (String) p.get("ipipMode")));
+        for (Pool p : pools) {
+            String prefix = "CALICO_" + p.key().toUpperCase(Locale.ROOT) + "POOL_";
+            env.add(new EnvVar(prefix + "CIDR", p.cidr()));
+            env.add(new EnvVar(prefix + "BLOCK_SIZE", String.valueOf(p.blockSize())));
+            if (p.family() == IpFamily.IPv4) {
+                env.add(new EnvVar(prefix + "IPIP", p.ipipMode().name()));
             }
-            env.add(var(prefix + "VXLAN", (String) p.get("vxlanMode")));
-            env.add(var(prefix + "NAT_OUTGOING", String.valueOf(p.get("natOutgoing"))));
+            env.add(new EnvVar(prefix + "VXLAN", p.vxlanMode().name()));
+            env.add(new EnvVar(prefix + "NAT_OUTGOING", String.valueOf(p.natOutgoing())));
         }
-        for (IpFamily f : facts.site.ipFamilies()) {
+        for (IpFamily f : facts.families) {
             String method = calico.autodetection().has(f) ? calico.autodetection().get(f) : defaultAutodetection(facts);
-            env.add(var(f == IpFamily.IPv4 ? "IP_AUTODETECTION_METHOD" : "IP6_AUTODETECTION_METHOD", method));
+            env.add(new EnvVar(f == IpFamily.IPv4 ? "IP_AUTODETECTION_METHOD" : "IP6_AUTODETECTION_METHOD", method));
         }
         return env;
     }
@@ -90,9 +93,5 @@ final class CalicoBuilder implements ArtifactBuilder {
         facts.cloudNodes.forEach(n -> names.add(n.node().interfaceName().replaceAll("([.+])", "\\\\$1")));
         return names.size() == 1 ? "interface=^" + names.iterator().next() + "$"
                 : "interface=^(" + String.join("|", names) + ")$";
-    }
-
-    private static Map<String, Object> var(String name, String value) {
-        return Maps.of("name", name, "value", value);
     }
 }

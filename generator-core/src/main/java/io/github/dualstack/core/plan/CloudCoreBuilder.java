@@ -2,9 +2,11 @@ package io.github.dualstack.core.plan;
 
 import io.github.dualstack.core.model.CloudCore;
 import io.github.dualstack.core.model.HubPorts;
+import io.github.dualstack.core.plan.view.CloudCoreConfigView;
+import io.github.dualstack.core.plan.view.CloudCoreServiceView;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -18,14 +20,11 @@ final class CloudCoreBuilder implements ArtifactBuilder {
 
     @Override
     public Stream<PlannedFile> files(SiteFacts facts) {
-        CloudCore cc = facts.site.cloudCore();
-        return Stream.of(
-                new PlannedFile(SERVICE, "cloudcore.service.yaml.ftl", service(facts, cc), FileKind.KUBERNETES),
-                new PlannedFile(CONFIGMAP, "cloudcore.configmap.yaml.ftl", config(facts, cc), FileKind.CLOUDCORE_CONFIGMAP));
+        return Stream.of(new PlannedFile(SERVICE, service(facts)), new PlannedFile(CONFIGMAP, config(facts)));
     }
 
-    private static Map<String, Object> service(SiteFacts facts, CloudCore cc) {
-        boolean nodePort = cc.exposure() == CloudCore.Exposure.NodePort;
+    static CloudCoreServiceView service(SiteFacts facts) {
+        CloudCore cc = facts.site.cloudCore();
         String type = switch (cc.exposure()) {
             case NodePort -> "NodePort";
             case LoadBalancer -> "LoadBalancer";
@@ -36,36 +35,33 @@ final class CloudCoreBuilder implements ArtifactBuilder {
                 // Edges depend on both families through NodePort, LoadBalancer and Ingress: fail loudly if the
                 // cluster cannot give them. hostNetwork does not need a dual-stack Service at all.
                 : cc.exposure() == CloudCore.Exposure.HostNetwork ? "PreferDualStack" : "RequireDualStack";
-        List<Map<String, Object>> ports = new ArrayList<>();
-        port(ports, "cloudhub", "TCP", cc.ports().websocket(), cc.nodePorts().websocket(), nodePort);
+        boolean nodePort = cc.exposure() == CloudCore.Exposure.NodePort;
+        List<CloudCoreServiceView.Port> ports = new ArrayList<>();
+        ports.add(port("cloudhub", "TCP", cc.ports().websocket(), cc.nodePorts().websocket(), nodePort));
         if (cc.quic()) {
-            port(ports, "cloudhub-quic", "UDP", cc.ports().quic(), cc.nodePorts().quic(), nodePort);
+            ports.add(port("cloudhub-quic", "UDP", cc.ports().quic(), cc.nodePorts().quic(), nodePort));
         }
-        port(ports, "cloudhub-https", "TCP", cc.ports().https(), cc.nodePorts().https(), nodePort);
-        port(ports, "cloudstream", "TCP", cc.ports().stream(), cc.nodePorts().stream(), nodePort);
-        port(ports, "tunnelport", "TCP", cc.ports().tunnel(), cc.nodePorts().tunnel(), nodePort);
-        return Maps.of("namespace", cc.namespace(), "type", type, "ipFamilyPolicy", policy,
-                "ipFamilies", facts.families, "ports", ports);
+        ports.add(port("cloudhub-https", "TCP", cc.ports().https(), cc.nodePorts().https(), nodePort));
+        ports.add(port("cloudstream", "TCP", cc.ports().stream(), cc.nodePorts().stream(), nodePort));
+        ports.add(port("tunnelport", "TCP", cc.ports().tunnel(), cc.nodePorts().tunnel(), nodePort));
+        return new CloudCoreServiceView(cc.namespace(), type, policy, facts.families, ports);
     }
 
-    private static void port(List<Map<String, Object>> ports, String name, String protocol, int port, int nodePort,
-                             boolean withNodePort) {
-        ports.add(Maps.of("name", name, "protocol", protocol, "port", port, "nodePort", withNodePort ? nodePort : 0));
+    private static CloudCoreServiceView.Port port(String name, String protocol, int port, int nodePort,
+                                                  boolean withNodePort) {
+        return new CloudCoreServiceView.Port(name, protocol, port, withNodePort ? Optional.of(nodePort) : Optional.empty());
     }
 
-    private static Map<String, Object> config(SiteFacts facts, CloudCore cc) {
+    static CloudCoreConfigView config(SiteFacts facts) {
+        CloudCore cc = facts.site.cloudCore();
         int limit = cc.nodeLimit();
         HubPorts p = cc.ports();
         // CloudCore rewrites its own ConfigMap when these differ from what AdjustCloudCoreConfig derives from
         // nodeLimit; a GitOps tool would then fight it forever. Write exactly the values it would compute.
-        return Maps.of("namespace", cc.namespace(),
-                "advertiseAddresses", facts.advertiseAddresses,
-                "dnsNames", cc.dnsNames(),
-                "nodeLimit", limit,
-                "qps", 5 * limit, "burst", 10 * limit,
-                "queryNodeWorkers", limit, "patchNodeWorkers", 100 + limit / 50, "createLeaseWorkers", limit,
-                "patchNodeBuffer", 1024 + limit / 2, "queryNodeBuffer", 1024 + limit, "createLeaseBuffer", 1024 + limit,
-                "websocketPort", p.websocket(), "quic", cc.quic(), "quicPort", p.quic(), "httpsPort", p.https(),
-                "streamPort", p.stream(), "tunnelPort", p.tunnel());
+        return new CloudCoreConfigView(cc.namespace(), SiteFacts.canonical(facts.advertiseAddresses), cc.dnsNames(),
+                limit, 5 * limit, 10 * limit,
+                limit, 100 + limit / 50, limit,
+                1024 + limit / 2, 1024 + limit, 1024 + limit,
+                p.websocket(), cc.quic(), p.quic(), p.https(), p.stream(), p.tunnel());
     }
 }

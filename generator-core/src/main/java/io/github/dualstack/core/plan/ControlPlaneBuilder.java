@@ -2,9 +2,14 @@ package io.github.dualstack.core.plan;
 
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.model.Kubernetes;
+import io.github.dualstack.core.plan.view.StaticPodView;
+import io.github.dualstack.core.plan.view.StaticPodView.Probe;
+import io.github.dualstack.core.plan.view.StaticPodView.Volume;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -26,14 +31,13 @@ final class ControlPlaneBuilder implements ArtifactBuilder {
                 continue;
             }
             String dir = "nodes/" + n.node().name() + "/" + MANIFESTS;
-            out.add(new PlannedFile(dir + "kube-apiserver.yaml", "static-pod.yaml.ftl", apiServer(facts, n), FileKind.KUBERNETES));
-            out.add(new PlannedFile(dir + "kube-controller-manager.yaml", "static-pod.yaml.ftl", controllerManager(facts),
-                    FileKind.KUBERNETES));
+            out.add(new PlannedFile(dir + "kube-apiserver.yaml", apiServer(facts, n)));
+            out.add(new PlannedFile(dir + "kube-controller-manager.yaml", controllerManager(facts)));
         }
         return out.stream();
     }
 
-    private static Map<String, Object> apiServer(SiteFacts facts, SiteFacts.NodeFacts node) {
+    static StaticPodView apiServer(SiteFacts facts, SiteFacts.NodeFacts node) {
         Kubernetes k = facts.site.kubernetes();
         String adv = node.primaryAddress();
         int port = k.apiServerBindPort();
@@ -69,14 +73,13 @@ final class ControlPlaneBuilder implements ArtifactBuilder {
             flags.remove("authorization-mode");   // kubeadm drops it too: the two flags exclude each other
         }
         flags.putAll(k.apiServerExtraArgs());
-        List<Map<String, Object>> volumes = caVolumes();
-        volumes.add(volume("k8s-certs", PKI, "DirectoryOrCreate", true));
-        return pod(facts, "kube-apiserver", flags, "250m",
-                Maps.of("host", adv, "port", port, "liveness", "/livez", "readiness", "/readyz"),
-                Endpoints.hostPort(adv, port), volumes);
+        List<Volume> volumes = caVolumes();
+        volumes.add(new Volume("k8s-certs", PKI, "DirectoryOrCreate", true));
+        return pod(facts, "kube-apiserver", flags, "250m", new Probe(adv, port, "/livez", Optional.of("/readyz")),
+                Optional.of(Endpoints.hostPort(adv, port)), volumes);
     }
 
-    private static Map<String, Object> controllerManager(SiteFacts facts) {
+    static StaticPodView controllerManager(SiteFacts facts) {
         Kubernetes k = facts.site.kubernetes();
         String conf = "/etc/kubernetes/controller-manager.conf";
         Map<String, String> flags = new TreeMap<>();
@@ -104,40 +107,33 @@ final class ControlPlaneBuilder implements ArtifactBuilder {
         flags.put("service-cluster-ip-range", String.join(",", facts.serviceCidrs));
         flags.put("use-service-account-credentials", "true");
         flags.putAll(k.controllerManagerExtraArgs());
-        List<Map<String, Object>> volumes = caVolumes();
-        volumes.add(volume("flexvolume-dir", k.controllerManagerExtraArgs().getOrDefault("flex-volume-plugin-dir",
+        List<Volume> volumes = caVolumes();
+        volumes.add(new Volume("flexvolume-dir", k.controllerManagerExtraArgs().getOrDefault("flex-volume-plugin-dir",
                 "/usr/libexec/kubernetes/kubelet-plugins/volume/exec"), "DirectoryOrCreate", false));
-        volumes.add(volume("k8s-certs", PKI, "DirectoryOrCreate", true));
-        volumes.add(volume("kubeconfig", conf, "FileOrCreate", true));
+        volumes.add(new Volume("k8s-certs", PKI, "DirectoryOrCreate", true));
+        volumes.add(new Volume("kubeconfig", conf, "FileOrCreate", true));
         return pod(facts, "kube-controller-manager", flags, "200m",
-                Maps.of("host", flags.get("bind-address"), "port", 10257, "liveness", "/healthz", "readiness", ""), "", volumes);
+                new Probe(flags.get("bind-address"), 10257, "/healthz", Optional.empty()), Optional.empty(), volumes);
     }
 
     /** The CA bundle directories kubeadm mounts on Debian and Ubuntu hosts. */
-    private static List<Map<String, Object>> caVolumes() {
-        List<Map<String, Object>> v = new ArrayList<>();
-        v.add(volume("ca-certs", "/etc/ssl/certs", "DirectoryOrCreate", true));
-        v.add(volume("etc-ca-certificates", "/etc/ca-certificates", "DirectoryOrCreate", true));
-        v.add(volume("usr-local-share-ca-certificates", "/usr/local/share/ca-certificates", "DirectoryOrCreate", true));
-        v.add(volume("usr-share-ca-certificates", "/usr/share/ca-certificates", "DirectoryOrCreate", true));
+    private static List<Volume> caVolumes() {
+        List<Volume> v = new ArrayList<>();
+        v.add(new Volume("ca-certs", "/etc/ssl/certs", "DirectoryOrCreate", true));
+        v.add(new Volume("etc-ca-certificates", "/etc/ca-certificates", "DirectoryOrCreate", true));
+        v.add(new Volume("usr-local-share-ca-certificates", "/usr/local/share/ca-certificates", "DirectoryOrCreate", true));
+        v.add(new Volume("usr-share-ca-certificates", "/usr/share/ca-certificates", "DirectoryOrCreate", true));
         return v;
     }
 
-    private static Map<String, Object> volume(String name, String path, String type, boolean readOnly) {
-        return Maps.of("name", name, "path", path, "type", type, "readOnly", readOnly);
-    }
-
-    private static Map<String, Object> pod(SiteFacts facts, String component, Map<String, String> flags, String cpu,
-                                           Map<String, Object> probe, String advertiseEndpoint,
-                                           List<Map<String, Object>> volumes) {
+    private static StaticPodView pod(SiteFacts facts, String component, Map<String, String> flags, String cpu,
+                                     Probe probe, Optional<String> advertiseEndpoint, List<Volume> volumes) {
         Kubernetes k = facts.site.kubernetes();
         List<String> command = new ArrayList<>();
         command.add(component);
         flags.forEach((name, value) -> command.add("--" + name + "=" + value));
-        volumes.sort((a, b) -> ((String) a.get("name")).compareTo((String) b.get("name")));
-        return Maps.of("component", component,
-                "image", k.imageRepository() + "/" + component + ":" + k.version().replace('+', '_'),
-                "command", command, "cpu", cpu, "probe", probe, "advertiseEndpoint", advertiseEndpoint,
-                "volumes", volumes);
+        volumes.sort(Comparator.comparing(Volume::name));
+        return new StaticPodView(component, k.imageRepository() + "/" + component + ":" + k.version().replace('+', '_'),
+                command, cpu, probe, advertiseEndpoint, volumes);
     }
 }

@@ -1,11 +1,12 @@
 package io.github.dualstack.core.plan;
 
+import inet.ipaddr.IPAddress;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.HubPorts;
-import io.github.dualstack.core.model.IpFamily;
-import java.util.ArrayList;
+import io.github.dualstack.core.plan.view.EdgeCoreView;
+import io.github.dualstack.core.plan.view.JoinScriptView;
+import io.github.dualstack.core.plan.view.Labels;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -22,46 +23,40 @@ final class EdgeBuilder implements ArtifactBuilder {
     }
 
     static Stream<PlannedFile> edgeFiles(SiteFacts facts, EdgeNode e) {
-        String host = facts.hub.effective(e).orElseThrow();   // canonical already when it is an IP
-        HubPorts ports = facts.dialPorts;
-        boolean quic = "quic".equals(e.hubProtocol());
-        List<String> addresses = SiteFacts.canonicalAddresses(e.addresses(), facts.site.ipFamilies());
-        String hubServer = Endpoints.hostPort(host, quic ? ports.quic() : ports.websocket());
-        Map<String, Object> config = Maps.of(
-                "nodeName", e.name(),
-                "nodeIp", String.join(",", addresses),
-                "edgecoreVersion", e.kubeedgeVersion(),
-                "quic", quic,
-                "websocketServer", Endpoints.hostPort(host, ports.websocket()),
-                "quicServer", Endpoints.hostPort(host, ports.quic()),
-                "httpServer", Endpoints.https(host, ports.https()),
-                "streamServer", Endpoints.hostPort(host, ports.tunnel()),
-                "labels", e.labels(),
-                "cgroupDriver", e.cgroupDriver(),
-                "runtimeEndpoint", e.containerRuntimeEndpoint(),
-                "clusterDomain", facts.site.kubernetes().dnsDomain());
-        List<Map<String, Object>> ifaceAddresses = new ArrayList<>();
-        for (int i = 0; i < addresses.size(); i++) {
-            IpFamily f = facts.site.ipFamilies().get(i);
-            ifaceAddresses.add(Maps.of("family", f.name(), "flag", f == IpFamily.IPv4 ? "-4" : "-6", "address", addresses.get(i)));
-        }
-        Map<String, Object> join = Maps.of(
-                "nodeName", e.name(),
-                "interface", e.interfaceName(),
-                "addresses", ifaceAddresses,
-                "cloudCoreIpPort", hubServer,
-                "certPort", ports.https(),
-                "caUrl", Endpoints.https(host, ports.https()) + "/ca.crt",
-                "hubFamilyFlag", e.hubFamily() == IpFamily.IPv4 ? "-4" : "-6",
-                "hubProtocol", e.hubProtocol(),
-                "kubeedgeVersion", e.kubeedgeVersion(),
-                "cgroupDriver", e.cgroupDriver(),
-                "runtimeEndpoint", e.containerRuntimeEndpoint(),
-                "labels", e.labels().entrySet().stream().map(l -> l.getKey() + "=" + l.getValue())
-                        .collect(Collectors.joining(",")));
+        Hub hub = new Hub(facts, e);
+        List<IPAddress> addresses = SiteFacts.addresses(e.addresses(), facts.families);
         String dir = "edge/" + e.name() + "/";
         return Stream.of(
-                new PlannedFile(dir + "etc/kubeedge/config/edgecore.yaml", "edgecore.yaml.ftl", config, FileKind.EDGECORE_CONFIG),
-                new PlannedFile(dir + "join.sh", "join.sh.ftl", join, FileKind.SCRIPT));
+                new PlannedFile(dir + "etc/kubeedge/config/edgecore.yaml", edgeCore(facts, e, hub, addresses)),
+                new PlannedFile(dir + "join.sh", join(e, hub, addresses)));
+    }
+
+    /** The CloudCore host this edge dials (canonical already when it is an IP) and the ports it dials there. */
+    private record Hub(String host, HubPorts ports, boolean quic) {
+        Hub(SiteFacts facts, EdgeNode e) {
+            this(facts.hub.effective(e).orElseThrow(), facts.dialPorts, e.hubProtocol() == EdgeNode.HubProtocol.quic);
+        }
+
+        String server() {
+            return Endpoints.hostPort(host, quic ? ports.quic() : ports.websocket());
+        }
+
+        String https() {
+            return Endpoints.https(host, ports.https());
+        }
+    }
+
+    private static EdgeCoreView edgeCore(SiteFacts facts, EdgeNode e, Hub hub, List<IPAddress> addresses) {
+        return new EdgeCoreView(e.name(), SiteFacts.joined(addresses), e.kubeedgeVersion(), hub.quic(),
+                Endpoints.hostPort(hub.host(), hub.ports().websocket()), Endpoints.hostPort(hub.host(), hub.ports().quic()),
+                hub.https(), Endpoints.hostPort(hub.host(), hub.ports().tunnel()), new Labels(e.labels()),
+                e.cgroupDriver(), e.containerRuntimeEndpoint(), facts.site.kubernetes().dnsDomain());
+    }
+
+    private static JoinScriptView join(EdgeNode e, Hub hub, List<IPAddress> addresses) {
+        return new JoinScriptView(e.name(), e.interfaceName(), SiteFacts.familyAddresses(addresses), hub.server(),
+                hub.ports().https(), hub.https() + "/ca.crt", SiteFacts.flag(e.hubFamily()), e.hubProtocol(),
+                e.kubeedgeVersion(), e.cgroupDriver(), e.containerRuntimeEndpoint(),
+                e.labels().entrySet().stream().map(l -> l.getKey() + "=" + l.getValue()).collect(Collectors.joining(",")));
     }
 }

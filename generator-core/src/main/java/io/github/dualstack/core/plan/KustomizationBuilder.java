@@ -1,5 +1,6 @@
 package io.github.dualstack.core.plan;
 
+import io.github.dualstack.core.plan.view.KustomizationView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,10 @@ final class KustomizationBuilder {
     private static final String PREFIX = "cluster/";
 
     PlannedFile file(SiteFacts facts, List<String> clusterFiles) {
+        return new PlannedFile(PATH, view(facts, clusterFiles));
+    }
+
+    static KustomizationView view(SiteFacts facts, List<String> clusterFiles) {
         Optional<String> base = facts.site.calico().flatMap(c -> c.base());
         List<String> resources = new ArrayList<>();
         List<String> patches = new ArrayList<>();
@@ -32,8 +37,7 @@ final class KustomizationBuilder {
                 resources.add(rel);
             }
         }
-        return new PlannedFile(PATH, "kustomization.yaml.ftl", Maps.of("resources", resources, "patches", patches),
-                FileKind.KUSTOMIZE);
+        return new KustomizationView(resources, patches);
     }
 
     static Stream<String> clusterPaths(Stream<PlannedFile> files) {

@@ -1,10 +1,25 @@
 package io.github.dualstack.core.plan;
 
-import java.util.Map;
+import io.github.dualstack.core.plan.view.BundledTemplate;
+import io.github.dualstack.core.plan.view.View;
 
 /**
- * One file of the output tree before rendering: where it goes, which template prints it and the values it
- * prints. The model holds only maps, lists, strings, numbers and booleans; every value is final here.
+ * One file of the output tree before rendering: where it goes and the view it prints. The view decides the
+ * template and the file kind ({@link BundledTemplate}); every value is final here.
  */
-public record PlannedFile(String path, String template, Map<String, Object> model, FileKind kind) {
+public record PlannedFile(String path, View view) {
+
+    public PlannedFile {
+        if (path == null || view == null) {
+            throw new IllegalArgumentException("a planned file needs a path and a view");
+        }
+    }
+
+    public BundledTemplate template() {
+        return BundledTemplate.of(view);
+    }
+
+    public FileKind kind() {
+        return template().kind();
+    }
 }

@@ -9,46 +9,52 @@ import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.model.Site;
 import io.github.dualstack.core.net.HubAddresses;
 import io.github.dualstack.core.net.IpLiterals;
+import io.github.dualstack.core.plan.view.CaUrl;
+import io.github.dualstack.core.plan.view.FamilyAddress;
+import io.github.dualstack.core.plan.view.SysctlSetting;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The values every artifact shares, derived once from a validated site: canonical CIDRs and addresses in the
- * site's family order, the API endpoint, the ports edges dial. Builders read these; nothing is derived twice.
+ * The values every artifact shares, derived once from a validated site: parsed addresses and canonical CIDRs in
+ * the site's family order, the API endpoint, the ports edges dial, CloudCore's CA URLs, each cloud node's kernel
+ * settings. Builders read these and their own part of the site; nothing is derived twice, and no builder reads
+ * another's output.
  */
 public final class SiteFacts {
 
     final Site site;
-    final List<String> families;
+    final List<IpFamily> families;
     final List<String> podCidrs;
     final List<String> serviceCidrs;
     final List<NodeFacts> cloudNodes;
     final String apiServerEndpoint;
     final List<String> etcdServers;
-    final List<String> advertiseAddresses;
+    final List<IPAddress> advertiseAddresses;
     final HubPorts dialPorts;
     final HubAddresses hub;
+    final List<CaUrl> caUrls;
 
-    /** A cloud node with its addresses canonical and in family order. */
-    record NodeFacts(ClusterNode node, List<String> addresses) {
+    /** A cloud node with its addresses parsed, in family order, and the kernel settings it needs. */
+    record NodeFacts(ClusterNode node, List<IPAddress> addresses, List<SysctlSetting> sysctl) {
         String primaryAddress() {
-            return addresses.get(0);
+            return addresses.get(0).toCanonicalString();
         }
 
         String nodeIp() {
-            return String.join(",", addresses);
+            return joined(addresses);
         }
     }
 
     public SiteFacts(Site site) {
         this.site = site;
-        this.families = site.ipFamilies().stream().map(IpFamily::name).toList();
+        this.families = site.ipFamilies();
         var k = site.kubernetes();
-        this.podCidrs = canonicalCidrs(k.podSubnets(), site.ipFamilies());
-        this.serviceCidrs = canonicalCidrs(k.serviceSubnets(), site.ipFamilies());
+        this.podCidrs = canonicalCidrs(k.podSubnets(), families);
+        this.serviceCidrs = canonicalCidrs(k.serviceSubnets(), families);
         List<NodeFacts> nodes = new ArrayList<>(site.nodes().size());
         for (ClusterNode n : site.nodes()) {
-            nodes.add(new NodeFacts(n, canonicalAddresses(n.addresses(), site.ipFamilies())));
+            nodes.add(new NodeFacts(n, addresses(n.addresses(), families), Sysctls.forNode(families, n.interfaceName())));
         }
         this.cloudNodes = List.copyOf(nodes);
         NodeFacts firstControlPlane = cloudNodes.stream().filter(n -> n.node().isControlPlane()).findFirst().orElseThrow();
@@ -58,10 +64,12 @@ public final class SiteFacts {
         this.etcdServers = k.etcdServers().isEmpty()
                 ? List.of(site.primaryFamily() == IpFamily.IPv6 ? "https://[::1]:2379" : "https://127.0.0.1:2379")
                 : k.etcdServers();
-        this.advertiseAddresses = site.cloudCore().advertiseAddresses().stream().map(SiteFacts::canonicalAddress).toList();
         CloudCore cc = site.cloudCore();
+        this.advertiseAddresses = cc.advertiseAddresses().stream().map(SiteFacts::address).toList();
         this.dialPorts = cc.exposure() == CloudCore.Exposure.NodePort ? cc.nodePorts() : cc.ports();
         this.hub = new HubAddresses(cc.advertiseAddresses());
+        this.caUrls = advertiseAddresses.stream().map(a -> new CaUrl(flag(IpLiterals.family(a)),
+                Endpoints.https(a.toCanonicalString(), dialPorts.https()) + "/ca.crt")).toList();
     }
 
     public Site site() {
@@ -69,7 +77,12 @@ public final class SiteFacts {
     }
 
     boolean hasFamily(IpFamily f) {
-        return site.ipFamilies().contains(f);
+        return families.contains(f);
+    }
+
+    /** The site's families, comma-separated, primary first. */
+    String familyList() {
+        return String.join(",", families.stream().map(IpFamily::name).toList());
     }
 
     static List<String> canonicalCidrs(FamilyPair<String> pair, List<IpFamily> order) {
@@ -88,20 +101,42 @@ public final class SiteFacts {
         }
     }
 
-    static List<String> canonicalAddresses(FamilyPair<String> pair, List<IpFamily> order) {
-        List<String> out = new ArrayList<>(order.size());
+    /** A node's addresses in the given family order: the site's order, primary first. */
+    static List<IPAddress> addresses(FamilyPair<String> pair, List<IpFamily> order) {
+        List<IPAddress> out = new ArrayList<>(order.size());
         for (IpFamily f : order) {
-            out.add(canonicalAddress(pair.get(f)));
+            out.add(address(pair.get(f)));
         }
         return List.copyOf(out);
     }
 
-    static String canonicalAddress(String text) {
+    static IPAddress address(String text) {
         try {
-            IPAddress a = IpLiterals.address(text);
-            return a.toCanonicalString();
+            return IpLiterals.address(text);
         } catch (IpLiterals.InvalidLiteral e) {
             throw new IllegalStateException("validated address did not parse: " + text, e);
         }
+    }
+
+    static List<String> canonical(List<IPAddress> addresses) {
+        return addresses.stream().map(IPAddress::toCanonicalString).toList();
+    }
+
+    /** Canonical addresses, comma-separated, as kubelet's --node-ip and the runbook print them. */
+    static String joined(List<IPAddress> addresses) {
+        return String.join(",", canonical(addresses));
+    }
+
+    /** Each address with its family and the ip/curl family flag, in the given order. */
+    static List<FamilyAddress> familyAddresses(List<IPAddress> addresses) {
+        return addresses.stream().map(a -> {
+            IpFamily f = IpLiterals.family(a);
+            return new FamilyAddress(f, flag(f), a.toCanonicalString());
+        }).toList();
+    }
+
+    /** The family flag of ip, curl and ping. */
+    static String flag(IpFamily f) {
+        return f == IpFamily.IPv4 ? "-4" : "-6";
     }
 }

@@ -33,7 +33,7 @@ public final class Renderer {
     }
 
     public OutputFile render(PlannedFile file) {
-        String body = engine.render(file.template(), file.model());
+        String body = engine.render(file.template().fileName(), file.view());
         String text = withHeader(body, file.kind());
         return new OutputFile(file.path(), text.getBytes(StandardCharsets.UTF_8), file.kind());
     }

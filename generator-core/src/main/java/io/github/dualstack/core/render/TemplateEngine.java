@@ -12,52 +12,53 @@ import freemarker.core.OutputFormat;
 import freemarker.core.TemplateClassResolver;
 import freemarker.core.TemplateConfiguration;
 import freemarker.template.Configuration;
-import freemarker.template.SimpleObjectWrapper;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import io.github.dualstack.core.Problem;
+import io.github.dualstack.core.plan.view.BundledTemplate;
+import io.github.dualstack.core.plan.view.View;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TimeZone;
-import java.util.TreeSet;
 
 /**
  * The FreeMarker set-up: bundled templates (optionally overridden from a directory, same file names), output
  * format by file kind (YAML and JSON auto-escape into quoted scalars, shell into quoted words, everything else
- * refuses line breaks), plain whole numbers, a view model of maps, lists, strings, numbers and booleans only, and
- * every missing value an error. Thread-safe once built: templates are compiled once and shared.
+ * refuses line breaks), plain whole numbers, each template's view record shown through {@link ViewWrapper} only,
+ * and every missing value an error. Thread-safe once built: templates are compiled once and shared.
  */
 public final class TemplateEngine {
 
     static final String BUNDLED = "/io/github/dualstack/templates";
+    private static final String INDENT = "indent";
 
     /**
-     * Every bundled template ({@code templates/*.ftl}), the one list of them: overrides are checked against it, and
-     * {@link #render} refuses any other name, so the plan cannot use a template this list does not know.
-     * {@code TemplateOverridesTest} holds it equal to the directory.
+     * Every bundled template ({@code templates/*.ftl}), as {@link BundledTemplate} lists them: overrides are checked
+     * against it, and {@link #render} refuses any other name. {@code TemplateOverridesTest} holds it equal to the
+     * directory.
      */
-    static final SortedSet<String> BUNDLED_NAMES = Collections.unmodifiableSortedSet(new TreeSet<>(List.of(
-            "calico-config.configmap.yaml.ftl", "calico-node.patch.yaml.ftl", "calico.ippools.yaml.ftl",
-            "cloudcore.configmap.yaml.ftl", "cloudcore.service.yaml.ftl", "edgecore.yaml.ftl", "join.sh.ftl",
-            "kube-proxy.configmap.yaml.ftl", "kubelet-dropin.conf.ftl", "kustomization.yaml.ftl", "preflight.sh.ftl",
-            "regenerate-cloudcore-certs.sh.ftl", "runbook.md.ftl", "static-pod.yaml.ftl", "sysctl.conf.ftl",
-            "verify.sh.ftl")));
+    static final SortedSet<String> BUNDLED_NAMES = BundledTemplate.FILE_NAMES;
 
     private final Configuration cfg;
     private final TemplateErrors errors;
     private final AttemptWarnings attempts;
 
     public TemplateEngine(Optional<Path> overrides) {
+        this(overrides, ViewWrapper.UnknownNames.MISSING);
+    }
+
+    /** {@code unknown}: {@link ViewWrapper.UnknownNames#FAIL} proves, in tests, that templates use only components. */
+    TemplateEngine(Optional<Path> overrides, ViewWrapper.UnknownNames unknown) {
         cfg = new Configuration(Configuration.VERSION_2_3_34);
         List<TemplateLoader> loaders = new ArrayList<>();
         if (overrides.isPresent()) {
@@ -80,7 +81,7 @@ public final class TemplateEngine {
                 .allowNoMatch(true));
         cfg.setCustomNumberFormats(Map.of(PlainNumberFormat.NAME, PlainNumberFormat.FACTORY));
         cfg.setNumberFormat("@" + PlainNumberFormat.NAME);
-        cfg.setObjectWrapper(new SimpleObjectWrapper(Configuration.VERSION_2_3_34));
+        cfg.setObjectWrapper(new ViewWrapper(unknown, Set.of(INDENT)));
         cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         cfg.setLogTemplateExceptions(false);
         // FreeMarker's default logs what #attempt caught as a SEVERE stack trace; the report gets one line instead.
@@ -98,7 +99,7 @@ public final class TemplateEngine {
         cfg.setLocalizedLookup(false);
         cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
         cfg.setWhitespaceStripping(true);
-        cfg.setSharedVariable("indent", new IndentDirective());
+        cfg.setSharedVariable(INDENT, new IndentDirective());
     }
 
     /** Templates are named after what they render: kube-apiserver.yaml.ftl renders YAML, join.sh.ftl shell. */
@@ -114,17 +115,20 @@ public final class TemplateEngine {
     }
 
     /**
-     * Renders one bundled template (or its override) with the model; a missing value, a syntax error or a missing
-     * template is a {@link RenderException} of one line, {@code file:line:column: cause}.
+     * Renders one bundled template (or its override) with the view it is bound to; a missing value, a syntax error
+     * or a missing template is a {@link RenderException} of one line, {@code file:line:column: cause}.
      */
-    public String render(String templateName, Map<String, Object> model) {
-        if (!BUNDLED_NAMES.contains(templateName)) {
-            throw new IllegalArgumentException(templateName + " is not in TemplateEngine.BUNDLED_NAMES");
+    public String render(String templateName, View view) {
+        BundledTemplate bound = BundledTemplate.byFileName(templateName).orElseThrow(() ->
+                new IllegalArgumentException(templateName + " is not in TemplateEngine.BUNDLED_NAMES"));
+        if (!bound.view().isInstance(view)) {
+            throw new IllegalArgumentException(templateName + " prints a " + bound.view().getSimpleName() + ", not a "
+                    + view.getClass().getSimpleName());
         }
         try {
             Template t = cfg.getTemplate(templateName);
             StringWriter out = new StringWriter(4096);
-            t.process(model, out);
+            t.process(view, out);
             return out.toString();
         } catch (TemplateException | IOException | RuntimeException e) {
             throw new RenderException(errors.describe(templateName, e), e);

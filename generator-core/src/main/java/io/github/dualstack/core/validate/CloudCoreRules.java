@@ -117,7 +117,7 @@ final class CloudCoreRules {
             if (!e.addresses().has(e.hubFamily())) {
                 c.error(path.child("addresses"), "needs an " + e.hubFamily() + " address to reach CloudCore over its hub family");
             }
-            if ("quic".equals(e.hubProtocol()) && !cc.quic()) {
+            if (e.hubProtocol() == EdgeNode.HubProtocol.quic && !cc.quic()) {
                 c.error(path.child("hubProtocol"), "is quic, but CloudCore's QUIC server is off; set spec.cloudCore.quic: true");
             }
             cloudCoreAddress(path, e, hub);

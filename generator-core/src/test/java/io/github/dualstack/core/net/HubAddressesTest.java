@@ -15,7 +15,7 @@ class HubAddressesTest {
 
     static EdgeNode edge(IpFamily hubFamily, String cloudCoreAddress) {
         return new EdgeNode("edge-1", "eth0", new FamilyPair<>("192.0.2.101", "2001:db8::101"), "v1.22.0", hubFamily,
-                "websocket", "systemd", "unix:///run/containerd/containerd.sock", new TreeMap<>(),
+                EdgeNode.HubProtocol.websocket, EdgeNode.CgroupDriver.systemd, "unix:///run/containerd/containerd.sock", new TreeMap<>(),
                 Optional.ofNullable(cloudCoreAddress));
     }
 

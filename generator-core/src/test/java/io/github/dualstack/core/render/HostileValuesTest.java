@@ -16,9 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,8 +25,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every string that reaches a YAML template, replaced by a hostile one, must come out as exactly that string and
- * add no key: the YAML output format quotes every interpolation, including inside embedded documents.
+ * Every string of a YAML template's view (label keys aside), replaced by a hostile one, must come out as exactly
+ * that string and add no key: the YAML output format quotes every interpolation, including inside embedded documents.
  */
 class HostileValuesTest {
 
@@ -58,11 +56,10 @@ class HostileValuesTest {
         TemplateEngine engine = new TemplateEngine(Optional.empty());
         int[] counter = {0};
         for (PlannedFile f : yamlFiles(sample)) {
-            Set<String> expectedKeys = keyPaths(engine.render(f.template(), f.model()));
+            String template = f.template().fileName();
+            Set<String> expectedKeys = keyPaths(engine.render(template, f.view()));
             List<String> injected = new ArrayList<>();
-            @SuppressWarnings("unchecked")
-            Map<String, Object> hostile = (Map<String, Object>) replaceStrings(f.model(), counter, injected);
-            String text = engine.render(f.template(), hostile);
+            String text = engine.render(template, ViewEdits.mapStrings(f.view(), s -> hostile(counter, injected)));
             assertThat(keyPaths(text)).as("keys of %s with hostile values", f.path()).isEqualTo(expectedKeys);
             Set<String> values = scalarValues(text);
             for (String s : injected) {
@@ -85,24 +82,11 @@ class HostileValuesTest {
         assertThat(f.escapePlainText("10.0.0.1,fd00::1")).isEqualTo("10.0.0.1,fd00::1");
     }
 
-    /** Replaces every non-empty string leaf (not map keys) with the next hostile string, remembering what went in. */
-    private static Object replaceStrings(Object v, int[] counter, List<String> injected) {
-        if (v instanceof String str && !str.isEmpty()) {   // "" marks an absent value; templates test for it
-            String s = HOSTILE.get(counter[0]++ % HOSTILE.size()) + "#" + counter[0] + "#";
-            injected.add(s);
-            return s;
-        }
-        if (v instanceof Map<?, ?> m) {
-            Map<Object, Object> out = new LinkedHashMap<>();
-            m.forEach((k, x) -> out.put(k, replaceStrings(x, counter, injected)));
-            return out;
-        }
-        if (v instanceof List<?> l) {
-            List<Object> out = new ArrayList<>();
-            l.forEach(x -> out.add(replaceStrings(x, counter, injected)));
-            return out;
-        }
-        return v;
+    /** The next hostile string, marked so that it can be found in the output, remembered as injected. */
+    private static String hostile(int[] counter, List<String> injected) {
+        String s = HOSTILE.get(counter[0]++ % HOSTILE.size()) + "#" + counter[0] + "#";
+        injected.add(s);
+        return s;
     }
 
     private static final YAMLMapper YAML = new YAMLMapper();

@@ -7,9 +7,11 @@ import io.github.dualstack.core.Dualstack;
 import io.github.dualstack.core.DualstackException;
 import io.github.dualstack.core.Request;
 import io.github.dualstack.core.RunOptions;
+import io.github.dualstack.core.plan.view.SysctlView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -91,7 +93,7 @@ class TemplateOverridesTest {
         Files.writeString(dir.resolve(".git/config"), "[remote] url = https://token@example.com\n");
         Files.writeString(dir.resolve("sysctl.conf.ftl"), "<#include \".git/config\">\n");
         TemplateEngine engine = new TemplateEngine(java.util.Optional.of(dir));
-        assertThatThrownBy(() -> engine.render("sysctl.conf.ftl", java.util.Map.of()))
+        assertThatThrownBy(() -> engine.render("sysctl.conf.ftl", new SysctlView(List.of())))
                 .hasMessageContaining("Template not found for name \".git/config\"")
                 .hasMessageNotContaining("token@");
     }
@@ -116,10 +118,13 @@ class TemplateOverridesTest {
     }
 
     @Test
-    void theEngineRendersNoTemplateOutsideTheList() {
+    void theEngineRendersNoTemplateOutsideTheListNorWithAnotherTemplatesView() {
         TemplateEngine engine = new TemplateEngine(Optional.empty());
-        assertThatThrownBy(() -> engine.render("kube-proxy.yml.ftl", java.util.Map.of()))
+        assertThatThrownBy(() -> engine.render("kube-proxy.yml.ftl", new SysctlView(List.of())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("kube-proxy.yml.ftl is not in TemplateEngine.BUNDLED_NAMES");
+        assertThatThrownBy(() -> engine.render("join.sh.ftl", new SysctlView(List.of())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("join.sh.ftl prints a JoinScriptView, not a SysctlView");
     }
 }

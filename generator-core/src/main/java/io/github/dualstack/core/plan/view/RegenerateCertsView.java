@@ -1,0 +1,17 @@
+package io.github.dualstack.core.plan.view;
+
+import java.util.List;
+
+/**
+ * regenerate-cloudcore-certs.sh.ftl. Components: {@code namespace}, {@code caUrls}, {@code advertiseAddresses},
+ * {@code dnsNames}.
+ */
+public record RegenerateCertsView(String namespace, List<CaUrl> caUrls, List<String> advertiseAddresses,
+                                  List<String> dnsNames) implements View {
+
+    public RegenerateCertsView {
+        caUrls = List.copyOf(caUrls);
+        advertiseAddresses = List.copyOf(advertiseAddresses);
+        dnsNames = List.copyOf(dnsNames);
+    }
+}

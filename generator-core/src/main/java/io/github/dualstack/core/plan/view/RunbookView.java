@@ -1,0 +1,25 @@
+package io.github.dualstack.core.plan.view;
+
+import io.github.dualstack.core.model.CloudCore;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * runbook.md.ftl. Components: {@code siteName}, {@code families}, {@code dualStack}, {@code ipv6}, {@code podCidrs},
+ * {@code serviceCidrs}, {@code controlPlaneNodes}, {@code cloudNodes}, {@code calico}, {@code calicoBase},
+ * {@code exposure}, {@code hostNetwork}, {@code namespace}, {@code regenerateCertificates},
+ * {@code advertiseAddresses}, {@code edgeCount}, {@code firstEdge} (absent without edges), {@code caUrls}.
+ * Families, CIDRs and addresses are comma-separated, primary first.
+ */
+public record RunbookView(String siteName, String families, boolean dualStack, boolean ipv6, String podCidrs,
+                          String serviceCidrs, List<String> controlPlaneNodes, List<String> cloudNodes,
+                          boolean calico, boolean calicoBase, CloudCore.Exposure exposure, boolean hostNetwork,
+                          String namespace, boolean regenerateCertificates, String advertiseAddresses, int edgeCount,
+                          Optional<String> firstEdge, List<CaUrl> caUrls) implements View {
+
+    public RunbookView {
+        controlPlaneNodes = List.copyOf(controlPlaneNodes);
+        cloudNodes = List.copyOf(cloudNodes);
+        caUrls = List.copyOf(caUrls);
+    }
+}

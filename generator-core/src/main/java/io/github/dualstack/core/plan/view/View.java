@@ -1,0 +1,11 @@
+package io.github.dualstack.core.plan.view;
+
+/**
+ * What one template prints: an immutable record whose components are the names the template uses, and so its
+ * contract with template overrides. {@link BundledTemplate} binds each to its template; the render package's
+ * wrapper shows a template nothing but the components.
+ */
+public sealed interface View permits CalicoConfigView, CalicoNodePatchView, CalicoPoolsView, CloudCoreConfigView,
+        CloudCoreServiceView, EdgeCoreView, JoinScriptView, KubeletDropInView, KubeProxyView, KustomizationView,
+        PreflightView, RegenerateCertsView, RunbookView, StaticPodView, SysctlView, VerifyView {
+}

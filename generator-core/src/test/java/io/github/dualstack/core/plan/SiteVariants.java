@@ -1,0 +1,55 @@
+package io.github.dualstack.core.plan;
+
+import io.github.dualstack.core.Descriptors;
+import io.github.dualstack.core.Descriptors.Base;
+import io.github.dualstack.core.descriptor.DescriptorLoader;
+import io.github.dualstack.core.model.Site;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The site shapes the plan distinguishes: the three samples and edits of the dual-stack one, each valid. Builder
+ * tests take their rows from here, and the strict render renders every template of each.
+ */
+public enum SiteVariants {
+    DUAL(Base.DUAL, e -> e),
+    IPV6_ONLY(Base.IPV6_ONLY, e -> e),
+    IPV6_PRIMARY_HOSTNETWORK(Base.IPV6_PRIMARY, e -> e),
+    IPV4_ONLY(Base.DUAL, e -> e.sub(9, "[IPv4, IPv6]", "[IPv4]")
+            .sub(12, ", ipv6: \"fd00:10:244::/56\"", "").sub(13, ",  ipv6: \"fd00:10:96::/112\"", "").delete(18)
+            .sub(21, ", \"2001:db8::10\"", "").sub(27, ", ipv6: \"2001:db8::10\"", "")
+            .sub(31, ", ipv6: \"2001:db8::11\"", "").sub(35, "IPv6", "IPv4").sub(43, ", ipv6: \"2001:db8::101\"", "")
+            .sub(47, ", ipv6: \"2001:db8::102\"", "").sub(53, ", ipv6: \"2001:db8::103\"", "")),
+    LOAD_BALANCER(Base.DUAL, e -> e.sub(20, "NodePort", "LoadBalancer")),
+    INGRESS(Base.DUAL, e -> e.sub(20, "NodePort", "Ingress")),
+    NO_CALICO(Base.DUAL, e -> e.delete(16, 18)),
+    CALICO_BASE(Base.DUAL, e -> e.after(16, "    base: ../calico-base")),
+    VXLAN_CROSS_SUBNET(Base.DUAL, e -> e.sub(17, "IPIP", "VXLANCrossSubnet").sub(18, "None", "VXLANCrossSubnet")),
+    QUIC_AND_NEW_CERTIFICATES(Base.DUAL, e -> e.after(22, "    quic: true\n    regenerateCertificates: true")
+            .sub(36, "websocket", "quic")),
+    NO_EDGES(Base.DUAL, e -> e.set(40, "    nodes: []").delete(41, 55));
+
+    private final Site site;
+
+    SiteVariants(Base base, UnaryOperator<Descriptors.Edited> edit) {
+        DescriptorLoader.Result r = edit.apply(base.edit()).load();
+        if (!r.ok()) {
+            throw new IllegalStateException(name() + " is no valid site: " + r.problems());
+        }
+        this.site = r.site();
+    }
+
+    public Site site() {
+        return site;
+    }
+
+    public SiteFacts facts() {
+        return new SiteFacts(site);
+    }
+
+    /** Every planned file of the variant, site files then edge files. */
+    public List<PlannedFile> files() {
+        OutputPlan plan = new OutputPlan(site);
+        return java.util.stream.Stream.concat(plan.siteFiles().stream(), plan.edgeFiles()).toList();
+    }
+}
