@@ -2,7 +2,6 @@ package io.github.dualstack.core.check;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.SerializableString;
@@ -104,16 +103,6 @@ public final class StrictYamlScanner extends JsonParserDelegate {
     /** {@code tag} as the parser gives it: {@code tag:yaml.org,2002:str} is written {@code !!str}. */
     public static String tagRefused(String tag) {
         return "YAML tags (!" + tag.replaceFirst("^!", "").replaceFirst("^tag:yaml\\.org,2002:", "!") + ") are not allowed";
-    }
-
-    /** A parser's JSON pointer as a field path; a key that is a number reads as an index, as in a pointer. */
-    public static FieldPath path(JsonPointer ptr) {
-        FieldPath path = FieldPath.ROOT;
-        for (JsonPointer at = ptr; at != null && !at.matches(); at = at.tail()) {
-            path = at.getMatchingIndex() >= 0 && at.getMatchingProperty().matches("0|[1-9][0-9]*")
-                    ? path.index(at.getMatchingIndex()) : path.child(at.getMatchingProperty());
-        }
-        return path;
     }
 
     @Override
@@ -254,7 +243,7 @@ public final class StrictYamlScanner extends JsonParserDelegate {
     }
 
     private boolean report(String message) {
-        return report(path(p.getParsingContext().pathAsPointer()), message);
+        return report(FieldPath.of(p.getParsingContext().pathAsPointer()), message);
     }
 
     private boolean report(FieldPath at, String message) {

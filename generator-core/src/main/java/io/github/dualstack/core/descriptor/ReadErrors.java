@@ -53,7 +53,7 @@ final class ReadErrors {
                     "a key must be a plain value, not a list or mapping (YAML complex keys are not allowed)");
         } else if (event instanceof ScalarEvent s && s.getTag() != null) {
             // A tag makes the parser decode the value (base64 for !!binary) before the tag could be refused.
-            add(problems, event.getStartMark(), StrictYamlScanner.path(p.getParsingContext().pathAsPointer()),
+            add(problems, event.getStartMark(), FieldPath.of(p.getParsingContext().pathAsPointer()),
                     StrictYamlScanner.tagRefused(s.getTag()));
         } else {
             add(problems, located(e, p), FieldPath.ROOT, "not valid YAML" + userTerms(msg));
@@ -80,7 +80,7 @@ final class ReadErrors {
     /** The path of the mapping or list the parser stands in. */
     private static FieldPath enclosing(LinearYamlFactory.Parser p) {
         JsonReadContext parent = p.getParsingContext().getParent();
-        return parent == null ? FieldPath.ROOT : StrictYamlScanner.path(parent.pathAsPointer());
+        return parent == null ? FieldPath.ROOT : FieldPath.of(parent.pathAsPointer());
     }
 
     private static void add(Problems problems, Mark at, FieldPath path, String message) {

@@ -202,7 +202,7 @@ public final class StrictYamlReader {
     private static boolean report(Problems problems, YAMLParser p, String message) {
         JsonLocation loc = p.currentTokenLocation();
         JsonPointer ptr = p.getParsingContext().pathAsPointer();
-        problems.addAt(loc.getLineNr(), loc.getColumnNr(), StrictYamlScanner.path(ptr), Problem.Severity.ERROR, message);
+        problems.addAt(loc.getLineNr(), loc.getColumnNr(), FieldPath.of(ptr), Problem.Severity.ERROR, message);
         return false;
     }
 }

@@ -2,7 +2,6 @@ package io.github.dualstack.core.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /** One value per IP family, as the descriptor's {@code {ipv4: ..., ipv6: ...}} objects; either may be absent. */
 public record FamilyPair<T>(T ipv4, T ipv6) {
@@ -26,7 +25,4 @@ public record FamilyPair<T>(T ipv4, T ipv6) {
         return out;
     }
 
-    public <R> FamilyPair<R> map(Function<T, R> fn) {
-        return new FamilyPair<>(ipv4 == null ? null : fn.apply(ipv4), ipv6 == null ? null : fn.apply(ipv6));
-    }
 }

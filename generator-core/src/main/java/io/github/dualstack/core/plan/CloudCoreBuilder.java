@@ -1,5 +1,6 @@
 package io.github.dualstack.core.plan;
 
+import io.github.dualstack.core.rules.CloudCoreTuning;
 import io.github.dualstack.core.model.CloudCore;
 import io.github.dualstack.core.model.HubPorts;
 import io.github.dualstack.core.plan.view.CloudCoreConfigView;
@@ -59,9 +60,10 @@ final class CloudCoreBuilder implements ArtifactBuilder {
         // CloudCore rewrites its own ConfigMap when these differ from what AdjustCloudCoreConfig derives from
         // nodeLimit; a GitOps tool would then fight it forever. Write exactly the values it would compute.
         return new CloudCoreConfigView(cc.namespace(), SiteFacts.canonical(facts.advertiseAddresses), cc.dnsNames(),
-                limit, 5 * limit, 10 * limit,
-                limit, 100 + limit / 50, limit,
-                1024 + limit / 2, 1024 + limit, 1024 + limit,
+                limit, (int) CloudCoreTuning.QPS.at(limit), (int) CloudCoreTuning.BURST.at(limit),
+                (int) CloudCoreTuning.QUERY_NODE_WORKERS.at(limit), (int) CloudCoreTuning.PATCH_NODE_WORKERS.at(limit),
+                (int) CloudCoreTuning.CREATE_LEASE_WORKERS.at(limit), (int) CloudCoreTuning.PATCH_NODE_BUFFER.at(limit),
+                (int) CloudCoreTuning.QUERY_NODE_BUFFER.at(limit), (int) CloudCoreTuning.CREATE_LEASE_BUFFER.at(limit),
                 p.websocket(), cc.quic(), p.quic(), p.https(), p.stream(), p.tunnel());
     }
 }

@@ -1,5 +1,6 @@
 package io.github.dualstack.core.plan;
 
+import io.github.dualstack.core.rules.HostPort;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.model.Kubernetes;
 import io.github.dualstack.core.plan.view.StaticPodView;
@@ -76,7 +77,7 @@ final class ControlPlaneBuilder implements ArtifactBuilder {
         List<Volume> volumes = caVolumes();
         volumes.add(new Volume("k8s-certs", PKI, "DirectoryOrCreate", true));
         return pod(facts, "kube-apiserver", flags, "250m", new Probe(adv, port, "/livez", Optional.of("/readyz")),
-                Optional.of(Endpoints.hostPort(adv, port)), volumes);
+                Optional.of(HostPort.join(adv, port)), volumes);
     }
 
     static StaticPodView controllerManager(SiteFacts facts) {

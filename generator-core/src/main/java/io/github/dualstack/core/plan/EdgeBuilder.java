@@ -1,5 +1,7 @@
 package io.github.dualstack.core.plan;
 
+import io.github.dualstack.core.rules.CurlFamilyFlag;
+import io.github.dualstack.core.rules.HostPort;
 import inet.ipaddr.IPAddress;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.HubPorts;
@@ -38,24 +40,24 @@ final class EdgeBuilder implements ArtifactBuilder {
         }
 
         String server() {
-            return Endpoints.hostPort(host, quic ? ports.quic() : ports.websocket());
+            return HostPort.join(host, quic ? ports.quic() : ports.websocket());
         }
 
         String https() {
-            return Endpoints.https(host, ports.https());
+            return HostPort.https(host, ports.https());
         }
     }
 
     private static EdgeCoreView edgeCore(SiteFacts facts, EdgeNode e, Hub hub, List<IPAddress> addresses) {
         return new EdgeCoreView(e.name(), SiteFacts.joined(addresses), e.kubeedgeVersion(), hub.quic(),
-                Endpoints.hostPort(hub.host(), hub.ports().websocket()), Endpoints.hostPort(hub.host(), hub.ports().quic()),
-                hub.https(), Endpoints.hostPort(hub.host(), hub.ports().tunnel()), new Labels(e.labels()),
+                HostPort.join(hub.host(), hub.ports().websocket()), HostPort.join(hub.host(), hub.ports().quic()),
+                hub.https(), HostPort.join(hub.host(), hub.ports().tunnel()), new Labels(e.labels()),
                 e.cgroupDriver(), e.containerRuntimeEndpoint(), facts.site.kubernetes().dnsDomain());
     }
 
     private static JoinScriptView join(EdgeNode e, Hub hub, List<IPAddress> addresses) {
         return new JoinScriptView(e.name(), e.interfaceName(), SiteFacts.familyAddresses(addresses), hub.server(),
-                hub.ports().https(), hub.https() + "/ca.crt", SiteFacts.flag(e.hubFamily()), e.hubProtocol(),
+                hub.ports().https(), hub.https() + "/ca.crt", CurlFamilyFlag.of(e.hubFamily()), e.hubProtocol(),
                 e.kubeedgeVersion(), e.cgroupDriver(), e.containerRuntimeEndpoint(),
                 e.labels().entrySet().stream().map(l -> l.getKey() + "=" + l.getValue()).collect(Collectors.joining(",")));
     }

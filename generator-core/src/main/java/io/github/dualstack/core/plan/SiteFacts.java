@@ -1,5 +1,7 @@
 package io.github.dualstack.core.plan;
 
+import io.github.dualstack.core.rules.CurlFamilyFlag;
+import io.github.dualstack.core.rules.HostPort;
 import inet.ipaddr.IPAddress;
 import io.github.dualstack.core.model.CloudCore;
 import io.github.dualstack.core.model.ClusterNode;
@@ -59,7 +61,7 @@ public final class SiteFacts {
         this.cloudNodes = List.copyOf(nodes);
         NodeFacts firstControlPlane = cloudNodes.stream().filter(n -> n.node().isControlPlane()).findFirst().orElseThrow();
         this.apiServerEndpoint = k.controlPlaneEndpoint()
-                .orElse(Endpoints.hostPort(firstControlPlane.primaryAddress(), k.apiServerBindPort()));
+                .orElse(HostPort.join(firstControlPlane.primaryAddress(), k.apiServerBindPort()));
         // kubeadm's local etcd listens on the loopback address of the advertise family.
         this.etcdServers = k.etcdServers().isEmpty()
                 ? List.of(site.primaryFamily() == IpFamily.IPv6 ? "https://[::1]:2379" : "https://127.0.0.1:2379")
@@ -68,8 +70,8 @@ public final class SiteFacts {
         this.advertiseAddresses = cc.advertiseAddresses().stream().map(SiteFacts::address).toList();
         this.dialPorts = cc.exposure() == CloudCore.Exposure.NodePort ? cc.nodePorts() : cc.ports();
         this.hub = new HubAddresses(cc.advertiseAddresses());
-        this.caUrls = advertiseAddresses.stream().map(a -> new CaUrl(flag(IpLiterals.family(a)),
-                Endpoints.https(a.toCanonicalString(), dialPorts.https()) + "/ca.crt")).toList();
+        this.caUrls = advertiseAddresses.stream().map(a -> new CaUrl(CurlFamilyFlag.of(a),
+                HostPort.https(a.toCanonicalString(), dialPorts.https()) + "/ca.crt")).toList();
     }
 
     public Site site() {
@@ -131,12 +133,7 @@ public final class SiteFacts {
     static List<FamilyAddress> familyAddresses(List<IPAddress> addresses) {
         return addresses.stream().map(a -> {
             IpFamily f = IpLiterals.family(a);
-            return new FamilyAddress(f, flag(f), a.toCanonicalString());
+            return new FamilyAddress(f, CurlFamilyFlag.of(f), a.toCanonicalString());
         }).toList();
-    }
-
-    /** The family flag of ip, curl and ping. */
-    static String flag(IpFamily f) {
-        return f == IpFamily.IPv4 ? "-4" : "-6";
     }
 }

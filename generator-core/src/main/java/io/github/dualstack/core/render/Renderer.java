@@ -1,5 +1,6 @@
 package io.github.dualstack.core.render;
 
+import io.github.dualstack.core.rules.Printable;
 import io.github.dualstack.core.Problem;
 import io.github.dualstack.core.Version;
 import io.github.dualstack.core.check.SelfCheck;
@@ -71,6 +72,6 @@ public final class Renderer {
     }
 
     private static String printable(String s) {
-        return s.replaceAll("[\\p{Cntrl}\\u2028\\u2029]", "?").replace("-->", "--");
+        return Printable.escape(s).replace("-->", "--");
     }
 }

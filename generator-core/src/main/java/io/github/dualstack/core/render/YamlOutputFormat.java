@@ -1,5 +1,6 @@
 package io.github.dualstack.core.render;
 
+import io.github.dualstack.core.rules.Printable;
 /**
  * FreeMarker output format for YAML: every {@code ${}} becomes one double-quoted scalar, so no value can add a
  * key, a document or a comment, whatever it holds. The escapes used ({@code \" \\ \n \r \t \\uXXXX}) are valid in
@@ -30,7 +31,7 @@ public final class YamlOutputFormat extends EscapingOutputFormat {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029' || c == '\uFEFF'
+                    if (Printable.isControl(c) || c == '\uFEFF'
                             || Character.isSurrogate(c) && !validSurrogate(s, i)) {
                         sb.append(String.format("\\u%04x", (int) c));
                     } else {

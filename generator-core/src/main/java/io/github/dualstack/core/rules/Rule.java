@@ -53,7 +53,7 @@ public enum Rule {
     HOST_PORT(Section.NETWORKS,
             "In host:port an IPv6 host is bracketed, and only an IPv6 host; the host is an IP or a DNS-1123 subdomain.",
             "Go `net.JoinHostPort`, `net.SplitHostPort` (src/net/ipsock.go); RFC 3986 section 3.2.2", HostPort.class,
-            "validate.NetworkRules", "plan.Endpoints", "check.Addresses"),
+            "validate.NetworkRules", "plan.SiteFacts", "plan.EdgeBuilder", "check.Addresses"),
     PORT_NUMBER(Section.NETWORKS,
             "Every port is 1 to 65535.",
             "apimachinery `IsValidPortNum` (staging/src/k8s.io/apimachinery/pkg/util/validation/validation.go);"
@@ -160,7 +160,7 @@ public enum Rule {
     CURL_FAMILY_FLAG(Section.OUTPUT,
             "Scripts pin each curl request with -4 or -6, chosen from the parsed address family.",
             "curl `--ipv4`, `--ipv6` (docs/cmdline-opts/ipv4.md, ipv6.md)", CurlFamilyFlag.class,
-            "plan.EdgeBuilder", "plan.ScriptsBuilder"),
+            "plan.EdgeBuilder", "plan.SiteFacts"),
     ONE_LINE_PROBLEMS(Section.OUTPUT,
             "A problem is one line: control characters and line separators in quoted input are escaped.",
             "dualstack: problems quote untrusted keys and values", Printable.class,
