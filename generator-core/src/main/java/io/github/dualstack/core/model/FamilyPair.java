@@ -24,5 +24,4 @@ public record FamilyPair<T>(T ipv4, T ipv6) {
         }
         return out;
     }
-
 }

@@ -1,0 +1,81 @@
+package io.github.dualstack.core.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+/** The site's runbook: the order of the steps, the files they use, and what each site shape adds. */
+class RunbookTest extends ScriptHarness {
+
+    @Test
+    void runbookOrdersTheStepsAndNamesTheFilesTheyUse() {
+        String book = runbook(load("dual-stack-site"));
+        List<String> headings = book.lines().filter(l -> l.startsWith("## ")).toList();
+        assertThat(headings).hasSize(9);
+        for (int i = 0; i < 9; i++) {
+            assertThat(headings.get(i)).startsWith("## " + i + ". ");
+        }
+        assertThat(book).contains("scripts/preflight.sh --prerequisites")
+                .contains("nodes/$NODE/etc/kubernetes/manifests/kube-apiserver.yaml")
+                .contains("diff -u /etc/kubernetes/manifests/kube-controller-manager.yaml")
+                .contains("--service-cluster-ip-range=10.96.0.0/12,fd00:10:96::/112")
+                .contains("sysctl --system").contains("systemctl daemon-reload && systemctl restart kubelet")
+                .contains("kubectl get node \"$NODE\" -o jsonpath='{.status.addresses}'")
+                .contains("kubectl -n kube-system rollout restart daemonset kube-proxy")
+                .contains("kubectl -n kube-system patch daemonset calico-node --patch-file cluster/kube-system/calico-node.patch.yaml")
+                .contains("calico.ippools.yaml").contains("immutable")
+                .contains("kubectl apply -k cluster/").contains("kubectl -n kubeedge rollout restart deployment cloudcore")
+                .contains("TOKEN=$(keadm gettoken) && printf '%s\\n' \"$TOKEN\" | ssh root@EDGE-ADDRESS"
+                        + " \"cd edge-0001 && ./join.sh --token-file /dev/stdin\"")
+                .contains("scripts/verify.sh")
+                .contains("regenerateCertificates: false").contains("--cacert")
+                .doesNotContain("regenerate-cloudcore-certs.sh --new-ca");
+        // one example edge node, never a list of them
+        assertThat(book).contains("3 edge nodes").contains("edge/edge-0001/").doesNotContain("edge-0002");
+    }
+
+    @Test
+    void runbookStatesHowLongAndToWhomKeadmExposesTheToken() {
+        for (String sample : SAMPLES) {
+            String book = runbook(load(sample)).replaceAll("\\s+", " ");
+            String edgeStep = book.substring(book.indexOf("## 7."), book.indexOf("## 8."));
+            assertThat(edgeStep).as(sample)
+                    .contains("`keadm join` accepts the token only as a command-line flag, so for as long as it runs")
+                    .contains("every user on the edge node can read it with `ps` or in `/proc/PID/cmdline`")
+                    .contains("valid for 12 to 24 hours by default").contains("`cloudHub.tokenRefreshDuration`")
+                    .contains("no untrusted user").contains("`hidepid=2`")
+                    .contains("edgecore.yaml.keadm.bak`, mode 0600")
+                    .doesNotContain("KUBEEDGE_TOKEN=$(keadm gettoken)");   // would sit on ssh's command line
+        }
+    }
+
+    @Test
+    void runbookExplainsBothCertificateRegenerationsAndHostNetworkWhenTheSiteAsksForThem() {
+        String book = runbook(load("ipv6-primary-hostnetwork")).replaceAll("\\s+", " ");   // prose wraps anywhere
+        assertThat(book).contains("scripts/regenerate-cloudcore-certs.sh")
+                .contains("deletes only Secret `cloudcoresecret`").contains("existing CA")
+                .contains("delete secrets tokensecret").contains("new CA").contains("must join again")
+                .contains("needs no dual-stack cluster");
+    }
+
+    @Test
+    void runbookAppliesCalicoThroughKustomizeWhenTheSiteNamesABase() throws IOException {
+        Path sample = Path.of("..", "samples", "dual-stack-site", "site.yaml");
+        String text = Files.readString(sample).replace("  calico:\n", "  calico:\n    base: ../../upstream/calico\n");
+        String book = runbook(loadText(text));
+        String calicoStep = book.substring(book.indexOf("## 4."), book.indexOf("## 5."));
+        assertThat(calicoStep).contains("kubectl apply -k cluster/").doesNotContain("kubectl -n kube-system patch");
+    }
+
+    @Test
+    void runbookSkipsCalicoWithoutACalicoSection() throws IOException {
+        Path sample = Path.of("..", "samples", "dual-stack-site", "site.yaml");
+        String text = Files.readString(sample);
+        text = text.substring(0, text.indexOf("  calico:\n")) + text.substring(text.indexOf("  cloudCore:\n"));
+        String book = runbook(loadText(text));
+        assertThat(book).contains("no `calico` section").doesNotContain("calico-node.patch.yaml");
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.dualstack.core.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+/** verify.sh after the rollout: node addresses in family order, readiness, CloudCore reachable over each family. */
+class VerifyScriptTest extends ScriptHarness {
+
+    @Test
+    void verifyPassesWhenEveryNodeHasItsAddressesInOrderAndIsReady() throws IOException {
+        Path verify = writeScripts(load("dual-stack-site"), tmp.resolve("site")).stream()
+                .filter(p -> p.endsWith("scripts/verify.sh")).findFirst().orElseThrow();
+        Path nodes = Files.writeString(tmp.resolve("nodes.txt"), String.join("", List.of(
+                "master-1\t192.0.2.10,2001:db8::10,\tTrue\n",
+                "worker-1\t192.0.2.11,2001:db8::11,\tTrue\n",
+                "edge-0001\t192.0.2.101,2001:db8::101,\tTrue\n",
+                "edge-0002\t192.0.2.102,2001:db8::102,\tTrue\n",
+                "edge-0003\t192.0.2.103,2001:db8::103,\tTrue\n",
+                "not-in-the-site\t10.0.0.1,\tFalse\n")));
+        Run r = run(List.of("bash", verify.toString()), Map.of("FAKE_NODES", nodes.toString()));
+        assertThat(r.exit).as(r.out + r.err).isZero();
+        assertThat(r.out).contains("nodes: 5 ok, 0 wrong")
+                .contains("PASS  CloudCore answers at https://[2001:db8::10]:30002/ca.crt")
+                .contains("PASS  CloudCore server certificate is valid for https://192.0.2.10:30002/ca.crt");
+        List<String> calls = fakeLog().lines().filter(l -> l.startsWith("kubectl")).toList();
+        assertThat(calls).hasSize(1);
+        assertThat(calls.get(0)).startsWith("kubectl get nodes -o jsonpath=").contains("InternalIP").contains("Ready");
+        assertThat(fakeLog()).contains("curl -gk -6 --max-time 10 -fsS https://[2001:db8::10]:30002/ca.crt -o ");
+    }
+
+    @Test
+    void verifyFailsForSwappedAddressesNotReadyAndMissingNodes() throws IOException {
+        Path verify = writeScripts(load("dual-stack-site"), tmp.resolve("site")).stream()
+                .filter(p -> p.endsWith("scripts/verify.sh")).findFirst().orElseThrow();
+        Path nodes = Files.writeString(tmp.resolve("nodes.txt"), String.join("", List.of(
+                "master-1\t192.0.2.10,2001:db8::10,\tTrue\n",
+                "worker-1\t192.0.2.11,2001:db8::11,\tTrue\n",
+                "edge-0001\t2001:db8::101,192.0.2.101,\tTrue\n",
+                "edge-0002\t192.0.2.102,2001:db8::102,\tFalse\n")));
+        Run r = run(List.of("bash", verify.toString()), Map.of("FAKE_NODES", nodes.toString()));
+        assertThat(r.exit).isEqualTo(1);
+        assertThat(r.out).contains("nodes: 2 ok, 3 wrong")
+                .contains("WRONG edge node edge-0001: InternalIPs 2001:db8::101,192.0.2.101, want 192.0.2.101,2001:db8::101")
+                .contains("WRONG edge node edge-0002: not Ready (Ready=False)")
+                .contains("WRONG edge node edge-0003: not registered");
+    }
+
+    @Test
+    void verifyFailsWhenCloudCoreIsUnreachableOrItsCertificateLacksTheAddress() throws IOException {
+        Path verify = writeScripts(load("ipv6-only"), tmp.resolve("site")).stream()
+                .filter(p -> p.endsWith("scripts/verify.sh")).findFirst().orElseThrow();
+        Path nodes = Files.writeString(tmp.resolve("nodes.txt"), String.join("", List.of(
+                "cp-1\t2001:db8:30::10,\tTrue\n", "worker-1\t2001:db8:30::11,\tTrue\n",
+                "sensor-01\t2001:db8:31::1,\tTrue\n")));
+        Run san = run(List.of("bash", verify.toString()), Map.of("FAKE_NODES", nodes.toString(), "FAKE_CACERT_RC", "60"));
+        assertThat(san.exit).isEqualTo(1);
+        assertThat(san.out).contains("FAIL  CloudCore server certificate is not valid for https://[2001:db8:30::100]:10002/ca.crt")
+                .contains("nodes: 3 ok, 0 wrong");
+        Run down = run(List.of("bash", verify.toString()), Map.of("FAKE_NODES", nodes.toString(), "FAKE_CURL_RC", "7"));
+        assertThat(down.exit).isEqualTo(1);
+        assertThat(down.out).contains("FAIL  CloudCore does not answer at https://[2001:db8:30::100]:10002/ca.crt (curl -gk -6)");
+    }
+}
