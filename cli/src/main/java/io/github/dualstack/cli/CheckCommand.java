@@ -3,11 +3,9 @@ package io.github.dualstack.cli;
 import io.github.dualstack.core.Dualstack;
 import io.github.dualstack.core.Request;
 import io.github.dualstack.core.Report;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -20,9 +18,6 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SITE", description = "The site descriptor (site.yaml).")
-    Path descriptor;
-
     @Mixin
     TreeOptions tree;
 
@@ -31,8 +26,8 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Report.Check report = RunCommand.call(spec, () -> Dualstack.check(new Request.Check(descriptor, tree.output,
-                RunCommand.options(spec, descriptor, tree, common))));
+        Report.Check report = RunCommand.call(spec, () -> Dualstack.check(new Request.Check(common.descriptor,
+                tree.output, RunCommand.options(spec, tree, common))));
         if (report == null) {
             return ExitCodes.USAGE;
         }
@@ -40,8 +35,8 @@ final class CheckCommand implements Callable<Integer> {
         int code = RunCommand.finish(spec, report, common, () -> report.drift().ifPresent(d ->
                 d.diffs().forEach(diff -> out.print(diff.text()))), true);
         if (common.format == OutputFormat.text && report.drift().map(d -> !d.diffs().isEmpty()).orElse(false)) {
-            spec.commandLine().getErr().println("dualstack: the tree is stale; run: dualstack generate " + descriptor
-                    + " -o " + tree.output);
+            spec.commandLine().getErr().println("dualstack: the tree is stale; run: dualstack generate "
+                    + common.descriptor + " -o " + tree.output);
             spec.commandLine().getErr().flush();
         }
         return code;

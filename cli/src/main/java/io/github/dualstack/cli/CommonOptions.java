@@ -1,10 +1,15 @@
 package io.github.dualstack.cli;
 
 import picocli.CommandLine;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** Options every command takes. */
+/** The descriptor and the options every command takes. */
 final class CommonOptions {
+
+    @Parameters(index = "0", paramLabel = "SITE", description = "The site descriptor (site.yaml).")
+    Path descriptor;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
             description = "Output format of descriptor problems: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")

@@ -3,12 +3,10 @@ package io.github.dualstack.cli;
 import io.github.dualstack.core.Dualstack;
 import io.github.dualstack.core.Request;
 import io.github.dualstack.core.Report;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -21,9 +19,6 @@ final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SITE", description = "The site descriptor (site.yaml).")
-    Path descriptor;
-
     @Mixin
     TreeOptions tree;
 
@@ -35,8 +30,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Report.Generate report = RunCommand.call(spec, () -> Dualstack.generate(new Request.Generate(descriptor,
-                tree.output, force, RunCommand.options(spec, descriptor, tree, common))));
+        Report.Generate report = RunCommand.call(spec, () -> Dualstack.generate(new Request.Generate(common.descriptor,
+                tree.output, force, RunCommand.options(spec, tree, common))));
         if (report == null) {
             return ExitCodes.USAGE;
         }

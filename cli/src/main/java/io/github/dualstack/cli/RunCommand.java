@@ -31,17 +31,18 @@ final class RunCommand {
     }
 
     /** The run options of the command line; throws the usage error of an option value out of range or unusable. */
-    static RunOptions options(CommandSpec spec, Path descriptor, TreeOptions tree, CommonOptions common) {
+    static RunOptions options(CommandSpec spec, TreeOptions tree, CommonOptions common) {
         common.check(spec.commandLine());
         if (tree != null) {
             tree.check(spec.commandLine());
         }
         PrintWriter err = spec.commandLine().getErr();
         RunOptions.Builder options = RunOptions.builder().maxDescriptorBytes(common.maxDescriptorBytes)
-                .frontEnd(new FrontEnd("--force", generateCommand(descriptor, tree), "--max-descriptor-bytes", notice -> {
-                    err.println("dualstack: " + notice);
-                    err.flush();
-                }));
+                .frontEnd(new FrontEnd("--force", generateCommand(common.descriptor, tree), "--max-descriptor-bytes",
+                        notice -> {
+                            err.println("dualstack: " + notice);
+                            err.flush();
+                        }));
         if (tree != null) {
             options.templateOverrides(tree.templates);
             if (tree.threads != null) {

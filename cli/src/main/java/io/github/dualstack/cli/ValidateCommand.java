@@ -4,12 +4,10 @@ import io.github.dualstack.core.Dualstack;
 import io.github.dualstack.core.Request;
 import io.github.dualstack.core.Report;
 import io.github.dualstack.core.SiteSummary;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -21,9 +19,6 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SITE", description = "The site descriptor (site.yaml).")
-    Path descriptor;
-
     @Mixin
     CommonOptions common;
 
@@ -32,8 +27,8 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Report.Validate report = RunCommand.call(spec, () -> Dualstack.validate(new Request.Validate(descriptor,
-                RunCommand.options(spec, descriptor, null, common))));
+        Report.Validate report = RunCommand.call(spec, () -> Dualstack.validate(new Request.Validate(common.descriptor,
+                RunCommand.options(spec, null, common))));
         if (report == null) {
             return ExitCodes.USAGE;
         }
