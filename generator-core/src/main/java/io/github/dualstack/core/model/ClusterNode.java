@@ -1,7 +1,9 @@
 package io.github.dualstack.core.model;
 
+import inet.ipaddr.IPAddress;
+
 /** A cloud-side Kubernetes node. */
-public record ClusterNode(String name, Role role, String interfaceName, FamilyPair<String> addresses) {
+public record ClusterNode(String name, Role role, String interfaceName, FamilyPair<IPAddress> addresses) {
 
     /** The node's role; {@link #toString()} is the descriptor's spelling. */
     public enum Role {

@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /** The cloud's control plane settings. */
 public record Kubernetes(String version, String imageRepository, String dnsDomain,
-                         FamilyPair<String> podSubnets, FamilyPair<String> serviceSubnets,
+                         FamilyPair<IpLiteral> podSubnets, FamilyPair<IpLiteral> serviceSubnets,
                          FamilyPair<Integer> nodeMaskSizes, boolean allocateNodeCIDRs,
-                         Optional<String> controlPlaneEndpoint, int apiServerBindPort, List<String> etcdServers,
+                         Optional<Endpoint> controlPlaneEndpoint, int apiServerBindPort, List<Endpoint> etcdServers,
                          Map<String, String> apiServerExtraArgs, Map<String, String> controllerManagerExtraArgs,
                          KubeProxyMode kubeProxyMode) {
 
