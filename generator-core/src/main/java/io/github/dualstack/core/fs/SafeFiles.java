@@ -89,6 +89,14 @@ public final class SafeFiles {
     }
 
     /**
+     * The bytes of a file its caller has just seen to be a regular file (one lstat, which also gave it the mode and
+     * size it needed): opened with {@code O_NOFOLLOW}, read to at most {@code maxBytes}.
+     */
+    public static byte[] readSeenRegular(Path p, long maxBytes) throws IOException {
+        return read(p, maxBytes, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    /**
      * The bytes of an input file named by the user (a descriptor, a template): links are followed, as the user
      * may keep one anywhere, but what they lead to must be a regular file, read to at most {@code maxBytes}.
      */

@@ -9,7 +9,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
 
 /**
  * What is at a generated path now, read without following a link and without opening anything but a regular
@@ -41,22 +43,45 @@ final class OnDisk {
         return new OnDisk(SafeFiles.Kind.REGULAR, bytes, mode == Disk.modeBits(fileKind), mode, bytes.length);
     }
 
+    /** One lstat for kind, mode and size (it runs for every generated file), then the bytes of a regular file. */
     static OnDisk inspect(Path p, FileKind fileKind) throws IOException {
-        SafeFiles.Kind kind = SafeFiles.kind(p);
-        if (kind != SafeFiles.Kind.REGULAR) {
-            return kind == SafeFiles.Kind.ABSENT ? ABSENT : new OnDisk(kind, null, false, 0, 0);
-        }
-        Map<String, Object> a;
+        PosixFileAttributes a;
         try {
-            a = Files.readAttributes(p, "unix:mode,size", LinkOption.NOFOLLOW_LINKS);
+            a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             return ABSENT;
         }
-        int mode = (Integer) a.get("mode") & 07777;
+        if (!a.isRegularFile()) {
+            SafeFiles.Kind kind = a.isDirectory() ? SafeFiles.Kind.DIRECTORY
+                    : a.isSymbolicLink() ? SafeFiles.Kind.SYMLINK : SafeFiles.kind(p);   // which special file
+            return kind == SafeFiles.Kind.ABSENT ? ABSENT : new OnDisk(kind, null, false, 0, 0);
+        }
+        int mode = Modes.bits(a.permissions());
         try {
-            return regular(SafeFiles.readInTree(p, MAX_BYTES), mode, fileKind);
+            return regular(SafeFiles.readSeenRegular(p, MAX_BYTES), mode, fileKind);
         } catch (TooLargeException e) {
-            return new OnDisk(kind, null, mode == Disk.modeBits(fileKind), mode, (Long) a.get("size"));
+            return new OnDisk(SafeFiles.Kind.REGULAR, null, mode == Disk.modeBits(fileKind), mode, a.size());
+        }
+    }
+
+    /** Permission bits as a number; set-id and sticky bits are not among them (a generated file never has any). */
+    private static final class Modes {
+        private static final PosixFilePermission[] ORDER = {PosixFilePermission.OTHERS_EXECUTE,
+            PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ, PosixFilePermission.OWNER_EXECUTE,
+            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
+
+        private Modes() {
+        }
+
+        static int bits(Set<PosixFilePermission> perms) {
+            int bits = 0;
+            for (int i = 0; i < ORDER.length; i++) {
+                if (perms.contains(ORDER[i])) {
+                    bits |= 1 << i;
+                }
+            }
+            return bits;
         }
     }
 
@@ -85,7 +110,7 @@ final class OnDisk {
         return modeRight;
     }
 
-    /** The permission bits (with set-id and sticky bits). */
+    /** The permission bits. */
     int mode() {
         return mode;
     }
