@@ -77,6 +77,7 @@ public final class Dualstack {
             }
         }
         DescriptorLoader.Result loaded = load(request, bytes.get());
+        bytes = null;   // the site is bound: a large descriptor's bytes must not stay on the heap while rendering
         if (!loaded.ok()) {
             return new Report.Generate(loaded.problems(), Optional.empty(), false, since(start));
         }
@@ -100,6 +101,7 @@ public final class Dualstack {
         }
         checkOverrides(request);
         DescriptorLoader.Result loaded = load(request, bytes.get());
+        bytes = null;   // the site is bound: a large descriptor's bytes must not stay on the heap while rendering
         if (!loaded.ok()) {
             return new Report.Check(loaded.problems(), Optional.empty(), since(start));
         }
