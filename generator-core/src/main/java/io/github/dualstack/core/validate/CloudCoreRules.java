@@ -117,7 +117,7 @@ final class CloudCoreRules {
                 c.error(path.child("hubFamily"), "hub family " + e.hubFamily() + " is not one of the site's ipFamilies " + c.families());
                 continue;
             }
-            if (!e.addresses().has(e.hubFamily()) && !c.rejected(path.child("addresses").child(e.hubFamily().key()))) {
+            if (!c.written(path.child("addresses"), e.addresses(), e.hubFamily())) {
                 c.error(path.child("addresses"), "needs an " + e.hubFamily() + " address to reach CloudCore over its hub family");
             }
             if (e.hubProtocol() == EdgeNode.HubProtocol.quic && !cc.quic()) {
