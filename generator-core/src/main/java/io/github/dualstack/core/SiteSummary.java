@@ -3,10 +3,8 @@ package io.github.dualstack.core;
 import io.github.dualstack.core.model.CloudCore;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.FamilyPair;
-import io.github.dualstack.core.model.IpLiteral;
 import io.github.dualstack.core.model.Site;
 import io.github.dualstack.core.net.HubAddresses;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -23,15 +21,15 @@ public final class SiteSummary {
                 : "single-stack " + site.primaryFamily()) + ")");
         line(sb, "kubernetes", k.version() + " from " + k.imageRepository() + ", dns domain " + k.dnsDomain()
                 + ", kube-proxy " + k.kubeProxyMode());
-        line(sb, "pod subnets", asWritten(k.podSubnets().inOrder(site.ipFamilies())));
-        line(sb, "service subnets", asWritten(k.serviceSubnets().inOrder(site.ipFamilies())));
+        line(sb, "pod subnets", String.join(",", k.podSubnets().inOrder(site.ipFamilies())));
+        line(sb, "service subnets", String.join(",", k.serviceSubnets().inOrder(site.ipFamilies())));
         line(sb, "node cidrs", k.allocateNodeCIDRs() ? "allocated, masks " + masks(k.nodeMaskSizes(), site) : "not allocated");
         line(sb, "calico", site.calico().map(c -> "pools " + String.join(",",
-                c.pools().inOrder(site.ipFamilies()).stream().map(p -> p.cidr().text() + " block /" + p.blockSize()
+                c.pools().inOrder(site.ipFamilies()).stream().map(p -> p.cidr() + " block /" + p.blockSize()
                         + " " + p.encapsulation()).toList())).orElse("not rendered"));
         CloudCore cc = site.cloudCore();
         var ports = cc.exposure() == CloudCore.Exposure.NodePort ? cc.nodePorts() : cc.ports();
-        line(sb, "cloudcore", cc.exposure() + " in " + cc.namespace() + ", advertise " + asWritten(cc.advertiseAddresses())
+        line(sb, "cloudcore", cc.exposure() + " in " + cc.namespace() + ", advertise " + String.join(",", cc.advertiseAddresses())
                 + (cc.dnsNames().isEmpty() ? "" : ", dns " + String.join(",", cc.dnsNames()))
                 + ", edges dial websocket " + ports.websocket() + (cc.quic() ? " quic " + ports.quic() : "")
                 + " https " + ports.https() + " tunnel " + ports.tunnel());
@@ -45,11 +43,6 @@ public final class SiteSummary {
         line(sb, "edge nodes", String.valueOf(site.edgeNodes().size()));
         routes.forEach((route, n) -> line(sb, "", n + " x " + route));
         return sb.toString();
-    }
-
-    /** The summary echoes the descriptor's own spelling of addresses and CIDRs. */
-    private static String asWritten(List<IpLiteral> literals) {
-        return String.join(",", literals.stream().map(IpLiteral::text).toList());
     }
 
     private static String masks(FamilyPair<Integer> masks, Site site) {

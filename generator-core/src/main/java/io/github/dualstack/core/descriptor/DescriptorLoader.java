@@ -73,9 +73,8 @@ public final class DescriptorLoader {
         Set<String> familyKeys = new HashSet<>();
         tree.path("spec").path("ipFamilies").forEach(f -> familyKeys.add(f.asText().toLowerCase(Locale.ROOT)));
         JsonNode resolved = new SchemaDefaults(schema.document()).apply(tree, familyKeys);
-        SiteBinder.Bound bound = new SiteBinder().bind(resolved);
-        Site site = bound.site();
-        new SiteValidator().validate(site, bound.rejected(), problems, placement);
+        Site site = new SiteBinder().bind(resolved);
+        new SiteValidator().validate(site, problems, placement);
         List<Problem> all = sorted(problems.list());
         return new Result(problems.hasErrors() ? null : site, all, keepResolved && !problems.hasErrors() ? resolved : null);
     }

@@ -1,7 +1,7 @@
 package io.github.dualstack.core.model;
 
-/** One Calico IPPool; {@code cidr} is null when the descriptor's did not parse. */
-public record CalicoPool(IpLiteral cidr, int blockSize, boolean natOutgoing, Encapsulation encapsulation) {
+/** One Calico IPPool. */
+public record CalicoPool(String cidr, int blockSize, boolean natOutgoing, Encapsulation encapsulation) {
 
     /** The overlay between nodes, spelled as the descriptor and the Calico operator spell it. */
     public enum Encapsulation {

@@ -3,7 +3,7 @@ package io.github.dualstack.core.model;
 import java.util.List;
 
 /** CloudCore's Service, ConfigMap and certificate inputs. */
-public record CloudCore(String namespace, Exposure exposure, List<IpLiteral> advertiseAddresses, List<String> dnsNames,
+public record CloudCore(String namespace, Exposure exposure, List<String> advertiseAddresses, List<String> dnsNames,
                         int nodeLimit, HubPorts ports, HubPorts nodePorts, boolean quic,
                         boolean regenerateCertificates) {
 

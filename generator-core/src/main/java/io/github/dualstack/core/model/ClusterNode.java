@@ -1,9 +1,7 @@
 package io.github.dualstack.core.model;
 
-import inet.ipaddr.IPAddress;
-
 /** A cloud-side Kubernetes node. */
-public record ClusterNode(String name, Role role, String interfaceName, FamilyPair<IPAddress> addresses) {
+public record ClusterNode(String name, Role role, String interfaceName, FamilyPair<String> addresses) {
 
     /** The node's role; {@link #toString()} is the descriptor's spelling. */
     public enum Role {

@@ -1,14 +1,13 @@
 package io.github.dualstack.core.model;
 
-import inet.ipaddr.IPAddress;
 import java.util.Optional;
 import java.util.SortedMap;
 
 /** An edge node with the edge defaults already applied; labels are the defaults merged with its own. */
-public record EdgeNode(String name, String interfaceName, FamilyPair<IPAddress> addresses, String kubeedgeVersion,
+public record EdgeNode(String name, String interfaceName, FamilyPair<String> addresses, String kubeedgeVersion,
                        IpFamily hubFamily, HubProtocol hubProtocol, CgroupDriver cgroupDriver,
                        String containerRuntimeEndpoint, SortedMap<String, String> labels,
-                       Optional<Host> cloudCoreAddress) {
+                       Optional<String> cloudCoreAddress) {
 
     /** How EdgeHub dials CloudHub; constants are spelled as the descriptor and keadm spell them. */
     public enum HubProtocol { websocket, quic }

@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /** The cloud's control plane settings. */
 public record Kubernetes(String version, String imageRepository, String dnsDomain,
-                         FamilyPair<IpLiteral> podSubnets, FamilyPair<IpLiteral> serviceSubnets,
+                         FamilyPair<String> podSubnets, FamilyPair<String> serviceSubnets,
                          FamilyPair<Integer> nodeMaskSizes, boolean allocateNodeCIDRs,
-                         Optional<Endpoint> controlPlaneEndpoint, int apiServerBindPort, List<Endpoint> etcdServers,
+                         Optional<String> controlPlaneEndpoint, int apiServerBindPort, List<String> etcdServers,
                          Map<String, String> apiServerExtraArgs, Map<String, String> controllerManagerExtraArgs,
                          KubeProxyMode kubeProxyMode) {
 

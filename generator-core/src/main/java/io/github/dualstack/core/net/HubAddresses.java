@@ -1,9 +1,8 @@
 package io.github.dualstack.core.net;
 
+import inet.ipaddr.IPAddress;
 import io.github.dualstack.core.model.EdgeNode;
-import io.github.dualstack.core.model.Host;
 import io.github.dualstack.core.model.IpFamily;
-import io.github.dualstack.core.model.IpLiteral;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -11,22 +10,35 @@ import java.util.Optional;
 
 /**
  * Which CloudCore address an edge dials: its own cloudCoreAddress, else the first advertise address of its hub
- * family. Built once per site; the per-edge lookup parses nothing, the binder has.
+ * family. Built once per site; the per-edge lookup parses only an edge's own cloudCoreAddress.
  */
 public final class HubAddresses {
 
     private final Map<IpFamily, String> firstByFamily = new EnumMap<>(IpFamily.class);
 
-    public HubAddresses(List<IpLiteral> advertiseAddresses) {
-        for (IpLiteral a : advertiseAddresses) {
-            firstByFamily.putIfAbsent(a.family(), a.canonical());
+    public HubAddresses(List<String> advertiseAddresses) {
+        for (String text : advertiseAddresses) {
+            try {
+                IPAddress a = IpLiterals.address(text);
+                firstByFamily.putIfAbsent(IpLiterals.family(a), a.toCanonicalString());
+            } catch (IpLiterals.InvalidLiteral e) {
+                // skipped here; validation reports it
+            }
         }
     }
 
     /** The address text the edge dials: an IP in RFC 5952 canonical form, whatever its spelling; a DNS name as is. */
     public Optional<String> effective(EdgeNode edge) {
-        return edge.cloudCoreAddress().isPresent() ? edge.cloudCoreAddress().map(Host::canonical)
+        return edge.cloudCoreAddress().isPresent() ? edge.cloudCoreAddress().map(HubAddresses::canonical)
                 : firstOfFamily(edge.hubFamily());
+    }
+
+    private static String canonical(String text) {
+        try {
+            return IpLiterals.address(text).toCanonicalString();
+        } catch (IpLiterals.InvalidLiteral e) {
+            return text;
+        }
     }
 
     public Optional<String> firstOfFamily(IpFamily family) {

@@ -46,7 +46,7 @@ final class CalicoBuilder implements ArtifactBuilder {
     private static Pool pool(IpFamily f, CalicoPool p) {
         CalicoPool.Encapsulation enc = p.encapsulation();
         TunnelMode on = enc.crossSubnet() ? TunnelMode.CrossSubnet : TunnelMode.Always;
-        return new Pool(f, f.key(), "default-" + f.key() + "-ippool", p.cidr().canonical(),
+        return new Pool(f, f.key(), "default-" + f.key() + "-ippool", SiteFacts.canonicalCidr(p.cidr(), f),
                 p.blockSize(), p.natOutgoing(), enc.ipip() ? on : TunnelMode.Never, enc.vxlan() ? on : TunnelMode.Never);
     }
 

@@ -5,11 +5,9 @@ import io.github.dualstack.core.rules.HostPort;
 import inet.ipaddr.IPAddress;
 import io.github.dualstack.core.model.CloudCore;
 import io.github.dualstack.core.model.ClusterNode;
-import io.github.dualstack.core.model.Endpoint;
 import io.github.dualstack.core.model.FamilyPair;
 import io.github.dualstack.core.model.HubPorts;
 import io.github.dualstack.core.model.IpFamily;
-import io.github.dualstack.core.model.IpLiteral;
 import io.github.dualstack.core.model.Site;
 import io.github.dualstack.core.net.HubAddresses;
 import io.github.dualstack.core.net.IpLiterals;
@@ -20,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The values every artifact shares, derived once from a validated site: addresses and canonical CIDRs in
+ * The values every artifact shares, derived once from a validated site: parsed addresses and canonical CIDRs in
  * the site's family order, the API endpoint, the ports edges dial, CloudCore's CA URLs, each cloud node's kernel
  * settings. Builders read these and their own part of the site; nothing is derived twice, and no builder reads
  * another's output.
@@ -39,7 +37,7 @@ public final class SiteFacts {
     final HubAddresses hub;
     final List<CaUrl> caUrls;
 
-    /** A cloud node with its addresses in family order and the kernel settings it needs. */
+    /** A cloud node with its addresses parsed, in family order, and the kernel settings it needs. */
     record NodeFacts(ClusterNode node, List<IPAddress> addresses, List<SysctlSetting> sysctl) {
         String primaryAddress() {
             return addresses.get(0).toCanonicalString();
@@ -62,14 +60,14 @@ public final class SiteFacts {
         }
         this.cloudNodes = List.copyOf(nodes);
         NodeFacts firstControlPlane = cloudNodes.stream().filter(n -> n.node().isControlPlane()).findFirst().orElseThrow();
-        this.apiServerEndpoint = k.controlPlaneEndpoint().map(Endpoint::text)
+        this.apiServerEndpoint = k.controlPlaneEndpoint()
                 .orElse(HostPort.join(firstControlPlane.primaryAddress(), k.apiServerBindPort()));
         // kubeadm's local etcd listens on the loopback address of the advertise family.
         this.etcdServers = k.etcdServers().isEmpty()
                 ? List.of(site.primaryFamily() == IpFamily.IPv6 ? "https://[::1]:2379" : "https://127.0.0.1:2379")
-                : k.etcdServers().stream().map(Endpoint::text).toList();
+                : k.etcdServers();
         CloudCore cc = site.cloudCore();
-        this.advertiseAddresses = cc.advertiseAddresses().stream().map(IpLiteral::value).toList();
+        this.advertiseAddresses = cc.advertiseAddresses().stream().map(SiteFacts::address).toList();
         this.dialPorts = cc.exposure() == CloudCore.Exposure.NodePort ? cc.nodePorts() : cc.ports();
         this.hub = new HubAddresses(cc.advertiseAddresses());
         this.caUrls = advertiseAddresses.stream().map(a -> new CaUrl(CurlFamilyFlag.of(a),
@@ -89,13 +87,37 @@ public final class SiteFacts {
         return String.join(",", families.stream().map(IpFamily::name).toList());
     }
 
-    static List<String> canonicalCidrs(FamilyPair<IpLiteral> pair, List<IpFamily> order) {
-        return pair.inOrder(order).stream().map(IpLiteral::canonical).toList();
+    static List<String> canonicalCidrs(FamilyPair<String> pair, List<IpFamily> order) {
+        List<String> out = new ArrayList<>(order.size());
+        for (IpFamily f : order) {
+            out.add(canonicalCidr(pair.get(f), f));
+        }
+        return List.copyOf(out);
+    }
+
+    static String canonicalCidr(String text, IpFamily f) {
+        try {
+            return IpLiterals.cidr(text, f).toCanonicalString();
+        } catch (IpLiterals.InvalidLiteral e) {
+            throw new IllegalStateException("validated CIDR did not parse: " + text, e);
+        }
     }
 
     /** A node's addresses in the given family order: the site's order, primary first. */
-    static List<IPAddress> addresses(FamilyPair<IPAddress> pair, List<IpFamily> order) {
-        return List.copyOf(pair.inOrder(order));
+    static List<IPAddress> addresses(FamilyPair<String> pair, List<IpFamily> order) {
+        List<IPAddress> out = new ArrayList<>(order.size());
+        for (IpFamily f : order) {
+            out.add(address(pair.get(f)));
+        }
+        return List.copyOf(out);
+    }
+
+    static IPAddress address(String text) {
+        try {
+            return IpLiterals.address(text);
+        } catch (IpLiterals.InvalidLiteral e) {
+            throw new IllegalStateException("validated address did not parse: " + text, e);
+        }
     }
 
     static List<String> canonical(List<IPAddress> addresses) {

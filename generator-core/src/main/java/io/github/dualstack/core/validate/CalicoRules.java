@@ -64,7 +64,7 @@ final class CalicoRules {
     }
 
     private void pool(FieldPath path, CalicoPool pool, IpFamily f) {
-        IPAddress cidr = pool.cidr() == null ? null : pool.cidr().value();
+        IPAddress cidr = c.cidr(path.child("cidr"), pool.cidr(), f);
         if (!CalicoIpPool.isBlockSize(f, pool.blockSize())) {
             c.error(path.child("blockSize"), f + " block size must be between " + CalicoIpPool.minBlockSize(f) + " and "
                     + CalicoIpPool.maxBlockSize(f) + " (Calico)");

@@ -7,12 +7,10 @@ import io.github.dualstack.core.Problems;
 import io.github.dualstack.core.model.FamilyPair;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.model.Site;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
-/** What every rule needs: the site, the literals that bound as absent in it, and the problem sink. */
+/** What every rule needs: the site, the problem sink and strict literal parsing that reports instead of throwing. */
 final class Checks {
 
     static final FieldPath SPEC = FieldPath.ROOT.child("spec");
@@ -21,16 +19,12 @@ final class Checks {
     static final FieldPath EDGE_NODES = SPEC.child("edge").child("nodes");
 
     final Site site;
-    final List<RejectedLiteral> rejected;
-    private final Set<FieldPath> rejectedPaths = new HashSet<>();
     final Problems problems;
     /** Where the tree goes; empty for validate, which has no tree. */
     final Optional<Placement> placement;
 
-    Checks(Site site, List<RejectedLiteral> rejected, Problems problems, Optional<Placement> placement) {
+    Checks(Site site, Problems problems, Optional<Placement> placement) {
         this.site = site;
-        this.rejected = rejected;
-        rejected.forEach(r -> rejectedPaths.add(r.path()));
         this.problems = problems;
         this.placement = placement;
     }
@@ -47,14 +41,24 @@ final class Checks {
         problems.warn(path, message);
     }
 
-    /** Whether the literal at {@code path} was written but did not parse: absent in the site, yet not missing. */
-    boolean rejected(FieldPath path) {
-        return !rejectedPaths.isEmpty() && rejectedPaths.contains(path);
+    /** The parsed CIDR, or null after reporting why it is not one. */
+    IPAddress cidr(FieldPath path, String text, IpFamily family) {
+        try {
+            return IpLiterals.cidr(text, family);
+        } catch (IpLiterals.InvalidLiteral e) {
+            error(path, e.getMessage());
+            return null;
+        }
     }
 
-    /** Whether the pair's value of the family was written, parsed or not. */
-    boolean written(FieldPath pairPath, FamilyPair<?> pair, IpFamily f) {
-        return pair.has(f) || rejected(pairPath.child(f.key()));
+    /** The parsed address of the family (any family when null), or null after reporting why it is not one. */
+    IPAddress address(FieldPath path, String text, IpFamily family) {
+        try {
+            return family == null ? IpLiterals.address(text) : IpLiterals.address(text, family);
+        } catch (IpLiterals.InvalidLiteral e) {
+            error(path, e.getMessage());
+            return null;
+        }
     }
 
     /** A pair must name exactly the site's families: a missing one and a foreign one are both errors. */
@@ -62,11 +66,10 @@ final class Checks {
         boolean ok = true;
         for (IpFamily f : IpFamily.values()) {
             boolean wanted = families().contains(f);
-            boolean written = written(path, pair, f);
-            if (wanted && !written) {
+            if (wanted && !pair.has(f)) {
                 error(path.child(f.key()), "is required: the site's ipFamilies include " + f);
                 ok = false;
-            } else if (!wanted && written) {
+            } else if (!wanted && pair.has(f)) {
                 error(path.child(f.key()), "is not allowed: the site's ipFamilies are " + families() + " (no " + f + ")");
                 ok = false;
             }

@@ -4,10 +4,9 @@ import inet.ipaddr.IPAddress;
 import io.github.dualstack.core.FieldPath;
 import io.github.dualstack.core.model.CloudCore;
 import io.github.dualstack.core.model.EdgeNode;
-import io.github.dualstack.core.model.Host;
 import io.github.dualstack.core.model.IpFamily;
-import io.github.dualstack.core.model.IpLiteral;
 import io.github.dualstack.core.net.HubAddresses;
+import io.github.dualstack.core.net.IpLiterals;
 import io.github.dualstack.core.rules.KubernetesLimits;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -52,19 +51,17 @@ final class CloudCoreRules {
         }
     }
 
-    private void advertiseAddresses(List<IpLiteral> list) {
+    private void advertiseAddresses(List<String> list) {
         Set<IpFamily> seen = EnumSet.noneOf(IpFamily.class);
         Map<String, Integer> firstIndex = new HashMap<>();
-        int i = -1;
-        for (IpLiteral literal : list) {
-            // The binder left out the entries that did not parse; the others keep their index in the descriptor.
-            do {
-                i++;
-            } while (c.rejected(ADVERTISE.index(i)));
+        for (int i = 0; i < list.size(); i++) {
             FieldPath path = ADVERTISE.index(i);
-            IPAddress a = literal.value();
-            IpFamily f = literal.family();
-            String canonical = literal.canonical();
+            IPAddress a = c.address(path, list.get(i), null);
+            if (a == null) {
+                continue;
+            }
+            IpFamily f = IpLiterals.family(a);
+            String canonical = a.toCanonicalString();
             Integer first = firstIndex.putIfAbsent(canonical, i);
             if (first != null) {
                 c.error(path, "duplicate advertise address " + canonical + " (also entry " + first + ")");
@@ -117,7 +114,7 @@ final class CloudCoreRules {
                 c.error(path.child("hubFamily"), "hub family " + e.hubFamily() + " is not one of the site's ipFamilies " + c.families());
                 continue;
             }
-            if (!c.written(path.child("addresses"), e.addresses(), e.hubFamily())) {
+            if (!e.addresses().has(e.hubFamily())) {
                 c.error(path.child("addresses"), "needs an " + e.hubFamily() + " address to reach CloudCore over its hub family");
             }
             if (e.hubProtocol() == EdgeNode.HubProtocol.quic && !cc.quic()) {
@@ -142,12 +139,17 @@ final class CloudCoreRules {
         FieldPath at = path.child("cloudCoreAddress");
         if (e.cloudCoreAddress().isPresent()) {
             // The family check comes first: an address of the other family is wrong even when it is a SAN.
-            Host own = e.cloudCoreAddress().get();
-            if (own.isAddress() && Checks.family(own.address()) != e.hubFamily()) {
-                c.error(at, "is an " + Checks.family(own.address()) + " address but the edge's hubFamily is " + e.hubFamily());
-                return;
+            try {
+                IPAddress a = IpLiterals.address(text);
+                IpFamily f = IpLiterals.family(a);
+                if (f != e.hubFamily()) {
+                    c.error(at, "is an " + f + " address but the edge's hubFamily is " + e.hubFamily());
+                    return;
+                }
+                text = a.toCanonicalString();
+            } catch (IpLiterals.InvalidLiteral notAnIp) {
+                // a DNS name: it must be among dnsNames
             }
-            // an address is canonical already (HubAddresses); a DNS name must be among dnsNames
             if (!sans.contains(text)) {
                 c.error(at, "'" + text + "' is neither in spec.cloudCore.advertiseAddresses nor in dnsNames, so it is not"
                         + " in CloudCore's certificate and the edge's TLS handshake would fail (x509: certificate is valid for ..., not "

@@ -4,15 +4,16 @@ import inet.ipaddr.IPAddress;
 import io.github.dualstack.core.FieldPath;
 import io.github.dualstack.core.model.FamilyPair;
 import io.github.dualstack.core.model.IpFamily;
-import io.github.dualstack.core.model.IpLiteral;
 import io.github.dualstack.core.model.Kubernetes;
+import io.github.dualstack.core.rules.Dns1123;
+import io.github.dualstack.core.rules.HostPort;
 import io.github.dualstack.core.rules.KubernetesLimits;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Pod and service subnets and node mask sizes (kube-apiserver, kube-controller-manager and kubeadm rules,
- * reference kubernetes-dualstack.md sections 1 to 3 and 10). The API endpoints' host:port is the binder's.
+ * Pod and service subnets, node mask sizes and the API endpoints (kube-apiserver, kube-controller-manager and
+ * kubeadm rules, reference kubernetes-dualstack.md sections 1 to 3 and 10).
  */
 final class NetworkRules {
 
@@ -20,7 +21,7 @@ final class NetworkRules {
     private static final FieldPath SERVICES = Checks.KUBERNETES.child("serviceSubnets");
     private static final FieldPath MASKS = Checks.KUBERNETES.child("nodeMaskSizes");
 
-    /** The subnets per family; a family is absent when its literal did not parse. */
+    /** The parsed subnets per family; a family is absent when its text was invalid. */
     record Subnets(Map<IpFamily, IPAddress> pods, Map<IpFamily, IPAddress> services) {
     }
 
@@ -38,8 +39,8 @@ final class NetworkRules {
         Map<IpFamily, IPAddress> pods = new EnumMap<>(IpFamily.class);
         Map<IpFamily, IPAddress> services = new EnumMap<>(IpFamily.class);
         for (IpFamily f : c.families()) {
-            IPAddress pod = subnet(PODS, k.podSubnets(), f);
-            IPAddress svc = subnet(SERVICES, k.serviceSubnets(), f);
+            IPAddress pod = parse(PODS, k.podSubnets(), f);
+            IPAddress svc = parse(SERVICES, k.serviceSubnets(), f);
             if (pod != null) {
                 pods.put(f, pod);
                 podSize(pod, f);
@@ -57,15 +58,19 @@ final class NetworkRules {
                 nodeMask(pod, k.nodeMaskSizes().get(f), f);
             }
         }
+        endpoint(k);
         return new Subnets(pods, services);
     }
 
-    private IPAddress subnet(FieldPath base, FamilyPair<IpLiteral> pair, IpFamily f) {
+    private IPAddress parse(FieldPath base, FamilyPair<String> pair, IpFamily f) {
         if (!pair.has(f)) {
             return null;
         }
         FieldPath path = base.child(f.key());
-        IPAddress a = pair.get(f).value();
+        IPAddress a = c.cidr(path, pair.get(f), f);
+        if (a == null) {
+            return null;
+        }
         String clash = ReservedRanges.subnetClash(a);
         if (clash != null) {
             c.error(path, clash);
@@ -119,6 +124,38 @@ final class NetworkRules {
         if (ranges < nodes) {
             c.error(path, "node mask /" + mask + " in the " + f + " pod subnet /" + prefix + " gives " + ranges
                     + " node ranges for " + nodes + " nodes; use a shorter mask or a larger pod subnet (kube-controller-manager)");
+        }
+    }
+
+    /** controlPlaneEndpoint and etcd URLs: hosts are bracketed IPv6, IPv4 or DNS names; ports in range. */
+    private void endpoint(Kubernetes k) {
+        k.controlPlaneEndpoint().ifPresent(e -> hostPort(Checks.KUBERNETES.child("controlPlaneEndpoint"), e));
+        for (int i = 0; i < k.etcdServers().size(); i++) {
+            String url = k.etcdServers().get(i);
+            hostPort(Checks.KUBERNETES.child("apiServer").child("etcdServers").index(i), url.substring(url.indexOf("://") + 3));
+        }
+    }
+
+    /** The schema's pattern has already shaped the text as host:port with an optional bracketed host. */
+    private void hostPort(FieldPath path, String text) {
+        HostPort.Parts hp;
+        try {
+            hp = HostPort.split(text);
+        } catch (HostPort.Invalid e) {
+            c.error(path, e.getMessage());
+            return;
+        }
+        int port = Integer.parseInt(hp.port());
+        if (!KubernetesLimits.isPort(port)) {
+            c.error(path, "port " + port + " is out of range " + KubernetesLimits.PORT_MIN + ".." + KubernetesLimits.PORT_MAX);
+        }
+        String host = hp.host();
+        if (hp.bracketed()) {
+            c.address(path, host, IpFamily.IPv6);
+        } else if (host.matches("[0-9.]+")) {
+            c.address(path, host, IpFamily.IPv4);
+        } else if (!Dns1123.isSubdomain(host)) {
+            c.error(path, "host '" + host + "' must be an IP address or a lowercase DNS name");
         }
     }
 }

@@ -52,7 +52,7 @@ final class NodeRules {
         }
     }
 
-    private void node(FieldPath path, String name, String iface, FamilyPair<IPAddress> addrs) {
+    private void node(FieldPath path, String name, String iface, FamilyPair<String> addrs) {
         FieldPath first = names.putIfAbsent(name, path.child("name"));
         if (first != null) {
             c.error(path.child("name"), "duplicate node name '" + name + "', first used at " + first
@@ -71,7 +71,11 @@ final class NodeRules {
         }
     }
 
-    private void address(FieldPath path, IPAddress a, IpFamily f) {
+    private void address(FieldPath path, String text, IpFamily f) {
+        IPAddress a = c.address(path, text, f);
+        if (a == null) {
+            return;
+        }
         String clash = ReservedRanges.hostClash(a);
         if (clash != null) {
             c.error(path, clash);

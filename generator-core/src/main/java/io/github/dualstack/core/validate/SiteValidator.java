@@ -3,7 +3,6 @@ package io.github.dualstack.core.validate;
 import io.github.dualstack.core.Problems;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.model.Site;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,13 +11,13 @@ import java.util.Optional;
  */
 public final class SiteValidator {
 
-    /**
-     * {@code rejected} are the literals the binder could not parse: they are reported first, and the other rules
-     * skip them as absent. With a placement, the rules that depend on where the tree goes run too.
-     */
-    public void validate(Site site, List<RejectedLiteral> rejected, Problems problems, Optional<Placement> placement) {
-        Checks c = new Checks(site, rejected, problems, placement);
-        new LiteralRules(c).check();
+    public void validate(Site site, Problems problems) {
+        validate(site, problems, Optional.empty());
+    }
+
+    /** As above; with a placement, the rules that depend on where the tree goes run too. */
+    public void validate(Site site, Problems problems, Optional<Placement> placement) {
+        Checks c = new Checks(site, problems, placement);
         NetworkRules.Subnets subnets = new NetworkRules(c).check();
         new NodeRules(c, subnets).check();
         new CalicoRules(c, subnets).check();
