@@ -21,13 +21,4 @@ public final class CurlFamilyFlag {
     public static String of(IPAddress a) {
         return of(IpLiterals.family(a));
     }
-
-    /** For an address validated already (an advertise or node address); anything else is a bug. */
-    public static String ofLiteral(String address) {
-        try {
-            return of(IpLiterals.address(address));
-        } catch (IpLiterals.InvalidLiteral e) {
-            throw new IllegalArgumentException("not an IP address: " + Printable.quote(address, 80), e);
-        }
-    }
 }
