@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Every change the writer makes to the file system, and nothing else: new files are created with
@@ -48,6 +50,43 @@ class Disk {
                 ch.force(true);
             }
         }
+    }
+
+    /**
+     * {@link #createNew} under a name that may be taken by what a killed run left or a tree planted (a file, a
+     * link): the name is unlinked first, never opened.
+     */
+    void createFresh(Path file, byte[] content, Set<PosixFilePermission> mode, boolean durable) throws IOException {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            delete(file);
+        }
+        createNew(file, content, mode, durable);
+    }
+
+    /**
+     * Creates {@code dir} and its missing parents, mode 0755 (narrowed by the umask); {@code exists} tells a
+     * directory already known to be there (checked before the file system is asked), and {@code made} is told of
+     * each directory created, parents first.
+     */
+    void createDirectories(Path dir, Predicate<Path> exists, Made made) throws IOException {
+        if (exists.test(dir) || Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        createDirectories(dir.getParent(), exists, made);
+        try {
+            createDirectory(dir);
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                throw e;
+            }
+            return;   // made meanwhile by someone else: not this run's
+        }
+        made.directory(dir);
+    }
+
+    /** Told of a directory just created; may change it further. */
+    interface Made {
+        void directory(Path dir) throws IOException;
     }
 
     void createDirectory(Path dir) throws IOException {

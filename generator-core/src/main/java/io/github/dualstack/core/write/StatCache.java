@@ -124,8 +124,7 @@ public final class StatCache {
         Path cache = root.resolve(PATH);
         Path tmp = root.resolve(TMP);
         // The file system's own clock, read before any file is looked at: what changed at or after it is racy.
-        Files.deleteIfExists(tmp);
-        new Disk().createNew(tmp, new byte[0], Disk.FILE_MODE, false);
+        new Disk().createFresh(tmp, new byte[0], Disk.FILE_MODE, false);
         long now = nanos(Files.getLastModifiedTime(tmp));
         List<String> paths = new ArrayList<>(files.keySet());
         paths.add(Manifest.PATH);

@@ -5,7 +5,6 @@ import io.github.dualstack.core.render.OutputFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -135,7 +134,10 @@ public final class TreeWriter implements AutoCloseable {
         List<Path> created = new ArrayList<>();
         TreeLock lock = null;
         try {
-            createDirectories(disk, root.meta(TreeLayout.META), created);
+            disk.createDirectories(root.meta(TreeLayout.META), dir -> false, dir -> {
+                created.add(dir);
+                disk.setMode(dir, Disk.DIR_MODE);   // the umask may have narrowed it
+            });
             lock = TreeLock.exclusive(root.meta(TreeLayout.LOCK), options.lockWait(), options.onWait());
             String recovery = Recovery.run(root, disk, options.generateCommand());
             Manifest manifest = Manifest.read(root.root());
@@ -213,13 +215,11 @@ public final class TreeWriter implements AutoCloseable {
         // tree contends in the kernel (system time tripled with two writers, for no gain in wall time), while
         // rendering and checking, the work that does scale, goes on in the other threads meanwhile.
         synchronized (stageLock) {
-            createDirectories(target.getParent());
+            disk.createDirectories(target.getParent(), dir -> dir.equals(root.root()) || createdDirs.contains(dir),
+                    this::madeDirectory);
             Path next = TreeLayout.newFileFor(target);
             staged.add(path);   // before the file exists: a failure half-way still removes it
-            if (SafeFiles.kind(next) != SafeFiles.Kind.ABSENT) {
-                disk.delete(next);   // planted or left behind: the name is made fresh, never opened
-            }
-            disk.createNew(next, file.content(), mode, false);
+            disk.createFresh(next, file.content(), mode, false);
             if (modesNeedFixing == null) {
                 modesNeedFixing = !Files.getPosixFilePermissions(next, LinkOption.NOFOLLOW_LINKS).equals(mode);
                 if (modesNeedFixing) {
@@ -234,20 +234,8 @@ public final class TreeWriter implements AutoCloseable {
         }
     }
 
-    /** Creates the missing directories up to {@code dir}, each one known to the path checker as real. */
-    private void createDirectories(Path dir) throws IOException {
-        if (dir.equals(root.root()) || createdDirs.contains(dir) || Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        createDirectories(dir.getParent());
-        try {
-            disk.createDirectory(dir);
-        } catch (FileAlreadyExistsException e) {
-            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                throw e;
-            }
-            return;
-        }
+    /** A directory this run made for a new file: removed again if the run writes nothing, known to be real. */
+    private void madeDirectory(Path dir) throws IOException {
         createdDirs.add(dir);
         root.created(dir);
         if (Boolean.TRUE.equals(modesNeedFixing)) {
@@ -287,12 +275,7 @@ public final class TreeWriter implements AutoCloseable {
             return new WriteResult(List.of(), unchanged.get(), List.of(), List.of(), recovery);
         }
         markInProgress();
-        Path stagedManifest = root.meta(TreeLayout.STAGED_MANIFEST);
-        if (SafeFiles.kind(stagedManifest) != SafeFiles.Kind.ABSENT) {
-            disk.delete(stagedManifest);
-        }
-        disk.createNew(stagedManifest, next.toBytes(), Disk.FILE_MODE, true);
-        fixMode(stagedManifest, Disk.FILE_MODE);
+        createMetaFile(root.meta(TreeLayout.STAGED_MANIFEST), next.toBytes());
         Journal journal = new Journal(new ArrayList<>(staged), removals);
         writeDurably(TreeLayout.JOURNAL, journal.toBytes());
         journalWritten = true;
@@ -371,12 +354,8 @@ public final class TreeWriter implements AutoCloseable {
     private void writeDurably(String layoutPath, byte[] bytes) throws IOException {
         Path file = root.meta(layoutPath);
         Path tmp = file.resolveSibling(file.getFileName() + TreeLayout.TMP_SUFFIX);
-        if (SafeFiles.kind(tmp) != SafeFiles.Kind.ABSENT) {
-            disk.delete(tmp);
-        }
         try {
-            disk.createNew(tmp, bytes, Disk.FILE_MODE, true);
-            fixMode(tmp, Disk.FILE_MODE);
+            createMetaFile(tmp, bytes);
             disk.move(tmp, file);
         } catch (IOException e) {
             disk.delete(tmp);
@@ -384,26 +363,11 @@ public final class TreeWriter implements AutoCloseable {
         }
     }
 
-    private void fixMode(Path p, Set<PosixFilePermission> mode) throws IOException {
-        if (!Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS).equals(mode)) {
-            disk.setMode(p, mode);
-        }
-    }
-
-    /** Creates {@code dir} and missing parents with mode 0755, recording each one made in {@code created}. */
-    private static void createDirectories(Disk disk, Path dir, List<Path> created) throws IOException {
-        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        createDirectories(disk, dir.getParent(), created);
-        try {
-            disk.createDirectory(dir);
-            created.add(dir);
-            disk.setMode(dir, Disk.DIR_MODE);   // the umask may have narrowed it
-        } catch (FileAlreadyExistsException e) {
-            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                throw e;
-            }
+    /** A durable file of {@code .dualstack/}, made fresh, 0644 whatever the umask. */
+    private void createMetaFile(Path p, byte[] bytes) throws IOException {
+        disk.createFresh(p, bytes, Disk.FILE_MODE, true);
+        if (!Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS).equals(Disk.FILE_MODE)) {
+            disk.setMode(p, Disk.FILE_MODE);
         }
     }
 
