@@ -3,10 +3,13 @@ package io.github.dualstack.core.write;
 import io.github.dualstack.core.fs.SafeFiles;
 import io.github.dualstack.core.plan.FileKind;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,15 +37,16 @@ public final class TreeReader implements AutoCloseable {
     private final Optional<TreeLock> lock;
     private final Manifest manifest;
     private final List<String> problems;
-    private final byte[] manifestBytes;
+    /** The manifest's identity when the reader opened: a commit renames a new one into place. */
+    private final Optional<List<Object>> manifestStamp;
 
     private TreeReader(OutputRoot root, Optional<TreeLock> lock, Manifest manifest, List<String> problems,
-                       byte[] manifestBytes) {
+                       Optional<List<Object>> manifestStamp) {
         this.root = root;
         this.lock = lock;
         this.manifest = manifest;
         this.problems = problems;
-        this.manifestBytes = manifestBytes;
+        this.manifestStamp = manifestStamp;
     }
 
     /**
@@ -55,20 +59,20 @@ public final class TreeReader implements AutoCloseable {
         Optional<String> rootProblem = root.rootProblem();
         if (rootProblem.isPresent()) {
             problems.add(rootProblem.get());
-            return new TreeReader(root, Optional.empty(), Manifest.empty(), problems, null);
+            return new TreeReader(root, Optional.empty(), Manifest.empty(), problems, Optional.empty());
         }
         Optional<TreeLock> lock = SafeFiles.kind(root.meta(TreeLayout.META)) == SafeFiles.Kind.DIRECTORY
                 ? TreeLock.shared(root.meta(TreeLayout.LOCK), wait, onWait) : Optional.empty();
         try {
             problems.addAll(interrupted(root, generateCommand));
             Manifest manifest = Manifest.empty();
-            byte[] bytes = manifestBytes(root);
+            Optional<List<Object>> stamp = manifestStamp(root);
             try {
                 manifest = Manifest.read(root.root());
             } catch (WriteRefusedException e) {
                 problems.add(e.getMessage());
             }
-            return new TreeReader(root, lock, manifest, problems, bytes);
+            return new TreeReader(root, lock, manifest, problems, stamp);
         } catch (IOException | RuntimeException e) {
             if (lock.isPresent()) {
                 lock.get().close();
@@ -92,12 +96,14 @@ public final class TreeReader implements AutoCloseable {
         return List.of();
     }
 
-    private static byte[] manifestBytes(OutputRoot root) throws IOException {
-        Path p = root.meta(TreeLayout.MANIFEST);
+    /** The manifest's inode, size and mtime (not its bytes: it is tens of megabytes at 100,000 edge nodes). */
+    private static Optional<List<Object>> manifestStamp(OutputRoot root) throws IOException {
         try {
-            return SafeFiles.kind(p) == SafeFiles.Kind.REGULAR ? SafeFiles.readInTree(p, Manifest.MAX_BYTES) : null;
-        } catch (io.github.dualstack.core.fs.TooLargeException e) {
-            return null;
+            BasicFileAttributes a = Files.readAttributes(root.meta(TreeLayout.MANIFEST), BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            return Optional.of(List.of(String.valueOf(a.fileKey()), a.size(), a.lastModifiedTime()));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
         }
     }
 
@@ -170,7 +176,7 @@ public final class TreeReader implements AutoCloseable {
             return Optional.of(root.root() + ": a generate started while check was reading; check again when it"
                     + " has finished");
         }
-        if (!Arrays.equals(manifestBytes, manifestBytes(root))) {
+        if (!manifestStamp.equals(manifestStamp(root))) {
             return Optional.of(root.root() + ": a generate changed the tree while check was reading; check again");
         }
         return Optional.empty();
