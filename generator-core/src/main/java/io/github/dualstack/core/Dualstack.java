@@ -140,9 +140,9 @@ public final class Dualstack {
     }
 
     /** Loads for a tree at {@code outputDirectory}: the rules that depend on where the tree goes run too. */
-    private static DescriptorLoader.Result load(Request request, byte[] bytes) {
-        Path out = request instanceof Request.Generate g ? g.outputDirectory() : ((Request.Check) request).outputDirectory();
-        return loader(request).load(displayName(request), bytes, false, Optional.of(Placement.of(out, request.descriptor())));
+    private static DescriptorLoader.Result load(Request.OnTree request, byte[] bytes) {
+        return loader(request).load(displayName(request), bytes, false,
+                Optional.of(Placement.of(request.outputDirectory(), request.descriptor())));
     }
 
     /** A problem in an override comes before the no-op fast path could answer, and before any rendering. */
@@ -180,7 +180,7 @@ public final class Dualstack {
      * an I/O failure of the tree is the file system's; a render that fails its check is the override's author's
      * when there are overrides, else a bug of dualstack's.
      */
-    private static <T> T inPool(Request request, Work<T> work) throws DualstackException {
+    private static <T> T inPool(Request.OnTree request, Work<T> work) throws DualstackException {
         ForkJoinPool pool = new ForkJoinPool(request.options().threads());
         try {
             return pool.submit(() -> {
@@ -242,7 +242,7 @@ public final class Dualstack {
     }
 
     /** An I/O failure of the tree in one line: what the run was doing, the path and the cause. */
-    private static String treeFailure(Request request, IOException e) {
+    private static String treeFailure(Request.OnTree request, IOException e) {
         return "cannot " + (request instanceof Request.Generate ? "update" : "read") + " the tree: "
                 + SafeFiles.describe(e);
     }

@@ -13,6 +13,11 @@ public sealed interface Request {
 
     RunOptions options();
 
+    /** The modes that work on a tree: generate and check. */
+    sealed interface OnTree extends Request permits Generate, Check {
+        Path outputDirectory();
+    }
+
     /** Check the descriptor and report every problem; no tree. */
     record Validate(Path descriptor, RunOptions options) implements Request {
         public Validate {
@@ -26,7 +31,7 @@ public sealed interface Request {
     }
 
     /** Render the site into {@code outputDirectory}; {@code force} overwrites hand edits and files of others. */
-    record Generate(Path descriptor, Path outputDirectory, boolean force, RunOptions options) implements Request {
+    record Generate(Path descriptor, Path outputDirectory, boolean force, RunOptions options) implements OnTree {
         public Generate {
             Objects.requireNonNull(descriptor, "descriptor");
             Objects.requireNonNull(outputDirectory, "outputDirectory");
@@ -39,7 +44,7 @@ public sealed interface Request {
     }
 
     /** Render in memory and compare with the tree in {@code outputDirectory}; writes nothing. */
-    record Check(Path descriptor, Path outputDirectory, RunOptions options) implements Request {
+    record Check(Path descriptor, Path outputDirectory, RunOptions options) implements OnTree {
         public Check {
             Objects.requireNonNull(descriptor, "descriptor");
             Objects.requireNonNull(outputDirectory, "outputDirectory");
