@@ -92,13 +92,8 @@ record Journal(List<String> renames, List<String> deletes) {
 
     /** Parses; {@link IllegalArgumentException} says in one line what is wrong. */
     static Journal parse(byte[] bytes) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(bytes);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not valid JSON");
-        }
-        if (root == null || !root.isObject() || !root.path("renames").isArray()) {
+        JsonNode root = MetadataJson.object(bytes, "\"renames\" list");
+        if (!root.path("renames").isArray()) {
             throw new IllegalArgumentException("no \"renames\" list");
         }
         return new Journal(strings(root.path("renames")), strings(root.path("deletes")));

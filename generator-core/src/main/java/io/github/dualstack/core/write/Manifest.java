@@ -72,13 +72,8 @@ public record Manifest(String generatorVersion, SortedMap<String, String> files)
 
     /** Parses and validates; {@link IllegalArgumentException} says what is wrong, in one line. */
     static Manifest parse(byte[] bytes) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(bytes);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not valid JSON");
-        }
-        if (root == null || !root.isObject() || !root.path("files").isObject()) {
+        JsonNode root = MetadataJson.object(bytes, "\"files\" object");
+        if (!root.path("files").isObject()) {
             throw new IllegalArgumentException("no \"files\" object");
         }
         SortedMap<String, String> files = new TreeMap<>();
