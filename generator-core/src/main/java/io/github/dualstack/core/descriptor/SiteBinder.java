@@ -1,6 +1,7 @@
 package io.github.dualstack.core.descriptor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.dualstack.core.model.BaselineRef;
 import io.github.dualstack.core.model.Calico;
 import io.github.dualstack.core.model.CalicoPool;
 import io.github.dualstack.core.model.CloudCore;
@@ -38,7 +39,10 @@ public final class SiteBinder {
                     ClusterNode.Role.of(n.path("role").asText()),
                     n.path("interface").asText(), strings(n.path("addresses"))));
         }
-        return new Site(root.path("metadata").path("name").asText(), ipFamilies,
+        JsonNode baseline = spec.path("baseline");
+        Optional<BaselineRef> baselineRef = baseline.isObject() ? Optional.of(new BaselineRef(
+                baseline.path("directory").asText(), baseline.path("rebuildingCluster").asBoolean())) : Optional.empty();
+        return new Site(root.path("metadata").path("name").asText(), ipFamilies, baselineRef,
                 kubernetes(spec.path("kubernetes")),
                 spec.has("calico") ? Optional.of(calico(spec.path("calico"))) : Optional.empty(),
                 cloudCore(spec.path("cloudCore")), List.copyOf(nodes), edgeNodes(spec.path("edge"), ipFamilies.get(0)));

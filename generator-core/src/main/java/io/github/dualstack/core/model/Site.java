@@ -5,10 +5,11 @@ import java.util.Optional;
 
 /**
  * A site descriptor after schema validation with every default applied. Addresses are still the user's text;
- * {@code SiteValidator} checks them and the plan canonicalises them.
+ * {@code SiteValidator} checks them and the plan canonicalises them. With a {@code baseline}, the site is a running
+ * one to convert rather than one to build.
  */
-public record Site(String name, List<IpFamily> ipFamilies, Kubernetes kubernetes, Optional<Calico> calico,
-                   CloudCore cloudCore, List<ClusterNode> nodes, List<EdgeNode> edgeNodes) {
+public record Site(String name, List<IpFamily> ipFamilies, Optional<BaselineRef> baseline, Kubernetes kubernetes,
+                   Optional<Calico> calico, CloudCore cloudCore, List<ClusterNode> nodes, List<EdgeNode> edgeNodes) {
 
     public IpFamily primaryFamily() {
         return ipFamilies.get(0);

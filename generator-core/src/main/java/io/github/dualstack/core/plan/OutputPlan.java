@@ -1,7 +1,9 @@
 package io.github.dualstack.core.plan;
 
+import io.github.dualstack.core.baseline.Baseline;
 import io.github.dualstack.core.model.Site;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -14,9 +16,16 @@ public final class OutputPlan {
             new CloudCoreBuilder());
 
     private final SiteFacts facts;
+    private final Optional<Baseline> baseline;
 
     public OutputPlan(Site site) {
+        this(site, Optional.empty());
+    }
+
+    /** With a baseline, each file is the captured object with only its dual-stack fields changed. */
+    public OutputPlan(Site site, Optional<Baseline> baseline) {
         this.facts = new SiteFacts(site);
+        this.baseline = baseline;
     }
 
     /** The runbook, cluster files, scripts and cloud node files: few, whatever the number of edges. */
@@ -39,5 +48,9 @@ public final class OutputPlan {
 
     public Site site() {
         return facts.site;
+    }
+
+    public Optional<Baseline> baseline() {
+        return baseline;
     }
 }
