@@ -18,6 +18,20 @@ public record YamlRules(String subject, int maxDepth, boolean manyDocuments, boo
     /** The site descriptor: one document, read by dualstack itself, refused at the first duplicate key. */
     public static final YamlRules DESCRIPTOR = new YamlRules("descriptor", 32, false, false, true);
 
+    /**
+     * A file captured from a running site (or a YAML string inside one), called {@code subject} in problems: one
+     * document, nesting as deep as generated files, read by Kubernetes and KubeEdge (go-yaml), every problem of the
+     * file reported.
+     */
+    public static YamlRules captured(String subject) {
+        return new YamlRules(subject, 64, false, true, false);
+    }
+
+    /** These rules, for a text called {@code name} in problems. */
+    public YamlRules withSubject(String name) {
+        return name.equals(subject) ? this : new YamlRules(name, maxDepth, manyDocuments, goYamlBooleans, failFast);
+    }
+
     /** A generated file (or a YAML string inside one); Kubernetes manifests nest deeper than descriptors. */
     static YamlRules output(boolean manyDocuments) {
         return new YamlRules("document", 64, manyDocuments, true, false);

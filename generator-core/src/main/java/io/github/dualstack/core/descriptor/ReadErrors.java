@@ -17,9 +17,10 @@ import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.ScalarEvent;
 
 /**
- * Turns an error of the YAML parser or of the tree builder into one problem in the descriptor's terms: where it
- * is, the field where known, and the cause in YAML words; never a class, event, feature or limit name of the
- * libraries that read the descriptor.
+ * Turns an error of the YAML parser or of the tree builder into one problem in the reader's terms: where it is,
+ * the field where known, and the cause in YAML words; never a class, event, feature or limit name of the
+ * libraries that read the text. Problems about the text as a whole call it by a noun ("descriptor",
+ * "kube-apiserver.yaml").
  */
 final class ReadErrors {
 
@@ -29,13 +30,14 @@ final class ReadErrors {
     private final long maxBytes;
     private final String limitOption;
 
+    /** {@code limitOption}: how to raise {@code maxBytes}, or null when it cannot be raised. */
     ReadErrors(long maxBytes, String limitOption) {
         this.maxBytes = maxBytes;
         this.limitOption = limitOption;
     }
 
-    /** Reports {@code e}, raised while {@code p} read the token after its current one. */
-    void report(JsonProcessingException e, LinearYamlFactory.Parser p, Problems problems) {
+    /** Reports {@code e}, raised while {@code p} read the token after its current one from the text {@code noun}. */
+    void report(JsonProcessingException e, LinearYamlFactory.Parser p, String noun, Problems problems) {
         MarkedYAMLException syntax = YamlSyntaxErrors.find(e);
         if (syntax != null) {
             add(problems, YamlSyntaxErrors.at(syntax), FieldPath.ROOT, YamlSyntaxErrors.describe(syntax));
@@ -44,8 +46,8 @@ final class ReadErrors {
         String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         Event event = p.lastEvent();
         if (msg.contains("code point") || msg.contains("Document length")) {
-            add(problems, located(e, p), FieldPath.ROOT, "descriptor is larger than the limit of " + maxBytes
-                    + " bytes (raise it with " + limitOption + ")");
+            add(problems, located(e, p), FieldPath.ROOT, noun + " is larger than the limit of " + maxBytes
+                    + " bytes" + raise(limitOption));
         } else if (msg.startsWith("Expected a field name") && event instanceof AliasEvent alias) {
             add(problems, event.getStartMark(), enclosing(p), StrictYamlScanner.aliasRefused(alias.getAnchor()));
         } else if (msg.startsWith("Expected a field name") && event instanceof CollectionStartEvent) {
@@ -62,7 +64,16 @@ final class ReadErrors {
 
     /** An error that is not the descriptor's (closing the input): the cause without the libraries' words. */
     static String cannotRead(Exception e) {
-        return "cannot read descriptor" + userTerms(e.getMessage());
+        return cannotRead("descriptor", e);
+    }
+
+    static String cannotRead(String noun, Exception e) {
+        return "cannot read " + noun + userTerms(e.getMessage());
+    }
+
+    /** " (raise it with OPTION)", or nothing when the limit is fixed. */
+    static String raise(String limitOption) {
+        return limitOption == null ? "" : " (raise it with " + limitOption + ")";
     }
 
     /** {@code ": "} and the first line of {@code msg}, or nothing when that is empty or in the libraries' words. */

@@ -1,10 +1,12 @@
 package io.github.dualstack.core.descriptor;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
@@ -16,6 +18,7 @@ import io.github.dualstack.core.Problems;
 import io.github.dualstack.core.check.StrictYamlScanner;
 import io.github.dualstack.core.check.YamlRules;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -25,18 +28,29 @@ import java.nio.charset.StandardCharsets;
 import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
- * Reads a descriptor as strict YAML: one document, no duplicate keys, no anchors, aliases or tags, bounded size
- * and depth, and no YAML 1.1 scalar that silently changes meaning ({@code yes}, {@code 010}, {@code 0x1F}).
- * Every node of the result knows its {@code line:column}.
+ * Reads a descriptor, or a file captured from a running site, as strict YAML: one document, no duplicate keys, no
+ * anchors, aliases or tags, bounded size and depth, and no YAML 1.1 scalar that silently changes meaning
+ * ({@code yes}, {@code 010}, {@code 0x1F}). Every node of the result knows its {@code line:column}. Problems about
+ * the text as a whole call it by a noun: {@code descriptor is empty}, {@code kube-apiserver.yaml is empty}.
  */
 public final class StrictYamlReader {
 
     /** Default limit on descriptor size: room for 100,000 edge nodes with labels and comments. */
     public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
 
+    /**
+     * Builds the tree of a whole text from a parser that stands before its first token, for readers that keep
+     * less than the whole tree (a large list of which only some fields are needed). {@code reader} makes the nodes
+     * (with locations, for a located reading) and reads one value from where the parser stands.
+     */
+    public interface TreeBuilder {
+        JsonNode build(JsonParser parser, ObjectReader reader) throws IOException;
+    }
+
     private final YAMLMapper mapper;
     private final long maxBytes;
     private final ReadErrors errors;
+    private final YamlRules rules;
 
     /**
      * One read: the tree, and the same text read again with every node located ({@code line:column}) on the first
@@ -46,11 +60,13 @@ public final class StrictYamlReader {
     public final class Reading {
         private final String text;
         private final JsonNode tree;
+        private final TreeBuilder builder;
         private JsonNode located;
 
-        private Reading(String text, JsonNode tree) {
+        private Reading(String text, JsonNode tree, TreeBuilder builder) {
             this.text = text;
             this.tree = tree;
+            this.builder = builder;
         }
 
         public JsonNode tree() {
@@ -59,7 +75,7 @@ public final class StrictYamlReader {
 
         public JsonNode locatedTree() {
             if (located == null) {
-                located = JsonNodes.readTree(mapper, text, LocationJsonNodeFactoryFactory.getInstance());
+                located = locate(text, builder);
             }
             return located;
         }
@@ -69,8 +85,17 @@ public final class StrictYamlReader {
 
     /** {@code limitOption}: how the front end spells the size limit, named when a descriptor is over it. */
     public StrictYamlReader(long maxBytes, String limitOption) {
+        this(maxBytes, limitOption, YamlRules.DESCRIPTOR);
+    }
+
+    /**
+     * A reader of texts of at most {@code maxBytes} under {@code rules}; {@code limitOption} says how to raise the
+     * limit, null when it is fixed.
+     */
+    public StrictYamlReader(long maxBytes, String limitOption, YamlRules rules) {
         this.maxBytes = maxBytes;
         this.limitOption = limitOption;
+        this.rules = rules;
         this.errors = new ReadErrors(maxBytes, limitOption);
         YAMLFactory f = new LinearYamlFactory(StrictYamlScanner.factoryBuilder(maxBytes));
         this.mapper = YAMLMapper.builder(f)
@@ -78,12 +103,55 @@ public final class StrictYamlReader {
                 .build();
     }
 
-    /** The reading, or null with the reasons in {@code problems}. */
+    /** The reading, or null with the reasons in {@code problems}; the text is called by the rules' subject. */
     public Reading read(byte[] bytes, Problems problems) {
+        return read(bytes, rules.subject(), problems, null);
+    }
+
+    /**
+     * The reading of the text called {@code noun} in problems, or null with the reasons in {@code problems};
+     * {@code builder} null builds the whole tree.
+     */
+    public Reading read(byte[] bytes, String noun, Problems problems, TreeBuilder builder) {
         if (bytes.length > maxBytes) {
-            reportOversize(bytes.length, problems);
+            reportOversize(bytes.length, noun, problems);
             return null;
         }
+        String text = decode(bytes, noun, problems);
+        return text == null ? null : readText(text, noun, problems, builder);
+    }
+
+    /** The reading of a text already decoded (a YAML document held in a string of another file), or null. */
+    public Reading readText(String text, String noun, Problems problems, TreeBuilder builder) {
+        if (!printable(text, problems)) {
+            return null;
+        }
+        JsonNode tree = scanAndRead(text, noun, problems, builder);
+        return tree == null ? null : new Reading(text, tree, builder);
+    }
+
+    /**
+     * {@code text} (which a reading accepted) read again with every node located, through {@code builder} when it
+     * is not null.
+     */
+    public JsonNode locate(String text, TreeBuilder builder) {
+        if (builder == null) {
+            return JsonNodes.readTree(mapper, text, LocationJsonNodeFactoryFactory.getInstance());
+        }
+        try (JsonParser p = mapper.getFactory().createParser(text)) {
+            return builder.build(p, mapper.reader()
+                    .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .with(LocationJsonNodeFactoryFactory.getInstance().getJsonNodeFactory(p)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * {@code bytes} as UTF-8 without a leading byte order mark, or null after reporting where the first byte that
+     * is not UTF-8 stands.
+     */
+    public String decode(byte[] bytes, String noun, Problems problems) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length);
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -107,18 +175,11 @@ public final class StrictYamlReader {
                 }
             }
             problems.addAt(line, column, FieldPath.ROOT, Problem.Severity.ERROR, String.format(
-                    "descriptor is not valid UTF-8 (byte 0x%02X); save it as UTF-8", bytes[bad] & 0xFF));
+                    "%s is not valid UTF-8 (byte 0x%02X); save it as UTF-8", noun, bytes[bad] & 0xFF));
             return null;
         }
         String text = out.flip().toString();
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        if (!printable(text, problems)) {
-            return null;
-        }
-        JsonNode tree = scanAndRead(text, problems);
-        return tree == null ? null : new Reading(text, tree);
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /**
@@ -146,28 +207,34 @@ public final class StrictYamlReader {
     }
 
     void reportOversize(long size, Problems problems) {
-        problems.addAt(1, 1, FieldPath.ROOT, Problem.Severity.ERROR, "descriptor is " + size
-                + " bytes, over the limit of " + maxBytes + " bytes (raise it with " + limitOption + ")");
+        reportOversize(size, rules.subject(), problems);
+    }
+
+    /** The problem of a text of {@code size} bytes, over the limit, that was not read. */
+    public void reportOversize(long size, String noun, Problems problems) {
+        problems.addAt(1, 1, FieldPath.ROOT, Problem.Severity.ERROR, noun + " is " + size
+                + " bytes, over the limit of " + maxBytes + " bytes" + ReadErrors.raise(limitOption));
     }
 
     /**
      * Builds the tree in one pass while the strict-YAML scanner checks every token for what a tree would silently
      * hide; the tree (or null, with the reasons in {@code problems}).
      */
-    private JsonNode scanAndRead(String text, Problems problems) {
+    private JsonNode scanAndRead(String text, String noun, Problems problems, TreeBuilder builder) {
         LinearYamlFactory.Parser p;
         try {
             p = (LinearYamlFactory.Parser) mapper.getFactory().createParser(text);
         } catch (IOException e) {
-            problems.addAt(1, 1, FieldPath.ROOT, Problem.Severity.ERROR, ReadErrors.cannotRead(e));
+            problems.addAt(1, 1, FieldPath.ROOT, Problem.Severity.ERROR, ReadErrors.cannotRead(noun, e));
             return null;
         }
-        StrictYamlScanner checked = new StrictYamlScanner(p, text, YamlRules.DESCRIPTOR, f -> problems.addAt(
+        StrictYamlScanner checked = new StrictYamlScanner(p, text, rules.withSubject(noun), f -> problems.addAt(
                 f.line(), f.column(), f.path(), Problem.Severity.ERROR, f.message()));
         try (p; checked) {
             JsonNode tree;
             try {
-                tree = mapper.readTree(checked);
+                tree = builder == null ? mapper.readTree(checked)
+                        : builder.build(checked, mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
                 while (checked.nextToken() != null) {
                     // further documents: counted and reported by the checking parser
                 }
@@ -179,17 +246,17 @@ public final class StrictYamlReader {
                         report(problems, p, StrictYamlScanner.ONE_DOCUMENT);
                     }
                 } else {
-                    errors.report(e, p, problems);
+                    errors.report(e, p, noun, problems);
                 }
                 return null;
             }
             if (checked.documents() == 0 || tree == null || tree.isMissingNode() || isEmptyDocument(tree)) {
-                problems.addAt(1, 1, FieldPath.ROOT, Problem.Severity.ERROR, "descriptor is empty");
+                problems.addAt(1, 1, FieldPath.ROOT, Problem.Severity.ERROR, noun + " is empty");
                 return null;
             }
             return checked.clean() ? tree : null;
         } catch (IOException e) {
-            problems.addAt(1, 1, FieldPath.ROOT, Problem.Severity.ERROR, ReadErrors.cannotRead(e));
+            problems.addAt(1, 1, FieldPath.ROOT, Problem.Severity.ERROR, ReadErrors.cannotRead(noun, e));
             return null;
         }
     }
