@@ -3,13 +3,18 @@ package io.github.dualstack.core;
 import io.github.dualstack.core.DualstackException.GeneratorBugException;
 import io.github.dualstack.core.DualstackException.InputException;
 import io.github.dualstack.core.DualstackException.IoFaultException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.dualstack.core.baseline.Baseline;
+import io.github.dualstack.core.baseline.BaselineLoader;
 import io.github.dualstack.core.descriptor.DescriptorLoader;
 import io.github.dualstack.core.fs.SafeFiles;
 import io.github.dualstack.core.fs.TooLargeException;
+import io.github.dualstack.core.model.Site;
 import io.github.dualstack.core.plan.OutputPlan;
 import io.github.dualstack.core.render.RenderException;
 import io.github.dualstack.core.render.Renderer;
 import io.github.dualstack.core.render.TemplateOverrides;
+import io.github.dualstack.core.rules.Printable;
 import io.github.dualstack.core.validate.Placement;
 import io.github.dualstack.core.write.Refusal;
 import io.github.dualstack.core.write.StatCache;
@@ -22,6 +27,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -29,8 +36,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
 
 /**
- * The one entry point of the core, one method per mode. Data flows one way: read, validate, plan, render,
- * self-check, then write (generate) or compare (check). The site-wide files are rendered first; edge files stream
+ * The one entry point of the core, one method per mode. Data flows one way: read, validate, read the baseline
+ * (when the site names one), plan, render, self-check, then write (generate) or compare (check). The site-wide files are rendered first; edge files stream
  * through on every core, so the heap never holds the whole tree.
  */
 public final class Dualstack {
@@ -52,10 +59,10 @@ public final class Dualstack {
     public static Report.Validate validate(Request.Validate request) throws DualstackException {
         long start = System.nanoTime();
         Optional<byte[]> descriptor = read(request);
-        DescriptorLoader.Result loaded = descriptor.isEmpty() ? oversize(request)
-                : loader(request).load(displayName(request), descriptor.get(), true);
-        return new Report.Validate(loaded.problems(), Optional.ofNullable(loaded.site()),
-                Optional.ofNullable(loaded.resolved()).map(ResolvedDescriptor::new), since(start));
+        Inputs in = inputs(request, descriptor.isEmpty() ? oversize(request)
+                : loader(request).load(displayName(request), descriptor.get(), true));
+        return new Report.Validate(in.problems(), Optional.ofNullable(in.site()),
+                Optional.ofNullable(in.resolved()).map(ResolvedDescriptor::new), since(start));
     }
 
     public static Report.Generate generate(Request.Generate request) throws DualstackException {
@@ -76,21 +83,24 @@ public final class Dualstack {
                 return new Report.Generate(List.of(), Optional.of(nothing), true, since(start));
             }
         }
-        DescriptorLoader.Result loaded = load(request, bytes.get());
+        Inputs in = inputs(request, load(request, bytes.get()));
         bytes = null;   // the site is bound: a large descriptor's bytes must not stay on the heap while rendering
-        if (!loaded.ok()) {
-            return new Report.Generate(loaded.problems(), Optional.empty(), false, since(start));
+        if (!in.ok()) {
+            return new Report.Generate(in.problems(), Optional.empty(), false, since(start));
         }
         if (misplaced.isPresent()) {
             WriteResult refused = new WriteResult(List.of(), 0, List.of(), List.of(Refusal.of(out.toString(),
                     Refusal.Reason.OUTPUT_DIRECTORY, misplaced.get())), "");
-            return new Report.Generate(loaded.problems(), Optional.of(refused), false, since(start));
+            return new Report.Generate(in.problems(), Optional.of(refused), false, since(start));
         }
-        Renderer renderer = renderer(request, loaded);
+        Renderer renderer = renderer(request, in.site());
         // A descriptor with warnings takes the full run every time, so that its warnings are printed every time.
-        String recordAs = loaded.problems().isEmpty() ? fingerprint : null;
-        WriteResult written = inPool(request, () -> write(new OutputPlan(loaded.site()), renderer, request, recordAs));
-        return new Report.Generate(withTemplateWarnings(loaded, renderer), Optional.of(written), false, since(start));
+        // So does a site with a baseline: the fingerprint, taken before the descriptor is read, cannot cover the
+        // baseline's files, and a tree recorded as up to date would hide a changed capture.
+        String recordAs = in.problems().isEmpty() && in.baseline().isEmpty() ? fingerprint : null;
+        WriteResult written = inPool(request, () -> write(new OutputPlan(in.site(), in.baseline()), renderer, request,
+                recordAs));
+        return new Report.Generate(withTemplateWarnings(in, renderer), Optional.of(written), false, since(start));
     }
 
     public static Report.Check check(Request.Check request) throws DualstackException {
@@ -100,19 +110,19 @@ public final class Dualstack {
             return new Report.Check(oversize(request).problems(), Optional.empty(), since(start));
         }
         checkOverrides(request);
-        DescriptorLoader.Result loaded = load(request, bytes.get());
+        Inputs in = inputs(request, load(request, bytes.get()));
         bytes = null;   // the site is bound: a large descriptor's bytes must not stay on the heap while rendering
-        if (!loaded.ok()) {
-            return new Report.Check(loaded.problems(), Optional.empty(), since(start));
+        if (!in.ok()) {
+            return new Report.Check(in.problems(), Optional.empty(), since(start));
         }
         Optional<String> misplaced = OutputLocation.problem(request.outputDirectory(), request.descriptor());
         if (misplaced.isPresent()) {
             Drift refused = new Drift(List.of(), 0, 0, 0, 0, List.of(misplaced.get()));
-            return new Report.Check(loaded.problems(), Optional.of(refused), since(start));
+            return new Report.Check(in.problems(), Optional.of(refused), since(start));
         }
-        Renderer renderer = renderer(request, loaded);
-        Drift drift = inPool(request, () -> compare(new OutputPlan(loaded.site()), renderer, request));
-        return new Report.Check(withTemplateWarnings(loaded, renderer), Optional.of(drift), since(start));
+        Renderer renderer = renderer(request, in.site());
+        Drift drift = inPool(request, () -> compare(new OutputPlan(in.site(), in.baseline()), renderer, request));
+        return new Report.Check(withTemplateWarnings(in, renderer), Optional.of(drift), since(start));
     }
 
     /** The descriptor's bytes, or empty when it is over the size limit (read on the stream, never whole). */
@@ -153,13 +163,45 @@ public final class Dualstack {
         }
     }
 
-    private static Renderer renderer(Request request, DescriptorLoader.Result loaded) {
+    private static Renderer renderer(Request request, Site site) {
         return new Renderer(request.options().templateOverrides(), request.descriptor().getFileName().toString(),
-                loaded.site().name());
+                site.name());
     }
 
-    private static List<Problem> withTemplateWarnings(DescriptorLoader.Result loaded, Renderer renderer) {
-        return Stream.concat(loaded.problems().stream(), renderer.warnings().stream()).toList();
+    private static List<Problem> withTemplateWarnings(Inputs in, Renderer renderer) {
+        return Stream.concat(in.problems().stream(), renderer.warnings().stream()).toList();
+    }
+
+    /**
+     * The run's inputs once read and validated: the site and its baseline (no site when any error was found),
+     * every problem, and the resolved descriptor when it was kept. A run renders from nothing else.
+     */
+    private record Inputs(Site site, Optional<Baseline> baseline, List<Problem> problems, JsonNode resolved) {
+        boolean ok() {
+            return site != null;
+        }
+    }
+
+    /**
+     * The loaded descriptor and, when the site names one, its baseline, read with the descriptor's locator (which
+     * goes with {@code loaded} when this returns). The descriptor's problems come first, those about the baseline
+     * reference among them in source order, then the baseline's, per file.
+     */
+    private static Inputs inputs(Request request, DescriptorLoader.Result loaded) {
+        if (!loaded.ok() || loaded.site().baseline().isEmpty()) {
+            return new Inputs(loaded.site(), Optional.empty(), loaded.problems(), loaded.resolved());
+        }
+        BaselineLoader.Result b = new BaselineLoader(request.options().maxDescriptorBytes(),
+                request.options().frontEnd().maxDescriptorBytesOption())
+                .load(request.descriptor(), displayName(request), loaded.locator(), loaded.site());
+        String descriptorFile = Printable.escape(displayName(request));
+        List<Problem> descriptorProblems = new ArrayList<>(loaded.problems());
+        b.problems().stream().filter(p -> p.file().equals(descriptorFile)).forEach(descriptorProblems::add);
+        descriptorProblems.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+        List<Problem> all = new ArrayList<>(descriptorProblems);
+        b.problems().stream().filter(p -> !p.file().equals(descriptorFile)).forEach(all::add);
+        return b.ok() ? new Inputs(loaded.site(), b.baseline(), List.copyOf(all), loaded.resolved())
+                : new Inputs(null, Optional.empty(), List.copyOf(all), null);
     }
 
     private static String fingerprint(Request.Generate request, byte[] descriptor) throws InputException {

@@ -64,6 +64,20 @@ public final class FieldPath {
         return new FieldPath(Collections.unmodifiableList(s));
     }
 
+    /** {@code inner}, a path inside the value at this one, as a path from this one's root. */
+    public FieldPath append(FieldPath inner) {
+        if (inner.segments.isEmpty()) {
+            return this;
+        }
+        if (segments.isEmpty()) {
+            return inner;
+        }
+        List<Object> s = new ArrayList<>(segments.size() + inner.segments.size());
+        s.addAll(segments);
+        s.addAll(inner.segments);
+        return new FieldPath(Collections.unmodifiableList(s));
+    }
+
     /** Property names (String) and indexes (Integer), outermost first. */
     public List<Object> segments() {
         return segments;

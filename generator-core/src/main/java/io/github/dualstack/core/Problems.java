@@ -3,7 +3,11 @@ package io.github.dualstack.core;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects the problems of one descriptor, locating each field path in the source. */
+/**
+ * Collects the problems of one file (a descriptor, a captured file), locating each field path in the source. The
+ * paths may be those of a document held in a string of the file ({@code within} that string's field): they are
+ * located by the locator as they are, and printed from the file's root.
+ */
 public final class Problems {
 
     /** Finds where a field stands in the source: its own position, or the nearest enclosing one. */
@@ -13,11 +17,17 @@ public final class Problems {
 
     private final String file;
     private final Locator locator;
+    private final FieldPath within;
     private final List<Problem> list = new ArrayList<>();
 
     public Problems(String file, Locator locator) {
+        this(file, locator, FieldPath.ROOT);
+    }
+
+    public Problems(String file, Locator locator, FieldPath within) {
         this.file = file;
         this.locator = locator;
+        this.within = within;
     }
 
     public void error(FieldPath path, String message) {
@@ -30,12 +40,12 @@ public final class Problems {
 
     public void add(FieldPath path, Problem.Severity severity, String message) {
         int[] lc = locator.lineAndColumn(path);
-        list.add(new Problem(file, lc[0], lc[1], path.toString(), severity, message));
+        list.add(new Problem(file, lc[0], lc[1], within.append(path).toString(), severity, message));
     }
 
     /** A problem whose position is known already (reader errors). */
     public void addAt(int line, int column, FieldPath path, Problem.Severity severity, String message) {
-        list.add(new Problem(file, line, column, path.toString(), severity, message));
+        list.add(new Problem(file, line, column, within.append(path).toString(), severity, message));
     }
 
     public boolean hasErrors() {

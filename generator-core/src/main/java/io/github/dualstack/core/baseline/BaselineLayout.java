@@ -1,5 +1,8 @@
 package io.github.dualstack.core.baseline;
 
+import io.github.dualstack.core.FieldPath;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -88,6 +91,91 @@ public final class BaselineLayout {
 
         public Needed needed() {
             return needed;
+        }
+
+        /** The object's {@code metadata.name}; empty for a list. */
+        public Optional<String> objectName() {
+            int space = kubectlGet.indexOf(' ');
+            return space < 0 ? Optional.empty() : Optional.of(kubectlGet.substring(space + 1));
+        }
+
+        /** The {@code data} keys a captured ConfigMap must have: the documents it holds, and calico's backend. */
+        public List<String> requiredData() {
+            List<String> keys = new ArrayList<>();
+            for (Embedded e : Embedded.values()) {
+                if (e.file() == this) {
+                    keys.add(e.dataKey());
+                }
+            }
+            if (this == CALICO_CONFIG) {
+                keys.add(CALICO_BACKEND);
+            }
+            keys.sort(null);
+            return List.copyOf(keys);
+        }
+    }
+
+    /** calico-config's key for the networking backend ({@code bird}, {@code vxlan}, {@code none}). */
+    public static final String CALICO_BACKEND = "calico_backend";
+
+    /** The syntax of a document held in a ConfigMap's string. */
+    public enum Syntax { YAML, JSON }
+
+    /**
+     * A document held in a string of a captured ConfigMap ({@code data.<key>}), read as strictly as a file. A JSON
+     * document may hold calico's install-time placeholders as bare words ({@code "mtu": __CNI_MTU__}, which
+     * install-cni replaces as text before the JSON is read): each reads as the string of its own name, and the
+     * ConfigMap's own {@code data} string keeps the text as it was captured.
+     */
+    public enum Embedded {
+        CLUSTER_CONFIGURATION(ClusterFile.KUBEADM_CONFIG, "ClusterConfiguration", Syntax.YAML, "kubeadm.k8s.io/",
+                "ClusterConfiguration"),
+        KUBE_PROXY_CONFIGURATION(ClusterFile.KUBE_PROXY_CONFIG, "config.conf", Syntax.YAML,
+                "kubeproxy.config.k8s.io/", "KubeProxyConfiguration"),
+        CNI_NETWORK_CONFIG(ClusterFile.CALICO_CONFIG, "cni_network_config", Syntax.JSON, null, null),
+        CLOUDCORE_CONFIG(ClusterFile.CLOUDCORE_CONFIG, "cloudcore.yaml", Syntax.YAML, "cloudcore.config.kubeedge.io/",
+                "CloudCore");
+
+        private final ClusterFile file;
+        private final String dataKey;
+        private final Syntax syntax;
+        private final String apiGroup;
+        private final String kind;
+
+        Embedded(ClusterFile file, String dataKey, Syntax syntax, String apiGroup, String kind) {
+            this.file = file;
+            this.dataKey = dataKey;
+            this.syntax = syntax;
+            this.apiGroup = apiGroup;
+            this.kind = kind;
+        }
+
+        /** The ConfigMap that holds it. */
+        public ClusterFile file() {
+            return file;
+        }
+
+        public String dataKey() {
+            return dataKey;
+        }
+
+        /** {@code data.<key>}: where it stands in its ConfigMap. */
+        public FieldPath path() {
+            return FieldPath.ROOT.child("data").child(dataKey);
+        }
+
+        public Syntax syntax() {
+            return syntax;
+        }
+
+        /** What its {@code apiVersion} starts with ({@code kubeadm.k8s.io/}); empty when it has none. */
+        public Optional<String> apiGroup() {
+            return Optional.ofNullable(apiGroup);
+        }
+
+        /** Its {@code kind}; empty when it has none. */
+        public Optional<String> kind() {
+            return Optional.ofNullable(kind);
         }
     }
 

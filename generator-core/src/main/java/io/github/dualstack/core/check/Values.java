@@ -4,14 +4,14 @@ import io.github.dualstack.core.rules.Printable;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
 
-/** Parsed values in the words of a one-line problem. */
-final class Values {
+/** Parsed values in the words of a one-line problem: the self-check's and the baseline reader's. */
+public final class Values {
 
     private Values() {
     }
 
     /** What a value is, with an article: "a mapping", "an integer", "nothing". */
-    static String type(JsonNode n) {
+    public static String type(JsonNode n) {
         if (n == null || n.isMissingNode()) {
             return "nothing";
         }
@@ -27,7 +27,7 @@ final class Values {
     }
 
     /** A string quoted, a scalar with its type, a collection by its type. */
-    static String describe(JsonNode n) {
+    public static String describe(JsonNode n) {
         if (n.isTextual()) {
             return quote(n.textValue());
         }
@@ -35,7 +35,7 @@ final class Values {
     }
 
     /** A value quoted for a one-line message: control characters escaped, long values shortened. */
-    static String quote(String v) {
+    public static String quote(String v) {
         return Printable.quote(v, 80);
     }
 }

@@ -16,11 +16,23 @@ import java.util.Locale;
 import java.util.List;
 import java.util.Set;
 
-/** read → schema → defaults → bind → semantic checks. Each stage runs only when the one before found no error. */
+/**
+ * read → schema → defaults → bind → semantic checks. Each stage runs only when the one before found no error. The
+ * baseline a site names is read after this, with the result's locator: its problems about the reference itself
+ * are the descriptor's.
+ */
 public final class DescriptorLoader {
 
-    /** The site (null when any error was found) and every problem, in source order within each stage. */
-    public record Result(Site site, List<Problem> problems, JsonNode resolved) {
+    /**
+     * The site (null when any error was found), every problem, in source order within each stage, and where each
+     * field of the descriptor is (null when it could not be read as YAML). The locator holds the descriptor's text
+     * until it is dropped: keep the result no longer than the problems need it.
+     */
+    public record Result(Site site, List<Problem> problems, JsonNode resolved, Problems.Locator locator) {
+        public Result(Site site, List<Problem> problems, JsonNode resolved) {
+            this(site, problems, resolved, null);
+        }
+
         public boolean ok() {
             return site != null;
         }
@@ -64,11 +76,12 @@ public final class DescriptorLoader {
         if (tree == null || read.hasErrors()) {
             return new Result(null, read.list().stream().map(DescriptorLoader::printable).toList(), null);
         }
-        Problems problems = new Problems(displayName, new SourceLocator(reading::locatedTree));
+        SourceLocator locator = new SourceLocator(reading::locatedTree);
+        Problems problems = new Problems(displayName, locator);
         SiteSchema schema = SiteSchema.get();
         schema.validate(tree, problems);
         if (problems.hasErrors()) {
-            return new Result(null, sorted(problems.list()), null);
+            return new Result(null, sorted(problems.list()), null, locator);
         }
         Set<String> familyKeys = new HashSet<>();
         tree.path("spec").path("ipFamilies").forEach(f -> familyKeys.add(f.asText().toLowerCase(Locale.ROOT)));
@@ -76,7 +89,8 @@ public final class DescriptorLoader {
         Site site = new SiteBinder().bind(resolved);
         new SiteValidator().validate(site, problems, placement);
         List<Problem> all = sorted(problems.list());
-        return new Result(problems.hasErrors() ? null : site, all, keepResolved && !problems.hasErrors() ? resolved : null);
+        return new Result(problems.hasErrors() ? null : site, all, keepResolved && !problems.hasErrors() ? resolved : null,
+                locator);
     }
 
     private static List<Problem> sorted(List<Problem> in) {

@@ -73,6 +73,11 @@ public final class StrictYamlReader {
             return tree;
         }
 
+        /** The text read, as decoded. */
+        public String text() {
+            return text;
+        }
+
         public JsonNode locatedTree() {
             if (located == null) {
                 located = locate(text, builder);

@@ -1,6 +1,6 @@
 package io.github.dualstack.core.render;
 
-import java.util.regex.Pattern;
+import io.github.dualstack.core.rules.ShellWord;
 
 /**
  * FreeMarker output format for POSIX shell: every {@code ${}} becomes one single-quoted word, so no value can run
@@ -9,8 +9,6 @@ import java.util.regex.Pattern;
 public final class ShellOutputFormat extends EscapingOutputFormat {
 
     public static final ShellOutputFormat INSTANCE = new ShellOutputFormat();
-    /** Nothing in such a word that the shell would interpret. Compiled once: this runs for every value of every script. */
-    private static final Pattern SAFE_WORD = Pattern.compile("[A-Za-z0-9_.,:/=@%+-]+");
 
     private ShellOutputFormat() {
         super("shell", "text/x-shellscript");
@@ -18,9 +16,6 @@ public final class ShellOutputFormat extends EscapingOutputFormat {
 
     @Override
     public String escapePlainText(String s) {
-        if (SAFE_WORD.matcher(s).matches()) {
-            return s;   // keeps scripts readable
-        }
-        return "'" + s.replace("'", "'\\''") + "'";
+        return ShellWord.quote(s);
     }
 }
