@@ -90,17 +90,25 @@ public final class CaptureCommands {
      */
     public String edgeDefault(Optional<String> edgeNode) {
         edgeNode.ifPresent(CaptureCommands::requireNodeName);
-        return "mkdir -p " + path(BaselineLayout.EDGE) + " && ssh -- " + edgeNode.map(ShellWord::quote)
-                .orElse("\"${" + EDGE_NODE_VARIABLE + ":?set " + EDGE_NODE_VARIABLE + " to the name of an edge node}\"")
-                + " " + edgeRead() + " > " + path(BaselineLayout.edgeDefault());
+        String read = "mkdir -p " + path(BaselineLayout.EDGE) + " && ssh -- %s " + edgeRead() + " > "
+                + path(BaselineLayout.edgeDefault());
+        return edgeNode.isPresent() ? String.format(read, ShellWord.quote(edgeNode.get()))
+                : fromVariable("an edge node") + String.format(read, "\"$n\"");
     }
 
-    /** One edge's own edgecore.yaml, for the node named by the shell variable {@code EDGE_NODE}. */
+    /**
+     * One edge's own edgecore.yaml, for the node named by the shell variable {@code EDGE_NODE}, its join token
+     * blanked.
+     */
     public String edgeNode() {
-        String node = "\"${" + EDGE_NODE_VARIABLE + ":?set " + EDGE_NODE_VARIABLE + " to the edge node's name}\"";
-        String into = path(BaselineLayout.EDGE + "/") + node;
-        return "mkdir -p " + into + " && ssh -- " + node + " " + edgeRead() + " > " + into + "/"
-                + BaselineLayout.EDGECORE;
+        String into = path(BaselineLayout.EDGE) + "/\"$n\"";
+        return fromVariable("the edge node") + "mkdir -p " + into + " && ssh -- \"$n\" " + edgeRead() + " > " + into
+                + "/" + BaselineLayout.EDGECORE;
+    }
+
+    /** {@code n=} the variable's value, or the command stops there saying what to set it to. */
+    private static String fromVariable(String what) {
+        return "n=\"${" + EDGE_NODE_VARIABLE + ":?set " + EDGE_NODE_VARIABLE + " to the name of " + what + "}\" && ";
     }
 
     /**
@@ -158,8 +166,9 @@ public final class CaptureCommands {
         edges.sort(null);
         lines.add("# Optional: the fleet's default edgecore.yaml, from one edge node, its join token blanked:");
         lines.add(edgeDefault(edges.stream().findFirst()));
-        lines.add("# Optional: an edge whose edgecore.yaml differs from the fleet's, once per such edge:");
-        lines.add(EDGE_NODE_VARIABLE + "=<edge node> && " + edgeNode());
+        lines.add("# Optional: an edge whose edgecore.yaml differs from the fleet's: set " + EDGE_NODE_VARIABLE
+                + " to its name, then run this (once per such edge):");
+        lines.add(edgeNode());
         return String.join("\n", lines) + "\n";
     }
 
