@@ -314,7 +314,7 @@ public final class BaselineLoader {
 
         /** Whether a captured text is what its command prints; reports what it is not. */
         private boolean textShape(NodeFile f, String node, CapturedText text) {
-            String again = "; capture the node's files with: " + commands.controlPlane(node);
+            String again = "; capture the node's files again (dualstack capture prints the command for " + node + ")";
             String rel = f.path(node);
             if (text.text().isBlank()) {
                 error(rel, "is empty" + again);

@@ -388,7 +388,9 @@ final class Shapes {
             if (second != null) {
                 string(e, item, second, true);
             }
-            if (source != null) {
+            if (source != null && !e.has(source)) {
+                p.error(item.child(source), "is required: a control-plane static pod mounts paths of its node");
+            } else if (source != null) {
                 JsonNode from = mapping(e, item, source, true);
                 if (from != null) {
                     string(from, item.child(source), "path", true);

@@ -65,7 +65,8 @@ final class StrictJson {
             FieldPath at = FieldPath.of(p.getParsingContext().pathAsPointer());
             Matcher dup = DUPLICATE.matcher(msg);
             if (dup.find()) {
-                add(problems, e.getLocation(), at, "duplicate key '" + dup.group(1) + "'; each key may appear once");
+                add(problems, keyAt(json, e.getLocation(), dup.group(1)), at,
+                        "duplicate key '" + dup.group(1) + "'; each key may appear once");
             } else if (msg.startsWith("Trailing token")) {
                 add(problems, e.getLocation(), FieldPath.ROOT, "only one JSON value is allowed; remove what follows it");
             } else {
@@ -75,6 +76,20 @@ final class StrictJson {
             throw new UncheckedIOException(e);
         }
         return null;
+    }
+
+    /** Where the key {@code name} ends at {@code after} starts on its line: the parser stands past it by then. */
+    private static JsonLocation keyAt(String json, JsonLocation after, String name) {
+        if (after == null || after.getLineNr() < 1) {
+            return after;
+        }
+        String[] lines = json.split("\n", -1);
+        if (after.getLineNr() > lines.length) {
+            return after;
+        }
+        String line = lines[after.getLineNr() - 1];
+        int k = line.lastIndexOf('"' + name + '"', Math.max(0, Math.min(line.length(), after.getColumnNr() - 1)));
+        return k < 0 ? after : new JsonLocation(after.contentReference(), -1, after.getLineNr(), k + 1);
     }
 
     /** {@code text} (which {@link #read} accepted) read again with every node located. */
