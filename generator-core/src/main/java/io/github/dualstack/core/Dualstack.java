@@ -193,7 +193,8 @@ public final class Dualstack {
         }
         BaselineLoader.Result b = new BaselineLoader(request.options().maxDescriptorBytes(),
                 request.options().frontEnd().maxDescriptorBytesOption())
-                .load(request.descriptor(), displayName(request), loaded.locator(), loaded.site());
+                .load(request.descriptor(), displayName(request), loaded.locator(), loaded.site(),
+                        request instanceof Request.OnTree t ? Optional.of(t.outputDirectory()) : Optional.empty());
         String descriptorFile = Printable.escape(displayName(request));
         List<Problem> descriptorProblems = new ArrayList<>(loaded.problems());
         b.problems().stream().filter(p -> p.file().equals(descriptorFile)).forEach(descriptorProblems::add);

@@ -68,10 +68,21 @@ public final class BaselineLoader {
      * relative to its directory), shown as {@code descriptorName} and located by {@code descriptorLocator}.
      */
     public Result load(Path descriptor, String descriptorName, Problems.Locator descriptorLocator, Site site) {
+        return load(descriptor, descriptorName, descriptorLocator, site, Optional.empty());
+    }
+
+    /** As above, for a run that writes or compares the tree at {@code tree}, which must not overlap the baseline. */
+    public Result load(Path descriptor, String descriptorName, Problems.Locator descriptorLocator, Site site,
+                       Optional<Path> tree) {
         String name = site.baseline().orElseThrow(() -> new IllegalArgumentException("the site names no baseline"))
                 .directory();
         Problems reference = new Problems(descriptorName, descriptorLocator);
         Path dir = directory(descriptor, name, reference);
+        if (dir != null && tree.isPresent() && overlap(dir, tree.get())) {
+            reference.error(REFERENCE, "the baseline directory " + name + " and the tree " + tree.get()
+                    + " overlap; keep the captured files and the generated ones apart");
+            dir = null;
+        }
         if (dir == null) {
             return new Result(Optional.empty(), printable(reference.list()));
         }
@@ -142,6 +153,17 @@ public final class BaselineLoader {
             reference.error(REFERENCE, "the baseline directory " + name + " cannot be read: " + CapturedReader.reason(e));
             return null;
         }
+    }
+
+    /** Whether one of the real directory {@code dir} and the tree (which may not exist yet) holds the other. */
+    private static boolean overlap(Path dir, Path tree) {
+        Path t = tree.toAbsolutePath().normalize();
+        try {
+            t = Files.exists(t) ? t.toRealPath() : t;
+        } catch (IOException e) {
+            // compare as written
+        }
+        return t.startsWith(dir) || dir.startsWith(t);
     }
 
     /** What a baseline never holds: anything but regular files and directories. */
