@@ -3,7 +3,7 @@ package io.github.dualstack.cli;
 import java.nio.file.Path;
 import picocli.CommandLine;
 
-/** dualstack.jar: validate, generate and check a site descriptor. */
+/** dualstack.jar: validate, generate and check a site descriptor; print the commands that capture a running site. */
 public final class Main {
 
     /** FreeMarker's documented switch (freemarker.log.Logger.SYSTEM_PROPERTY_NAME_LOGGER_LIBRARY). */

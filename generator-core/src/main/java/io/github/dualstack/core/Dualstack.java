@@ -6,6 +6,7 @@ import io.github.dualstack.core.DualstackException.IoFaultException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dualstack.core.baseline.Baseline;
 import io.github.dualstack.core.baseline.BaselineLoader;
+import io.github.dualstack.core.baseline.CaptureCommands;
 import io.github.dualstack.core.descriptor.DescriptorLoader;
 import io.github.dualstack.core.fs.SafeFiles;
 import io.github.dualstack.core.fs.TooLargeException;
@@ -123,6 +124,19 @@ public final class Dualstack {
         Renderer renderer = renderer(request, in.site());
         Drift drift = inPool(request, () -> compare(new OutputPlan(in.site(), in.baseline()), renderer, request));
         return new Report.Check(withTemplateWarnings(in, renderer), Optional.of(drift), since(start));
+    }
+
+    /**
+     * The commands that capture a running site into {@code baseline} (named in them as given, so they are run
+     * from where it is relative to), CloudCore's objects read from {@code cloudCoreNamespace}. When the directory
+     * already holds a captured nodes list, one command per control-plane node and the edge commands follow; a
+     * nodes list that cannot be read is reported, not used. Reads nothing else; talks to no cluster.
+     */
+    public static CaptureCommands.Script capture(Path baseline, String cloudCoreNamespace, RunOptions options) {
+        BaselineLoader.Listing nodes = new BaselineLoader(options.maxDescriptorBytes(),
+                options.frontEnd().maxDescriptorBytesOption()).listedNodes(baseline, baseline.toString());
+        return new CaptureCommands.Script(new CaptureCommands(baseline.toString(), cloudCoreNamespace)
+                .script(nodes.nodes()), nodes.problems());
     }
 
     /** The descriptor's bytes, or empty when it is over the size limit (read on the stream, never whole). */

@@ -117,6 +117,7 @@ public final class BaselineLoader {
         Problems shape = read.checking().problems();
         Shapes.cluster(ClusterFile.NODES, read.checking().tree(), CaptureCommands.DEFAULT_CLOUDCORE_NAMESPACE, shape);
         problems.addAll(shape.list());
+        problems.sort(ORDER);
         return new Listing(shape.hasErrors() ? Optional.empty() : Optional.of(NodesList.listed(read.kept().tree())),
                 printable(problems));
     }

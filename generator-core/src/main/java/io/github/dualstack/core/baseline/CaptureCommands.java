@@ -1,5 +1,6 @@
 package io.github.dualstack.core.baseline;
 
+import io.github.dualstack.core.Problem;
 import io.github.dualstack.core.baseline.BaselineLayout.ClusterFile;
 import io.github.dualstack.core.baseline.BaselineLayout.Needed;
 import io.github.dualstack.core.baseline.BaselineLayout.NodeFile;
@@ -35,6 +36,13 @@ public final class CaptureCommands {
     static final String BLANK_TOKEN = "s/^\\([[:space:]]*token:\\).*$/\\1 \"\"/";
     /** The shell variable that names an edge node when the nodes list names none. */
     static final String EDGE_NODE_VARIABLE = "EDGE_NODE";
+
+    /** What {@code dualstack capture} prints: the commands, and the problems of a nodes list it could not use. */
+    public record Script(String text, List<Problem> problems) {
+        public boolean ok() {
+            return problems.stream().noneMatch(Problem::isError);
+        }
+    }
 
     /** A node of a captured nodes list: its name and labels. */
     public record ListedNode(String name, Map<String, String> labels) {
