@@ -15,3 +15,15 @@ spec:
         - name: ${e.name}
           value: ${e.value}
 </#list>
+        livenessProbe:
+          exec:
+            command:
+<#list liveness as arg>
+            - ${arg}
+</#list>
+        readinessProbe:
+          exec:
+            command:
+<#list readiness as arg>
+            - ${arg}
+</#list>

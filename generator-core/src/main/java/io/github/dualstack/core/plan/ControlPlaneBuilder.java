@@ -6,7 +6,13 @@ import io.github.dualstack.core.model.Kubernetes;
 import io.github.dualstack.core.plan.view.StaticPodView;
 import io.github.dualstack.core.plan.view.StaticPodView.Probe;
 import io.github.dualstack.core.plan.view.StaticPodView.Volume;
+import io.github.dualstack.core.baseline.BaselineLayout.NodeFile;
+import io.github.dualstack.core.baseline.CapturedFile;
+import io.github.dualstack.core.plan.merge.StaticPodMerge;
+import io.github.dualstack.core.plan.view.MergedDocumentView;
 import java.util.ArrayList;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +38,53 @@ final class ControlPlaneBuilder implements ArtifactBuilder {
                 continue;
             }
             String dir = "nodes/" + n.node().name() + "/" + MANIFESTS;
+            if (facts.captured.isPresent()) {
+                Captures captured = facts.captured.get();
+                out.add(new PlannedFile(dir + "kube-apiserver.yaml", mergedApiServer(facts, captured, n.node().name())));
+                out.add(new PlannedFile(dir + "kube-controller-manager.yaml",
+                        mergedControllerManager(facts, captured, n.node().name())));
+                continue;
+            }
             out.add(new PlannedFile(dir + "kube-apiserver.yaml", apiServer(facts, n)));
             out.add(new PlannedFile(dir + "kube-controller-manager.yaml", controllerManager(facts)));
         }
         return out.stream();
+    }
+
+    /**
+     * The node's captured kube-apiserver with the new service ranges and the descriptor's own flags: its etcd
+     * endpoints, advertise address, audit and encryption settings and their volumes are the site's and stay.
+     */
+    static MergedDocumentView mergedApiServer(SiteFacts facts, Captures captured, String node) {
+        CapturedFile pod = captured.node(node, NodeFile.KUBE_APISERVER).orElseThrow();
+        Map<String, String> set = new TreeMap<>();
+        set.put("service-cluster-ip-range", String.join(",", facts.serviceCidrs));
+        set.putAll(facts.site.kubernetes().apiServerExtraArgs());
+        return Captures.view(FileKind.KUBERNETES, pod, StaticPodMerge.merge(pod.tree(), set, Set.of(), List.of()));
+    }
+
+    /**
+     * The node's captured kube-controller-manager with the new pod and service ranges and, when it allocates node
+     * CIDRs, a mask size per family: kube-controller-manager refuses the single {@code --node-cidr-mask-size} on a
+     * dual-stack cluster (cmd/kube-controller-manager/app/core.go, setNodeCIDRMaskSizes).
+     */
+    static MergedDocumentView mergedControllerManager(SiteFacts facts, Captures captured, String node) {
+        CapturedFile pod = captured.node(node, NodeFile.KUBE_CONTROLLER_MANAGER).orElseThrow();
+        Kubernetes k = facts.site.kubernetes();
+        Map<String, String> set = new TreeMap<>();
+        set.put("cluster-cidr", String.join(",", facts.podCidrs));
+        set.put("service-cluster-ip-range", String.join(",", facts.serviceCidrs));
+        Set<String> remove = new TreeSet<>();
+        if (StaticPodMerge.flag(pod.tree(), "allocate-node-cidrs").orElse("false").equals("true")) {
+            for (IpFamily f : facts.site.ipFamilies()) {
+                set.put("node-cidr-mask-size-" + f.key(), String.valueOf(k.nodeMaskSizes().get(f)));
+            }
+            if (facts.site.isDualStack()) {
+                remove.add("node-cidr-mask-size");
+            }
+        }
+        set.putAll(k.controllerManagerExtraArgs());
+        return Captures.view(FileKind.KUBERNETES, pod, StaticPodMerge.merge(pod.tree(), set, remove, List.of()));
     }
 
     static StaticPodView apiServer(SiteFacts facts, SiteFacts.NodeFacts node) {
