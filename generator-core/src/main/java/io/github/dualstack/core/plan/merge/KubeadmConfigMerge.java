@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The {@code kubeadm-config} ConfigMap's ClusterConfiguration with the new networking, mask sizes, flags, volumes
@@ -81,7 +82,7 @@ public final class KubeadmConfigMerge {
                     list.remove(i);
                 }
             }
-            set.forEach((flag, value) -> {
+            new TreeMap<>(set).forEach((flag, value) -> {
                 ObjectNode entry = null;
                 for (JsonNode e : list) {
                     if (e.path("name").asText().equals(flag)) {
@@ -103,7 +104,7 @@ public final class KubeadmConfigMerge {
                     changed.add(name + ".extraArgs." + flag + " (removed)");
                 }
             }
-            set.forEach((flag, value) -> set(map, flag, value, name + ".extraArgs." + flag, changed));
+            new TreeMap<>(set).forEach((flag, value) -> set(map, flag, value, name + ".extraArgs." + flag, changed));
         }
     }
 

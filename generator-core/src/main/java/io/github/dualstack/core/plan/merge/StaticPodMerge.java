@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A kubeadm static pod (cmd/kubeadm/app/phases/controlplane/manifests.go) with only the given flags set or removed
@@ -37,7 +38,7 @@ public final class StaticPodMerge {
                 changed.add("--" + name + " (removed)");
             }
         }
-        set.forEach((name, value) -> {
+        new TreeMap<>(set).forEach((name, value) -> {
             String arg = "--" + name + "=" + value;
             int at = indexOf(command, name);
             if (at >= 0) {
