@@ -7,7 +7,7 @@ import io.github.dualstack.core.baseline.Baseline;
 import io.github.dualstack.core.baseline.BaselineLayout.ClusterFile;
 import io.github.dualstack.core.baseline.BaselineLayout.NodeFile;
 import io.github.dualstack.core.baseline.CapturedFile;
-import io.github.dualstack.core.plan.merge.CniConfig;
+import io.github.dualstack.core.baseline.CniConfig;
 import io.github.dualstack.core.plan.merge.Merged;
 import io.github.dualstack.core.plan.view.MergedDocumentView;
 import io.github.dualstack.core.plan.view.YamlTree;

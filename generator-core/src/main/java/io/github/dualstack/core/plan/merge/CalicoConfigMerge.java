@@ -1,5 +1,6 @@
 package io.github.dualstack.core.plan.merge;
 
+import io.github.dualstack.core.baseline.CniConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dualstack.core.model.IpFamily;

@@ -1,5 +1,6 @@
 package io.github.dualstack.core.plan.merge;
 
+import io.github.dualstack.core.baseline.CniConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

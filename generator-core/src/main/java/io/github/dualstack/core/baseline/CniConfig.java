@@ -1,4 +1,4 @@
-package io.github.dualstack.core.plan.merge;
+package io.github.dualstack.core.baseline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
