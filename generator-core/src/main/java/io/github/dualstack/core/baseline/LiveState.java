@@ -28,6 +28,7 @@ public final class LiveState {
     private static final String CONTROL_PLANE_ROLE = "node-role.kubernetes.io/control-plane";
     static final String HELM_MANAGED_BY = "app.kubernetes.io/managed-by";
     static final String HELM_RELEASE = "meta.helm.sh/release-name";
+    private static final String HOSTNAME = "kubernetes.io/hostname";
 
     /** A Node object as captured. */
     public record LiveNode(String name, List<String> podCidrs, List<String> internalIps, Map<String, String> labels,
@@ -168,6 +169,36 @@ public final class LiveState {
             String release = meta.path("annotations").path(HELM_RELEASE).asText("");
             return helm && !release.isEmpty() ? Optional.of(release) : Optional.empty();
         });
+    }
+
+    /** The namespace of the Helm release that owns a captured object. */
+    public Optional<String> helmNamespace(ClusterFile file) {
+        return baseline.cluster(file).map(f -> f.tree().path("metadata").path("annotations")
+                .path("meta.helm.sh/release-namespace").asText("")).filter(s -> !s.isEmpty());
+    }
+
+    /**
+     * The node names the captured CloudCore Deployment is pinned to, by a {@code kubernetes.io/hostname}
+     * nodeSelector or a required node affinity on that label; empty when it may run on any cloud node.
+     */
+    public Set<String> cloudCoreHostnames() {
+        Set<String> names = new LinkedHashSet<>();
+        baseline.cluster(ClusterFile.CLOUDCORE_DEPLOYMENT).ifPresent(d -> {
+            JsonNode pod = d.tree().path("spec").path("template").path("spec");
+            String selected = pod.path("nodeSelector").path(HOSTNAME).asText("");
+            if (!selected.isEmpty()) {
+                names.add(selected);
+            }
+            for (JsonNode term : pod.path("affinity").path("nodeAffinity")
+                    .path("requiredDuringSchedulingIgnoredDuringExecution").path("nodeSelectorTerms")) {
+                for (JsonNode e : term.path("matchExpressions")) {
+                    if (e.path("key").asText().equals(HOSTNAME) && e.path("operator").asText().equals("In")) {
+                        e.path("values").forEach(v -> names.add(v.asText()));
+                    }
+                }
+            }
+        });
+        return names;
     }
 
     /** Whether the captured CloudCore Deployment runs on the host's network. */

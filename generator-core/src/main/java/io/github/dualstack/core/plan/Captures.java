@@ -7,6 +7,7 @@ import io.github.dualstack.core.baseline.Baseline;
 import io.github.dualstack.core.baseline.BaselineLayout.ClusterFile;
 import io.github.dualstack.core.baseline.BaselineLayout.NodeFile;
 import io.github.dualstack.core.baseline.CapturedFile;
+import io.github.dualstack.core.baseline.LiveState;
 import io.github.dualstack.core.baseline.CniConfig;
 import io.github.dualstack.core.plan.merge.Merged;
 import io.github.dualstack.core.plan.view.MergedDocumentView;
@@ -22,9 +23,20 @@ final class Captures {
     private static final YAMLMapper YAML = new YAMLMapper();
 
     private final Baseline baseline;
+    private final LiveState live;
 
     Captures(Baseline baseline) {
         this.baseline = baseline;
+        this.live = new LiveState(baseline);
+    }
+
+    /** The baseline directory as problems and the runbook name it. */
+    String baselineName() {
+        return baseline.name();
+    }
+
+    LiveState live() {
+        return live;
     }
 
     Optional<CapturedFile> cluster(ClusterFile file) {
