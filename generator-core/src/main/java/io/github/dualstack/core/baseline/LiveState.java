@@ -201,6 +201,29 @@ public final class LiveState {
         return names;
     }
 
+    /**
+     * The kubelet command line a control-plane node runs, as systemd resolves it: the last {@code ExecStart=} with a
+     * value in the captured {@code systemctl cat kubelet} (an empty one resets the list, as in systemd), without a
+     * {@code $KUBELET_DUALSTACK_ARGS} an earlier conversion appended. Empty when not captured.
+     */
+    public Optional<String> kubeletExecStart(String node) {
+        Baseline.ControlPlaneFiles files = baseline.controlPlane().get(node);
+        if (files == null) {
+            return Optional.empty();
+        }
+        return files.text(NodeFile.KUBELET_UNIT).flatMap(t -> {
+            String last = null;
+            for (String line : t.text().split("\n")) {
+                String l = line.strip();
+                if (l.startsWith("ExecStart=")) {
+                    String value = l.substring("ExecStart=".length()).strip();
+                    last = value.isEmpty() ? null : value;
+                }
+            }
+            return Optional.ofNullable(last).map(v -> v.replace(" $KUBELET_DUALSTACK_ARGS", "").strip());
+        });
+    }
+
     /** Whether the captured CloudCore Deployment runs on the host's network. */
     public boolean cloudCoreOnHostNetwork() {
         return baseline.cluster(ClusterFile.CLOUDCORE_DEPLOYMENT)
