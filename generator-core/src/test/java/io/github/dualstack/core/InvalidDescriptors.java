@@ -363,7 +363,7 @@ final class InvalidDescriptors {
                 of("file flag with a relative path",
                         DUAL.edit().after(13, "    apiServer: {extraArgs: {encryption-provider-config: enc.yaml}}"),
                         "14:57", "spec.kubernetes.apiServer.extraArgs.encryption-provider-config",
-                        "enc.yaml is a relative path"),
+                        "\"enc.yaml\" is a relative path"),
 
                 // ---- API endpoints ------------------------------------------------------------------------------------
                 of("controlPlaneEndpoint IPv4 in brackets", IPV6_PRIMARY.edit().sub(17, "[2001:db8:20::10]", "[198.51.100.10]"),

@@ -22,7 +22,12 @@ public final class ControlPlaneFileFlags {
         /** A directory the component writes into (its self-signed serving certificate, without --tls-cert-file). */
         WRITTEN_DIRECTORY,
         /** {@code certfile,keyfile[:domain,...]} ({@code cliflag.NamedCertKey}): two paths it reads. */
-        CERT_KEY_PAIR
+        CERT_KEY_PAIR,
+        /**
+         * The path of a volume kubeadm adds for the flag (the flexvolume directory): always mounted, but the volume's
+         * path must be absolute, an empty one included.
+         */
+        KUBEADM_VOLUME
     }
 
     /** One flag: its name without dashes, how it names paths, and the upstream file that defines it. */
@@ -33,8 +38,14 @@ public final class ControlPlaneFileFlags {
             return kind == Kind.WRITTEN_OR_STDOUT || kind == Kind.WRITTEN_DIRECTORY;
         }
 
-        /** The paths {@code value} names, as written; none for an empty value (the flag's default) or {@code -}. */
+        /**
+         * The paths {@code value} names, as written; none for an empty value (the flag's default) or {@code -}, except
+         * for a kubeadm volume's flag, whose value is the volume's path whatever it is.
+         */
         public List<String> paths(String value) {
+            if (kind == Kind.KUBEADM_VOLUME) {
+                return List.of(value);
+            }
             if (value.isEmpty() || kind == Kind.WRITTEN_OR_STDOUT && value.equals("-")) {
                 return List.of();
             }
@@ -96,7 +107,8 @@ public final class ControlPlaneFileFlags {
                     "cluster-signing-legacy-unknown-cert-file", "cluster-signing-legacy-unknown-key-file")
             .add(KCM + "serviceaccountcontroller.go", Kind.READ, "root-ca-file", "service-account-private-key-file")
             .add(KCM + "persistentvolumebindercontroller.go", Kind.READ, "pv-recycler-pod-template-filepath-nfs",
-                    "pv-recycler-pod-template-filepath-hostpath", "flex-volume-plugin-dir")
+                    "pv-recycler-pod-template-filepath-hostpath")
+            .add(KCM + "persistentvolumebindercontroller.go", Kind.KUBEADM_VOLUME, "flex-volume-plugin-dir")
             .add("staging/src/k8s.io/controller-manager/options/leadermigration.go", Kind.READ,
                     "leader-migration-config")
             .add("staging/src/k8s.io/cloud-provider/options/cloudprovider.go", Kind.READ, "cloud-config")

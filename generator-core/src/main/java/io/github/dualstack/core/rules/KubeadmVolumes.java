@@ -86,13 +86,17 @@ public final class KubeadmVolumes {
 
     /**
      * The mount through which the container sees {@code absolute}: the one whose mountPath is the path or its
-     * nearest enclosing directory, comparing normalized paths; empty when no mount covers it.
+     * nearest enclosing directory, comparing normalized paths; empty when no mount covers it. A mount whose path is
+     * not absolute (an invalid one) covers nothing.
      */
     public static Optional<HostPathMount> mountOf(String absolute, List<HostPathMount> mounts) {
         String path = normalize(absolute);
         HostPathMount best = null;
         int bestLength = -1;
         for (HostPathMount m : mounts) {
+            if (!m.mountPath().startsWith("/")) {
+                continue;
+            }
             String mp = normalize(m.mountPath());
             boolean covers = path.equals(mp) || path.startsWith(mp.equals("/") ? mp : mp + "/");
             if (covers && mp.length() > bestLength) {

@@ -82,7 +82,9 @@ final class ExtraVolumesRules {
         Map<String, String> mountedBy = new HashMap<>();
         for (HostPathMount m : comp.kubeadm()) {
             kubeadmByName.put(m.name(), m);
-            mountedBy.put(KubeadmVolumes.normalize(m.mountPath()), "kubeadm's volume " + m.name());
+            if (m.mountPath().startsWith("/")) {   // else its flag is reported: --flex-volume-plugin-dir=plugins
+                mountedBy.put(KubeadmVolumes.normalize(m.mountPath()), "kubeadm's volume " + m.name());
+            }
         }
         Map<String, Integer> names = new HashMap<>();
         FieldPath list = comp.path().child("extraVolumes");
@@ -113,8 +115,8 @@ final class ExtraVolumesRules {
     private void mounted(Component comp, FieldPath at, FileFlag flag, String path, List<HostPathMount> mounts,
                          String suggestedName) {
         if (!path.startsWith("/")) {
-            c.error(at, show(path) + " is a relative path, which " + comp.binary() + " would resolve against its"
-                    + " working directory in the container; use an absolute path");
+            c.error(at, Printable.quote(path, 200) + " is a relative path, which " + comp.binary() + " would resolve"
+                    + " against its working directory in the container; use an absolute path");
             return;
         }
         String normalized = KubeadmVolumes.normalize(path);
@@ -133,7 +135,8 @@ final class ExtraVolumesRules {
             int extra = extraIndex(comp, m);
             String by = extra < 0 ? "kubeadm's volume " + m.name() : "extraVolumes[" + extra + "] (" + m.name() + ")";
             c.error(at, named + " is written by " + comp.binary() + ", but " + by + " mounts " + show(m.mountPath())
-                    + " read-only; " + (extra < 0 ? "write it elsewhere and " + add : "set its readOnly to false"));
+                    + " read-only; " + (extra < 0 ? "write it outside kubeadm's volumes, in a directory that an entry of "
+                    + extraVolumes + " mounts with readOnly: false" : "set its readOnly to false"));
         }
     }
 

@@ -33,6 +33,15 @@ class ControlPlaneFileFlagsTest {
         assertThat(ControlPlaneFileFlags.API_SERVER.get(flag).paths(value)).isEqualTo(expected);
     }
 
+    /** kubeadm mounts the flexvolume directory wherever the flag puts it, so even an empty value is its path. */
+    @Test
+    void theFlexvolumeDirectoryIsAlwaysAPath() {
+        FileFlag flex = ControlPlaneFileFlags.CONTROLLER_MANAGER.get("flex-volume-plugin-dir");
+        assertThat(flex.kind()).isEqualTo(Kind.KUBEADM_VOLUME);
+        assertThat(flex.paths("")).containsExactly("");
+        assertThat(flex.paths("/opt/flex")).containsExactly("/opt/flex");
+    }
+
     @Test
     void theFlagsOfTheTaskAndOfKubeadmAreListed() {
         assertThat(ControlPlaneFileFlags.API_SERVER).containsKeys("audit-policy-file", "audit-log-path",

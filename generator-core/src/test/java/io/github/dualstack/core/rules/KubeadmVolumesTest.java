@@ -67,6 +67,13 @@ class KubeadmVolumesTest {
     }
 
     @Test
+    void aMountWithARelativePathCoversNothing() {
+        List<HostPathMount> kcm = KubeadmVolumes.controllerManager(Map.of("flex-volume-plugin-dir", "plugins"));
+        assertThat(KubeadmVolumes.mountOf("/plugins/x", kcm)).isEmpty();
+        assertThat(KubeadmVolumes.mountOf("/etc/kubernetes/pki/ca.crt", kcm).map(HostPathMount::name)).contains("k8s-certs");
+    }
+
+    @Test
     void aMountOfTheRootHoldsEveryPath() {
         HostPathMount root = new HostPathMount("root", "/", "/", true, PathType.UNSET);
         assertThat(KubeadmVolumes.mountOf("/anything/at/all", List.of(root))).contains(root);
