@@ -1,6 +1,8 @@
 package io.github.dualstack.core.plan;
 
 import io.github.dualstack.core.rules.HostPort;
+import io.github.dualstack.core.rules.KubeadmVolumes;
+import io.github.dualstack.core.model.HostPathMount;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.model.Kubernetes;
 import io.github.dualstack.core.plan.view.StaticPodView;
@@ -27,7 +29,7 @@ import java.util.stream.Stream;
  */
 final class ControlPlaneBuilder implements ArtifactBuilder {
 
-    private static final String PKI = "/etc/kubernetes/pki";
+    private static final String PKI = KubeadmVolumes.CERTIFICATES_DIR;
     private static final String MANIFESTS = "etc/kubernetes/manifests/";
 
     @Override
@@ -123,15 +125,13 @@ final class ControlPlaneBuilder implements ArtifactBuilder {
             flags.remove("authorization-mode");   // kubeadm drops it too: the two flags exclude each other
         }
         flags.putAll(k.apiServerExtraArgs());
-        List<Volume> volumes = caVolumes();
-        volumes.add(new Volume("k8s-certs", PKI, "DirectoryOrCreate", true));
         return pod(facts, "kube-apiserver", flags, "250m", new Probe(adv, port, "/livez", Optional.of("/readyz")),
-                Optional.of(HostPort.join(adv, port)), volumes);
+                Optional.of(HostPort.join(adv, port)), volumes(KubeadmVolumes.apiServer(), k.apiServerExtraVolumes()));
     }
 
     static StaticPodView controllerManager(SiteFacts facts) {
         Kubernetes k = facts.site.kubernetes();
-        String conf = "/etc/kubernetes/controller-manager.conf";
+        String conf = KubeadmVolumes.CONTROLLER_MANAGER_KUBECONFIG;
         Map<String, String> flags = new TreeMap<>();
         flags.put("allocate-node-cidrs", String.valueOf(k.allocateNodeCIDRs()));
         flags.put("authentication-kubeconfig", conf);
@@ -157,22 +157,20 @@ final class ControlPlaneBuilder implements ArtifactBuilder {
         flags.put("service-cluster-ip-range", String.join(",", facts.serviceCidrs));
         flags.put("use-service-account-credentials", "true");
         flags.putAll(k.controllerManagerExtraArgs());
-        List<Volume> volumes = caVolumes();
-        volumes.add(new Volume("flexvolume-dir", k.controllerManagerExtraArgs().getOrDefault("flex-volume-plugin-dir",
-                "/usr/libexec/kubernetes/kubelet-plugins/volume/exec"), "DirectoryOrCreate", false));
-        volumes.add(new Volume("k8s-certs", PKI, "DirectoryOrCreate", true));
-        volumes.add(new Volume("kubeconfig", conf, "FileOrCreate", true));
         return pod(facts, "kube-controller-manager", flags, "200m",
-                new Probe(flags.get("bind-address"), 10257, "/healthz", Optional.empty()), Optional.empty(), volumes);
+                new Probe(flags.get("bind-address"), 10257, "/healthz", Optional.empty()), Optional.empty(),
+                volumes(KubeadmVolumes.controllerManager(k.controllerManagerExtraArgs()),
+                        k.controllerManagerExtraVolumes()));
     }
 
-    /** The CA bundle directories kubeadm mounts on Debian and Ubuntu hosts. */
-    private static List<Volume> caVolumes() {
+    /**
+     * kubeadm's volumes and the extra ones, each a hostPath volume and its mount ({@code AddExtraHostPathMounts}):
+     * pathType is the volume's type as given, {@code ""} included, as kubeadm writes it.
+     */
+    private static List<Volume> volumes(List<HostPathMount> kubeadm, List<HostPathMount> extra) {
         List<Volume> v = new ArrayList<>();
-        v.add(new Volume("ca-certs", "/etc/ssl/certs", "DirectoryOrCreate", true));
-        v.add(new Volume("etc-ca-certificates", "/etc/ca-certificates", "DirectoryOrCreate", true));
-        v.add(new Volume("usr-local-share-ca-certificates", "/usr/local/share/ca-certificates", "DirectoryOrCreate", true));
-        v.add(new Volume("usr-share-ca-certificates", "/usr/share/ca-certificates", "DirectoryOrCreate", true));
+        Stream.concat(kubeadm.stream(), extra.stream()).forEach(m -> v.add(
+                new Volume(m.name(), m.hostPath(), m.mountPath(), m.pathType().toString(), m.readOnly())));
         return v;
     }
 
