@@ -62,7 +62,8 @@ final class ControlPlaneBuilder implements ArtifactBuilder {
         Map<String, String> set = new TreeMap<>();
         set.put("service-cluster-ip-range", String.join(",", facts.serviceCidrs));
         set.putAll(facts.site.kubernetes().apiServerExtraArgs());
-        return Captures.view(FileKind.KUBERNETES, pod, StaticPodMerge.merge(pod.tree(), set, Set.of(), List.of()));
+        return Captures.view(FileKind.KUBERNETES, pod, StaticPodMerge.merge(pod.tree(), set, Set.of(),
+                facts.site.kubernetes().apiServerExtraVolumes()));
     }
 
     /**
@@ -86,7 +87,8 @@ final class ControlPlaneBuilder implements ArtifactBuilder {
             }
         }
         set.putAll(k.controllerManagerExtraArgs());
-        return Captures.view(FileKind.KUBERNETES, pod, StaticPodMerge.merge(pod.tree(), set, remove, List.of()));
+        return Captures.view(FileKind.KUBERNETES, pod, StaticPodMerge.merge(pod.tree(), set, remove,
+                k.controllerManagerExtraVolumes()));
     }
 
     static StaticPodView apiServer(SiteFacts facts, SiteFacts.NodeFacts node) {

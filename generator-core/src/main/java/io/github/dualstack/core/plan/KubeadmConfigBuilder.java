@@ -48,7 +48,8 @@ final class KubeadmConfigBuilder implements ArtifactBuilder {
         }
         kcm.putAll(k.controllerManagerExtraArgs());
         return new KubeadmConfigMerge.Changes(String.join(",", facts.podCidrs), String.join(",", facts.serviceCidrs),
-                new TreeMap<>(k.apiServerExtraArgs()), kcm, removed, List.of(), List.of(), certSans(facts));
+                new TreeMap<>(k.apiServerExtraArgs()), kcm, removed, k.apiServerExtraVolumes(),
+                k.controllerManagerExtraVolumes(), certSans(facts));
     }
 
     /** Every control-plane address of every family: what kubelets and kube-proxy may dial after the change. */

@@ -3,6 +3,7 @@ package io.github.dualstack.core.plan.merge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dualstack.core.model.HostPathMount;
 import io.github.dualstack.core.yaml.CanonicalYaml;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class KubeadmConfigMerge {
     /** What changes in the ClusterConfiguration. */
     public record Changes(String podSubnet, String serviceSubnet, Map<String, String> apiServerArgs,
                           Map<String, String> controllerManagerArgs, Set<String> controllerManagerArgsRemoved,
-                          List<StaticPodMerge.Mount> apiServerVolumes, List<StaticPodMerge.Mount> controllerManagerVolumes,
+                          List<HostPathMount> apiServerVolumes, List<HostPathMount> controllerManagerVolumes,
                           List<String> certSans) {
     }
 
@@ -108,13 +109,13 @@ public final class KubeadmConfigMerge {
         }
     }
 
-    private static void volumes(ObjectNode component, List<StaticPodMerge.Mount> mounts, String name,
+    private static void volumes(ObjectNode component, List<HostPathMount> mounts, String name,
                                 List<String> changed) {
         if (mounts.isEmpty()) {
             return;
         }
         ArrayNode list = component.get("extraVolumes") instanceof ArrayNode a ? a : component.putArray("extraVolumes");
-        for (StaticPodMerge.Mount m : mounts) {
+        for (HostPathMount m : mounts) {
             boolean present = false;
             for (JsonNode v : list) {
                 present |= v.path("name").asText().equals(m.name());
@@ -122,8 +123,8 @@ public final class KubeadmConfigMerge {
             if (!present) {
                 ObjectNode v = list.addObject().put("hostPath", m.hostPath()).put("mountPath", m.mountPath())
                         .put("name", m.name()).put("readOnly", m.readOnly());
-                if (!m.pathType().isEmpty()) {
-                    v.put("pathType", m.pathType());
+                if (m.pathType() != HostPathMount.PathType.UNSET) {
+                    v.put("pathType", m.pathType().toString());
                 }
                 changed.add(name + ".extraVolumes." + m.name() + " (added)");
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.github.dualstack.core.model.HostPathMount;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +20,10 @@ import java.util.TreeMap;
  */
 public final class StaticPodMerge {
 
-    /** A hostPath volume and its mount, as kubeadm's {@code extraVolumes} adds them. */
-    public record Mount(String name, String hostPath, String mountPath, boolean readOnly, String pathType) {
-    }
-
     private StaticPodMerge() {
     }
 
-    public static Merged merge(JsonNode pod, Map<String, String> set, Set<String> remove, List<Mount> mounts) {
+    public static Merged merge(JsonNode pod, Map<String, String> set, Set<String> remove, List<HostPathMount> mounts) {
         ObjectNode copy = pod.deepCopy();
         ObjectNode container = (ObjectNode) copy.path("spec").path("containers").path(0);
         ArrayNode command = (ArrayNode) container.get("command");
@@ -51,7 +48,7 @@ public final class StaticPodMerge {
                 changed.add("--" + name + " (added)");
             }
         });
-        for (Mount m : mounts) {
+        for (HostPathMount m : mounts) {
             if (addMount(copy, container, m)) {
                 changed.add("volume " + m.name() + " (added)");
             }
@@ -98,7 +95,7 @@ public final class StaticPodMerge {
     }
 
     /** Adds the volume and mount unless one of that name is there already (then the site's own is kept). */
-    private static boolean addMount(ObjectNode pod, ObjectNode container, Mount m) {
+    private static boolean addMount(ObjectNode pod, ObjectNode container, HostPathMount m) {
         ObjectNode spec = (ObjectNode) pod.get("spec");
         ArrayNode volumes = spec.has("volumes") ? (ArrayNode) spec.get("volumes") : spec.putArray("volumes");
         for (JsonNode v : volumes) {
@@ -109,9 +106,7 @@ public final class StaticPodMerge {
         ObjectNode volume = volumes.addObject();
         ObjectNode hostPath = volume.putObject("hostPath");
         hostPath.put("path", m.hostPath());
-        if (!m.pathType().isEmpty()) {
-            hostPath.put("type", m.pathType());
-        }
+        hostPath.put("type", m.pathType().toString());   // kubeadm writes an unset type as ""
         volume.put("name", m.name());
         ArrayNode mountList = container.has("volumeMounts") ? (ArrayNode) container.get("volumeMounts")
                 : container.putArray("volumeMounts");

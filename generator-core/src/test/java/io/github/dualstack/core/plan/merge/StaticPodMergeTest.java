@@ -3,6 +3,7 @@ package io.github.dualstack.core.plan.merge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.dualstack.core.model.HostPathMount;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,12 +74,12 @@ class StaticPodMergeTest {
     @Test
     void extraVolumesAreAddedOnceAndTheSitesOwnOfTheSameNameIsKept() {
         Merged m = StaticPodMerge.merge(API_SERVER, Map.of(), Set.of(), List.of(
-                new StaticPodMerge.Mount("audit", "/elsewhere", "/elsewhere", false, "Directory"),
-                new StaticPodMerge.Mount("encryption", "/etc/kubernetes/enc", "/etc/kubernetes/enc", true, "")));
+                new HostPathMount("audit", "/elsewhere", "/elsewhere", false, HostPathMount.PathType.DIRECTORY),
+                new HostPathMount("encryption", "/etc/kubernetes/enc", "/etc/kubernetes/enc", true, HostPathMount.PathType.UNSET)));
         assertThat(Json.differences(API_SERVER, m.object()))
                 .containsExactly("/spec/containers/0/volumeMounts", "/spec/volumes");
         assertThat(m.object().at("/spec/volumes/1").toString())
-                .isEqualTo("{\"hostPath\":{\"path\":\"/etc/kubernetes/enc\"},\"name\":\"encryption\"}");
+                .isEqualTo("{\"hostPath\":{\"path\":\"/etc/kubernetes/enc\",\"type\":\"\"},\"name\":\"encryption\"}");
         assertThat(m.object().at("/spec/containers/0/volumeMounts/1").toString())
                 .isEqualTo("{\"mountPath\":\"/etc/kubernetes/enc\",\"name\":\"encryption\",\"readOnly\":true}");
         assertThat(m.changed()).containsExactly("volume encryption (added)");
