@@ -4,7 +4,7 @@
 # $KUBELET_KUBEADM_ARGS (/var/lib/kubelet/kubeadm-flags.env) and $KUBELET_EXTRA_ARGS (/etc/default/kubelet or
 # /etc/sysconfig/kubelet). Both come from EnvironmentFile=, which systemd lets override any Environment= line,
 # so setting KUBELET_EXTRA_ARGS here would be silently replaced by the packaged, usually empty, value. This
-# drop-in instead defines KUBELET_DUALSTACK_ARGS, which no environment file sets, and repeats kubeadm's
+# drop-in instead defines KUBELET_DUALSTACK_ARGS, which no environment file sets, and repeats the node's
 # ExecStart with it appended last: every existing flag (including the user's KUBELET_EXTRA_ARGS) is kept, and
 # for --node-ip the last occurrence wins, so this value takes effect even if an older --node-ip is set elsewhere.
 # Drop-ins apply in file-name order, so 20-dualstack.conf comes after 10-kubeadm.conf.
@@ -14,4 +14,4 @@
 [Service]
 Environment="KUBELET_DUALSTACK_ARGS=--node-ip=${nodeIp}"
 ExecStart=
-ExecStart=/usr/bin/kubelet $KUBELET_KUBECONFIG_ARGS $KUBELET_CONFIG_ARGS $KUBELET_KUBEADM_ARGS $KUBELET_EXTRA_ARGS $KUBELET_DUALSTACK_ARGS
+ExecStart=${execStart} $KUBELET_DUALSTACK_ARGS

@@ -19,6 +19,8 @@ set -o noglob   # no pathname expansion anywhere: rendered values such as [2001:
 # shellcheck disable=SC2125,SC2102
 {
 NAMESPACE=${namespace}
+# CloudCore keeps its certificate secrets here whatever its own namespace (KubeEdge's SystemNamespace)
+SECRETS_NAMESPACE=${secretsNamespace}
 # every address and name the certificate must cover: advertise addresses, then dnsNames
 SANS=(<#list advertiseAddresses as a>${a}<#sep> </#list><#list dnsNames as d> ${d}</#list>)
 # curl family flag and URL of /ca.crt, per advertise address
@@ -91,7 +93,7 @@ if [[ $new_ca == true ]]; then
 else
     secrets=(cloudcoresecret)
 fi
-run kubectl -n "$NAMESPACE" delete secret "${secrets[@]}" --ignore-not-found
+run kubectl -n "$SECRETS_NAMESPACE" delete secret "${secrets[@]}" --ignore-not-found
 run kubectl -n "$NAMESPACE" rollout restart deployment/cloudcore
 if ! run kubectl -n "$NAMESPACE" rollout status deployment/cloudcore --timeout=300s; then
     die "CloudCore did not roll out within 300s. With hostNetwork a new pod cannot start beside the old one on the same node: delete the old pod (kubectl -n $NAMESPACE get pods) and run this script's checks again with scripts/verify.sh"

@@ -6,6 +6,12 @@ IP families: ${families} (primary first, the same order everywhere). Pod CIDRs: 
 Do the steps in order; each step is safe to repeat and names the generated files it uses (paths relative to this
 directory). Commands marked "on NODE" run as root on that node with this directory copied to it; the others run
 wherever kubectl talks to the cluster.
+<#if conversion?has_content>
+
+This converts the running site captured in `${conversion.baseline}/`. Every generated object is the captured one
+with only its dual-stack fields changed, and each file's header lists those fields: the diffs below must show
+nothing else. If the site changed since the capture, capture it again and regenerate before going on.
+</#if>
 
 ## 0. Prerequisites and preflight
 
@@ -27,6 +33,31 @@ its interface. Fix every FAIL before going on.
 
 Uses `nodes/NODE/etc/kubernetes/manifests/kube-apiserver.yaml` and `kube-controller-manager.yaml`. Control-plane
 nodes: ${controlPlaneNodes?join(", ")}. Do one node completely, then the next, so the API stays available.
+<#if conversion?has_content>
+
+First record the new configuration in kubeadm's own ConfigMap, `${conversion.kubeadmConfig}` (the captured
+ClusterConfiguration with the new subnets, mask sizes, flags and certificate SANs), so that a later `kubeadm upgrade`
+renders these manifests instead of the old ones:
+
+```sh
+kubectl diff -f ${conversion.kubeadmConfig}; kubectl apply -f ${conversion.kubeadmConfig}
+```
+<#if conversion.renewCertificates?has_content>
+
+The API server certificate of ${conversion.renewCertificates?join(", ")} lacks <#if conversion.newSans?has_content>`${conversion.newSans?join(", ")}`<#else>an address</#if>,
+which kubelets and kube-proxy dial once the nodes report both families. On each of those nodes, before installing
+its manifests below, re-issue it from the ClusterConfiguration just applied (kubeadm-reconfigure); the API server
+picks it up when the new manifest restarts it:
+
+```sh
+# on NODE
+mkdir -p /root/dualstack-pki && mv /etc/kubernetes/pki/apiserver.crt /etc/kubernetes/pki/apiserver.key /root/dualstack-pki/
+kubectl -n kube-system get configmap kubeadm-config -o jsonpath='{.data.ClusterConfiguration}' > /root/dualstack-pki/cluster.yaml
+kubeadm init phase certs apiserver --config /root/dualstack-pki/cluster.yaml
+openssl x509 -in /etc/kubernetes/pki/apiserver.crt -noout -ext subjectAltName
+```
+</#if>
+</#if>
 
 ```sh
 # on NODE
@@ -53,9 +84,9 @@ for c in kube-apiserver kube-controller-manager; do
 done
 ```
 
-To roll back, copy the two files from `$BACKUP` back into `/etc/kubernetes/manifests/`. So that a later
+To roll back, copy the two files from `$BACKUP` back into `/etc/kubernetes/manifests/`.<#if conversion?has_content><#else> So that a later
 `kubeadm upgrade` keeps these ranges, also set `networking.podSubnet: ${podCidrs}` and
-`networking.serviceSubnet: ${serviceCidrs}` in `kubectl -n kube-system edit configmap kubeadm-config`.
+`networking.serviceSubnet: ${serviceCidrs}` in `kubectl -n kube-system edit configmap kubeadm-config`.</#if>
 
 ## 2. Kubelets and kernel settings, every cloud node
 
@@ -129,6 +160,25 @@ the pod CIDRs `${podCidrs}` before going on.
 </#if>
 
 ## 5. CloudCore Service and ConfigMap
+<#if conversion?has_content && conversion.helm?has_content>
+
+Helm release `${conversion.helm.release}` (namespace `${conversion.helm.namespace}`) owns CloudCore: give it the same values
+first, or its next `helm upgrade` (and `keadm upgrade`, which runs the chart) renders the old ConfigMap again:
+
+```sh
+helm upgrade ${conversion.helm.release} kubeedge/cloudcore -n ${conversion.helm.namespace} --reuse-values \
+<#list conversion.helm.setJson as s>
+  --set-json '${s}'<#sep> \</#sep>
+</#list>
+```
+
+The chart renders no `ipFamilies` for the Service; Helm's three-way merge keeps what the apply below sets.
+</#if>
+<#if conversion?has_content && conversion.cloudCoreNodes?has_content>
+
+CloudCore runs on the host's network, so edges dial the node it runs on: ${conversion.cloudCoreNodes?join(", ")}.
+<#if conversion.cloudCorePinned>Its Deployment is pinned there already.<#else>Its Deployment is not pinned to it: a restart may move CloudCore to another cloud node, which edges do not dial. Pin it (the Helm values above do) before the restart.</#if>
+</#if>
 
 Uses `cluster/kubeedge/cloudcore.service.yaml` and `cluster/kubeedge/cloudcore.configmap.yaml` (advertise
 addresses `${advertiseAddresses}`, ports, and the values that keep CloudCore from rewriting its ConfigMap).
@@ -168,7 +218,7 @@ It first checks that the applied ConfigMap (step 5) lists every address, and aft
 each of them. The KubeEdge procedure instead deletes all three secrets:
 
 ```sh
-kubectl -n ${namespace} delete secrets tokensecret casecret cloudcoresecret
+kubectl -n ${secretsNamespace} delete secrets tokensecret casecret cloudcoresecret
 ```
 
 CloudCore then creates a new CA: every edge certificate and join token becomes invalid, and every edge node must
@@ -238,3 +288,20 @@ It checks CloudCore's `/ca.crt` at every advertise address (the procedure's `cur
 the server certificate covers each address; then, with one `kubectl get nodes`, that every cloud and edge node is
 registered, reports its InternalIPs in the order ${families}, and is Ready. It lists every node that is wrong and
 exits non-zero.
+<#if conversion?has_content>
+
+## 9. What stays single-stack
+
+A running cluster converts only what it is told to:
+
+<#list conversion.singleStackServices as s>
+- Service `${s.namespace}/${s.name}` keeps one cluster IP until its policy changes; it keeps its primary family:
+  `kubectl -n ${s.namespace} patch service ${s.name} -p '{"spec":{"ipFamilyPolicy":"PreferDualStack"}}'`.
+</#list>
+- Your own Services likewise: patch each one that must answer on both families, as above.
+<#if conversion.singleStackNodes gt 0>
+- ${conversion.singleStackNodes} existing nodes keep their single-stack podCIDR: kube-controller-manager never adds a family to a
+  node that has one. With Calico IPAM (here: `${conversion.ipam}`) pods get both families anyway; with host-local IPAM
+  or kube-proxy's `detectLocalMode: NodeCIDR`, re-create each such Node object (drain, `kubectl delete node`, rejoin).
+</#if>
+</#if>

@@ -55,7 +55,7 @@ spec:
       timeoutSeconds: 15
     volumeMounts:
 <#list volumes as vol>
-    - mountPath: ${vol.path}
+    - mountPath: ${vol.mountPath}
       name: ${vol.name}
 <#if vol.readOnly>
       readOnly: true
@@ -70,7 +70,7 @@ spec:
   volumes:
 <#list volumes as vol>
   - hostPath:
-      path: ${vol.path}
+      path: ${vol.hostPath}
       type: ${vol.type}
     name: ${vol.name}
 </#list>

@@ -25,8 +25,10 @@ Rules:
       schema is accepted by all of them. Keys that exist in only some versions are printed and named in the
       schema's description. A key whose kind (object/map/list/scalar) differs between versions is an error.
     * object -> {"type": "object", "additionalProperties": false, "properties": {...}} (exact key case)
-      map    -> {"type": "object", "additionalProperties": VALUE_SCHEMA}
-      list   -> {"type": "array", "items": ITEM_SCHEMA}
+      map    -> {"type": ["object", "null"], "additionalProperties": VALUE_SCHEMA}
+      list   -> {"type": ["array", "null"], "items": ITEM_SCHEMA}
+                (null too: encoding/json writes a nil map or slice as null, and keadm writes its config that way,
+                so a running edge's captured edgecore.yaml has them; reading null leaves the Go default)
       scalar -> typed from the Go type (pointer stars ignored; GO_SCALARS below). The JSON types a Go type
                 accepts are those of encoding/json or of the type's own UnmarshalJSON:
                   bool -> boolean; string and string-based named types -> string;
@@ -158,10 +160,10 @@ def merge(nodes, versions, path, dropped, unknown, counter):
                                counter)
         schema.update(type="object", additionalProperties=False, properties=props)
     elif kind == "map":
-        schema.update(type="object", additionalProperties=merge(
+        schema.update(type=["object", "null"], additionalProperties=merge(
             [n["values"] for n in nodes], versions, path + "{}", dropped, unknown, counter))
     elif kind == "list":
-        schema.update(type="array", items=merge(
+        schema.update(type=["array", "null"], items=merge(
             [n["items"] for n in nodes], versions, path + "[]", dropped, unknown, counter))
     elif kind == "scalar":
         accepted = None

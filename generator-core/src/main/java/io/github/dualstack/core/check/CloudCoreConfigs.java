@@ -13,6 +13,11 @@ import java.util.List;
 final class CloudCoreConfigs {
 
     static final String API_VERSION = "cloudcore.config.kubeedge.io/v1alpha1";
+    /**
+     * What the KubeEdge Helm chart writes (configmap_cloudcore.yaml). No such Go type exists, but CloudCore never
+     * checks the version, so a running site's chart-rendered file keeps it.
+     */
+    static final String CHART_API_VERSION = "cloudcore.config.kubeedge.io/v1alpha2";
     static final String DATA_KEY = "cloudcore.yaml";
     private static final FieldPath CLOUD_HUB = FieldPath.of("modules.cloudHub");
 
@@ -47,7 +52,7 @@ final class CloudCoreConfigs {
         Scope s = Scope.embedded(base);
         schema.report(cfg, s, out);
         if (cfg.isObject()) {
-            Fields.constant(cfg, "apiVersion", API_VERSION, s, out);
+            Fields.oneOf(cfg, "apiVersion", List.of(API_VERSION, CHART_API_VERSION), s, out);
             Fields.constant(cfg, "kind", "CloudCore", s, out);
             cloudHub(cfg.path("modules").path("cloudHub"), s, out);
             for (String port : List.of("streamPort", "tunnelPort")) {

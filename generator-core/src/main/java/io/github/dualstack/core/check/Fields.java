@@ -18,9 +18,13 @@ final class Fields {
     }
 
     static void constant(JsonNode obj, String key, String want, Scope s, Findings out) {
+        oneOf(obj, key, List.of(want), s, out);
+    }
+
+    static void oneOf(JsonNode obj, String key, List<String> allowed, Scope s, Findings out) {
         JsonNode v = obj.path(key);
-        if (!(v.isTextual() && want.equals(v.textValue()))) {
-            out.add(s.at(FieldPath.of(key)), "must be " + want + ", got " + Values.describe(v));
+        if (!(v.isTextual() && allowed.contains(v.textValue()))) {
+            out.add(s.at(FieldPath.of(key)), "must be " + String.join(" or ", allowed) + ", got " + Values.describe(v));
         }
     }
 

@@ -93,7 +93,7 @@ public final class DescriptorReference {
         JsonNode en = merged(node, "enum");
         if (en != null) {
             List<String> values = new ArrayList<>();
-            en.forEach(v -> values.add("`" + v.asText() + "`"));
+            en.forEach(v -> values.add(literal(v)));
             return String.join(" \\| ", values);
         }
         JsonNode c = merged(node, "const");
@@ -118,7 +118,13 @@ public final class DescriptorReference {
         if (d == null || (d.isContainerNode() && d.isEmpty())) {
             return "";
         }
-        return "`" + (d.isTextual() ? d.asText() : d.toString()) + "`";
+        return literal(d);
+    }
+
+    /** A value as code; the empty string as {@code ""}, which an empty code span cannot show. */
+    private static String literal(JsonNode v) {
+        String text = v.isTextual() ? v.asText() : v.toString();
+        return "`" + (text.isEmpty() ? "\"\"" : text) + "`";
     }
 
     private static String cell(String s) {

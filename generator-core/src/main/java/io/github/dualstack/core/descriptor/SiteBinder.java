@@ -8,6 +8,7 @@ import io.github.dualstack.core.model.CloudCore;
 import io.github.dualstack.core.model.ClusterNode;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.FamilyPair;
+import io.github.dualstack.core.model.HostPathMount;
 import io.github.dualstack.core.model.HubPorts;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.model.Kubernetes;
@@ -23,7 +24,8 @@ import java.util.function.Function;
 /**
  * Binds a schema-valid descriptor, defaults applied, to {@link Site}. Edge defaults are resolved here: each
  * {@link EdgeNode} carries its effective settings. Nothing is checked here; the schema has passed, so every
- * enumerated value (role, exposure, encapsulation, kube-proxy mode, hub protocol, cgroup driver) becomes its enum.
+ * enumerated value (role, exposure, encapsulation, kube-proxy mode, hostPath type, hub protocol, cgroup driver) becomes
+ * its enum.
  */
 public final class SiteBinder {
 
@@ -55,7 +57,17 @@ public final class SiteBinder {
                 pair(k.path("nodeMaskSizes"), JsonNode::asInt), k.path("allocateNodeCIDRs").asBoolean(),
                 optionalText(k.path("controlPlaneEndpoint")), api.path("bindPort").asInt(), textList(api.path("etcdServers")),
                 textMap(api.path("extraArgs")), textMap(k.path("controllerManager").path("extraArgs")),
+                volumes(api.path("extraVolumes")), volumes(k.path("controllerManager").path("extraVolumes")),
                 Kubernetes.KubeProxyMode.valueOf(k.path("kubeProxy").path("mode").asText()));
+    }
+
+    private static List<HostPathMount> volumes(JsonNode arr) {
+        List<HostPathMount> out = new ArrayList<>(arr.size());
+        for (JsonNode v : arr) {
+            out.add(new HostPathMount(v.path("name").asText(), v.path("hostPath").asText(), v.path("mountPath").asText(),
+                    v.path("readOnly").asBoolean(), HostPathMount.PathType.of(v.path("pathType").asText())));
+        }
+        return List.copyOf(out);
     }
 
     private static Calico calico(JsonNode c) {

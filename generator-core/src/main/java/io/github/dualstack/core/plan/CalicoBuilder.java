@@ -9,7 +9,15 @@ import io.github.dualstack.core.plan.view.CalicoNodePatchView.EnvVar;
 import io.github.dualstack.core.plan.view.CalicoPoolsView;
 import io.github.dualstack.core.plan.view.CalicoPoolsView.Pool;
 import io.github.dualstack.core.plan.view.CalicoPoolsView.TunnelMode;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.dualstack.core.baseline.BaselineLayout.ClusterFile;
+import io.github.dualstack.core.baseline.CapturedFile;
+import io.github.dualstack.core.plan.merge.CalicoConfigMerge;
+import io.github.dualstack.core.rules.CalicoHealth;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,9 +40,76 @@ final class CalicoBuilder implements ArtifactBuilder {
             return Stream.empty();
         }
         List<Pool> pools = pools(facts);
+        if (facts.captured.isPresent()) {
+            return merged(facts, facts.captured.get(), pools);
+        }
+        String backend = config(facts, pools).backend();
         return Stream.of(new PlannedFile(CONFIG, config(facts, pools)),
-                new PlannedFile(PATCH, new CalicoNodePatchView(env(facts, pools))),
+                new PlannedFile(PATCH, new CalicoNodePatchView(env(facts, pools), CalicoHealth.liveness(backend),
+                        CalicoHealth.readiness(backend))),
                 new PlannedFile(POOLS, new CalicoPoolsView(pools)));
+    }
+
+    /**
+     * A running Calico: calico-config with only its CNI IPAM changed; a calico-node patch with the env entries the
+     * captured DaemonSet does not have already (a family's pool and autodetection it has stay the site's) and the
+     * probes of the captured backend; and only the pools of families no captured pool serves, because an existing
+     * pool is never applied again (the crd.projectcalico.org/v1 CRD would take any rewrite silently).
+     */
+    private static Stream<PlannedFile> merged(SiteFacts facts, Captures captured, List<Pool> pools) {
+        if (captured.cluster(ClusterFile.CALICO_CONFIG).isEmpty()) {
+            return Stream.empty();   // the Calico operator owns calico-node and calico-config, and reverts edits
+        }
+        CapturedFile cm = captured.cluster(ClusterFile.CALICO_CONFIG).orElseThrow();
+        String backend = cm.tree().path("data").path("calico_backend").asText();
+        List<PlannedFile> out = new ArrayList<>();
+        out.add(new PlannedFile(CONFIG, Captures.view(FileKind.KUBERNETES, cm, CalicoConfigMerge.merge(cm.tree(),
+                Captures.embeddedCni(cm, CalicoConfigMerge.CNI_KEY), facts.families))));
+        Set<IpFamily> served = capturedFamilies(captured, pools);
+        Map<String, String> capturedEnv = capturedEnv(captured);
+        List<EnvVar> env = env(facts, pools).stream()
+                .filter(e -> !e.value().equals(capturedEnv.get(e.name())))
+                .filter(e -> !(e.name().startsWith("CALICO_IPV4POOL_") && served.contains(IpFamily.IPv4)))
+                .filter(e -> !(e.name().startsWith("CALICO_IPV6POOL_") && served.contains(IpFamily.IPv6)))
+                .filter(e -> !(e.name().endsWith("AUTODETECTION_METHOD") && capturedEnv.containsKey(e.name())))
+                .toList();
+        out.add(new PlannedFile(PATCH, new CalicoNodePatchView(env, CalicoHealth.liveness(backend),
+                CalicoHealth.readiness(backend))));
+        List<Pool> added = pools.stream().filter(p -> !served.contains(p.family())).toList();
+        if (!added.isEmpty()) {
+            out.add(new PlannedFile(POOLS, new CalicoPoolsView(added)));
+        }
+        return out.stream();
+    }
+
+    /** The families whose descriptor pool a captured pool already is (same CIDR, whatever its name). */
+    private static Set<IpFamily> capturedFamilies(Captures captured, List<Pool> pools) {
+        Set<IpFamily> served = EnumSet.noneOf(IpFamily.class);
+        captured.cluster(ClusterFile.CALICO_POOLS).ifPresent(list -> {
+            for (JsonNode item : list.tree().path("items")) {
+                String cidr = item.path("spec").path("cidr").asText();
+                pools.stream().filter(p -> SiteFacts.sameCidr(p.cidr(), cidr, p.family()))
+                        .forEach(p -> served.add(p.family()));
+            }
+        });
+        return served;
+    }
+
+    /** The calico-node container's captured env entries that have a literal value. */
+    private static Map<String, String> capturedEnv(Captures captured) {
+        Map<String, String> env = new HashMap<>();
+        captured.cluster(ClusterFile.CALICO_NODE).ifPresent(ds -> {
+            for (JsonNode c : ds.tree().path("spec").path("template").path("spec").path("containers")) {
+                if (c.path("name").asText().equals("calico-node")) {
+                    for (JsonNode e : c.path("env")) {
+                        if (e.has("value")) {
+                            env.put(e.path("name").asText(), e.path("value").asText());
+                        }
+                    }
+                }
+            }
+        });
+        return env;
     }
 
     /** One pool per site family, primary first. */

@@ -8,6 +8,11 @@ import io.github.dualstack.core.plan.view.CloudCoreServiceView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import io.github.dualstack.core.baseline.BaselineLayout.ClusterFile;
+import io.github.dualstack.core.baseline.CapturedFile;
+import io.github.dualstack.core.plan.merge.CloudCoreMerge;
+import io.github.dualstack.core.plan.merge.ServiceMerge;
+import io.github.dualstack.core.plan.view.MergedDocumentView;
 import java.util.stream.Stream;
 
 /**
@@ -21,7 +26,39 @@ final class CloudCoreBuilder implements ArtifactBuilder {
 
     @Override
     public Stream<PlannedFile> files(SiteFacts facts) {
+        if (facts.captured.isPresent()) {
+            Captures captured = facts.captured.get();
+            return Stream.of(new PlannedFile(SERVICE, mergedService(facts, captured)),
+                    new PlannedFile(CONFIGMAP, mergedConfig(facts, captured)));
+        }
         return Stream.of(new PlannedFile(SERVICE, service(facts)), new PlannedFile(CONFIGMAP, config(facts)));
+    }
+
+    /** The captured Service with the site's families, policy and ports; its type and clusterIP stay. */
+    static MergedDocumentView mergedService(SiteFacts facts, Captures captured) {
+        CapturedFile svc = captured.cluster(ClusterFile.CLOUDCORE_SERVICE).orElseThrow();
+        CloudCoreServiceView want = service(facts);
+        List<ServiceMerge.Port> ports = want.ports().stream()
+                .map(p -> new ServiceMerge.Port(p.name(), p.protocol(), p.port(), p.nodePort())).toList();
+        return Captures.view(FileKind.KUBERNETES, svc,
+                ServiceMerge.merge(svc.tree(), facts.families, want.ipFamilyPolicy(), ports));
+    }
+
+    /**
+     * The captured ConfigMap with the advertise addresses, DNS names and nodeLimit's derived values: the chart's
+     * iptablesManager, dynamicController, router and taskManager settings are the site's and stay.
+     */
+    static MergedDocumentView mergedConfig(SiteFacts facts, Captures captured) {
+        CapturedFile cm = captured.cluster(ClusterFile.CLOUDCORE_CONFIG).orElseThrow();
+        CloudCore cc = facts.site.cloudCore();
+        List<CloudCoreMerge.Tuned> tuned = new ArrayList<>();
+        tuned.add(new CloudCoreMerge.Tuned(List.of("modules", "cloudHub", "nodeLimit"), cc.nodeLimit()));
+        for (CloudCoreTuning t : CloudCoreTuning.values()) {
+            tuned.add(new CloudCoreMerge.Tuned(List.of(t.path().split("\\.")), (int) t.at(cc.nodeLimit())));
+        }
+        return Captures.view(FileKind.CLOUDCORE_CONFIGMAP, cm, CloudCoreMerge.merge(cm.tree(),
+                Captures.embeddedYaml(cm, CloudCoreMerge.CONFIG_KEY), SiteFacts.canonical(facts.advertiseAddresses),
+                cc.dnsNames(), tuned));
     }
 
     static CloudCoreServiceView service(SiteFacts facts) {

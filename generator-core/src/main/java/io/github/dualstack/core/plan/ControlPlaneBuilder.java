@@ -1,12 +1,20 @@
 package io.github.dualstack.core.plan;
 
 import io.github.dualstack.core.rules.HostPort;
+import io.github.dualstack.core.rules.KubeadmVolumes;
+import io.github.dualstack.core.model.HostPathMount;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.model.Kubernetes;
 import io.github.dualstack.core.plan.view.StaticPodView;
 import io.github.dualstack.core.plan.view.StaticPodView.Probe;
 import io.github.dualstack.core.plan.view.StaticPodView.Volume;
+import io.github.dualstack.core.baseline.BaselineLayout.NodeFile;
+import io.github.dualstack.core.baseline.CapturedFile;
+import io.github.dualstack.core.plan.merge.StaticPodMerge;
+import io.github.dualstack.core.plan.view.MergedDocumentView;
 import java.util.ArrayList;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +29,7 @@ import java.util.stream.Stream;
  */
 final class ControlPlaneBuilder implements ArtifactBuilder {
 
-    private static final String PKI = "/etc/kubernetes/pki";
+    private static final String PKI = KubeadmVolumes.CERTIFICATES_DIR;
     private static final String MANIFESTS = "etc/kubernetes/manifests/";
 
     @Override
@@ -32,10 +40,55 @@ final class ControlPlaneBuilder implements ArtifactBuilder {
                 continue;
             }
             String dir = "nodes/" + n.node().name() + "/" + MANIFESTS;
+            if (facts.captured.isPresent()) {
+                Captures captured = facts.captured.get();
+                out.add(new PlannedFile(dir + "kube-apiserver.yaml", mergedApiServer(facts, captured, n.node().name())));
+                out.add(new PlannedFile(dir + "kube-controller-manager.yaml",
+                        mergedControllerManager(facts, captured, n.node().name())));
+                continue;
+            }
             out.add(new PlannedFile(dir + "kube-apiserver.yaml", apiServer(facts, n)));
             out.add(new PlannedFile(dir + "kube-controller-manager.yaml", controllerManager(facts)));
         }
         return out.stream();
+    }
+
+    /**
+     * The node's captured kube-apiserver with the new service ranges and the descriptor's own flags: its etcd
+     * endpoints, advertise address, audit and encryption settings and their volumes are the site's and stay.
+     */
+    static MergedDocumentView mergedApiServer(SiteFacts facts, Captures captured, String node) {
+        CapturedFile pod = captured.node(node, NodeFile.KUBE_APISERVER).orElseThrow();
+        Map<String, String> set = new TreeMap<>();
+        set.put("service-cluster-ip-range", String.join(",", facts.serviceCidrs));
+        set.putAll(facts.site.kubernetes().apiServerExtraArgs());
+        return Captures.view(FileKind.KUBERNETES, pod, StaticPodMerge.merge(pod.tree(), set, Set.of(),
+                facts.site.kubernetes().apiServerExtraVolumes()));
+    }
+
+    /**
+     * The node's captured kube-controller-manager with the new pod and service ranges and, when it allocates node
+     * CIDRs, a mask size per family: kube-controller-manager refuses the single {@code --node-cidr-mask-size} on a
+     * dual-stack cluster (cmd/kube-controller-manager/app/core.go, setNodeCIDRMaskSizes).
+     */
+    static MergedDocumentView mergedControllerManager(SiteFacts facts, Captures captured, String node) {
+        CapturedFile pod = captured.node(node, NodeFile.KUBE_CONTROLLER_MANAGER).orElseThrow();
+        Kubernetes k = facts.site.kubernetes();
+        Map<String, String> set = new TreeMap<>();
+        set.put("cluster-cidr", String.join(",", facts.podCidrs));
+        set.put("service-cluster-ip-range", String.join(",", facts.serviceCidrs));
+        Set<String> remove = new TreeSet<>();
+        if (StaticPodMerge.flag(pod.tree(), "allocate-node-cidrs").orElse("false").equals("true")) {
+            for (IpFamily f : facts.site.ipFamilies()) {
+                set.put("node-cidr-mask-size-" + f.key(), String.valueOf(k.nodeMaskSizes().get(f)));
+            }
+            if (facts.site.isDualStack()) {
+                remove.add("node-cidr-mask-size");
+            }
+        }
+        set.putAll(k.controllerManagerExtraArgs());
+        return Captures.view(FileKind.KUBERNETES, pod, StaticPodMerge.merge(pod.tree(), set, remove,
+                k.controllerManagerExtraVolumes()));
     }
 
     static StaticPodView apiServer(SiteFacts facts, SiteFacts.NodeFacts node) {
@@ -74,15 +127,13 @@ final class ControlPlaneBuilder implements ArtifactBuilder {
             flags.remove("authorization-mode");   // kubeadm drops it too: the two flags exclude each other
         }
         flags.putAll(k.apiServerExtraArgs());
-        List<Volume> volumes = caVolumes();
-        volumes.add(new Volume("k8s-certs", PKI, "DirectoryOrCreate", true));
         return pod(facts, "kube-apiserver", flags, "250m", new Probe(adv, port, "/livez", Optional.of("/readyz")),
-                Optional.of(HostPort.join(adv, port)), volumes);
+                Optional.of(HostPort.join(adv, port)), volumes(KubeadmVolumes.apiServer(), k.apiServerExtraVolumes()));
     }
 
     static StaticPodView controllerManager(SiteFacts facts) {
         Kubernetes k = facts.site.kubernetes();
-        String conf = "/etc/kubernetes/controller-manager.conf";
+        String conf = KubeadmVolumes.CONTROLLER_MANAGER_KUBECONFIG;
         Map<String, String> flags = new TreeMap<>();
         flags.put("allocate-node-cidrs", String.valueOf(k.allocateNodeCIDRs()));
         flags.put("authentication-kubeconfig", conf);
@@ -108,22 +159,20 @@ final class ControlPlaneBuilder implements ArtifactBuilder {
         flags.put("service-cluster-ip-range", String.join(",", facts.serviceCidrs));
         flags.put("use-service-account-credentials", "true");
         flags.putAll(k.controllerManagerExtraArgs());
-        List<Volume> volumes = caVolumes();
-        volumes.add(new Volume("flexvolume-dir", k.controllerManagerExtraArgs().getOrDefault("flex-volume-plugin-dir",
-                "/usr/libexec/kubernetes/kubelet-plugins/volume/exec"), "DirectoryOrCreate", false));
-        volumes.add(new Volume("k8s-certs", PKI, "DirectoryOrCreate", true));
-        volumes.add(new Volume("kubeconfig", conf, "FileOrCreate", true));
         return pod(facts, "kube-controller-manager", flags, "200m",
-                new Probe(flags.get("bind-address"), 10257, "/healthz", Optional.empty()), Optional.empty(), volumes);
+                new Probe(flags.get("bind-address"), 10257, "/healthz", Optional.empty()), Optional.empty(),
+                volumes(KubeadmVolumes.controllerManager(k.controllerManagerExtraArgs()),
+                        k.controllerManagerExtraVolumes()));
     }
 
-    /** The CA bundle directories kubeadm mounts on Debian and Ubuntu hosts. */
-    private static List<Volume> caVolumes() {
+    /**
+     * kubeadm's volumes and the extra ones, each a hostPath volume and its mount ({@code AddExtraHostPathMounts}):
+     * pathType is the volume's type as given, {@code ""} included, as kubeadm writes it.
+     */
+    private static List<Volume> volumes(List<HostPathMount> kubeadm, List<HostPathMount> extra) {
         List<Volume> v = new ArrayList<>();
-        v.add(new Volume("ca-certs", "/etc/ssl/certs", "DirectoryOrCreate", true));
-        v.add(new Volume("etc-ca-certificates", "/etc/ca-certificates", "DirectoryOrCreate", true));
-        v.add(new Volume("usr-local-share-ca-certificates", "/usr/local/share/ca-certificates", "DirectoryOrCreate", true));
-        v.add(new Volume("usr-share-ca-certificates", "/usr/share/ca-certificates", "DirectoryOrCreate", true));
+        Stream.concat(kubeadm.stream(), extra.stream()).forEach(m -> v.add(
+                new Volume(m.name(), m.hostPath(), m.mountPath(), m.pathType().toString(), m.readOnly())));
         return v;
     }
 

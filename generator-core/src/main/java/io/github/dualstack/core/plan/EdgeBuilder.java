@@ -10,6 +10,12 @@ import io.github.dualstack.core.plan.view.JoinScriptView;
 import io.github.dualstack.core.plan.view.Labels;
 import java.util.List;
 import java.util.stream.Collectors;
+import io.github.dualstack.core.baseline.CapturedFile;
+import io.github.dualstack.core.plan.merge.EdgeCoreMerge;
+import io.github.dualstack.core.plan.view.MergedDocumentView;
+import io.github.dualstack.core.plan.view.View;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -28,8 +34,11 @@ final class EdgeBuilder implements ArtifactBuilder {
         Hub hub = new Hub(facts, e);
         List<IPAddress> addresses = SiteFacts.addresses(e.addresses(), facts.families);
         String dir = "edge/" + e.name() + "/";
+        Optional<CapturedFile> captured = facts.captured.flatMap(c -> c.edgeCore(e.name()));
+        View edgeCore = captured.<View>map(c -> mergedEdgeCore(c, e, hub, addresses))
+                .orElseGet(() -> edgeCore(facts, e, hub, addresses));
         return Stream.of(
-                new PlannedFile(dir + "etc/kubeedge/config/edgecore.yaml", edgeCore(facts, e, hub, addresses)),
+                new PlannedFile(dir + "etc/kubeedge/config/edgecore.yaml", edgeCore),
                 new PlannedFile(dir + "join.sh", join(e, hub, addresses)));
     }
 
@@ -46,6 +55,20 @@ final class EdgeBuilder implements ArtifactBuilder {
         String https() {
             return HostPort.https(host, ports.https());
         }
+    }
+
+    /**
+     * The node's captured edgecore.yaml (or the fleet's) with its node IPs and the CloudCore addresses it dials:
+     * EdgeMesh's MetaServer and cluster DNS, the sandbox image and every other setting of the edge stay.
+     */
+    private static MergedDocumentView mergedEdgeCore(CapturedFile captured, EdgeNode e, Hub hub,
+                                                     List<IPAddress> addresses) {
+        Map<String, String> servers = Map.of("edgeHub.httpServer", hub.https(),
+                "edgeHub.websocket.server", HostPort.join(hub.host(), hub.ports().websocket()),
+                "edgeHub.quic.server", HostPort.join(hub.host(), hub.ports().quic()),
+                "edgeStream.server", HostPort.join(hub.host(), hub.ports().tunnel()));
+        return Captures.view(FileKind.EDGECORE_CONFIG, captured,
+                EdgeCoreMerge.merge(captured.tree(), e.name(), SiteFacts.joined(addresses), servers));
     }
 
     private static EdgeCoreView edgeCore(SiteFacts facts, EdgeNode e, Hub hub, List<IPAddress> addresses) {

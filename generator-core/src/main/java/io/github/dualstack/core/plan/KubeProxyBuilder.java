@@ -2,6 +2,12 @@ package io.github.dualstack.core.plan;
 
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.plan.view.KubeProxyView;
+import io.github.dualstack.core.baseline.BaselineLayout.ClusterFile;
+import io.github.dualstack.core.baseline.CapturedFile;
+import io.github.dualstack.core.plan.merge.KubeProxyMerge;
+import io.github.dualstack.core.plan.merge.Merged;
+import io.github.dualstack.core.plan.view.MergedDocumentView;
+import io.github.dualstack.core.plan.view.View;
 import java.util.stream.Stream;
 
 /** kubeadm's kube-system/kube-proxy ConfigMap: config.conf with both pod CIDRs, kubeconfig.conf with the endpoint. */
@@ -11,7 +17,15 @@ final class KubeProxyBuilder implements ArtifactBuilder {
 
     @Override
     public Stream<PlannedFile> files(SiteFacts facts) {
-        return Stream.of(new PlannedFile(PATH, view(facts)));
+        View view = facts.captured.<View>map(c -> merged(facts, c)).orElseGet(() -> view(facts));
+        return Stream.of(new PlannedFile(PATH, view));
+    }
+
+    /** The captured ConfigMap with only clusterCIDR changed: the site's mode, ipvs and conntrack settings stay. */
+    static MergedDocumentView merged(SiteFacts facts, Captures captured) {
+        CapturedFile cm = captured.cluster(ClusterFile.KUBE_PROXY_CONFIG).orElseThrow();
+        Merged m = KubeProxyMerge.merge(cm.tree(), Captures.embeddedYaml(cm, KubeProxyMerge.CONFIG_KEY), facts.podCidrs);
+        return Captures.view(FileKind.KUBERNETES, cm, m);
     }
 
     static KubeProxyView view(SiteFacts facts) {

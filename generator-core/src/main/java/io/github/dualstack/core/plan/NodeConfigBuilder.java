@@ -15,7 +15,9 @@ final class NodeConfigBuilder implements ArtifactBuilder {
         for (SiteFacts.NodeFacts n : facts.cloudNodes) {
             String dir = "nodes/" + n.node().name() + "/etc/";
             out.add(new PlannedFile(dir + "systemd/system/kubelet.service.d/20-dualstack.conf",
-                    new KubeletDropInView(n.node().name(), n.nodeIp())));
+                    new KubeletDropInView(n.node().name(), n.nodeIp(), facts.captured
+                            .flatMap(c -> c.live().kubeletExecStart(n.node().name()))
+                            .orElse(KubeletDropInView.KUBEADM_EXEC_START))));
             out.add(new PlannedFile(dir + "sysctl.d/60-dualstack.conf", new SysctlView(n.sysctl())));
         }
         return out.stream();

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 public final class OutputPlan {
 
     private static final List<ArtifactBuilder> CLUSTER = List.of(new KubeProxyBuilder(), new CalicoBuilder(),
-            new CloudCoreBuilder());
+            new CloudCoreBuilder(), new KubeadmConfigBuilder());
 
     private final SiteFacts facts;
     private final Optional<Baseline> baseline;
@@ -24,7 +24,7 @@ public final class OutputPlan {
 
     /** With a baseline, each file is the captured object with only its dual-stack fields changed. */
     public OutputPlan(Site site, Optional<Baseline> baseline) {
-        this.facts = new SiteFacts(site);
+        this.facts = new SiteFacts(site, baseline);
         this.baseline = baseline;
     }
 

@@ -20,6 +20,6 @@ public record PlannedFile(String path, View view) {
     }
 
     public FileKind kind() {
-        return template().kind();
+        return BundledTemplate.kindOf(view);
     }
 }

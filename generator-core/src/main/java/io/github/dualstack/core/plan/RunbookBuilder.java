@@ -1,5 +1,18 @@
 package io.github.dualstack.core.plan;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
+import io.github.dualstack.core.baseline.BaselineLayout.ClusterFile;
+import io.github.dualstack.core.baseline.LiveState;
+import io.github.dualstack.core.plan.view.ConversionView;
+import io.github.dualstack.core.rules.KubeEdgeNamespaces;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
 import io.github.dualstack.core.model.CloudCore;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.IpFamily;
@@ -9,6 +22,8 @@ import java.util.stream.Stream;
 
 /** README.md of the tree: the rollout runbook for this site, in a safe order, naming the file each step uses. */
 final class RunbookBuilder implements ArtifactBuilder {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public Stream<PlannedFile> files(SiteFacts facts) {
@@ -26,6 +41,79 @@ final class RunbookBuilder implements ArtifactBuilder {
                 site.calico().isPresent(), site.calico().flatMap(c -> c.base()).isPresent(),
                 cc.exposure(), cc.exposure() == CloudCore.Exposure.HostNetwork, cc.namespace(),
                 cc.regenerateCertificates(), SiteFacts.joined(facts.advertiseAddresses), site.edgeNodes().size(),
-                site.edgeNodes().stream().findFirst().map(EdgeNode::name), facts.caUrls);
+                site.edgeNodes().stream().findFirst().map(EdgeNode::name), facts.caUrls, KubeEdgeNamespaces.SECRETS,
+                facts.captured.map(c -> conversion(facts, c)));
+    }
+
+    /** What converting the running site adds to the runbook: all of it read from the baseline. */
+    static ConversionView conversion(SiteFacts facts, Captures captured) {
+        LiveState live = captured.live();
+        CloudCore cc = facts.site.cloudCore();
+        List<String> needed = KubeadmConfigBuilder.certSans(facts);
+        List<String> renew = new ArrayList<>();
+        Set<String> covered = new LinkedHashSet<>();
+        for (SiteFacts.NodeFacts n : facts.cloudNodes) {
+            if (!n.node().isControlPlane()) {
+                continue;
+            }
+            Set<String> sans = live.apiServerSans(n.node().name()).orElse(Set.of());
+            covered.addAll(sans);
+            if (!sans.containsAll(needed)) {
+                renew.add(n.node().name());
+            }
+        }
+        List<String> newSans = needed.stream().filter(s -> !covered.contains(s)).toList();
+        Set<String> advertised = new LinkedHashSet<>(SiteFacts.canonical(facts.advertiseAddresses));
+        List<String> cloudCoreNodes = !live.cloudCoreOnHostNetwork() ? List.of() : live.nodes().stream()
+                .filter(n -> n.internalIps().stream().map(RunbookBuilder::canonical).anyMatch(advertised::contains))
+                .map(LiveState.LiveNode::name).toList();
+        boolean pinned = !cloudCoreNodes.isEmpty() && cloudCoreNodes.containsAll(live.cloudCoreHostnames())
+                && !live.cloudCoreHostnames().isEmpty();
+        Optional<ConversionView.HelmUpgrade> helm = live.helmRelease(ClusterFile.CLOUDCORE_CONFIG)
+                .map(release -> helm(release, live, cc, advertised, cloudCoreNodes, pinned));
+        List<ConversionView.ServiceRef> singleStack = new ArrayList<>();
+        captured.cluster(ClusterFile.KUBE_DNS_SERVICE)
+                .filter(s -> !s.tree().path("spec").path("ipFamilyPolicy").asText("SingleStack").endsWith("DualStack"))
+                .ifPresent(s -> singleStack.add(new ConversionView.ServiceRef(
+                        s.tree().path("metadata").path("namespace").asText("kube-system"),
+                        s.tree().path("metadata").path("name").asText("kube-dns"))));
+        int singleStackNodes = (int) live.nodes().stream()
+                .filter(n -> !n.podCidrs().isEmpty() && n.podCidrs().size() < facts.families.size()).count();
+        return new ConversionView(captured.baselineName(), KubeadmConfigBuilder.PATH, renew, newSans, helm,
+                cloudCoreNodes, pinned, singleStack, singleStackNodes, live.calicoIpam().orElse("unknown"));
+    }
+
+    /**
+     * The chart's values for what the generated files change, so that a later {@code helm upgrade} (or keadm's)
+     * renders the same ConfigMap instead of reverting it; the chart renders no ipFamilies, and Helm's three-way merge
+     * keeps what kubectl set on the Service.
+     */
+    private static ConversionView.HelmUpgrade helm(String release, LiveState live, CloudCore cc, Set<String> advertised,
+                                                   List<String> cloudCoreNodes, boolean pinned) {
+        List<String> set = new ArrayList<>();
+        set.add("cloudCore.modules.cloudHub.advertiseAddress=" + json(List.copyOf(advertised)));
+        if (!cc.dnsNames().isEmpty()) {
+            set.add("cloudCore.modules.cloudHub.dnsNames=" + json(cc.dnsNames()));
+        }
+        // The chart's values.yaml spells nodeLimit as a string.
+        set.add("cloudCore.modules.cloudHub.nodeLimit=" + json(String.valueOf(cc.nodeLimit())));
+        if (cloudCoreNodes.size() == 1 && !pinned) {
+            set.add("cloudCore.nodeSelector=" + json(java.util.Map.of("kubernetes.io/hostname", cloudCoreNodes.get(0))));
+        }
+        return new ConversionView.HelmUpgrade(release, live.helmNamespace(ClusterFile.CLOUDCORE_CONFIG)
+                .orElse(cc.namespace()), set);
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String canonical(String address) {
+        IPAddress a = new IPAddressString(address).getAddress();
+        return a == null ? address : a.toCanonicalString();
     }
 }

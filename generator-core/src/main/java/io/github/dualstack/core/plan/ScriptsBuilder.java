@@ -5,6 +5,7 @@ import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.plan.view.PreflightView;
 import io.github.dualstack.core.plan.view.RegenerateCertsView;
+import io.github.dualstack.core.rules.KubeEdgeNamespaces;
 import io.github.dualstack.core.plan.view.VerifyView;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ final class ScriptsBuilder implements ArtifactBuilder {
         CloudCore cc = facts.site.cloudCore();
         if (cc.regenerateCertificates()) {
             out.add(new PlannedFile("scripts/regenerate-cloudcore-certs.sh", new RegenerateCertsView(cc.namespace(),
+                    KubeEdgeNamespaces.SECRETS,
                     facts.caUrls, SiteFacts.canonical(facts.advertiseAddresses), cc.dnsNames())));
         }
         return out.stream();

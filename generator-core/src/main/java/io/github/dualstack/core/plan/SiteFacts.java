@@ -3,6 +3,7 @@ package io.github.dualstack.core.plan;
 import io.github.dualstack.core.rules.CurlFamilyFlag;
 import io.github.dualstack.core.rules.HostPort;
 import inet.ipaddr.IPAddress;
+import io.github.dualstack.core.baseline.Baseline;
 import io.github.dualstack.core.model.CloudCore;
 import io.github.dualstack.core.model.ClusterNode;
 import io.github.dualstack.core.model.FamilyPair;
@@ -16,6 +17,7 @@ import io.github.dualstack.core.plan.view.FamilyAddress;
 import io.github.dualstack.core.plan.view.SysctlSetting;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The values every artifact shares, derived once from a validated site: parsed addresses and canonical CIDRs in
@@ -36,6 +38,8 @@ public final class SiteFacts {
     final HubPorts dialPorts;
     final HubAddresses hub;
     final List<CaUrl> caUrls;
+    /** What the running site runs, when the site is a conversion; builders then merge into it. */
+    final Optional<Captures> captured;
 
     /** A cloud node with its addresses parsed, in family order, and the kernel settings it needs. */
     record NodeFacts(ClusterNode node, List<IPAddress> addresses, List<SysctlSetting> sysctl) {
@@ -49,7 +53,12 @@ public final class SiteFacts {
     }
 
     public SiteFacts(Site site) {
+        this(site, Optional.empty());
+    }
+
+    public SiteFacts(Site site, Optional<Baseline> baseline) {
         this.site = site;
+        this.captured = baseline.map(Captures::new);
         this.families = site.ipFamilies();
         var k = site.kubernetes();
         this.podCidrs = canonicalCidrs(k.podSubnets(), families);
@@ -100,6 +109,15 @@ public final class SiteFacts {
             return IpLiterals.cidr(text, f).toCanonicalString();
         } catch (IpLiterals.InvalidLiteral e) {
             throw new IllegalStateException("validated CIDR did not parse: " + text, e);
+        }
+    }
+
+    /** Whether a captured CIDR, as the site wrote it, is this canonical one; false when it does not parse. */
+    static boolean sameCidr(String canonical, String captured, IpFamily f) {
+        try {
+            return IpLiterals.cidr(captured, f).toCanonicalString().equals(canonical);
+        } catch (IpLiterals.InvalidLiteral e) {
+            return false;
         }
     }
 

@@ -41,6 +41,7 @@ public final class TemplateEngine {
 
     static final String BUNDLED = "/io/github/dualstack/templates";
     private static final String INDENT = "indent";
+    private static final String YAML = "yaml";
 
     /**
      * Every bundled template ({@code templates/*.ftl}), as {@link BundledTemplate} lists them: overrides are checked
@@ -81,7 +82,7 @@ public final class TemplateEngine {
                 .allowNoMatch(true));
         cfg.setCustomNumberFormats(Map.of(PlainNumberFormat.NAME, PlainNumberFormat.FACTORY));
         cfg.setNumberFormat("@" + PlainNumberFormat.NAME);
-        cfg.setObjectWrapper(new ViewWrapper(unknown, Set.of(INDENT)));
+        cfg.setObjectWrapper(new ViewWrapper(unknown, Set.of(INDENT, YAML)));
         cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         cfg.setLogTemplateExceptions(false);
         // FreeMarker's default logs what #attempt caught as a SEVERE stack trace; the report gets one line instead.
@@ -100,6 +101,7 @@ public final class TemplateEngine {
         cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
         cfg.setWhitespaceStripping(true);
         cfg.setSharedVariable(INDENT, new IndentDirective());
+        cfg.setSharedVariable(YAML, new YamlDirective());
     }
 
     /** Templates are named after what they render: kube-apiserver.yaml.ftl renders YAML, join.sh.ftl shell. */

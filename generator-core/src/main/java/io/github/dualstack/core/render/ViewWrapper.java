@@ -10,6 +10,7 @@ import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateSequenceModel;
 import io.github.dualstack.core.plan.view.Labels;
+import io.github.dualstack.core.plan.view.YamlTree;
 import io.github.dualstack.core.plan.view.TemplateName;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -72,6 +73,9 @@ final class ViewWrapper implements ObjectWrapper {
         }
         if (value instanceof List<?> list) {
             return new Sequence(list);
+        }
+        if (value instanceof YamlTree tree) {
+            return new YamlDirective.Opaque(tree);
         }
         if (value instanceof Labels labels) {
             return new SimpleHash(labels.entries(), this);

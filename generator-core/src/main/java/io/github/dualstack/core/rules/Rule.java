@@ -63,13 +63,28 @@ public enum Rule {
             "With NodePort exposure, CloudCore's NodePorts are 30000 to 32767.",
             "kube-apiserver `DefaultServiceNodePortRange` (pkg/kubeapiserver/options)", KubernetesLimits.class,
             "validate.CloudCoreRules"),
-    MANAGED_FLAGS(Section.NETWORKS,
+
+    // ---- control-plane static pods
+    MANAGED_FLAGS(Section.CONTROL_PLANE,
             "extraArgs do not set a flag that dualstack derives from the descriptor.",
             "dualstack: the descriptor field is the single source of the flag", null, "validate.ExtraArgsRules"),
+    FILE_FLAGS_MOUNTED(Section.CONTROL_PLANE,
+            "Every path a file-valued extraArgs flag names is absolute and lies under a mountPath of its component's"
+                    + " kubeadm volumes or extraVolumes (normalized), on a writable mount when the component writes it.",
+            "kubeadm#640 (kube-apiserver exits on a flag file it cannot see); kubeadm `getHostPathVolumesForTheControlPlane`"
+                    + " (cmd/kubeadm/app/phases/controlplane/volumes.go); each flag's `AddFlags` in the kube-apiserver and"
+                    + " kube-controller-manager options", ControlPlaneFileFlags.class, "validate.ExtraVolumesRules"),
+    EXTRA_VOLUMES(Section.CONTROL_PLANE,
+            "extraVolumes have absolute hostPath and mountPath without '..', names that are unique and none of kubeadm's"
+                    + " own volumes of the component, and no mountPath that another mount of the container has.",
+            "kubeadm `HostPathMount` (cmd/kubeadm/app/apis/kubeadm/v1beta4/types.go), `AddExtraHostPathMounts` (an extra"
+                    + " volume replaces kubeadm's of the same name); Kubernetes `validatePathNoBacksteps`,"
+                    + " `ValidateVolumeMounts` (pkg/apis/core/validation/validation.go)", KubeadmVolumes.class,
+            "schema $defs/hostPathMount", "validate.ExtraVolumesRules", "plan.ControlPlaneBuilder"),
 
     // ---- names
     DNS1123_LABEL(Section.NAMES,
-            "Site, node and namespace names are DNS-1123 labels: at most 63 lowercase letters, digits and '-'.",
+            "Site, node, namespace and volume names are DNS-1123 labels: at most 63 lowercase letters, digits and '-'.",
             "apimachinery `IsDNS1123Label`, `DNS1123LabelMaxLength`", Dns1123.class,
             "schema $defs/dnsLabel", "check.KubernetesObjects", "check.Pods"),
     DNS1123_SUBDOMAIN(Section.NAMES,
@@ -169,6 +184,7 @@ public enum Rule {
     /** Where a rule is listed on the page. */
     public enum Section {
         NETWORKS("Kubernetes networks and ports"),
+        CONTROL_PLANE("Control-plane static pods"),
         NAMES("Names"),
         NODES("Nodes"),
         CALICO("Calico"),

@@ -2,13 +2,18 @@ package io.github.dualstack.core.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.github.dualstack.core.plan.view.StaticPodView;
 import io.github.dualstack.core.plan.view.StaticPodView.Probe;
 import io.github.dualstack.core.plan.view.StaticPodView.Volume;
+import io.github.dualstack.core.render.TemplateEngine;
+import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -69,6 +74,89 @@ class ControlPlaneBuilderTest {
         assertThat(new ControlPlaneBuilder().files(site.facts())).extracting(PlannedFile::path).containsExactly(
                 "nodes/" + node + "/etc/kubernetes/manifests/kube-apiserver.yaml",
                 "nodes/" + node + "/etc/kubernetes/manifests/kube-controller-manager.yaml");
+    }
+
+    /** kubeadm's volumes of each component, as its manifests have them on Debian and Ubuntu hosts. */
+    @Test
+    void withoutExtraVolumesEachComponentHasKubeadmsVolumes() {
+        assertThat(pod(SiteVariants.DUAL, "master-1", "kube-apiserver").volumes()).containsExactly(
+                new Volume("ca-certs", "/etc/ssl/certs", "/etc/ssl/certs", "DirectoryOrCreate", true),
+                new Volume("etc-ca-certificates", "/etc/ca-certificates", "/etc/ca-certificates", "DirectoryOrCreate", true),
+                new Volume("k8s-certs", "/etc/kubernetes/pki", "/etc/kubernetes/pki", "DirectoryOrCreate", true),
+                new Volume("usr-local-share-ca-certificates", "/usr/local/share/ca-certificates",
+                        "/usr/local/share/ca-certificates", "DirectoryOrCreate", true),
+                new Volume("usr-share-ca-certificates", "/usr/share/ca-certificates", "/usr/share/ca-certificates",
+                        "DirectoryOrCreate", true));
+        assertThat(pod(SiteVariants.DUAL, "master-1", "kube-controller-manager").volumes()).extracting(Volume::name)
+                .containsExactly("ca-certs", "etc-ca-certificates", "flexvolume-dir", "k8s-certs", "kubeconfig",
+                        "usr-local-share-ca-certificates", "usr-share-ca-certificates");
+    }
+
+    /**
+     * extraVolumes join kubeadm's as kubeadm's AddExtraHostPathMounts adds them: a hostPath volume and a mount each,
+     * all sorted by name, the pathType as given ("" when none, which kubeadm writes as {@code type: ""}).
+     */
+    @Test
+    void extraVolumesJoinKubeadmsInItsShape() {
+        StaticPodView api = pod(SiteVariants.EXTRA_VOLUMES, "master-1", "kube-apiserver");
+        assertThat(api.volumes()).extracting(Volume::name).containsExactly("audit-log", "audit-policy", "ca-certs",
+                "etc-ca-certificates", "k8s-certs", "usr-local-share-ca-certificates", "usr-share-ca-certificates");
+        assertThat(api.volumes()).startsWith(
+                new Volume("audit-log", "/var/log/kubernetes/audit", "/var/log/kubernetes/audit", "", false),
+                new Volume("audit-policy", "/srv/audit", "/etc/kubernetes/audit", "Directory", true));
+        assertThat(api.command()).contains("--audit-policy-file=/etc/kubernetes/audit/policy.yaml",
+                "--audit-log-path=/var/log/kubernetes/audit/audit.log");
+        assertThat(pod(SiteVariants.EXTRA_VOLUMES, "master-1", "kube-controller-manager").volumes())
+                .extracting(Volume::name).containsExactly("ca-certs", "etc-ca-certificates", "flexvolume-dir",
+                        "k8s-certs", "kubeconfig", "recycler", "usr-local-share-ca-certificates", "usr-share-ca-certificates");
+
+        String yaml = render(SiteVariants.EXTRA_VOLUMES, "master-1", "kube-apiserver");
+        assertThat(yaml).contains("""
+                    volumeMounts:
+                    - mountPath: "/var/log/kubernetes/audit"
+                      name: "audit-log"
+                    - mountPath: "/etc/kubernetes/audit"
+                      name: "audit-policy"
+                      readOnly: true
+                    - mountPath: "/etc/ssl/certs"
+                """, """
+                  volumes:
+                  - hostPath:
+                      path: "/var/log/kubernetes/audit"
+                      type: ""
+                    name: "audit-log"
+                  - hostPath:
+                      path: "/srv/audit"
+                      type: "Directory"
+                    name: "audit-policy"
+                  - hostPath:
+                      path: "/etc/ssl/certs"
+                """);
+        JsonNode spec = parse(yaml).path("spec");
+        JsonNode mounts = spec.path("containers").path(0).path("volumeMounts");
+        JsonNode volumes = spec.path("volumes");
+        assertThat(mounts).hasSize(7);
+        assertThat(volumes).hasSize(7);
+        for (int i = 0; i < volumes.size(); i++) {
+            assertThat(mounts.get(i).path("name").asText()).isEqualTo(volumes.get(i).path("name").asText());
+            assertThat(mounts.get(i).has("readOnly")).as("readOnly only when true")
+                    .isEqualTo(mounts.get(i).path("readOnly").asBoolean());
+        }
+    }
+
+    private static String render(SiteVariants site, String node, String component) {
+        PlannedFile f = new ControlPlaneBuilder().files(site.facts())
+                .filter(p -> p.path().equals("nodes/" + node + "/etc/kubernetes/manifests/" + component + ".yaml"))
+                .findFirst().orElseThrow();
+        return new TemplateEngine(Optional.empty()).render(f.template().fileName(), f.view());
+    }
+
+    private static JsonNode parse(String yaml) {
+        try {
+            return new YAMLMapper().readTree(yaml);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static StaticPodView pod(SiteVariants site, String node, String component) {

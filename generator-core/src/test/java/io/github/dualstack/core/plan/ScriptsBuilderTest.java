@@ -35,7 +35,7 @@ class ScriptsBuilderTest {
                         new VerifyView.Node("cp-1", "2001:db8:20::10,198.51.100.10", false),
                         new VerifyView.Node("cell-site-001", "2001:db8:21::1,198.51.100.101", true),
                         new VerifyView.Node("cell-site-002", "2001:db8:21::2,198.51.100.102", true)),
-                        Optional.of(new RegenerateCertsView("kubeedge", List.of(
+                        Optional.of(new RegenerateCertsView("kubeedge", "kubeedge", List.of(
                                 new CaUrl("-6", "https://[2001:db8:20::10]:10002/ca.crt"),
                                 new CaUrl("-4", "https://198.51.100.10:10002/ca.crt")),
                                 List.of("2001:db8:20::10", "198.51.100.10"), List.of("cloudcore.telco-west.example.net")))));

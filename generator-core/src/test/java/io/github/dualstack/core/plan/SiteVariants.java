@@ -27,7 +27,20 @@ public enum SiteVariants {
     VXLAN_CROSS_SUBNET(Base.DUAL, e -> e.sub(17, "IPIP", "VXLANCrossSubnet").sub(18, "None", "VXLANCrossSubnet")),
     QUIC_AND_NEW_CERTIFICATES(Base.DUAL, e -> e.after(22, "    quic: true\n    regenerateCertificates: true")
             .sub(36, "websocket", "quic")),
-    NO_EDGES(Base.DUAL, e -> e.set(40, "    nodes: []").delete(41, 55));
+    NO_EDGES(Base.DUAL, e -> e.set(40, "    nodes: []").delete(41, 55)),
+    EXTRA_VOLUMES(Base.DUAL, e -> e.after(13, String.join("\n",
+            "    apiServer:",
+            "      extraArgs: {audit-policy-file: /etc/kubernetes/audit/policy.yaml,"
+                    + " audit-log-path: /var/log/kubernetes/audit/audit.log}",
+            "      extraVolumes:",
+            "        - {name: audit-policy, hostPath: /srv/audit, mountPath: /etc/kubernetes/audit, readOnly: true,"
+                    + " pathType: Directory}",
+            "        - {name: audit-log, hostPath: /var/log/kubernetes/audit, mountPath: /var/log/kubernetes/audit}",
+            "    controllerManager:",
+            "      extraArgs: {pv-recycler-pod-template-filepath-nfs: /etc/kubernetes/recycler/nfs.yaml}",
+            "      extraVolumes:",
+            "        - {name: recycler, hostPath: /etc/kubernetes/recycler, mountPath: /etc/kubernetes/recycler,"
+                    + " readOnly: true, pathType: DirectoryOrCreate}")));
 
     private final Site site;
 

@@ -21,5 +21,7 @@ class SiteVariantsTest {
                 .allMatch(e -> e.hubProtocol() == EdgeNode.HubProtocol.quic);
         assertThat(SiteVariants.QUIC_AND_NEW_CERTIFICATES.site().cloudCore().regenerateCertificates()).isTrue();
         assertThat(SiteVariants.NO_EDGES.site().edgeNodes()).isEmpty();
+        assertThat(SiteVariants.EXTRA_VOLUMES.site().kubernetes().apiServerExtraVolumes()).hasSize(2);
+        assertThat(SiteVariants.EXTRA_VOLUMES.site().kubernetes().controllerManagerExtraVolumes()).hasSize(1);
     }
 }

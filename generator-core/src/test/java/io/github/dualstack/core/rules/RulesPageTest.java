@@ -63,7 +63,8 @@ class RulesPageTest {
     void everyRulesClassIsTheHomeOfARule() {
         Set<Class<?>> homes = Arrays.stream(Rule.values()).map(Rule::home).collect(Collectors.toSet());
         assertThat(homes).contains(HostPort.class, Dns1123.class, KubernetesLimits.class, CalicoIpPool.class,
-                CloudCoreTuning.class, CurlFamilyFlag.class, LinuxInterfaceName.class, Printable.class);
+                CloudCoreTuning.class, CurlFamilyFlag.class, LinuxInterfaceName.class, Printable.class,
+                KubeadmVolumes.class, ControlPlaneFileFlags.class);
     }
 
     @Test

@@ -24,6 +24,8 @@ public enum BundledTemplate {
     KUBE_PROXY("kube-proxy.configmap.yaml.ftl", KubeProxyView.class, FileKind.KUBERNETES),
     KUBELET_DROPIN("kubelet-dropin.conf.ftl", KubeletDropInView.class, FileKind.SYSTEM_CONFIG),
     KUSTOMIZATION("kustomization.yaml.ftl", KustomizationView.class, FileKind.KUSTOMIZE),
+    /** Its kind is the merged document's own: {@link #kindOf}. */
+    MERGED("merged.yaml.ftl", MergedDocumentView.class, null),
     PREFLIGHT("preflight.sh.ftl", PreflightView.class, FileKind.SCRIPT),
     REGENERATE_CERTS("regenerate-cloudcore-certs.sh.ftl", RegenerateCertsView.class, FileKind.SCRIPT),
     RUNBOOK("runbook.md.ftl", RunbookView.class, FileKind.DOCUMENT),
@@ -66,6 +68,11 @@ public enum BundledTemplate {
 
     public FileKind kind() {
         return kind;
+    }
+
+    /** The kind of file a view renders to: the template's, or a merged document's own. */
+    public static FileKind kindOf(View view) {
+        return view instanceof MergedDocumentView m ? m.kind() : of(view).kind;
     }
 
     /** The template that prints this view. */

@@ -3,10 +3,10 @@ package io.github.dualstack.core.plan.view;
 import java.util.List;
 
 /**
- * regenerate-cloudcore-certs.sh.ftl. Components: {@code namespace}, {@code caUrls}, {@code advertiseAddresses},
- * {@code dnsNames}.
+ * regenerate-cloudcore-certs.sh.ftl. Components: {@code namespace} (CloudCore's), {@code secretsNamespace} (its
+ * certificate secrets'), {@code caUrls}, {@code advertiseAddresses}, {@code dnsNames}.
  */
-public record RegenerateCertsView(String namespace, List<CaUrl> caUrls, List<String> advertiseAddresses,
+public record RegenerateCertsView(String namespace, String secretsNamespace, List<CaUrl> caUrls, List<String> advertiseAddresses,
                                   List<String> dnsNames) implements View {
 
     public RegenerateCertsView {

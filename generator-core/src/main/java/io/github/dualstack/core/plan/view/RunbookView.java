@@ -8,14 +8,17 @@ import java.util.Optional;
  * runbook.md.ftl. Components: {@code siteName}, {@code families}, {@code dualStack}, {@code ipv6}, {@code podCidrs},
  * {@code serviceCidrs}, {@code controlPlaneNodes}, {@code cloudNodes}, {@code calico}, {@code calicoBase},
  * {@code exposure}, {@code hostNetwork}, {@code namespace}, {@code regenerateCertificates},
- * {@code advertiseAddresses}, {@code edgeCount}, {@code firstEdge} (absent without edges), {@code caUrls}.
+ * {@code advertiseAddresses}, {@code edgeCount}, {@code firstEdge} (absent without edges), {@code caUrls},
+ * {@code secretsNamespace} (where CloudCore keeps its certificate secrets), {@code conversion} (absent unless the
+ * site is a running one converted from its baseline).
  * Families, CIDRs and addresses are comma-separated, primary first.
  */
 public record RunbookView(String siteName, String families, boolean dualStack, boolean ipv6, String podCidrs,
                           String serviceCidrs, List<String> controlPlaneNodes, List<String> cloudNodes,
                           boolean calico, boolean calicoBase, CloudCore.Exposure exposure, boolean hostNetwork,
                           String namespace, boolean regenerateCertificates, String advertiseAddresses, int edgeCount,
-                          Optional<String> firstEdge, List<CaUrl> caUrls) implements View {
+                          Optional<String> firstEdge, List<CaUrl> caUrls, String secretsNamespace,
+                          Optional<ConversionView> conversion) implements View {
 
     public RunbookView {
         controlPlaneNodes = List.copyOf(controlPlaneNodes);

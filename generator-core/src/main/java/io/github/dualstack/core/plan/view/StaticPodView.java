@@ -22,7 +22,10 @@ public record StaticPodView(String component, String image, List<String> command
     public record Probe(String host, int port, String liveness, Optional<String> readiness) {
     }
 
-    /** A hostPath volume and its mount. Components: {@code name}, {@code path}, {@code type}, {@code readOnly}. */
-    public record Volume(String name, String path, String type, boolean readOnly) {
+    /**
+     * A hostPath volume and its mount, as kubeadm writes them. Components: {@code name}, {@code hostPath},
+     * {@code mountPath}, {@code type} (the hostPath type, {@code ""} for none) and {@code readOnly}.
+     */
+    public record Volume(String name, String hostPath, String mountPath, String type, boolean readOnly) {
     }
 }
