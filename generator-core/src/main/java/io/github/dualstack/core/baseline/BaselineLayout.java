@@ -16,6 +16,7 @@ import java.util.Optional;
  *   control-plane/&lt;node&gt;/kube-apiserver.yaml ...   one directory per control-plane node, {@link NodeFile}
  *   edge/edgecore.yaml                            the fleet's default edgecore.yaml (optional)
  *   edge/&lt;node&gt;/edgecore.yaml                     one edge node's own (optional)
+ *   README.md                                     notes about the capture (optional, never read)
  * </pre>
  */
 public final class BaselineLayout {
@@ -24,6 +25,8 @@ public final class BaselineLayout {
     public static final String CONTROL_PLANE = "control-plane";
     public static final String EDGE = "edge";
     public static final String EDGECORE = "edgecore.yaml";
+    /** Notes about the capture at the top of the directory (how and when it was taken): never read. */
+    public static final String README = "README.md";
 
     /** Which descriptor features make a cluster file necessary. */
     public enum Needed { ALWAYS, CALICO_MANIFEST, CALICO_OPERATOR, CALICO, OPTIONAL }
@@ -124,8 +127,9 @@ public final class BaselineLayout {
     /**
      * A document held in a string of a captured ConfigMap ({@code data.<key>}), read as strictly as a file. A JSON
      * document may hold calico's install-time placeholders as bare words ({@code "mtu": __CNI_MTU__}, which
-     * install-cni replaces as text before the JSON is read): each reads as the string of its own name, and the
-     * ConfigMap's own {@code data} string keeps the text as it was captured.
+     * install-cni replaces as text before the JSON is read): each reads as {@link CniConfig} marks it (the string
+     * U+0000 and its name), which {@link CniConfig#print} writes bare again; the ConfigMap's own {@code data}
+     * string keeps the text as it was captured.
      */
     public enum Embedded {
         CLUSTER_CONFIGURATION(ClusterFile.KUBEADM_CONFIG, "ClusterConfiguration", Syntax.YAML, "kubeadm.k8s.io/",

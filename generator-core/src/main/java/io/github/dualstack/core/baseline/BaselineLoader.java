@@ -208,7 +208,8 @@ public final class BaselineLoader {
             for (Map.Entry<String, SafeFiles.Kind> e : top.entrySet()) {
                 boolean known = e.getKey().equals(BaselineLayout.CLUSTER) || e.getKey().equals(BaselineLayout.CONTROL_PLANE)
                         || e.getKey().equals(BaselineLayout.EDGE);
-                if (!known || e.getValue() != SafeFiles.Kind.DIRECTORY) {
+                boolean notes = e.getKey().equals(BaselineLayout.README) && e.getValue() == SafeFiles.Kind.REGULAR;
+                if (!notes && (!known || e.getValue() != SafeFiles.Kind.DIRECTORY)) {
                     unknown(e.getKey(), e.getValue(), known);
                 }
             }

@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
 /**
  * A JSON document held in a string (calico's {@code cni_network_config}), read as strictly as YAML is: one value,
  * no duplicate key, bounded nesting, every problem one line at its place. Calico's install-time placeholders may
- * stand bare where a value goes ({@code "mtu": __CNI_MTU__}); each is read as the string of its own name (the
- * columns after one on its line shift by the two quotes).
+ * stand bare where a value goes ({@code "mtu": __CNI_MTU__}); each is read as {@link CniConfig} marks it, the
+ * string of U+0000 and its name (the columns after one on its line shift by the eight characters added).
  */
 final class StrictJson {
 
@@ -101,7 +101,7 @@ final class StrictJson {
         }
     }
 
-    /** {@code text} with each bare placeholder outside a string in double quotes. */
+    /** {@code text} with each bare placeholder outside a string marked as a string, as {@link CniConfig} does. */
     static String quotePlaceholders(String text) {
         if (!text.contains("__")) {
             return text;
@@ -124,7 +124,7 @@ final class StrictJson {
             } else if (c == '_') {
                 Matcher m = PLACEHOLDER.matcher(text).region(i, text.length());
                 if (m.lookingAt()) {
-                    sb.append('"').append(m.group()).append('"');
+                    sb.append("\"\\u0000").append(m.group()).append('"');
                     i = m.end() - 1;
                     continue;
                 }

@@ -40,8 +40,10 @@ class BaselineLoaderTest {
                 .asBoolean()).isTrue();
         assertThat(b.embedded(Embedded.CLUSTER_CONFIGURATION).orElseThrow().tree().at("/networking/podSubnet")
                 .asText()).isEqualTo("10.244.0.0/16");
-        assertThat(b.embedded(Embedded.CNI_NETWORK_CONFIG).orElseThrow().tree().at("/plugins/0/mtu").asText())
-                .as("a bare placeholder reads as its name").isEqualTo("__CNI_MTU__");
+        var cni = b.embedded(Embedded.CNI_NETWORK_CONFIG).orElseThrow().tree();
+        assertThat(cni.at("/plugins/0/mtu").asText()).as("a bare placeholder, marked").isEqualTo("\u0000__CNI_MTU__");
+        assertThat(cni.at("/plugins/0/nodename").asText()).as("a quoted one is a string").isEqualTo("__KUBERNETES_NODE_NAME__");
+        assertThat(CniConfig.print(cni)).contains("\"mtu\": __CNI_MTU__,").contains("\"nodename\": \"__KUBERNETES_NODE_NAME__\"");
         assertThat(b.embedded(Embedded.CLOUDCORE_CONFIG).orElseThrow().tree().at("/modules/cloudHub/nodeLimit")
                 .asInt()).isEqualTo(1000);
 
@@ -58,6 +60,25 @@ class BaselineLoaderTest {
         assertThat(b.edgeDefault().orElseThrow().tree().at("/modules/edged/maxPods").asInt()).isEqualTo(110);
         assertThat(b.edgeNodes().keySet()).containsExactly("edge-0002");
         assertThat(b.edgeNodes().get("edge-0002").tree().at("/modules/edged/maxPods").asInt()).isEqualTo(60);
+    }
+
+    @Test
+    void notesBesideTheCaptureAreNeitherReadNorWarnedAbout() {
+        fx.write("README.md", "Captured on 2025-01-10 from the live cluster.\n");
+        assertThat(fx.problems()).isEmpty();
+        fx.write("cluster/README.md", "x");
+        assertThat(fx.problems()).containsExactly("baseline/cluster/README.md:1:1: warning: is not part of a baseline;"
+                + " ignored (dualstack capture prints what a baseline holds)");
+    }
+
+    @Test
+    void theBrownfieldSamplesBaselineIsRead() throws Exception {
+        Path site = Path.of("..", "samples", "brownfield-kubeadm", "site.yaml");
+        io.github.dualstack.core.Report.Validate r = io.github.dualstack.core.Dualstack.validate(
+                io.github.dualstack.core.Request.Validate.of(site));
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.problems()).allSatisfy(p -> assertThat(p.file()).isEqualTo(site.toString()));
+        assertThat(r.site()).isPresent();
     }
 
     @Test
