@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dualstack.core.baseline.Baseline;
 import io.github.dualstack.core.baseline.BaselineLoader;
 import io.github.dualstack.core.baseline.CaptureCommands;
+import io.github.dualstack.core.baseline.LiveState;
 import io.github.dualstack.core.descriptor.DescriptorLoader;
 import io.github.dualstack.core.fs.SafeFiles;
 import io.github.dualstack.core.fs.TooLargeException;
@@ -16,6 +17,7 @@ import io.github.dualstack.core.render.RenderException;
 import io.github.dualstack.core.render.Renderer;
 import io.github.dualstack.core.render.TemplateOverrides;
 import io.github.dualstack.core.rules.Printable;
+import io.github.dualstack.core.validate.LiveSiteRules;
 import io.github.dualstack.core.validate.Placement;
 import io.github.dualstack.core.write.Refusal;
 import io.github.dualstack.core.write.StatCache;
@@ -38,7 +40,8 @@ import java.util.stream.Stream;
 
 /**
  * The one entry point of the core, one method per mode. Data flows one way: read, validate, read the baseline
- * (when the site names one), plan, render, self-check, then write (generate) or compare (check). The site-wide files are rendered first; edge files stream
+ * (when the site names one) and check the site against it, plan, render, self-check, then write (generate) or
+ * compare (check). The site-wide files are rendered first; edge files stream
  * through on every core, so the heap never holds the whole tree.
  */
 public final class Dualstack {
@@ -198,24 +201,35 @@ public final class Dualstack {
 
     /**
      * The loaded descriptor and, when the site names one, its baseline, read with the descriptor's locator (which
-     * goes with {@code loaded} when this returns). The descriptor's problems come first, those about the baseline
-     * reference among them in source order, then the baseline's, per file.
+     * goes with {@code loaded} when this returns), then the guards: what the running site's state makes unsafe,
+     * located in the descriptor. The descriptor's problems come first, in source order (those about the baseline
+     * reference and the guards among them), then the baseline's, per file.
      */
     private static Inputs inputs(Request request, DescriptorLoader.Result loaded) {
         if (!loaded.ok() || loaded.site().baseline().isEmpty()) {
             return new Inputs(loaded.site(), Optional.empty(), loaded.problems(), loaded.resolved());
         }
+        String name = displayName(request);
         BaselineLoader.Result b = new BaselineLoader(request.options().maxDescriptorBytes(),
                 request.options().frontEnd().maxDescriptorBytesOption())
-                .load(request.descriptor(), displayName(request), loaded.locator(), loaded.site(),
+                .load(request.descriptor(), name, loaded.locator(), loaded.site(),
                         request instanceof Request.OnTree t ? Optional.of(t.outputDirectory()) : Optional.empty());
-        String descriptorFile = Printable.escape(displayName(request));
+        String descriptorFile = Printable.escape(name);
         List<Problem> descriptorProblems = new ArrayList<>(loaded.problems());
         b.problems().stream().filter(p -> p.file().equals(descriptorFile)).forEach(descriptorProblems::add);
+        boolean guarded = true;
+        if (b.ok()) {
+            Problems guards = new Problems(name, loaded.locator());
+            LiveSiteRules.check(loaded.site(), new LiveState(b.baseline().get()), guards);
+            // the guards quote captured values (node names, ranges): each problem stays one line
+            guards.list().stream().map(p -> new Problem(p.file(), p.line(), p.column(), Printable.escape(p.path()),
+                    p.severity(), Printable.escape(p.message()))).forEach(descriptorProblems::add);
+            guarded = !guards.hasErrors();
+        }
         descriptorProblems.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
         List<Problem> all = new ArrayList<>(descriptorProblems);
         b.problems().stream().filter(p -> !p.file().equals(descriptorFile)).forEach(all::add);
-        return b.ok() ? new Inputs(loaded.site(), b.baseline(), List.copyOf(all), loaded.resolved())
+        return b.ok() && guarded ? new Inputs(loaded.site(), b.baseline(), List.copyOf(all), loaded.resolved())
                 : new Inputs(null, Optional.empty(), List.copyOf(all), null);
     }
 

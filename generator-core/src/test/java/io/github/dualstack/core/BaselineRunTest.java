@@ -120,6 +120,22 @@ class BaselineRunTest {
     }
 
     @Test
+    void theRunningSiteGuardsTheChangeAtTheDescriptorsField() throws Exception {
+        Files.writeString(site, Descriptors.Base.DUAL.edit().after(8, "  baseline: {directory: baseline}")
+                .sub(9, "[IPv4, IPv6]", "[IPv6, IPv4]").text());
+        Report.Generate r = Dualstack.generate(Request.Generate.of(site, out));
+        assertThat(r.errors()).isNotEmpty().allSatisfy(p -> assertThat(p.file()).isEqualTo(site.toString()))
+                .anySatisfy(p -> {
+                    assertThat(p.path()).isEqualTo("spec.ipFamilies[0]");
+                    assertThat(p.line()).isEqualTo(10);
+                });
+        assertThat(out).doesNotExist();
+        Report.Validate v = Dualstack.validate(Request.Validate.of(site));
+        assertThat(v.site()).isEmpty();
+        assertThat(v.errors()).extracting(Problem::toString).isEqualTo(r.errors().stream().map(Problem::toString).toList());
+    }
+
+    @Test
     void theTreeMayNotOverlapTheBaseline() throws Exception {
         Path inside = site.resolveSibling("baseline").resolve("generated");
         Report.Generate r = Dualstack.generate(Request.Generate.of(site, inside));

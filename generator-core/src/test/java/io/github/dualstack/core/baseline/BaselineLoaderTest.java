@@ -57,9 +57,9 @@ class BaselineLoaderTest {
         assertThat(m.text(NodeFile.KUBELET_UNIT).orElseThrow().name())
                 .isEqualTo("baseline/control-plane/master-1/kubelet.service");
 
-        assertThat(b.edgeDefault().orElseThrow().tree().at("/modules/edged/maxPods").asInt()).isEqualTo(110);
+        assertThat(b.edgeDefault().orElseThrow().tree().at("/modules/edged/tailoredKubeletConfig/maxPods").asInt()).isEqualTo(110);
         assertThat(b.edgeNodes().keySet()).containsExactly("edge-0002");
-        assertThat(b.edgeNodes().get("edge-0002").tree().at("/modules/edged/maxPods").asInt()).isEqualTo(60);
+        assertThat(b.edgeNodes().get("edge-0002").tree().at("/modules/edged/tailoredKubeletConfig/maxPods").asInt()).isEqualTo(60);
     }
 
     @Test
