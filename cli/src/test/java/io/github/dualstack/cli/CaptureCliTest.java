@@ -26,9 +26,10 @@ class CaptureCliTest {
         Run r = run("capture", "--baseline", baseline);
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).isEmpty();
-        assertThat(r.out()).contains("\nkubectl get nodes -o yaml > " + baseline + "/cluster/nodes.yaml\n")
+        assertThat(r.out()).contains("\nkubectl get nodes -o yaml > " + baseline + "/cluster/nodes.yaml || rm -f "
+                        + baseline + "/cluster/nodes.yaml\n")
                 .contains("\nkubectl -n kubeedge get service cloudcore -o yaml > " + baseline
-                        + "/cluster/cloudcore.service.yaml\n")
+                        + "/cluster/cloudcore.service.yaml || rm -f ")
                 .endsWith("/cluster/nodes.yaml captured, it prints the command for each control-plane node and the"
                         + " edge commands.\n")
                 .doesNotContain("ssh");

@@ -68,7 +68,10 @@ public final class CaptureCommands {
         this.cloudCoreNamespace = cloudCoreNamespace;
     }
 
-    /** {@code kubectl [-n NS] get WHAT -o yaml > DIR/cluster/FILE}. */
+    /**
+     * {@code kubectl [-n NS] get WHAT -o yaml > DIR/cluster/FILE || rm -f DIR/cluster/FILE}: an object the cluster
+     * does not have (the other way of installing Calico, an optional one) leaves no empty file behind.
+     */
     public String cluster(ClusterFile file) {
         StringBuilder sb = new StringBuilder("kubectl ");
         file.namespace().ifPresent(ns -> sb.append("-n ").append(ShellWord.quote(ns.equals("cloudcore")
@@ -77,7 +80,8 @@ public final class CaptureCommands {
         for (String word : file.kubectlGet().split(" ")) {
             sb.append(ShellWord.quote(word)).append(' ');
         }
-        return sb.append("-o yaml > ").append(path(file.path())).toString();
+        String to = path(file.path());
+        return sb.append("-o yaml > ").append(to).append(" || rm -f ").append(to).toString();
     }
 
     /**
@@ -98,10 +102,9 @@ public final class CaptureCommands {
      */
     public String edgeDefault(Optional<String> edgeNode) {
         edgeNode.ifPresent(CaptureCommands::requireNodeName);
-        String read = "mkdir -p " + path(BaselineLayout.EDGE) + " && ssh -- %s " + edgeRead() + " > "
-                + path(BaselineLayout.edgeDefault());
-        return edgeNode.isPresent() ? String.format(read, ShellWord.quote(edgeNode.get()))
-                : fromVariable("an edge node") + String.format(read, "\"$n\"");
+        String command = "mkdir -p " + path(BaselineLayout.EDGE) + " && ssh -- "
+                + edgeNode.map(ShellWord::quote).orElse("\"$n\"") + " " + edgeRead(path(BaselineLayout.edgeDefault()));
+        return edgeNode.isPresent() ? command : fromVariable("an edge node") + command;
     }
 
     /**
@@ -110,8 +113,8 @@ public final class CaptureCommands {
      */
     public String edgeNode() {
         String into = path(BaselineLayout.EDGE) + "/\"$n\"";
-        return fromVariable("the edge node") + "mkdir -p " + into + " && ssh -- \"$n\" " + edgeRead() + " > " + into
-                + "/" + BaselineLayout.EDGECORE;
+        return fromVariable("the edge node") + "mkdir -p " + into + " && ssh -- \"$n\" "
+                + edgeRead(into + "/" + BaselineLayout.EDGECORE);
     }
 
     /** {@code n=} the variable's value, or the command stops there saying what to set it to. */
@@ -154,7 +157,7 @@ public final class CaptureCommands {
             return String.join("\n", lines) + "\n";
         }
         lines.add("# Each control-plane node's manifests, kubelet unit and API server certificate names (ssh to the"
-                + " node by its name, as a user that may sudo):");
+                + " node by its name, as a user that may sudo without a password prompt):");
         List<String> edges = new ArrayList<>();
         int controlPlanes = 0;
         for (ListedNode n : nodes.get()) {
@@ -212,8 +215,10 @@ public final class CaptureCommands {
         return String.join("; ", steps);
     }
 
-    private static String edgeRead() {
-        return ShellWord.quote("sudo cat " + EDGECORE_SOURCE) + " | sed -e " + ShellWord.quote(BLANK_TOKEN);
+    /** The node's edgecore.yaml into {@code to}, token blanked; nothing is left when the node gave nothing. */
+    private static String edgeRead(String to) {
+        return ShellWord.quote("sudo cat " + EDGECORE_SOURCE) + " | sed -e " + ShellWord.quote(BLANK_TOKEN) + " > " + to
+                + " && [ -s " + to + " ] || rm -f " + to;
     }
 
     /** A path inside the baseline directory as one word. */

@@ -36,13 +36,15 @@ class CaptureCommandsTest {
     @Test
     void eachClusterFileIsOneKubectlGet() {
         CaptureCommands c = new CaptureCommands("baseline", "edge-system");
-        assertThat(c.cluster(ClusterFile.KUBEADM_CONFIG)).isEqualTo(
-                "kubectl -n kube-system get configmap kubeadm-config -o yaml > baseline/cluster/kubeadm-config.configmap.yaml");
-        assertThat(c.cluster(ClusterFile.CLOUDCORE_SERVICE)).isEqualTo(
-                "kubectl -n edge-system get service cloudcore -o yaml > baseline/cluster/cloudcore.service.yaml");
-        assertThat(c.cluster(ClusterFile.NODES)).isEqualTo("kubectl get nodes -o yaml > baseline/cluster/nodes.yaml");
-        assertThat(c.cluster(ClusterFile.CALICO_POOLS)).isEqualTo(
-                "kubectl get ippools.crd.projectcalico.org -o yaml > baseline/cluster/calico.ippools.yaml");
+        assertThat(c.cluster(ClusterFile.KUBEADM_CONFIG)).isEqualTo("kubectl -n kube-system get configmap kubeadm-config"
+                + " -o yaml > baseline/cluster/kubeadm-config.configmap.yaml || rm -f"
+                + " baseline/cluster/kubeadm-config.configmap.yaml");
+        assertThat(c.cluster(ClusterFile.CLOUDCORE_SERVICE)).isEqualTo("kubectl -n edge-system get service cloudcore"
+                + " -o yaml > baseline/cluster/cloudcore.service.yaml || rm -f baseline/cluster/cloudcore.service.yaml");
+        assertThat(c.cluster(ClusterFile.NODES)).isEqualTo("kubectl get nodes -o yaml > baseline/cluster/nodes.yaml"
+                + " || rm -f baseline/cluster/nodes.yaml");
+        assertThat(c.cluster(ClusterFile.CALICO_POOLS)).isEqualTo("kubectl get ippools.crd.projectcalico.org -o yaml"
+                + " > baseline/cluster/calico.ippools.yaml || rm -f baseline/cluster/calico.ippools.yaml");
     }
 
     @Test
@@ -73,7 +75,7 @@ class CaptureCommandsTest {
         assertThat(ssh.get(1)).startsWith("mkdir -p baseline/control-plane/master-1 && ssh -- master-1 ");
         assertThat(ssh.get(2)).isEqualTo("mkdir -p baseline/edge && ssh -- edge-0003 'sudo cat"
                 + " /etc/kubeedge/config/edgecore.yaml' | sed -e 's/^\\([[:space:]]*token:\\).*$/\\1 \"\"/' >"
-                + " baseline/edge/edgecore.yaml");
+                + " baseline/edge/edgecore.yaml && [ -s baseline/edge/edgecore.yaml ] || rm -f baseline/edge/edgecore.yaml");
         assertThat(ssh.get(3)).startsWith("n=\"${EDGE_NODE:?set EDGE_NODE to the name of the edge node}\" && mkdir -p"
                 + " baseline/edge/\"$n\" && ssh -- \"$n\" ");
         assertThat(script).doesNotContain("worker-1");
@@ -141,6 +143,21 @@ class CaptureCommandsTest {
         assertThat(log).contains("sudo [sh] [-c] [" + CaptureCommands.nodeScript() + "]\n");
         assertThat(log).contains("ssh [--] [edge-0001] [sudo cat /etc/kubeedge/config/edgecore.yaml]\n");
         assertThat(log).contains("ssh [--] [edge-0002] [sudo cat /etc/kubeedge/config/edgecore.yaml]\n");
+    }
+
+    @Test
+    void whatTheClusterOrANodeDoesNotGiveLeavesNoFile() throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("failing"));
+        tool(bin, "kubectl", "echo 'Error from server (NotFound)' >&2; exit 1\n");
+        tool(bin, "ssh", "exit 255\n");
+        CaptureCommands c = new CaptureCommands("baseline", "kubeedge");
+        Path work = Files.createDirectories(tmp.resolve("w"));
+        Shell r = shell("PATH=" + bin + ":$PATH; mkdir -p baseline/cluster; " + c.cluster(ClusterFile.CALICO_INSTALLATION)
+                + "; " + c.edgeDefault(Optional.of("edge-1")) + "; EDGE_NODE=edge-2; " + c.edgeNode(), work);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(work.resolve("baseline/cluster/calico.installation.yaml")).doesNotExist();
+        assertThat(work.resolve("baseline/edge/edgecore.yaml")).doesNotExist();
+        assertThat(work.resolve("baseline/edge/edge-2/edgecore.yaml")).doesNotExist();
     }
 
     @Test
