@@ -26,7 +26,7 @@ class SamplesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dual-stack-site", "ipv6-only", "ipv6-primary-hostnetwork"})
+    @ValueSource(strings = {"dual-stack-site", "ipv6-only", "ipv6-primary-hostnetwork", "brownfield-kubeadm"})
     void everySampleIsValid(String name) throws Exception {
         Report.Validate r = validate(name);
         assertThat(r.errors()).isEmpty();
