@@ -69,7 +69,9 @@ public final class SiteFacts {
         }
         this.cloudNodes = List.copyOf(nodes);
         NodeFacts firstControlPlane = cloudNodes.stream().filter(n -> n.node().isControlPlane()).findFirst().orElseThrow();
+        // A running site's own endpoint (kubeadm-config) when the descriptor names none.
         this.apiServerEndpoint = k.controlPlaneEndpoint()
+                .or(() -> captured.flatMap(c -> c.live().controlPlaneEndpoint()))
                 .orElse(HostPort.join(firstControlPlane.primaryAddress(), k.apiServerBindPort()));
         // kubeadm's local etcd listens on the loopback address of the advertise family.
         this.etcdServers = k.etcdServers().isEmpty()

@@ -27,7 +27,8 @@ import java.util.Optional;
  * <li>an existing IPPool is never rewritten: the crd.projectcalico.org/v1 CRD takes any change silently and orphans
  *     the allocated blocks; a pool's block size cannot change;</li>
  * <li>the node mask size cannot change under allocated node ranges;</li>
- * <li>several control-plane nodes need a controlPlaneEndpoint, or kube-proxy pins one of them.</li>
+ * <li>several control-plane nodes need a controlPlaneEndpoint, or kube-proxy pins one of them: the descriptor's, or
+ *     else kubeadm-config's.</li>
  * </ul>
  */
 public final class LiveSiteRules {
@@ -199,10 +200,7 @@ public final class LiveSiteRules {
             problems.error(KUBERNETES.child("controlPlaneEndpoint"), "is required: the site has "
                     + controlPlaneNodes().size() + " control-plane nodes and its kubeadm-config has no"
                     + " controlPlaneEndpoint, so kube-proxy and the kubelets would pin one of them");
-        } else if (wanted.isEmpty()) {
-            problems.error(KUBERNETES.child("controlPlaneEndpoint"), "is required: the running cluster's"
-                    + " kubeadm-config has controlPlaneEndpoint " + running.get() + "; set it to that");
-        } else if (running.isPresent() && !running.get().equals(wanted.get())) {
+        } else if (wanted.isPresent() && running.isPresent() && !running.get().equals(wanted.get())) {
             problems.warn(KUBERNETES.child("controlPlaneEndpoint"), "differs from the running cluster's "
                     + running.get() + " (kubeadm-config): kubelets and kube-proxy keep dialing that one until"
                     + " their kubeconfigs change");
