@@ -1,11 +1,10 @@
 package io.github.dualstack.core.baseline;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import io.github.dualstack.core.baseline.BaselineLayout.ClusterFile;
+import io.github.dualstack.core.baseline.BaselineLayout.Embedded;
 import io.github.dualstack.core.baseline.BaselineLayout.NodeFile;
 import io.github.dualstack.core.model.IpFamily;
 import java.util.ArrayList;
@@ -23,7 +22,6 @@ import java.util.TreeMap;
  */
 public final class LiveState {
 
-    private static final YAMLMapper YAML = new YAMLMapper();
     private static final String EDGE_ROLE = "node-role.kubernetes.io/edge";
     private static final String CONTROL_PLANE_ROLE = "node-role.kubernetes.io/control-plane";
     static final String HELM_MANAGED_BY = "app.kubernetes.io/managed-by";
@@ -130,34 +128,29 @@ public final class LiveState {
     }
 
     public Optional<JsonNode> clusterConfiguration() {
-        return baseline.cluster(ClusterFile.KUBEADM_CONFIG).map(f -> embedded(f, "ClusterConfiguration"));
+        return baseline.embedded(Embedded.CLUSTER_CONFIGURATION).map(CapturedFile::tree);
     }
 
     /** kube-proxy's captured {@code detectLocalMode} ({@code ClusterCIDR}, kube-proxy's default, when unset). */
     public String kubeProxyDetectLocalMode() {
-        return baseline.cluster(ClusterFile.KUBE_PROXY_CONFIG).map(f -> embedded(f, "config.conf"))
+        return baseline.embedded(Embedded.KUBE_PROXY_CONFIGURATION).map(CapturedFile::tree)
                 .map(c -> c.path("detectLocalMode").asText("")).filter(s -> !s.isEmpty()).orElse("ClusterCIDR");
     }
 
     public Optional<String> kubeProxyMode() {
-        return baseline.cluster(ClusterFile.KUBE_PROXY_CONFIG).map(f -> embedded(f, "config.conf"))
+        return baseline.embedded(Embedded.KUBE_PROXY_CONFIGURATION).map(CapturedFile::tree)
                 .map(c -> c.path("mode").asText("")).filter(s -> !s.isEmpty());
     }
 
     /** The IPAM type of calico-config's CNI plugin ({@code calico-ipam} or {@code host-local}), if captured. */
     public Optional<String> calicoIpam() {
-        return baseline.cluster(ClusterFile.CALICO_CONFIG).flatMap(f -> {
-            try {
-                JsonNode cni = CniConfig.read(f.tree().path("data").path("cni_network_config").asText());
-                for (JsonNode plugin : cni.path("plugins")) {
-                    if (plugin.path("type").asText().equals("calico")) {
-                        return Optional.of(plugin.path("ipam").path("type").asText("")).filter(s -> !s.isEmpty());
-                    }
+        return baseline.embedded(Embedded.CNI_NETWORK_CONFIG).flatMap(f -> {
+            for (JsonNode plugin : f.tree().path("plugins")) {
+                if (plugin.path("type").asText().equals("calico")) {
+                    return Optional.of(plugin.path("ipam").path("type").asText("")).filter(s -> !s.isEmpty());
                 }
-                return Optional.empty();
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(f.name() + " passed its shape check: cni_network_config", e);
             }
+            return Optional.empty();
         });
     }
 
@@ -263,14 +256,5 @@ public final class LiveState {
             }
         }
         return out;
-    }
-
-    /** A YAML document held in a captured ConfigMap's data key (the shape check has read it once already). */
-    static JsonNode embedded(CapturedFile configMap, String key) {
-        try {
-            return YAML.readTree(configMap.tree().path("data").path(key).asText());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(configMap.name() + " passed its shape check: " + key, e);
-        }
     }
 }

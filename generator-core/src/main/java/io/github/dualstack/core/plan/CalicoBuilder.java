@@ -1,5 +1,6 @@
 package io.github.dualstack.core.plan;
 
+import io.github.dualstack.core.baseline.BaselineLayout.Embedded;
 import io.github.dualstack.core.model.Calico;
 import io.github.dualstack.core.model.CalicoPool;
 import io.github.dualstack.core.model.IpFamily;
@@ -64,7 +65,7 @@ final class CalicoBuilder implements ArtifactBuilder {
         String backend = cm.tree().path("data").path("calico_backend").asText();
         List<PlannedFile> out = new ArrayList<>();
         out.add(new PlannedFile(CONFIG, Captures.view(FileKind.KUBERNETES, cm, CalicoConfigMerge.merge(cm.tree(),
-                Captures.embeddedCni(cm, CalicoConfigMerge.CNI_KEY), facts.families))));
+                captured.embedded(Embedded.CNI_NETWORK_CONFIG), facts.families))));
         Set<IpFamily> served = capturedFamilies(captured, pools);
         Map<String, String> capturedEnv = capturedEnv(captured);
         List<EnvVar> env = env(facts, pools).stream()

@@ -1,14 +1,12 @@
 package io.github.dualstack.core.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.github.dualstack.core.baseline.Baseline;
+import io.github.dualstack.core.baseline.BaselineLayout;
 import io.github.dualstack.core.baseline.BaselineLayout.ClusterFile;
 import io.github.dualstack.core.baseline.BaselineLayout.NodeFile;
 import io.github.dualstack.core.baseline.CapturedFile;
 import io.github.dualstack.core.baseline.LiveState;
-import io.github.dualstack.core.baseline.CniConfig;
 import io.github.dualstack.core.plan.merge.Merged;
 import io.github.dualstack.core.plan.view.MergedDocumentView;
 import io.github.dualstack.core.plan.view.YamlTree;
@@ -19,8 +17,6 @@ import java.util.Optional;
  * ConfigMaps as trees. The baseline has passed its shape checks, so a field the builders need is there.
  */
 final class Captures {
-
-    private static final YAMLMapper YAML = new YAMLMapper();
 
     private final Baseline baseline;
     private final LiveState live;
@@ -58,21 +54,8 @@ final class Captures {
         return new MergedDocumentView(kind, source.name(), merged.changed(), new YamlTree(merged.object()));
     }
 
-    /** A YAML document held in a ConfigMap's data key. */
-    static JsonNode embeddedYaml(CapturedFile configMap, String key) {
-        try {
-            return YAML.readTree(configMap.tree().path("data").path(key).asText());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(configMap.name() + " passed its shape check: " + key, e);
-        }
-    }
-
-    /** calico-config's CNI conflist, bare placeholders and all. */
-    static JsonNode embeddedCni(CapturedFile configMap, String key) {
-        try {
-            return CniConfig.read(configMap.tree().path("data").path(key).asText());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(configMap.name() + " passed its shape check: " + key, e);
-        }
+    /** A document held in a captured ConfigMap (its shape check has read it): the tree to merge into. */
+    JsonNode embedded(BaselineLayout.Embedded document) {
+        return baseline.embedded(document).orElseThrow().tree();
     }
 }

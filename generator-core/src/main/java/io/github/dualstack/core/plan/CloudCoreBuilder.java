@@ -1,5 +1,6 @@
 package io.github.dualstack.core.plan;
 
+import io.github.dualstack.core.baseline.BaselineLayout.Embedded;
 import io.github.dualstack.core.rules.CloudCoreTuning;
 import io.github.dualstack.core.model.CloudCore;
 import io.github.dualstack.core.model.HubPorts;
@@ -57,7 +58,7 @@ final class CloudCoreBuilder implements ArtifactBuilder {
             tuned.add(new CloudCoreMerge.Tuned(List.of(t.path().split("\\.")), (int) t.at(cc.nodeLimit())));
         }
         return Captures.view(FileKind.CLOUDCORE_CONFIGMAP, cm, CloudCoreMerge.merge(cm.tree(),
-                Captures.embeddedYaml(cm, CloudCoreMerge.CONFIG_KEY), SiteFacts.canonical(facts.advertiseAddresses),
+                captured.embedded(Embedded.CLOUDCORE_CONFIG), SiteFacts.canonical(facts.advertiseAddresses),
                 cc.dnsNames(), tuned));
     }
 

@@ -1,5 +1,6 @@
 package io.github.dualstack.core.plan;
 
+import io.github.dualstack.core.baseline.BaselineLayout.Embedded;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.plan.view.KubeProxyView;
 import io.github.dualstack.core.baseline.BaselineLayout.ClusterFile;
@@ -24,7 +25,7 @@ final class KubeProxyBuilder implements ArtifactBuilder {
     /** The captured ConfigMap with only clusterCIDR changed: the site's mode, ipvs and conntrack settings stay. */
     static MergedDocumentView merged(SiteFacts facts, Captures captured) {
         CapturedFile cm = captured.cluster(ClusterFile.KUBE_PROXY_CONFIG).orElseThrow();
-        Merged m = KubeProxyMerge.merge(cm.tree(), Captures.embeddedYaml(cm, KubeProxyMerge.CONFIG_KEY), facts.podCidrs);
+        Merged m = KubeProxyMerge.merge(cm.tree(), captured.embedded(Embedded.KUBE_PROXY_CONFIGURATION), facts.podCidrs);
         return Captures.view(FileKind.KUBERNETES, cm, m);
     }
 

@@ -1,5 +1,6 @@
 package io.github.dualstack.core.plan;
 
+import io.github.dualstack.core.baseline.BaselineLayout.Embedded;
 import io.github.dualstack.core.baseline.BaselineLayout.ClusterFile;
 import io.github.dualstack.core.baseline.CapturedFile;
 import io.github.dualstack.core.model.IpFamily;
@@ -31,7 +32,7 @@ final class KubeadmConfigBuilder implements ArtifactBuilder {
         CapturedFile cm = facts.captured.get().cluster(ClusterFile.KUBEADM_CONFIG).orElseThrow();
         KubeadmConfigMerge.Changes changes = changes(facts);
         return Stream.of(new PlannedFile(PATH, Captures.view(FileKind.KUBERNETES, cm, KubeadmConfigMerge.merge(
-                cm.tree(), Captures.embeddedYaml(cm, KubeadmConfigMerge.CONFIG_KEY), changes))));
+                cm.tree(), facts.captured.get().embedded(Embedded.CLUSTER_CONFIGURATION), changes))));
     }
 
     static KubeadmConfigMerge.Changes changes(SiteFacts facts) {

@@ -1,5 +1,6 @@
 package io.github.dualstack.core.plan.merge;
 
+import io.github.dualstack.core.baseline.BaselineLayout.Embedded;
 import io.github.dualstack.core.baseline.CniConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +16,6 @@ import java.util.List;
  */
 public final class CalicoConfigMerge {
 
-    public static final String CNI_KEY = "cni_network_config";
 
     private CalicoConfigMerge() {
     }
@@ -36,7 +36,7 @@ public final class CalicoConfigMerge {
                 }
             }
         }
-        ((ObjectNode) object.get("data")).put(CNI_KEY, CniConfig.print(cni));
+        ((ObjectNode) object.get("data")).put(Embedded.CNI_NETWORK_CONFIG.dataKey(), CniConfig.print(cni));
         return new Merged(object, changed);
     }
 }

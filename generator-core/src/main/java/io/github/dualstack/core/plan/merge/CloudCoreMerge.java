@@ -1,5 +1,6 @@
 package io.github.dualstack.core.plan.merge;
 
+import io.github.dualstack.core.baseline.BaselineLayout.Embedded;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.IntNode;
@@ -16,7 +17,6 @@ import java.util.List;
  */
 public final class CloudCoreMerge {
 
-    public static final String CONFIG_KEY = "cloudcore.yaml";
 
     /** A value to set in cloudcore.yaml: its path of keys and the number. */
     public record Tuned(List<String> path, int value) {
@@ -45,7 +45,7 @@ public final class CloudCoreMerge {
                 changed.add("data.cloudcore.yaml: " + String.join(".", t.path()));
             }
         }
-        ((ObjectNode) object.get("data")).put(CONFIG_KEY, CanonicalYaml.print(conf));
+        ((ObjectNode) object.get("data")).put(Embedded.CLOUDCORE_CONFIG.dataKey(), CanonicalYaml.print(conf));
         return new Merged(object, changed);
     }
 

@@ -1,5 +1,6 @@
 package io.github.dualstack.core.plan.merge;
 
+import io.github.dualstack.core.baseline.BaselineLayout.Embedded;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dualstack.core.yaml.CanonicalYaml;
@@ -14,7 +15,6 @@ import java.util.List;
  */
 public final class KubeProxyMerge {
 
-    public static final String CONFIG_KEY = "config.conf";
 
     private KubeProxyMerge() {
     }
@@ -28,7 +28,7 @@ public final class KubeProxyMerge {
             conf.put("clusterCIDR", cidrs);
             changed.add("data.config.conf: clusterCIDR");
         }
-        ((ObjectNode) object.get("data")).put(CONFIG_KEY, CanonicalYaml.print(conf));
+        ((ObjectNode) object.get("data")).put(Embedded.KUBE_PROXY_CONFIGURATION.dataKey(), CanonicalYaml.print(conf));
         return new Merged(object, changed);
     }
 }

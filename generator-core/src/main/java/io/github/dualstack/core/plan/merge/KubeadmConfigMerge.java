@@ -1,5 +1,6 @@
 package io.github.dualstack.core.plan.merge;
 
+import io.github.dualstack.core.baseline.BaselineLayout.Embedded;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,7 +20,6 @@ import java.util.TreeMap;
  */
 public final class KubeadmConfigMerge {
 
-    public static final String CONFIG_KEY = "ClusterConfiguration";
 
     /** What changes in the ClusterConfiguration. */
     public record Changes(String podSubnet, String serviceSubnet, Map<String, String> apiServerArgs,
@@ -59,7 +59,7 @@ public final class KubeadmConfigMerge {
                 changed.add("apiServer.certSANs: " + san + " (added)");
             }
         }
-        ((ObjectNode) object.get("data")).put(CONFIG_KEY, CanonicalYaml.print(conf));
+        ((ObjectNode) object.get("data")).put(Embedded.CLUSTER_CONFIGURATION.dataKey(), CanonicalYaml.print(conf));
         return new Merged(object, changed);
     }
 
