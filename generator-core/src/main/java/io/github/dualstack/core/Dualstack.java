@@ -1,9 +1,9 @@
 package io.github.dualstack.core;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dualstack.core.DualstackException.GeneratorBugException;
 import io.github.dualstack.core.DualstackException.InputException;
 import io.github.dualstack.core.DualstackException.IoFaultException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dualstack.core.baseline.Baseline;
 import io.github.dualstack.core.baseline.BaselineLoader;
 import io.github.dualstack.core.baseline.CaptureCommands;

@@ -71,18 +71,21 @@ public final class LiveState {
         if (files == null) {
             return Optional.empty();
         }
-        return files.manifest(pod).flatMap(f -> {
-            for (JsonNode arg : f.tree().path("spec").path("containers").path(0).path("command")) {
-                String a = arg.asText();
-                if (a.equals("--" + name)) {
-                    return Optional.of("true");
-                }
-                if (a.startsWith("--" + name + "=")) {
-                    return Optional.of(a.substring(name.length() + 3));
-                }
+        return files.manifest(pod).flatMap(f -> podFlag(f.tree(), name));
+    }
+
+    /** The value of a flag in a static pod's command ({@code --name=value}; a bare {@code --name} is "true"). */
+    public static Optional<String> podFlag(JsonNode pod, String name) {
+        for (JsonNode arg : pod.path("spec").path("containers").path(0).path("command")) {
+            String a = arg.asText();
+            if (a.equals("--" + name)) {
+                return Optional.of("true");
             }
-            return Optional.empty();
-        });
+            if (a.startsWith("--" + name + "=")) {
+                return Optional.of(a.substring(name.length() + 3));
+            }
+        }
+        return Optional.empty();
     }
 
     public List<LiveNode> nodes() {

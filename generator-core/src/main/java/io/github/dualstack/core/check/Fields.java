@@ -1,8 +1,8 @@
 package io.github.dualstack.core.check;
 
-import io.github.dualstack.core.rules.KubernetesLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dualstack.core.FieldPath;
+import io.github.dualstack.core.rules.KubernetesLimits;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package io.github.dualstack.core.check;
 
-import io.github.dualstack.core.rules.Printable;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.dualstack.core.rules.Printable;
 import java.util.Locale;
 
 /** Parsed values in the words of a one-line problem: the self-check's and the baseline reader's. */

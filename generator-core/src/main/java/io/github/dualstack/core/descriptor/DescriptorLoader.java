@@ -7,13 +7,13 @@ import io.github.dualstack.core.model.Site;
 import io.github.dualstack.core.rules.Printable;
 import io.github.dualstack.core.validate.Placement;
 import io.github.dualstack.core.validate.SiteValidator;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**

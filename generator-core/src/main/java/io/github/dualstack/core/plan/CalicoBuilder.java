@@ -1,27 +1,27 @@
 package io.github.dualstack.core.plan;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.dualstack.core.baseline.BaselineLayout.ClusterFile;
 import io.github.dualstack.core.baseline.BaselineLayout.Embedded;
+import io.github.dualstack.core.baseline.CapturedFile;
 import io.github.dualstack.core.model.Calico;
 import io.github.dualstack.core.model.CalicoPool;
 import io.github.dualstack.core.model.IpFamily;
+import io.github.dualstack.core.plan.merge.CalicoConfigMerge;
 import io.github.dualstack.core.plan.view.CalicoConfigView;
-import io.github.dualstack.core.plan.view.CalicoNodePatchView;
 import io.github.dualstack.core.plan.view.CalicoNodePatchView.EnvVar;
-import io.github.dualstack.core.plan.view.CalicoPoolsView;
+import io.github.dualstack.core.plan.view.CalicoNodePatchView;
 import io.github.dualstack.core.plan.view.CalicoPoolsView.Pool;
 import io.github.dualstack.core.plan.view.CalicoPoolsView.TunnelMode;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.github.dualstack.core.baseline.BaselineLayout.ClusterFile;
-import io.github.dualstack.core.baseline.CapturedFile;
-import io.github.dualstack.core.plan.merge.CalicoConfigMerge;
+import io.github.dualstack.core.plan.view.CalicoPoolsView;
 import io.github.dualstack.core.rules.CalicoHealth;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 

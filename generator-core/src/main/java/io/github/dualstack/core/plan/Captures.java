@@ -2,9 +2,9 @@ package io.github.dualstack.core.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dualstack.core.baseline.Baseline;
-import io.github.dualstack.core.baseline.BaselineLayout;
 import io.github.dualstack.core.baseline.BaselineLayout.ClusterFile;
 import io.github.dualstack.core.baseline.BaselineLayout.NodeFile;
+import io.github.dualstack.core.baseline.BaselineLayout;
 import io.github.dualstack.core.baseline.CapturedFile;
 import io.github.dualstack.core.baseline.LiveState;
 import io.github.dualstack.core.plan.merge.Merged;

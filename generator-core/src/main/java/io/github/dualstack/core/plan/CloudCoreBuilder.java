@@ -1,19 +1,19 @@
 package io.github.dualstack.core.plan;
 
+import io.github.dualstack.core.baseline.BaselineLayout.ClusterFile;
 import io.github.dualstack.core.baseline.BaselineLayout.Embedded;
-import io.github.dualstack.core.rules.CloudCoreTuning;
+import io.github.dualstack.core.baseline.CapturedFile;
 import io.github.dualstack.core.model.CloudCore;
 import io.github.dualstack.core.model.HubPorts;
+import io.github.dualstack.core.plan.merge.CloudCoreMerge;
+import io.github.dualstack.core.plan.merge.ServiceMerge;
 import io.github.dualstack.core.plan.view.CloudCoreConfigView;
 import io.github.dualstack.core.plan.view.CloudCoreServiceView;
+import io.github.dualstack.core.plan.view.MergedDocumentView;
+import io.github.dualstack.core.rules.CloudCoreTuning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import io.github.dualstack.core.baseline.BaselineLayout.ClusterFile;
-import io.github.dualstack.core.baseline.CapturedFile;
-import io.github.dualstack.core.plan.merge.CloudCoreMerge;
-import io.github.dualstack.core.plan.merge.ServiceMerge;
-import io.github.dualstack.core.plan.view.MergedDocumentView;
 import java.util.stream.Stream;
 
 /**

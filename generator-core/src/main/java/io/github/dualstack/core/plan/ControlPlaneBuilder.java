@@ -1,25 +1,26 @@
 package io.github.dualstack.core.plan;
 
-import io.github.dualstack.core.rules.HostPort;
-import io.github.dualstack.core.rules.KubeadmVolumes;
+import io.github.dualstack.core.baseline.BaselineLayout.NodeFile;
+import io.github.dualstack.core.baseline.CapturedFile;
+import io.github.dualstack.core.baseline.LiveState;
 import io.github.dualstack.core.model.HostPathMount;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.model.Kubernetes;
-import io.github.dualstack.core.plan.view.StaticPodView;
-import io.github.dualstack.core.plan.view.StaticPodView.Probe;
-import io.github.dualstack.core.plan.view.StaticPodView.Volume;
-import io.github.dualstack.core.baseline.BaselineLayout.NodeFile;
-import io.github.dualstack.core.baseline.CapturedFile;
 import io.github.dualstack.core.plan.merge.StaticPodMerge;
 import io.github.dualstack.core.plan.view.MergedDocumentView;
+import io.github.dualstack.core.plan.view.StaticPodView.Probe;
+import io.github.dualstack.core.plan.view.StaticPodView.Volume;
+import io.github.dualstack.core.plan.view.StaticPodView;
+import io.github.dualstack.core.rules.HostPort;
+import io.github.dualstack.core.rules.KubeadmVolumes;
 import java.util.ArrayList;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -78,7 +79,7 @@ final class ControlPlaneBuilder implements ArtifactBuilder {
         set.put("cluster-cidr", String.join(",", facts.podCidrs));
         set.put("service-cluster-ip-range", String.join(",", facts.serviceCidrs));
         Set<String> remove = new TreeSet<>();
-        if (StaticPodMerge.flag(pod.tree(), "allocate-node-cidrs").orElse("false").equals("true")) {
+        if (LiveState.podFlag(pod.tree(), "allocate-node-cidrs").orElse("false").equals("true")) {
             for (IpFamily f : facts.site.ipFamilies()) {
                 set.put("node-cidr-mask-size-" + f.key(), String.valueOf(k.nodeMaskSizes().get(f)));
             }

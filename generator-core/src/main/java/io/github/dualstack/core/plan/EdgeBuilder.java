@@ -1,21 +1,21 @@
 package io.github.dualstack.core.plan;
 
-import io.github.dualstack.core.rules.CurlFamilyFlag;
-import io.github.dualstack.core.rules.HostPort;
 import inet.ipaddr.IPAddress;
+import io.github.dualstack.core.baseline.CapturedFile;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.HubPorts;
+import io.github.dualstack.core.plan.merge.EdgeCoreMerge;
 import io.github.dualstack.core.plan.view.EdgeCoreView;
 import io.github.dualstack.core.plan.view.JoinScriptView;
 import io.github.dualstack.core.plan.view.Labels;
-import java.util.List;
-import java.util.stream.Collectors;
-import io.github.dualstack.core.baseline.CapturedFile;
-import io.github.dualstack.core.plan.merge.EdgeCoreMerge;
 import io.github.dualstack.core.plan.view.MergedDocumentView;
 import io.github.dualstack.core.plan.view.View;
+import io.github.dualstack.core.rules.CurlFamilyFlag;
+import io.github.dualstack.core.rules.HostPort;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**

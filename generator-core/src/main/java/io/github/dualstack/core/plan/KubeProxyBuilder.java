@@ -1,12 +1,12 @@
 package io.github.dualstack.core.plan;
 
-import io.github.dualstack.core.baseline.BaselineLayout.Embedded;
-import io.github.dualstack.core.model.IpFamily;
-import io.github.dualstack.core.plan.view.KubeProxyView;
 import io.github.dualstack.core.baseline.BaselineLayout.ClusterFile;
+import io.github.dualstack.core.baseline.BaselineLayout.Embedded;
 import io.github.dualstack.core.baseline.CapturedFile;
+import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.plan.merge.KubeProxyMerge;
 import io.github.dualstack.core.plan.merge.Merged;
+import io.github.dualstack.core.plan.view.KubeProxyView;
 import io.github.dualstack.core.plan.view.MergedDocumentView;
 import io.github.dualstack.core.plan.view.View;
 import java.util.stream.Stream;

@@ -1,7 +1,7 @@
 package io.github.dualstack.core.plan;
 
-import io.github.dualstack.core.baseline.BaselineLayout.Embedded;
 import io.github.dualstack.core.baseline.BaselineLayout.ClusterFile;
+import io.github.dualstack.core.baseline.BaselineLayout.Embedded;
 import io.github.dualstack.core.baseline.CapturedFile;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.model.Kubernetes;

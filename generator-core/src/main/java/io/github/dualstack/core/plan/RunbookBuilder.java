@@ -6,18 +6,17 @@ import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import io.github.dualstack.core.baseline.BaselineLayout.ClusterFile;
 import io.github.dualstack.core.baseline.LiveState;
-import io.github.dualstack.core.plan.view.ConversionView;
-import io.github.dualstack.core.rules.KubeEdgeNamespaces;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.Optional;
-import java.util.Set;
-
 import io.github.dualstack.core.model.CloudCore;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.IpFamily;
+import io.github.dualstack.core.plan.view.ConversionView;
 import io.github.dualstack.core.plan.view.RunbookView;
+import io.github.dualstack.core.rules.KubeEdgeNamespaces;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** README.md of the tree: the rollout runbook for this site, in a safe order, naming the file each step uses. */

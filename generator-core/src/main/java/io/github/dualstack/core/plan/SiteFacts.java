@@ -1,7 +1,5 @@
 package io.github.dualstack.core.plan;
 
-import io.github.dualstack.core.rules.CurlFamilyFlag;
-import io.github.dualstack.core.rules.HostPort;
 import inet.ipaddr.IPAddress;
 import io.github.dualstack.core.baseline.Baseline;
 import io.github.dualstack.core.model.CloudCore;
@@ -15,6 +13,8 @@ import io.github.dualstack.core.net.IpLiterals;
 import io.github.dualstack.core.plan.view.CaUrl;
 import io.github.dualstack.core.plan.view.FamilyAddress;
 import io.github.dualstack.core.plan.view.SysctlSetting;
+import io.github.dualstack.core.rules.CurlFamilyFlag;
+import io.github.dualstack.core.rules.HostPort;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

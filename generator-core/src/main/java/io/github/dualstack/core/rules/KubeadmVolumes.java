@@ -1,7 +1,7 @@
 package io.github.dualstack.core.rules;
 
-import io.github.dualstack.core.model.HostPathMount;
 import io.github.dualstack.core.model.HostPathMount.PathType;
+import io.github.dualstack.core.model.HostPathMount;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,12 @@
 package io.github.dualstack.core.validate;
 
 import io.github.dualstack.core.FieldPath;
-import io.github.dualstack.core.model.HostPathMount;
 import io.github.dualstack.core.model.HostPathMount.PathType;
+import io.github.dualstack.core.model.HostPathMount;
 import io.github.dualstack.core.model.Kubernetes;
-import io.github.dualstack.core.rules.ControlPlaneFileFlags;
 import io.github.dualstack.core.rules.ControlPlaneFileFlags.FileFlag;
 import io.github.dualstack.core.rules.ControlPlaneFileFlags.Kind;
+import io.github.dualstack.core.rules.ControlPlaneFileFlags;
 import io.github.dualstack.core.rules.KubeadmVolumes;
 import io.github.dualstack.core.rules.Printable;
 import java.util.ArrayList;

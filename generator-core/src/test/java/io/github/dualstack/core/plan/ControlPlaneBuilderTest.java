@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.github.dualstack.core.plan.view.StaticPodView;
 import io.github.dualstack.core.plan.view.StaticPodView.Probe;
 import io.github.dualstack.core.plan.view.StaticPodView.Volume;
+import io.github.dualstack.core.plan.view.StaticPodView;
 import io.github.dualstack.core.render.TemplateEngine;
 import java.io.IOException;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package io.github.dualstack.core.plan;
 
-import io.github.dualstack.core.Descriptors;
 import io.github.dualstack.core.Descriptors.Base;
+import io.github.dualstack.core.Descriptors;
 import io.github.dualstack.core.descriptor.DescriptorLoader;
 import io.github.dualstack.core.model.Site;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dualstack.core.plan.view.BundledTemplate;
 import io.github.dualstack.core.plan.view.Labels;
-import io.github.dualstack.core.plan.view.YamlTree;
 import io.github.dualstack.core.plan.view.View;
+import io.github.dualstack.core.plan.view.YamlTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Modifier;

@@ -3,8 +3,8 @@ package io.github.dualstack.core.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dualstack.core.model.HostPathMount;
 import io.github.dualstack.core.model.HostPathMount.PathType;
+import io.github.dualstack.core.model.HostPathMount;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.github.dualstack.core.plan.merge;
 
-import io.github.dualstack.core.baseline.BaselineLayout.Embedded;
-import io.github.dualstack.core.baseline.CniConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dualstack.core.baseline.BaselineLayout.Embedded;
+import io.github.dualstack.core.baseline.CniConfig;
 import io.github.dualstack.core.model.IpFamily;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.github.dualstack.core.plan.merge;
 
-import io.github.dualstack.core.baseline.BaselineLayout.Embedded;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dualstack.core.baseline.BaselineLayout.Embedded;
 import io.github.dualstack.core.model.HostPathMount;
 import io.github.dualstack.core.yaml.CanonicalYaml;
 import java.util.ArrayList;

@@ -8,7 +8,6 @@ import io.github.dualstack.core.model.HostPathMount;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -54,18 +53,6 @@ public final class StaticPodMerge {
             }
         }
         return new Merged(copy, changed);
-    }
-
-    /** The captured value of a flag, if the pod's command has it ({@code --name=value}; a bare {@code --name} is "true"). */
-    public static Optional<String> flag(JsonNode pod, String name) {
-        JsonNode command = pod.path("spec").path("containers").path(0).path("command");
-        int at = indexOf(command, name);
-        if (at < 0) {
-            return Optional.empty();
-        }
-        String arg = command.get(at).asText();
-        int eq = arg.indexOf('=');
-        return Optional.of(eq < 0 ? "true" : arg.substring(eq + 1));
     }
 
     private static int indexOf(JsonNode command, String name) {

@@ -1,9 +1,9 @@
 package io.github.dualstack.core.plan.merge;
 
-import io.github.dualstack.core.baseline.CniConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.dualstack.core.baseline.CniConfig;
 import io.github.dualstack.core.model.IpFamily;
 import java.util.List;
 import java.util.Map;

@@ -87,7 +87,7 @@ class StaticPodMergeTest {
 
     @Test
     void readsACapturedFlag() {
-        assertThat(StaticPodMerge.flag(API_SERVER, "etcd-servers")).contains("https://127.0.0.1:2379");
-        assertThat(StaticPodMerge.flag(API_SERVER, "etcd")).isEmpty();
+        assertThat(io.github.dualstack.core.baseline.LiveState.podFlag(API_SERVER, "etcd-servers")).contains("https://127.0.0.1:2379");
+        assertThat(io.github.dualstack.core.baseline.LiveState.podFlag(API_SERVER, "etcd")).isEmpty();
     }
 }
