@@ -125,7 +125,13 @@ on, that is the one command a GitOps tool runs.
 
 ## 4. Calico
 
-<#if calico>
+<#if conversion?has_content && conversion.calicoOperator>
+The Calico operator manages this site's Calico (`${conversion.baseline}/cluster/calico.installation.yaml`): it reverts
+edits of calico-node and calico-config, so nothing is generated for them. Set the new family in the `Installation`
+instead (`spec.calicoNetwork.nodeAddressAutodetectionV4`/`V6`), and create the new family's pool as a
+`projectcalico.org/v3` IPPool through the Calico API server or calicoctl, which validate it: the Installation's
+`ipPools` take effect only when Calico is installed (Calico's IPv6 docs: "only for new clusters").
+<#elseif calico>
 <#if calicoBase>
 Uses `cluster/kustomization.yaml`, which includes your upstream Calico base and patches it with
 `cluster/kube-system/calico-config.configmap.yaml` (IPAM per family) and

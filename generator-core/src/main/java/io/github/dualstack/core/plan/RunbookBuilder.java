@@ -79,7 +79,8 @@ final class RunbookBuilder implements ArtifactBuilder {
         int singleStackNodes = (int) live.nodes().stream()
                 .filter(n -> !n.podCidrs().isEmpty() && n.podCidrs().size() < facts.families.size()).count();
         return new ConversionView(captured.baselineName(), KubeadmConfigBuilder.PATH, renew, newSans, helm,
-                cloudCoreNodes, pinned, singleStack, singleStackNodes, live.calicoIpam().orElse("unknown"));
+                cloudCoreNodes, pinned, singleStack, singleStackNodes, live.calicoIpam().orElse("unknown"),
+                captured.cluster(ClusterFile.CALICO_INSTALLATION).isPresent());
     }
 
     /**

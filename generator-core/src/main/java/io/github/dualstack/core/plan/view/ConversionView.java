@@ -10,12 +10,13 @@ import java.util.Optional;
  * certificates add), {@code helm} (absent unless Helm owns CloudCore), {@code cloudCoreNodes} (with hostNetwork, the
  * nodes whose addresses edges dial; empty otherwise), {@code cloudCorePinned} (whether the captured Deployment is
  * pinned to them), {@code singleStackServices}, {@code singleStackNodes} (nodes that keep a single-stack podCIDR),
- * {@code ipam} (calico-config's IPAM type, or "unknown").
+ * {@code ipam} (calico-config's IPAM type, or "unknown"), {@code calicoOperator} (whether the Calico operator
+ * manages Calico: an {@code Installation} was captured).
  */
 public record ConversionView(String baseline, String kubeadmConfig, List<String> renewCertificates,
                              List<String> newSans, Optional<HelmUpgrade> helm, List<String> cloudCoreNodes,
                              boolean cloudCorePinned, List<ServiceRef> singleStackServices, int singleStackNodes,
-                             String ipam) {
+                             String ipam, boolean calicoOperator) {
 
     public ConversionView {
         renewCertificates = List.copyOf(renewCertificates);
