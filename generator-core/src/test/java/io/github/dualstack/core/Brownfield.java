@@ -128,6 +128,16 @@ public final class Brownfield {
         }
     }
 
+    /** Rewrites every captured file with {@code edit}; the baseline's README.md stays. */
+    public Brownfield rewriteAll(java.util.function.UnaryOperator<String> edit) {
+        for (String rel : baselineFiles()) {
+            if (!rel.equals("README.md")) {
+                write(baselineFile(rel), edit.apply(baselineText(rel)));
+            }
+        }
+        return this;
+    }
+
     public Brownfield writeBaseline(String rel, String text) {
         Path p = baselineFile(rel);
         try {
