@@ -309,6 +309,37 @@ class BrownfieldDeepComparisonTest {
         assertThat(b.tree().get("cluster/kube-system/calico.ippools.yaml")).contains("vxlanMode: \"Always\"");
     }
 
+    /**
+     * CloudCore raises a worker count or buffer below what its nodeLimit needs and leaves a higher one alone
+     * (AdjustCloudCoreConfig), so a site's higher value is its own and stays; qps and burst are set to their formula.
+     */
+    @Test
+    void cloudCoreTuningChangesOnlyWhatCloudCoreWouldAdjust() throws Exception {
+        String cm = "cluster/cloudcore.configmap.yaml";
+        Brownfield b = new Brownfield(dir).replace(cm, "queryNodeWorkers: 1000", "queryNodeWorkers: 4000")
+                .replace(cm, "patchNode: 1524", "patchNode: 3000")
+                .replace(cm, "qps: 5000", "qps: 2500");
+        Map<String, Set<String>> expected = sample();
+        expected.put(CLOUDCORE_CONFIG, server("~ data[\"cloudcore.yaml\"]: modules.cloudHub.advertiseAddress",
+                "~ data[\"cloudcore.yaml\"]: kubeAPIConfig.qps"));
+        JsonNode conf = embedded(assertDiffers(b, expected).get(CLOUDCORE_CONFIG), "cloudcore.yaml");
+        assertThat(conf.at("/modules/edgeController/load/queryNodeWorkers").asInt()).isEqualTo(4000);
+        assertThat(conf.at("/modules/edgeController/buffer/patchNode").asInt()).isEqualTo(3000);
+        assertThat(conf.at("/kubeAPIConfig/qps").asInt()).isEqualTo(5000);
+
+        b.edit("nodeLimit: 1000", "nodeLimit: 3000");
+        String t = "~ data[\"cloudcore.yaml\"]: ";
+        expected.put(CLOUDCORE_CONFIG, server(t + "modules.cloudHub.advertiseAddress", t + "modules.cloudHub.nodeLimit",
+                t + "kubeAPIConfig.qps", t + "kubeAPIConfig.burst", t + "modules.edgeController.load.patchNodeWorkers",
+                t + "modules.edgeController.load.createLeaseWorkers", t + "modules.edgeController.buffer.queryNode",
+                t + "modules.edgeController.buffer.createLease"));
+        conf = embedded(assertDiffers(b, expected).get(CLOUDCORE_CONFIG), "cloudcore.yaml");
+        assertThat(conf.at("/modules/edgeController/load/queryNodeWorkers").asInt()).isEqualTo(4000);
+        assertThat(conf.at("/modules/edgeController/load/createLeaseWorkers").asInt()).isEqualTo(3000);
+        assertThat(conf.at("/modules/edgeController/buffer/patchNode").asInt()).isEqualTo(3000);
+        assertThat(conf.at("/kubeAPIConfig/burst").asInt()).isEqualTo(30000);
+    }
+
     @Test
     void aKubeProxyInNftablesModeStaysInIt() throws Exception {
         Brownfield b = new Brownfield(dir).edit("mode: ipvs", "mode: nftables")
