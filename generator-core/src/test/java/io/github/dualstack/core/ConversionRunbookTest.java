@@ -68,6 +68,18 @@ class ConversionRunbookTest {
                 .contains("kubectl diff -f cluster/kube-system/kubeadm-config.configmap.yaml");
     }
 
+    /** Each renewed certificate lacks the addresses it lacks, whatever another node's certificate covers. */
+    @Test
+    void onlyTheNodesWhoseCertificateLacksAnAddressAreRenewedWithTheAddressesTheyLack() throws Exception {
+        Brownfield b = new Brownfield(dir);
+        b.replace("control-plane/cp-1/apiserver.sans.txt", "IP Address:192.0.2.13", "IP Address:192.0.2.13,"
+                + " IP Address:2001:DB8:1:0:0:0:0:11, IP Address:2001:DB8:1:0:0:0:0:12, IP Address:2001:DB8:1:0:0:0:0:13");
+        b.replace("control-plane/cp-2/apiserver.sans.txt", "IP Address:192.0.2.13", "IP Address:192.0.2.13,"
+                + " IP Address:2001:DB8:1:0:0:0:0:12");
+        String r = runbook(b);
+        assertThat(r).contains(RENEWAL + "cp-2, cp-3 lacks `2001:db8:1::11, 2001:db8:1::12, 2001:db8:1::13`,\n");
+    }
+
     @Test
     void aCloudCoreHelmDoesNotOwnGetsNoHelmUpgrade() throws Exception {
         Brownfield b = new Brownfield(dir);
