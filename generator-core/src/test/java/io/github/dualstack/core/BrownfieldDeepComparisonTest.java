@@ -309,6 +309,30 @@ class BrownfieldDeepComparisonTest {
         assertThat(b.tree().get("cluster/kube-system/calico.ippools.yaml")).contains("vxlanMode: \"Always\"");
     }
 
+    /** A descriptor that restates the flags and volumes the site runs with changes nothing more. */
+    @Test
+    void aDescriptorThatRestatesTheCapturedFlagsAndVolumesChangesNothingMore() throws Exception {
+        Brownfield b = new Brownfield(dir).edit("    kubeProxy:\n", String.join("\n",
+                "    apiServer:",
+                "      extraArgs:",
+                "        audit-log-maxage: \"30\"",
+                "        audit-log-maxbackup: \"10\"",
+                "        audit-log-maxsize: \"100\"",
+                "        audit-log-path: /var/log/kubernetes/audit/audit.log",
+                "        audit-policy-file: /etc/kubernetes/audit-policy.yaml",
+                "        encryption-provider-config: /etc/kubernetes/enc/encryption-config.yaml",
+                "      extraVolumes:",
+                "        - {name: audit-policy, hostPath: /etc/kubernetes/audit-policy.yaml,"
+                        + " mountPath: /etc/kubernetes/audit-policy.yaml, readOnly: true, pathType: File}",
+                "        - {name: audit-log, hostPath: /var/log/kubernetes/audit, mountPath: /var/log/kubernetes/audit,"
+                        + " pathType: DirectoryOrCreate}",
+                "        - {name: enc, hostPath: /etc/kubernetes/enc, mountPath: /etc/kubernetes/enc, readOnly: true,"
+                        + " pathType: DirectoryOrCreate}",
+                "    kubeProxy:\n"));
+        assertThat(b.lines(b.validate())).filteredOn(l -> !l.contains("spec.cloudCore.regenerateCertificates")).isEmpty();
+        assertDiffers(b, sample());
+    }
+
     /**
      * CloudCore raises a worker count or buffer below what its nodeLimit needs and leaves a higher one alone
      * (AdjustCloudCoreConfig), so a site's higher value is its own and stays; qps and burst are set to their formula.
