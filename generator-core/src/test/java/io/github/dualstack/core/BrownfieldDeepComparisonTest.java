@@ -309,6 +309,42 @@ class BrownfieldDeepComparisonTest {
         assertThat(b.tree().get("cluster/kube-system/calico.ippools.yaml")).contains("vxlanMode: \"Always\"");
     }
 
+    /**
+     * A site captured again once converted: every merged object is already what the descriptor asks for, so the
+     * merge changes nothing, each header says so, and no certificate is renewed.
+     */
+    @Test
+    void aSiteCapturedAfterItsConversionNeedsNothingMore() throws Exception {
+        Brownfield b = new Brownfield(dir);
+        Map<String, String> first = b.generated();
+        Map<String, String> copies = new TreeMap<>(Map.of(
+                KUBEADM_CONFIG, "cluster/kubeadm-config.configmap.yaml",
+                KUBE_PROXY, "cluster/kube-proxy.configmap.yaml",
+                CALICO_CONFIG, "cluster/calico-config.configmap.yaml",
+                CLOUDCORE_CONFIG, "cluster/cloudcore.configmap.yaml",
+                CLOUDCORE_SERVICE, "cluster/cloudcore.service.yaml"));
+        for (String cp : CONTROL_PLANE) {
+            copies.put("nodes/" + cp + "/" + APISERVER, "control-plane/" + cp + "/kube-apiserver.yaml");
+            copies.put("nodes/" + cp + "/" + KCM, "control-plane/" + cp + "/kube-controller-manager.yaml");
+            b.replace("control-plane/" + cp + "/apiserver.sans.txt", "IP Address:192.0.2.13", "IP Address:192.0.2.13,"
+                    + " IP Address:2001:DB8:1:0:0:0:0:11, IP Address:2001:DB8:1:0:0:0:0:12, IP Address:2001:DB8:1:0:0:0:0:13");
+        }
+        for (String edge : EDGES) {
+            copies.put("edge/" + edge + "/" + EDGECORE, "edge/" + edge + "/edgecore.yaml");
+        }
+        copies.forEach((generated, captured) -> b.writeBaseline(captured, first.get(generated)));
+        String pool = yaml(first.get("cluster/kube-system/calico.ippools.yaml")).toString();
+        b.replace("cluster/calico.ippools.yaml", "kind: List\n", "- " + pool + "\nkind: List\n");
+
+        Map<String, Set<String>> expected = new TreeMap<>();
+        copies.keySet().forEach(path -> expected.put(path, Set.of()));
+        Map<String, MergedFile> merged = assertDiffers(b, expected);
+        assertThat(merged.values()).allSatisfy(f -> assertThat(b.tree().get(f.path()))
+                .contains("\n# Nothing needed to change.\n"));
+        assertThat(b.tree()).doesNotContainKey("cluster/kube-system/calico.ippools.yaml");
+        assertThat(b.tree().get("README.md")).doesNotContain("The API server certificate of");
+    }
+
     /** A descriptor that restates the flags and volumes the site runs with changes nothing more. */
     @Test
     void aDescriptorThatRestatesTheCapturedFlagsAndVolumesChangesNothingMore() throws Exception {
