@@ -139,7 +139,12 @@ class LiveSiteGuardsTest {
                                 + " that one until their kubeconfigs change"),
                 warning("kube-proxy runs in another mode", b -> b.edit("mode: ipvs", "mode: iptables"),
                         "iptables", "spec.kubernetes.kubeProxy.mode: is iptables but kube-proxy runs in ipvs mode; the"
-                                + " conversion changes only clusterCIDR and keeps ipvs (set mode: ipvs to say so)"))
+                                + " conversion changes only clusterCIDR and keeps ipvs (set mode: ipvs to say so)"),
+                warning("kube-proxy's mode left empty, which is iptables",
+                        b -> b.replace("cluster/kube-proxy.configmap.yaml", "    mode: ipvs\n", "    mode: \"\"\n"),
+                        "ipvs", "spec.kubernetes.kubeProxy.mode: is ipvs but kube-proxy runs in iptables mode (its"
+                                + " config.conf leaves mode empty: kube-proxy's default); the conversion changes only"
+                                + " clusterCIDR and keeps iptables (set mode: iptables to say so)"))
                 .map(Arguments::of);
     }
 
@@ -162,6 +167,13 @@ class LiveSiteGuardsTest {
     void calicoIpamAndKubeProxysDefaultDetectLocalModeGiveNoSingleStackWarning() throws Exception {
         Brownfield b = new Brownfield(dir);
         assertThat(b.baselineText("cluster/calico-config.configmap.yaml")).contains("\"type\": \"calico-ipam\"");
+        assertThat(b.lines(b.validate())).singleElement().asString().contains(CERTIFICATES);
+    }
+
+    @Test
+    void anEmptyKubeProxyModeIsIptablesAsTheDescriptorsDefault() throws Exception {
+        Brownfield b = new Brownfield(dir).edit("    kubeProxy:\n      mode: ipvs\n", "")
+                .replace("cluster/kube-proxy.configmap.yaml", "    mode: ipvs\n", "    mode: \"\"\n");
         assertThat(b.lines(b.validate())).singleElement().asString().contains(CERTIFICATES);
     }
 
