@@ -93,9 +93,9 @@ class InputErrorsCliTest {
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
         String names = "calico-config.configmap.yaml.ftl, calico-node.patch.yaml.ftl, calico.ippools.yaml.ftl,"
                 + " cloudcore.configmap.yaml.ftl, cloudcore.service.yaml.ftl, edgecore.yaml.ftl, join.sh.ftl,"
-                + " kube-proxy.configmap.yaml.ftl, kubelet-dropin.conf.ftl, kustomization.yaml.ftl, preflight.sh.ftl,"
-                + " regenerate-cloudcore-certs.sh.ftl, runbook.md.ftl, static-pod.yaml.ftl, sysctl.conf.ftl,"
-                + " verify.sh.ftl";
+                + " kube-proxy.configmap.yaml.ftl, kubelet-dropin.conf.ftl, kustomization.yaml.ftl, merged.yaml.ftl,"
+                + " preflight.sh.ftl, regenerate-cloudcore-certs.sh.ftl, runbook.md.ftl, static-pod.yaml.ftl,"
+                + " sysctl.conf.ftl, verify.sh.ftl";
         assertThat(r.errLines()).containsExactly(
                 "dualstack: " + templates.resolve("edgecore.yaml") + ": matches no bundled template (did you mean"
                         + " edgecore.yaml.ftl?); the names are: " + names,

@@ -60,6 +60,10 @@ final class Shapes {
         if (!s.object(root, ROOT, "v1", "Pod")) {
             return;
         }
+        JsonNode meta = s.mapping(root, ROOT, "metadata", false);
+        if (meta != null) {
+            s.labelsAndAnnotations(meta, ROOT.child("metadata"));
+        }
         JsonNode spec = s.mapping(root, ROOT, "spec", true);
         if (spec == null) {
             return;
@@ -292,6 +296,13 @@ final class Shapes {
                         + Values.describe(v));
             }
         }
+        labelsAndAnnotations(meta, metaAt);
+    }
+
+    /** Labels and annotations are maps of strings: a merged object keeps them, and no object carries other ones. */
+    private void labelsAndAnnotations(JsonNode meta, FieldPath metaAt) {
+        stringMap(meta, metaAt, "labels");
+        stringMap(meta, metaAt, "annotations");
     }
 
     private boolean expect(JsonNode obj, FieldPath at, String key, String want) {

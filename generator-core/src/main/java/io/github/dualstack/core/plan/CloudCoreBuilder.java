@@ -1,5 +1,6 @@
 package io.github.dualstack.core.plan;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dualstack.core.baseline.BaselineLayout.ClusterFile;
 import io.github.dualstack.core.baseline.BaselineLayout.Embedded;
 import io.github.dualstack.core.baseline.CapturedFile;
@@ -47,19 +48,26 @@ final class CloudCoreBuilder implements ArtifactBuilder {
 
     /**
      * The captured ConfigMap with the advertise addresses, DNS names and nodeLimit's derived values: the chart's
-     * iptablesManager, dynamicController, router and taskManager settings are the site's and stay.
+     * iptablesManager, dynamicController, router and taskManager settings are the site's and stay. A derived value
+     * changes only where CloudCore would adjust it at start-up: qps and burst other than their formula, a worker
+     * count or buffer below it (an omitted one holds its Go default); a higher one is the site's own tuning.
      */
     static MergedDocumentView mergedConfig(SiteFacts facts, Captures captured) {
         CapturedFile cm = captured.cluster(ClusterFile.CLOUDCORE_CONFIG).orElseThrow();
         CloudCore cc = facts.site.cloudCore();
+        JsonNode conf = captured.embedded(Embedded.CLOUDCORE_CONFIG);
         List<CloudCoreMerge.Tuned> tuned = new ArrayList<>();
         tuned.add(new CloudCoreMerge.Tuned(List.of("modules", "cloudHub", "nodeLimit"), cc.nodeLimit()));
         for (CloudCoreTuning t : CloudCoreTuning.values()) {
+            JsonNode have = conf.at("/" + t.path().replace('.', '/'));
+            if (have.isIntegralNumber() && !t.wouldAdjust(have.asLong(), cc.nodeLimit())
+                    || have.isMissingNode() && !t.wouldAdjust(t.goDefault(), cc.nodeLimit())) {
+                continue;
+            }
             tuned.add(new CloudCoreMerge.Tuned(List.of(t.path().split("\\.")), (int) t.at(cc.nodeLimit())));
         }
-        return Captures.view(FileKind.CLOUDCORE_CONFIGMAP, cm, CloudCoreMerge.merge(cm.tree(),
-                captured.embedded(Embedded.CLOUDCORE_CONFIG), SiteFacts.canonical(facts.advertiseAddresses),
-                cc.dnsNames(), tuned));
+        return Captures.view(FileKind.CLOUDCORE_CONFIGMAP, cm, CloudCoreMerge.merge(cm.tree(), conf,
+                SiteFacts.canonical(facts.advertiseAddresses), cc.dnsNames(), tuned));
     }
 
     static CloudCoreServiceView service(SiteFacts facts) {

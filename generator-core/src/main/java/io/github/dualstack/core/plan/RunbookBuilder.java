@@ -50,18 +50,19 @@ final class RunbookBuilder implements ArtifactBuilder {
         CloudCore cc = facts.site.cloudCore();
         List<String> needed = KubeadmConfigBuilder.certSans(facts);
         List<String> renew = new ArrayList<>();
-        Set<String> covered = new LinkedHashSet<>();
+        Set<String> lacking = new LinkedHashSet<>();
         for (SiteFacts.NodeFacts n : facts.cloudNodes) {
             if (!n.node().isControlPlane()) {
                 continue;
             }
             Set<String> sans = live.apiServerSans(n.node().name()).orElse(Set.of());
-            covered.addAll(sans);
             if (!sans.containsAll(needed)) {
                 renew.add(n.node().name());
+                needed.stream().filter(s -> !sans.contains(s)).forEach(lacking::add);
             }
         }
-        List<String> newSans = needed.stream().filter(s -> !covered.contains(s)).toList();
+        // what the renewed certificates add, whatever another node's certificate covers already
+        List<String> newSans = needed.stream().filter(lacking::contains).toList();
         Set<String> advertised = new LinkedHashSet<>(SiteFacts.canonical(facts.advertiseAddresses));
         List<String> cloudCoreNodes = !live.cloudCoreOnHostNetwork() ? List.of() : live.nodes().stream()
                 .filter(n -> n.internalIps().stream().map(RunbookBuilder::canonical).anyMatch(advertised::contains))

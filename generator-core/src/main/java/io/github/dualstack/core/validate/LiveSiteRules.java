@@ -4,6 +4,7 @@ import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import io.github.dualstack.core.FieldPath;
 import io.github.dualstack.core.Problems;
+import io.github.dualstack.core.baseline.BaselineLayout.ClusterFile;
 import io.github.dualstack.core.baseline.BaselineLayout.NodeFile;
 import io.github.dualstack.core.baseline.LiveState;
 import io.github.dualstack.core.model.CalicoPool;
@@ -208,11 +209,15 @@ public final class LiveSiteRules {
     }
 
     private void kubeProxyMode() {
-        Optional<String> running = live.kubeProxyMode();
+        Optional<String> mode = live.kubeProxyMode();
+        // an empty mode (kubeadm's default config.conf) is kube-proxy's Linux default, iptables
+        boolean unset = mode.isEmpty() && live.baseline().cluster(ClusterFile.KUBE_PROXY_CONFIG).isPresent();
+        Optional<String> running = unset ? Optional.of(Kubernetes.KubeProxyMode.iptables.name()) : mode;
         Kubernetes.KubeProxyMode wanted = site.kubernetes().kubeProxyMode();
         if (running.isPresent() && !running.get().equals(wanted.name())) {
             problems.warn(KUBERNETES.child("kubeProxy").child("mode"), "is " + wanted + " but kube-proxy runs in "
-                    + running.get() + " mode; the conversion changes only clusterCIDR and keeps " + running.get()
+                    + running.get() + " mode" + (unset ? " (its config.conf leaves mode empty: kube-proxy's default)" : "")
+                    + "; the conversion changes only clusterCIDR and keeps " + running.get()
                     + " (set mode: " + running.get() + " to say so)");
         }
     }

@@ -25,10 +25,17 @@ class CloudCoreConfigsTest {
                 .contains("data[\"cloudcore.yaml\"].modules.cloudHub.websocket.port: 70000 is not a port number");
     }
 
+    /** cloudcore's own apiVersion and the one the Helm chart writes (which a merged ConfigMap keeps) pass. */
     @Test
-    void cloudApiVersionMustBeV1alpha1() {
-        String m = cloudFailure(CLOUDCORE_CM.replace("cloudcore.config.kubeedge.io/v1alpha1", "cloudcore.config.kubeedge.io/v1alpha2"));
-        assertThat(m).contains("data[\"cloudcore.yaml\"].apiVersion: must be cloudcore.config.kubeedge.io/v1alpha1");
+    void cloudApiVersionIsV1alpha1OrTheChartsV1alpha2() {
+        assertThat(CLOUDCORE_CM).contains("apiVersion: cloudcore.config.kubeedge.io/v1alpha1");
+        assertThatCode(() -> check(file("cm.yaml", CLOUDCORE_CM, FileKind.CLOUDCORE_CONFIGMAP)))
+                .doesNotThrowAnyException();
+        String chart = CLOUDCORE_CM.replace("cloudcore.config.kubeedge.io/v1alpha1", "cloudcore.config.kubeedge.io/v1alpha2");
+        assertThatCode(() -> check(file("cm.yaml", chart, FileKind.CLOUDCORE_CONFIGMAP))).doesNotThrowAnyException();
+        String m = cloudFailure(CLOUDCORE_CM.replace("cloudcore.config.kubeedge.io/v1alpha1", "cloudcore.config.kubeedge.io/v1beta1"));
+        assertThat(m).contains("data[\"cloudcore.yaml\"].apiVersion: must be cloudcore.config.kubeedge.io/v1alpha1 or"
+                + " cloudcore.config.kubeedge.io/v1alpha2, got \"cloudcore.config.kubeedge.io/v1beta1\"");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.dualstack.core.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dualstack.core.Brownfield;
 import io.github.dualstack.core.plan.PlannedFile;
 import io.github.dualstack.core.plan.SiteVariants;
 import io.github.dualstack.core.plan.view.BundledTemplate;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -19,7 +21,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every bundled template rendered from every site shape with a wrapper that fails on any name that is no component
- * of the view, so a name tested only with {@code ??} or {@code has_content} cannot be misspelled either.
+ * of the view, so a name tested only with {@code ??} or {@code has_content} cannot be misspelled either. The
+ * brownfield sample's plan (its descriptor with its captured baseline) brings the merged documents and the
+ * conversion parts of the runbook.
  */
 class StrictRenderTest {
 
@@ -34,11 +38,21 @@ class StrictRenderTest {
     }
 
     @Test
+    void theBrownfieldSampleRendersFromComponentsOnly() {
+        List<PlannedFile> files = Brownfield.files(Brownfield.samplePlan());
+        assertThat(files).extracting(PlannedFile::template).contains(BundledTemplate.MERGED, BundledTemplate.RUNBOOK);
+        for (PlannedFile f : files) {
+            assertThat(STRICT.render(f.template().fileName(), f.view())).as(f.path()).isNotBlank();
+        }
+    }
+
+    @Test
     void theVariantsReachEveryTemplate() {
         Set<BundledTemplate> rendered = EnumSet.noneOf(BundledTemplate.class);
         for (SiteVariants v : SiteVariants.values()) {
             v.files().forEach(f -> rendered.add(f.template()));
         }
+        Brownfield.files(Brownfield.samplePlan()).forEach(f -> rendered.add(f.template()));
         assertThat(rendered).containsExactlyInAnyOrder(BundledTemplate.values());
     }
 
