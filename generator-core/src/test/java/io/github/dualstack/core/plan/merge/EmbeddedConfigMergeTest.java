@@ -74,6 +74,28 @@ class EmbeddedConfigMergeTest {
         assertThat(Json.differences(cm, m.object())).containsExactly("/data/cni_network_config");
     }
 
+    /** host-local takes a range per family from the node's podCIDRs; Calico's assign_* keys mean nothing to it. */
+    @Test
+    void calicoHostLocalGetsARangePerFamily() throws Exception {
+        JsonNode cm = Json.yaml("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: calico-config, namespace: kube-system}
+                data: {calico_backend: bird, cni_network_config: x}
+                """);
+        JsonNode conflist = CniConfig.read("""
+                {"name": "k8s-pod-network", "plugins": [
+                  {"type": "calico", "mtu": __CNI_MTU__, "ipam": {"type": "host-local", "subnet": "usePodCidr"}}]}
+                """);
+        Merged dual = CalicoConfigMerge.merge(cm, conflist, List.of(IpFamily.IPv6, IpFamily.IPv4));
+        JsonNode ipam = CniConfig.read(dual.object().at("/data/cni_network_config").asText()).at("/plugins/0/ipam");
+        assertThat(ipam.toString()).isEqualTo("{\"type\":\"host-local\",\"ranges\":"
+                + "[[{\"subnet\":\"usePodCidrIPv6\"}],[{\"subnet\":\"usePodCidr\"}]]}");
+        assertThat(dual.changed()).containsExactly("data.cni_network_config: plugins[calico].ipam.ranges");
+        Merged single = CalicoConfigMerge.merge(cm, conflist, List.of(IpFamily.IPv4));
+        assertThat(single.changed()).isEmpty();
+    }
+
     @Test
     void cloudCoreKeepsTheChartsModulesAndChangesOnlyHubAddressesAndTuning() {
         String conf = """
