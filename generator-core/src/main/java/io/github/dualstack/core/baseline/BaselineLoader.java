@@ -381,6 +381,9 @@ public final class BaselineLoader {
         }
 
         private void controlPlane(Map<String, SafeFiles.Kind> entries) {
+            if (init && !cluster.containsKey(ClusterFile.NODES)) {
+                return;   // which nodes there are is the nodes list's, which has its problem already
+            }
             Set<String> nodes = init ? listed(LiveState.LiveNode::controlPlane)
                     : site.nodes().stream().filter(n -> n.role() == ClusterNode.Role.CONTROL_PLANE)
                     .map(ClusterNode::name).collect(Collectors.toCollection(TreeSet::new));
@@ -479,6 +482,9 @@ public final class BaselineLoader {
         }
 
         private void edge(Map<String, SafeFiles.Kind> entries) {
+            if (init && !cluster.containsKey(ClusterFile.NODES)) {
+                return;
+            }
             Set<String> edges = init ? listed(LiveState.LiveNode::edge)
                     : site.edgeNodes().stream().map(EdgeNode::name).collect(Collectors.toSet());
             List<String> own = new ArrayList<>();
