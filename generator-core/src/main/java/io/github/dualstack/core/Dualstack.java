@@ -187,7 +187,8 @@ public final class Dualstack {
         }
         Optional<String> refused;
         try {
-            refused = DescriptorFile.write(descriptor, starter.text(), request.force(), options.frontEnd().forceOption());
+            refused = DescriptorFile.write(descriptor, starter.text(), request.force(),
+                    options.frontEnd().forceOption());
         } catch (IOException e) {
             throw new IoFaultException("cannot write the descriptor: " + SafeFiles.describe(e), e);
         }

@@ -256,8 +256,8 @@ public final class BaselineLoader {
 
         private void cluster(Map<String, SafeFiles.Kind> files) {
             boolean calico = init ? Stream.of(ClusterFile.CALICO_CONFIG, ClusterFile.CALICO_NODE,
-                    ClusterFile.CALICO_INSTALLATION, ClusterFile.CALICO_POOLS).anyMatch(f -> files.containsKey(f.fileName()))
-                    : site.calico().isPresent();
+                    ClusterFile.CALICO_INSTALLATION, ClusterFile.CALICO_POOLS)
+                    .anyMatch(f -> files.containsKey(f.fileName())) : site.calico().isPresent();
             boolean operator = files.containsKey(ClusterFile.CALICO_INSTALLATION.fileName());
             Set<String> known = new HashSet<>();
             for (ClusterFile f : ClusterFile.values()) {
@@ -393,7 +393,8 @@ public final class BaselineLoader {
                     unknown(rel, e.getValue(), false);
                 } else if (!nodes.contains(e.getKey()) && init) {
                     warn(rel, "is not a control-plane node of " + ClusterFile.NODES.path() + " (labelled "
-                            + CaptureCommands.CONTROL_PLANE_LABEL + "); ignored, and validate will refuse it: remove it");
+                            + CaptureCommands.CONTROL_PLANE_LABEL + "); ignored, and validate will refuse it:"
+                            + " remove it");
                 } else if (!nodes.contains(e.getKey())) {
                     error(rel, "is not a control-plane node of the descriptor (" + (nodes.isEmpty() ? "it has none"
                             : "spec.nodes with role control-plane: " + String.join(", ", nodes))

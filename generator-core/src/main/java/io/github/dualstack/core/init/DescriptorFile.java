@@ -36,7 +36,8 @@ public final class DescriptorFile {
      * Writes {@code text} at {@code target}; {@code replace}: an existing file may be replaced ({@code forceOption}
      * says how to ask for it). Returns why nothing was written, when it was refused.
      */
-    public static Optional<String> write(Path target, String text, boolean replace, String forceOption) throws IOException {
+    public static Optional<String> write(Path target, String text, boolean replace, String forceOption)
+            throws IOException {
         SafeFiles.Kind kind = SafeFiles.kind(target);
         if (kind != SafeFiles.Kind.ABSENT && kind != SafeFiles.Kind.REGULAR && kind != SafeFiles.Kind.SYMLINK) {
             return Optional.of(target + " " + kind.phrase() + "; init writes the descriptor as a regular file, and"

@@ -6,7 +6,6 @@ import io.github.dualstack.core.FieldPath;
 import io.github.dualstack.core.Problem;
 import io.github.dualstack.core.Problems;
 import io.github.dualstack.core.baseline.Baseline;
-import io.github.dualstack.core.baseline.BaselineLayout;
 import io.github.dualstack.core.baseline.BaselineLayout.ClusterFile;
 import io.github.dualstack.core.baseline.BaselineLayout.Embedded;
 import io.github.dualstack.core.baseline.BaselineLayout.NodeFile;
@@ -183,13 +182,13 @@ public final class StarterDescriptor {
         crossCheck(live.kubeadmPodSubnets(), podRanges, "podSubnet", kcm.orElse(""),
                 "kube-controller-manager runs --cluster-cidr");
         pair(4, "podSubnets", byFamily(podRanges.isEmpty() ? live.kubeadmPodSubnets() : podRanges),
-                f -> "the " + f + " pod subnet", true);
+                f -> "the " + f + " pod subnet");
 
         List<String> serviceRanges = serviceRanges();
         crossCheck(live.kubeadmServiceSubnets(), serviceRanges, "serviceSubnet", firstNodeWith(NodeFile.KUBE_APISERVER)
                 .orElse(""), "kube-apiserver runs --service-cluster-ip-range");
         pair(4, "serviceSubnets", byFamily(serviceRanges.isEmpty() ? live.kubeadmServiceSubnets() : serviceRanges),
-                f -> "the " + f + " service subnet, " + (f == IpFamily.IPv4 ? "/12 to /28" : "/108 to /124"), true);
+                f -> "the " + f + " service subnet, " + (f == IpFamily.IPv4 ? "/12 to /28" : "/108 to /124"));
 
         kcm.ifPresent(node -> {
             Map<IpFamily, String> masks = new EnumMap<>(IpFamily.class);
@@ -198,7 +197,8 @@ public final class StarterDescriptor {
                         .ifPresent(m -> masks.put(f, m));
             }
             if (!masks.containsKey(primary) && podRanges.size() < 2) {
-                live.flag(node, NodeFile.KUBE_CONTROLLER_MANAGER, "node-cidr-mask-size").ifPresent(m -> masks.put(primary, m));
+                live.flag(node, NodeFile.KUBE_CONTROLLER_MANAGER, "node-cidr-mask-size")
+                        .ifPresent(m -> masks.put(primary, m));
             }
             Map<IpFamily, String> printed = new EnumMap<>(IpFamily.class);
             masks.forEach((f, m) -> printed.put(f, m.matches("[0-9]{1,3}") ? m : YamlLines.flow(m)));
@@ -417,7 +417,7 @@ public final class StarterDescriptor {
             } else {
                 y.todo(6, "add interface: the node's network interface that carries its addresses");
             }
-            pair(6, "addresses", addresses(n), f -> "the node's " + f + " address", false);
+            pair(6, "addresses", addresses(n), f -> "the node's " + f + " address");
         }
     }
 
@@ -463,7 +463,7 @@ public final class StarterDescriptor {
             Optional<LiveEdgeCore> own = live.edgeCore(n.name());
             y.item(6, "name", YamlLines.scalar(n.name()));
             y.todo(8, "add interface: the edge's network interface that carries its addresses");
-            pair(8, "addresses", addresses(n), f -> "the edge's " + f + " address", false);
+            pair(8, "addresses", addresses(n), f -> "the edge's " + f + " address");
             n.kubeedgeVersion().filter(v -> !version.equals(Optional.of(v)))
                     .ifPresent(v -> y.put(8, "kubeedgeVersion", YamlLines.scalar(v)));
             own.flatMap(LiveEdgeCore::hubProtocol).filter(p -> !p.equals(protocol))
@@ -547,11 +547,10 @@ public final class StarterDescriptor {
 
     /**
      * {@code key: {ipv4: ..., ipv6: ...}} with the values there are, in the site's family order, and a TODO for
-     * each family without one ({@code what} says what it is); a TODO line alone when there is none. CIDRs and
-     * addresses are quoted when they hold a colon, as IPv6 ones do.
+     * each family without one ({@code what} says what it is); a TODO line alone when there is none. Values are
+     * quoted when they hold a colon, as IPv6 ones do.
      */
-    private void pair(int indent, String key, Map<IpFamily, String> values, Function<IpFamily, String> what,
-                      boolean cidrs) {
+    private void pair(int indent, String key, Map<IpFamily, String> values, Function<IpFamily, String> what) {
         Map<IpFamily, String> printed = new EnumMap<>(IpFamily.class);
         values.forEach((f, v) -> printed.put(f, YamlLines.flow(v)));
         List<IpFamily> missing = families.stream().filter(f -> !printed.containsKey(f)).toList();
