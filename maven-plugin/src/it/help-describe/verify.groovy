@@ -29,11 +29,12 @@ def helpFlat = flat(help)
 
 def plugin = new groovy.xml.XmlSlurper().parseText(descriptor)
 def goals = plugin.mojos.mojo.collect { it.goal.text() }.sort()
-assert goals == ['check', 'generate', 'help', 'validate']
+assert goals == ['check', 'generate', 'help', 'init', 'validate']
 def expected = [
         check   : ['descriptor', 'maxDescriptorBytes', 'outputDirectory', 'skip', 'templateOverrides'],
         generate: ['descriptor', 'force', 'maxDescriptorBytes', 'outputDirectory', 'skip', 'templateOverrides'],
         validate: ['descriptor', 'maxDescriptorBytes', 'skip'],
+        init    : ['baseline', 'descriptor', 'force', 'maxDescriptorBytes', 'name', 'skip'],
 ]
 plugin.mojos.mojo.each { mojo ->
     def goal = mojo.goal.text()
@@ -55,7 +56,7 @@ plugin.mojos.mojo.each { mojo ->
         assert helpFlat.contains(ptext) : "dualstack:help lacks the description of $goal/$name: $ptext"
     }
 }
-['descriptor', 'outputDirectory', 'templateOverrides', 'skip', 'force', 'maxDescriptorBytes'].each {
+['descriptor', 'outputDirectory', 'templateOverrides', 'skip', 'force', 'maxDescriptorBytes', 'baseline', 'name'].each {
     assert describe.contains("User property: dualstack.$it")
 }
 assert describe =~ /descriptor \(Default: \$\{basedir\}\/site\.yaml\)/

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dualstack", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Renders every file of an IPv4/IPv6 dual-stack KubeEdge site from one site descriptor.",
         subcommands = {ValidateCommand.class, GenerateCommand.class, CheckCommand.class, CaptureCommand.class,
-                ReferenceCommand.class},
+                InitCommand.class, ReferenceCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:descriptor problems or drift", "2:usage or I/O error"})
 final class DualstackCommand implements Runnable {
@@ -16,6 +16,6 @@ final class DualstackCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: validate, generate, check or capture");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: validate, generate, check, capture or init");
     }
 }

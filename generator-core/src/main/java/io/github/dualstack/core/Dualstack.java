@@ -9,6 +9,9 @@ import io.github.dualstack.core.baseline.BaselineLoader;
 import io.github.dualstack.core.baseline.CaptureCommands;
 import io.github.dualstack.core.baseline.LiveState;
 import io.github.dualstack.core.descriptor.DescriptorLoader;
+import io.github.dualstack.core.descriptor.SiteSchema;
+import io.github.dualstack.core.init.DescriptorFile;
+import io.github.dualstack.core.init.StarterDescriptor;
 import io.github.dualstack.core.fs.SafeFiles;
 import io.github.dualstack.core.fs.TooLargeException;
 import io.github.dualstack.core.model.Site;
@@ -16,6 +19,7 @@ import io.github.dualstack.core.plan.OutputPlan;
 import io.github.dualstack.core.render.RenderException;
 import io.github.dualstack.core.render.Renderer;
 import io.github.dualstack.core.render.TemplateOverrides;
+import io.github.dualstack.core.rules.Dns1123;
 import io.github.dualstack.core.rules.Printable;
 import io.github.dualstack.core.validate.LiveSiteRules;
 import io.github.dualstack.core.validate.Placement;
@@ -56,6 +60,9 @@ public final class Dualstack {
     public static Report run(Request request) throws DualstackException {
         if (request instanceof Request.Validate v) {
             return validate(v);
+        }
+        if (request instanceof Request.Init i) {
+            return init(i);
         }
         return request instanceof Request.Generate g ? generate(g) : check((Request.Check) request);
     }
@@ -140,6 +147,96 @@ public final class Dualstack {
                 options.frontEnd().maxDescriptorBytesOption()).listedNodes(baseline, baseline.toString());
         return new CaptureCommands.Script(new CaptureCommands(baseline.toString(), cloudCoreNamespace)
                 .script(nodes.nodes()), nodes.problems());
+    }
+
+    /**
+     * Writes a starter descriptor for the running site captured in the request's baseline: the baseline is read as
+     * strictly as for a descriptor (requiring only what init cannot start from), the descriptor is derived from it
+     * ({@link StarterDescriptor}) and written whole or not at all. Nothing is written when the baseline has an
+     * error, nor over an existing file unless the request forces it.
+     */
+    public static Report.Init init(Request.Init request) throws DualstackException {
+        long start = System.nanoTime();
+        Path baseline = request.baseline();
+        Path descriptor = request.descriptor();
+        String shownDescriptor = Printable.escape(descriptor.toString());
+        if (request.name().isPresent() && !Dns1123.isLabel(request.name().get())) {
+            throw new InputException("the site name must be a DNS-1123 label (lowercase letters, digits and '-', at"
+                    + " most 63, starting and ending with a letter or digit), not "
+                    + Printable.quote(request.name().get(), 80));
+        }
+        Path real = initBaseline(baseline);
+        Path descriptorDir = descriptor.toAbsolutePath().normalize().getParent();
+        Path relative = relativeBaseline(baseline, real, descriptorDir, shownDescriptor);
+        RunOptions options = request.options();
+        BaselineLoader.Result loaded = new BaselineLoader(options.maxDescriptorBytes(),
+                options.frontEnd().maxDescriptorBytesOption()).loadForInit(real, baseline.toString());
+        if (!loaded.ok()) {
+            return new Report.Init(loaded.problems(), shownDescriptor, Optional.empty(), 0, Optional.empty(),
+                    since(start));
+        }
+        String directory = descriptorDir.getFileName() == null ? "" : descriptorDir.getFileName().toString();
+        StarterDescriptor.Starter starter = StarterDescriptor.of(new LiveState(loaded.baseline().get()),
+                relative.toString().replace(java.io.File.separatorChar, '/'), request.name(), directory,
+                SiteSchema.get().document().path("$id").asText());
+        List<Problem> problems = Stream.concat(loaded.problems().stream(), starter.problems().stream().map(p ->
+                new Problem(Printable.escape(p.file()), p.line(), p.column(), Printable.escape(p.path()),
+                        p.severity(), Printable.escape(p.message())))).toList();
+        if (!starter.ok()) {
+            return new Report.Init(problems, shownDescriptor, Optional.empty(), 0, Optional.empty(), since(start));
+        }
+        Optional<String> refused;
+        try {
+            refused = DescriptorFile.write(descriptor, starter.text(), request.force(),
+                    options.frontEnd().forceOption());
+        } catch (IOException e) {
+            throw new IoFaultException("cannot write the descriptor: " + SafeFiles.describe(e), e);
+        }
+        return new Report.Init(problems, shownDescriptor, refused.isPresent() ? Optional.empty()
+                : Optional.of(starter.text()), starter.todos(), refused.map(Printable::escape), since(start));
+    }
+
+    /** The real directory of init's baseline; the user's own mistake when it is not one. */
+    private static Path initBaseline(Path baseline) throws InputException {
+        String shown = Printable.escape(baseline.toString());
+        try {
+            SafeFiles.Kind kind = SafeFiles.kind(baseline, true);
+            if (kind == SafeFiles.Kind.ABSENT) {
+                throw new InputException("baseline directory not found: " + shown + "; dualstack capture --baseline "
+                        + shown + " prints the commands that capture it");
+            }
+            if (kind != SafeFiles.Kind.DIRECTORY) {
+                throw new InputException("the baseline " + shown + " " + kind.phrase() + ", not a directory");
+            }
+            return baseline.toRealPath();
+        } catch (IOException e) {
+            throw new InputException("cannot read the baseline directory " + shown + ": " + SafeFiles.describe(e), e);
+        }
+    }
+
+    /**
+     * The baseline relative to the descriptor's directory, as spec.baseline.directory names it: inside it, as
+     * written and once links are resolved, as the loader of the descriptor will require.
+     */
+    private static Path relativeBaseline(Path baseline, Path real, Path descriptorDir, String shownDescriptor)
+            throws InputException {
+        Path given = baseline.toAbsolutePath().normalize();
+        String why = "the baseline " + Printable.escape(baseline.toString()) + " must be a directory inside the"
+                + " directory of the descriptor " + shownDescriptor + ", which names it relative to itself (no '..')";
+        if (!given.startsWith(descriptorDir) || given.equals(descriptorDir)) {
+            throw new InputException(why + "; write the descriptor in a directory that holds the baseline");
+        }
+        try {
+            Path realDir = descriptorDir.toRealPath();
+            if (!real.startsWith(realDir) || real.equals(realDir)) {
+                throw new InputException(why + ", and it leads through a symbolic link to " + Printable.escape(
+                        real.toString()));
+            }
+        } catch (IOException e) {
+            throw new InputException("cannot read the descriptor's directory " + Printable.escape(
+                    descriptorDir.toString()) + ": " + SafeFiles.describe(e), e);
+        }
+        return descriptorDir.relativize(given);
     }
 
     /** The descriptor's bytes, or empty when it is over the size limit (read on the stream, never whole). */

@@ -103,4 +103,28 @@ public sealed interface Report {
                     + " up to date (" + time(elapsed) + ")";
         }
     }
+
+    /**
+     * init: the starter descriptor's text and how many values it leaves to add, each marked {@code # TODO:}
+     * (empty with any error in the baseline, when nothing is written); {@code refusal}, why an existing file at
+     * {@code descriptor} was not replaced (then nothing was written either).
+     */
+    record Init(List<Problem> problems, String descriptor, Optional<String> text, int todos,
+                Optional<String> refusal, Duration elapsed) implements Report {
+        @Override
+        public boolean ok() {
+            return !hasErrors() && refusal.isEmpty();
+        }
+
+        @Override
+        public String summary() {
+            if (hasErrors()) {
+                return errors().size() + " problem(s) in the baseline; nothing written (" + time(elapsed) + ")";
+            }
+            if (refusal.isPresent()) {
+                return "refused: " + refusal.get() + "; nothing written (" + time(elapsed) + ")";
+            }
+            return "wrote " + descriptor + ": " + todos + " value(s) to add, each marked TODO (" + time(elapsed) + ")";
+        }
+    }
 }

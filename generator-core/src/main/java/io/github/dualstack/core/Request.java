@@ -2,6 +2,7 @@ package io.github.dualstack.core;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One call into the core, one record per mode: front ends (the Maven plugin, the CLI) build one, call
@@ -9,6 +10,7 @@ import java.util.Objects;
  */
 public sealed interface Request {
 
+    /** The site descriptor the mode reads (init: the one it writes). */
     Path descriptor();
 
     RunOptions options();
@@ -53,6 +55,25 @@ public sealed interface Request {
 
         public static Check of(Path descriptor, Path outputDirectory) {
             return new Check(descriptor, outputDirectory, RunOptions.defaults());
+        }
+    }
+
+    /**
+     * Write a starter descriptor at {@code descriptor} for the running site captured in {@code baseline}, a
+     * directory inside the descriptor's; {@code name} is the site's name (by default kubeadm's clusterName, else the
+     * descriptor directory's name); {@code force} replaces an existing file. Reads the baseline, nothing else.
+     */
+    record Init(Path baseline, Path descriptor, Optional<String> name, boolean force, RunOptions options)
+            implements Request {
+        public Init {
+            Objects.requireNonNull(baseline, "baseline");
+            Objects.requireNonNull(descriptor, "descriptor");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(options, "options");
+        }
+
+        public static Init of(Path baseline, Path descriptor) {
+            return new Init(baseline, descriptor, Optional.empty(), false, RunOptions.defaults());
         }
     }
 }

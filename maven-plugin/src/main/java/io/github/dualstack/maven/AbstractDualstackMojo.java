@@ -24,7 +24,7 @@ abstract class AbstractDualstackMojo<R extends Report> extends AbstractMojo {
     /** The largest descriptor the plugin reads: it is held whole in memory, and a real one is a few megabytes. */
     static final long MAX_DESCRIPTOR_BYTES = 1L << 30;
 
-    /** The site descriptor. Without a project (validate), relative to the current directory. */
+    /** The site descriptor (init writes it). Without a project (validate, init), relative to the current directory. */
     @Parameter(property = "dualstack.descriptor", defaultValue = "${basedir}/site.yaml", required = true)
     File descriptor;
 

@@ -35,11 +35,13 @@ class PluginDescriptorTest {
 
     @Test
     void goalsPhasesAndThreadSafety() {
-        assertThat(mojos.keySet()).containsExactlyInAnyOrder("generate", "check", "validate", "help");
+        assertThat(mojos.keySet()).containsExactlyInAnyOrder("generate", "check", "validate", "init", "help");
         assertThat(text(mojos.get("generate"), "phase")).isEqualTo("generate-resources");
         assertThat(text(mojos.get("check"), "phase")).isEqualTo("verify");
         assertThat(text(mojos.get("validate"), "requiresProject")).isEqualTo("false");
-        for (String goal : List.of("generate", "check", "validate")) {
+        assertThat(text(mojos.get("init"), "requiresProject")).isEqualTo("false");
+        assertThat(children(mojos.get("init"), "phase")).as("init is run by hand, never bound").isEmpty();
+        for (String goal : List.of("generate", "check", "validate", "init")) {
             assertThat(text(mojos.get(goal), "threadSafe")).as(goal).isEqualTo("true");
             assertThat(text(mojos.get(goal), "description")).as(goal).isNotBlank();
         }
@@ -50,8 +52,9 @@ class PluginDescriptorTest {
         Map<String, List<String>> expected = Map.of(
                 "generate", List.of("descriptor", "force", "maxDescriptorBytes", "outputDirectory", "skip",
                         "templateOverrides"),
-                "check", List.of("descriptor", "maxDescriptorBytes", "outputDirectory", "skip", "templateOverrides"));
-        for (String goal : List.of("generate", "check", "validate")) {
+                "check", List.of("descriptor", "maxDescriptorBytes", "outputDirectory", "skip", "templateOverrides"),
+                "init", List.of("baseline", "descriptor", "force", "maxDescriptorBytes", "name", "skip"));
+        for (String goal : List.of("generate", "check", "validate", "init")) {
             Element mojo = mojos.get(goal);
             List<String> names = new ArrayList<>();
             for (Element p : children((Element) mojo.getElementsByTagName("parameters").item(0), "parameter")) {
@@ -81,6 +84,10 @@ class PluginDescriptorTest {
                 .isEqualTo("${project.basedir}/generated");
         assertThat(child(config, "skip").getAttribute("default-value")).isEqualTo("false");
         assertThat(child(config, "force").getAttribute("default-value")).isEqualTo("false");
+        Element init = (Element) mojos.get("init").getElementsByTagName("configuration").item(0);
+        assertThat(child(init, "baseline").getAttribute("default-value")).isEqualTo("${basedir}/baseline");
+        assertThat(child(init, "descriptor").getAttribute("default-value")).isEqualTo("${basedir}/site.yaml");
+        assertThat(child(init, "force").getAttribute("default-value")).isEqualTo("false");
     }
 
     @Test

@@ -9,8 +9,8 @@ import java.util.SortedMap;
  * were captured, the documents their ConfigMaps hold, each control-plane node's files, and the optional edgecore
  * configs. Every tree has passed its shape check ({@code kind}, the fields that merging and the guards read), so
  * readers need not check again. The nodes list keeps, of each node, only what is read of it: {@code apiVersion},
- * {@code kind}, {@code metadata.name}, {@code metadata.labels}, {@code spec.podCIDR(s)} and {@code
- * status.addresses}; at fleet scale the rest (images, conditions) would fill the heap.
+ * {@code kind}, {@code metadata.name}, {@code metadata.labels}, {@code spec.podCIDR(s)}, {@code status.addresses}
+ * and {@code status.nodeInfo.kubeletVersion}; at fleet scale the rest (images, conditions) would fill the heap.
  */
 public record Baseline(String name, Map<BaselineLayout.ClusterFile, CapturedFile> cluster,
                        SortedMap<String, ControlPlaneFiles> controlPlane, Optional<CapturedFile> edgeDefault,

@@ -1,5 +1,6 @@
 package io.github.dualstack.core.baseline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dualstack.core.FieldPath;
 import io.github.dualstack.core.Problem;
 import io.github.dualstack.core.Problems;
@@ -27,7 +28,9 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads the baseline directory that a descriptor names into a {@link Baseline}, as strictly as the descriptor: the
@@ -93,6 +96,30 @@ public final class BaselineLoader {
         boolean errors = problems.stream().anyMatch(Problem::isError);
         return new Result(errors ? Optional.empty() : Optional.of(baseline), List.copyOf(problems));
     }
+
+    /**
+     * For {@code dualstack init}, which has no descriptor yet: the baseline at {@code directory} (a directory; shown
+     * as {@code shown}), every file in it read and checked as strictly as for a descriptor, its control-plane and
+     * edge nodes those of its nodes list (by their {@code node-role.kubernetes.io} labels). Only what init cannot
+     * start from is required: {@value #INIT_REQUIRED}; a node name no Kubernetes node can have is an error. What a
+     * descriptor made from it will need besides is a warning, and CloudCore's objects must share a namespace.
+     */
+    public Result loadForInit(Path directory, String shown) {
+        Walk walk = new Walk(directory, shown, null);
+        Baseline baseline = walk.run();
+        List<Problem> problems = new ArrayList<>(printable(walk.problems));
+        problems.sort(ORDER);
+        boolean errors = problems.stream().anyMatch(Problem::isError);
+        return new Result(errors ? Optional.empty() : Optional.of(baseline), List.copyOf(problems));
+    }
+
+    /** What init requires of a baseline, as its loader's problems say it. */
+    static final String INIT_REQUIRED = "cluster/nodes.yaml, cluster/kubernetes.service.yaml,"
+            + " cluster/kubeadm-config.configmap.yaml and one control-plane node's kube-apiserver.yaml";
+
+    /** The cluster files init cannot start without. */
+    private static final Set<ClusterFile> INIT_NEEDS = Set.of(ClusterFile.NODES, ClusterFile.KUBERNETES_SERVICE,
+            ClusterFile.KUBEADM_CONFIG);
 
     /**
      * The nodes of {@code directory}'s captured nodes list, if there is one; {@code shown}: the directory as
@@ -183,11 +210,15 @@ public final class BaselineLoader {
                 Printable.escape(p.path()), p.severity(), Printable.escape(p.message()))).toList();
     }
 
-    /** One pass over the directory: what is there, what is missing, each file read and checked. */
+    /**
+     * One pass over the directory: what is there, what is missing, each file read and checked; against the
+     * descriptor's {@code site}, or, for init ({@code site} null), against the directory's own nodes list.
+     */
     private final class Walk {
         private final Path dir;
         private final String name;
         private final Site site;
+        private final boolean init;
         private final CaptureCommands commands;
         private final List<Problem> problems = new ArrayList<>();
         private final Map<ClusterFile, CapturedFile> cluster = new EnumMap<>(ClusterFile.class);
@@ -200,7 +231,9 @@ public final class BaselineLoader {
             this.dir = dir;
             this.name = name;
             this.site = site;
-            this.commands = new CaptureCommands(name, site.cloudCore().namespace());
+            this.init = site == null;
+            this.commands = new CaptureCommands(name, init ? CaptureCommands.DEFAULT_CLOUDCORE_NAMESPACE
+                    : site.cloudCore().namespace());
         }
 
         Baseline run() {
@@ -222,22 +255,31 @@ public final class BaselineLoader {
         }
 
         private void cluster(Map<String, SafeFiles.Kind> files) {
-            boolean calico = site.calico().isPresent();
+            boolean calico = init ? Stream.of(ClusterFile.CALICO_CONFIG, ClusterFile.CALICO_NODE,
+                    ClusterFile.CALICO_INSTALLATION, ClusterFile.CALICO_POOLS)
+                    .anyMatch(f -> files.containsKey(f.fileName())) : site.calico().isPresent();
             boolean operator = files.containsKey(ClusterFile.CALICO_INSTALLATION.fileName());
             Set<String> known = new HashSet<>();
             for (ClusterFile f : ClusterFile.values()) {
                 known.add(f.fileName());
                 SafeFiles.Kind kind = files.get(f.fileName());
                 if (kind == null) {
+                    String calicoSource = init ? "Calico files are captured" : "the descriptor has spec.calico";
                     String why = switch (f.needed()) {
                         case ALWAYS -> "";
-                        case CALICO_MANIFEST -> calico && !operator ? " (the descriptor has spec.calico, and without "
+                        case CALICO_MANIFEST -> calico && !operator ? " (" + calicoSource + ", and without "
                                 + ClusterFile.CALICO_INSTALLATION.path() + " Calico counts as installed from its manifest)"
                                 : null;
-                        case CALICO -> calico ? " (the descriptor has spec.calico)" : null;
+                        case CALICO -> calico ? " (" + calicoSource + ")" : null;
                         case CALICO_OPERATOR, OPTIONAL -> null;
                     };
-                    if (why != null) {
+                    if (why != null && init && INIT_NEEDS.contains(f)) {
+                        error(f.path(), "missing; init reads the running site from it; capture it with: "
+                                + commands.cluster(f));
+                    } else if (why != null && init) {
+                        warn(f.path(), "missing" + why + "; validate and generate will need it; capture it with: "
+                                + commands.cluster(f));
+                    } else if (why != null) {
                         error(f.path(), "missing" + why + "; capture it with: " + commands.cluster(f));
                     }
                 } else if (kind != SafeFiles.Kind.REGULAR) {
@@ -248,6 +290,67 @@ public final class BaselineLoader {
                 }
             }
             unknownIn(BaselineLayout.CLUSTER, files, known);
+            if (init) {
+                nodeNames();
+                sameCloudCoreNamespace();
+            }
+        }
+
+        /** Init takes node names from the nodes list into paths and the descriptor: each must be a node's. */
+        private void nodeNames() {
+            CapturedFile nodes = cluster.get(ClusterFile.NODES);
+            if (nodes == null) {
+                return;
+            }
+            Problems names = nodes.problems();
+            JsonNode items = nodes.tree().path("items");
+            for (int i = 0; i < items.size(); i++) {
+                String node = items.get(i).path("metadata").path("name").asText();
+                if (!CaptureCommands.isNodeName(node)) {
+                    names.error(FieldPath.ROOT.child("items").index(i).child("metadata").child("name"),
+                            Printable.quote(node, 80) + " is no name a Kubernetes node can have (a DNS-1123"
+                                    + " subdomain), so this is not what kubectl get nodes printed");
+                }
+            }
+            problems.addAll(names.list());
+        }
+
+        /** CloudCore's objects live in one namespace, which init takes from them. */
+        private void sameCloudCoreNamespace() {
+            String first = null;
+            String firstFile = null;
+            for (ClusterFile f : List.of(ClusterFile.CLOUDCORE_CONFIG, ClusterFile.CLOUDCORE_SERVICE,
+                    ClusterFile.CLOUDCORE_DEPLOYMENT)) {
+                CapturedFile captured = cluster.get(f);
+                if (captured == null) {
+                    continue;
+                }
+                JsonNode ns = captured.tree().path("metadata").path("namespace");
+                Problems p = captured.problems();
+                if (!ns.isTextual() || ns.textValue().isEmpty()) {
+                    p.error(FieldPath.of("metadata.namespace"), "is required: CloudCore's " + f.kind()
+                            + " lives in a namespace, and init takes spec.cloudCore.namespace from it");
+                } else if (first == null) {
+                    first = ns.textValue();
+                    firstFile = f.path();
+                } else if (!ns.textValue().equals(first)) {
+                    p.error(FieldPath.of("metadata.namespace"), "must be " + first + ", the namespace of " + firstFile
+                            + ": CloudCore's objects live in one namespace");
+                }
+                problems.addAll(p.list());
+            }
+        }
+
+        /** The nodes of the captured nodes list with a role label, by name; none when it was not read. */
+        private Set<String> listed(Predicate<LiveState.LiveNode> role) {
+            Set<String> out = new TreeSet<>();
+            if (cluster.containsKey(ClusterFile.NODES)) {
+                Baseline nodesOnly = new Baseline(name, Map.of(ClusterFile.NODES, cluster.get(ClusterFile.NODES)),
+                        Collections.emptySortedMap(), Optional.empty(), Collections.emptySortedMap());
+                new LiveState(nodesOnly).nodes().stream().filter(role).map(LiveState.LiveNode::name)
+                        .filter(CaptureCommands::isNodeName).forEach(out::add);
+            }
+            return out;
         }
 
         private void read(ClusterFile f) {
@@ -257,7 +360,7 @@ public final class BaselineLoader {
                 return;
             }
             Problems shape = read.checking().problems();
-            Shapes.cluster(f, read.checking().tree(), site.cloudCore().namespace(), shape);
+            Shapes.cluster(f, read.checking().tree(), init ? null : site.cloudCore().namespace(), shape);
             problems.addAll(shape.list());
             if (shape.hasErrors()) {
                 return;
@@ -278,12 +381,20 @@ public final class BaselineLoader {
         }
 
         private void controlPlane(Map<String, SafeFiles.Kind> entries) {
-            Set<String> nodes = site.nodes().stream().filter(n -> n.role() == ClusterNode.Role.CONTROL_PLANE)
+            if (init && !cluster.containsKey(ClusterFile.NODES)) {
+                return;   // which nodes there are is the nodes list's, which has its problem already
+            }
+            Set<String> nodes = init ? listed(LiveState.LiveNode::controlPlane)
+                    : site.nodes().stream().filter(n -> n.role() == ClusterNode.Role.CONTROL_PLANE)
                     .map(ClusterNode::name).collect(Collectors.toCollection(TreeSet::new));
             for (Map.Entry<String, SafeFiles.Kind> e : entries.entrySet()) {
                 String rel = BaselineLayout.CONTROL_PLANE + "/" + e.getKey();
                 if (e.getValue() != SafeFiles.Kind.DIRECTORY) {
                     unknown(rel, e.getValue(), false);
+                } else if (!nodes.contains(e.getKey()) && init) {
+                    warn(rel, "is not a control-plane node of " + ClusterFile.NODES.path() + " (labelled "
+                            + CaptureCommands.CONTROL_PLANE_LABEL + "); ignored, and validate will refuse it:"
+                            + " remove it");
                 } else if (!nodes.contains(e.getKey())) {
                     error(rel, "is not a control-plane node of the descriptor (" + (nodes.isEmpty() ? "it has none"
                             : "spec.nodes with role control-plane: " + String.join(", ", nodes))
@@ -294,10 +405,22 @@ public final class BaselineLoader {
                 String rel = BaselineLayout.CONTROL_PLANE + "/" + node;
                 if (entries.get(node) == SafeFiles.Kind.DIRECTORY) {
                     node(node, entries(rel));
+                } else if (!entries.containsKey(node) && init) {
+                    warn(rel, "missing: the control-plane node " + node + " has no captured files; validate and"
+                            + " generate will need them; capture them with: " + commands.controlPlane(node));
                 } else if (!entries.containsKey(node)) {
                     error(rel, "missing: the descriptor's control-plane node " + node + " has no captured files;"
                             + " capture them with: " + commands.controlPlane(node));
                 }
+            }
+            if (init && cluster.containsKey(ClusterFile.NODES)
+                    && controlPlane.values().stream().allMatch(n -> n.manifest(NodeFile.KUBE_APISERVER).isEmpty())) {
+                error(BaselineLayout.CONTROL_PLANE, "holds no control-plane node's "
+                        + NodeFile.KUBE_APISERVER.fileName() + " (" + (nodes.isEmpty() ? ClusterFile.NODES.path()
+                        + " lists no node labelled " + CaptureCommands.CONTROL_PLANE_LABEL : "nodes labelled "
+                        + CaptureCommands.CONTROL_PLANE_LABEL + ": " + String.join(", ", nodes))
+                        + "); init reads the running service ranges from it; dualstack capture --baseline " + name
+                        + " prints the command for each control-plane node");
             }
         }
 
@@ -310,7 +433,10 @@ public final class BaselineLoader {
                 String rel = f.path(node);
                 SafeFiles.Kind kind = files.get(f.fileName());
                 if (kind == null) {
-                    if (f.required()) {
+                    if (f.required() && init) {
+                        warn(rel, "missing; validate and generate will need it; capture the node's files with: "
+                                + commands.controlPlane(node));
+                    } else if (f.required()) {
                         error(rel, "missing; capture the node's files with: " + commands.controlPlane(node));
                     }
                 } else if (kind != SafeFiles.Kind.REGULAR) {
@@ -357,7 +483,11 @@ public final class BaselineLoader {
         }
 
         private void edge(Map<String, SafeFiles.Kind> entries) {
-            Set<String> edges = site.edgeNodes().stream().map(EdgeNode::name).collect(Collectors.toSet());
+            if (init && !cluster.containsKey(ClusterFile.NODES)) {
+                return;
+            }
+            Set<String> edges = init ? listed(LiveState.LiveNode::edge)
+                    : site.edgeNodes().stream().map(EdgeNode::name).collect(Collectors.toSet());
             List<String> own = new ArrayList<>();
             for (Map.Entry<String, SafeFiles.Kind> e : entries.entrySet()) {
                 String rel = BaselineLayout.EDGE + "/" + e.getKey();
@@ -371,7 +501,8 @@ public final class BaselineLoader {
                 } else if (e.getValue() != SafeFiles.Kind.DIRECTORY) {
                     unknown(rel, e.getValue(), false);
                 } else if (!edges.contains(e.getKey())) {
-                    warn(rel, "is not an edge node of the descriptor; ignored");
+                    warn(rel, init ? "is not an edge node of " + ClusterFile.NODES.path() + " (labelled "
+                            + LiveState.EDGE_ROLE + "); ignored" : "is not an edge node of the descriptor; ignored");
                 } else {
                     own.add(e.getKey());
                 }

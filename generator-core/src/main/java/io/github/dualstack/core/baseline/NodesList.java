@@ -59,7 +59,8 @@ final class NodesList implements StrictYamlReader.TreeBuilder {
             o.retain("apiVersion", "kind", "metadata", "spec", "status");
             retain(o.get("metadata"), "name", "labels");
             retain(o.get("spec"), "podCIDR", "podCIDRs");
-            retain(o.get("status"), "addresses");
+            retain(o.get("status"), "addresses", "nodeInfo");
+            retain(o.path("status").get("nodeInfo"), "kubeletVersion");
         }
         return node;
     }
