@@ -219,6 +219,20 @@ final class InvalidDescriptors {
                         IPV6_ONLY.edit().after(14, "    autodetection: {ipv4: first-found}"),
                         "15:27", "spec.calico.autodetection.ipv4", "is not allowed"),
 
+                // ---- DaemonSets kept off edge nodes -------------------------------------------------------------------
+                of("keepOff name not a DNS-1123 subdomain", DUAL.edit().after(55,
+                                "    keepOff:\n      - {namespace: kube-system, name: Node_Exporter}"),
+                        "57:40", "spec.edge.keepOff[0].name", "must be a DNS-1123 subdomain"),
+                of("keepOff namespace with a path", DUAL.edit().after(55,
+                                "    keepOff:\n      - {namespace: ../etc, name: node-exporter}"),
+                        "57:21", "spec.edge.keepOff[0].namespace", "must be a DNS-1123 label"),
+                of("keepOff entry without a namespace", DUAL.edit().after(55, "    keepOff:\n      - {name: node-exporter}"),
+                        "57:9", "spec.edge.keepOff[0].namespace", "is required"),
+                of("keepOff lists a DaemonSet twice", DUAL.edit().after(55, "    keepOff:\n"
+                                + "      - {namespace: monitoring, name: node-exporter}\n"
+                                + "      - {name: node-exporter, namespace: monitoring}"),
+                        "57:7", "spec.edge.keepOff", "must not list a DaemonSet twice"),
+
                 // ---- nodes ------------------------------------------------------------------------------------------
                 of("node name not a DNS-1123 label", DUAL.edit().sub(28, "worker-1", "Worker_1"),
                         "28:13", "spec.nodes[1].name", "must be a DNS-1123 label"),

@@ -6,6 +6,7 @@ import io.github.dualstack.core.model.Calico;
 import io.github.dualstack.core.model.CalicoPool;
 import io.github.dualstack.core.model.CloudCore;
 import io.github.dualstack.core.model.ClusterNode;
+import io.github.dualstack.core.model.DaemonSetRef;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.FamilyPair;
 import io.github.dualstack.core.model.HostPathMount;
@@ -47,7 +48,14 @@ public final class SiteBinder {
         return new Site(root.path("metadata").path("name").asText(), ipFamilies, baselineRef,
                 kubernetes(spec.path("kubernetes")),
                 spec.has("calico") ? Optional.of(calico(spec.path("calico"))) : Optional.empty(),
-                cloudCore(spec.path("cloudCore")), List.copyOf(nodes), edgeNodes(spec.path("edge"), ipFamilies.get(0)));
+                cloudCore(spec.path("cloudCore")), List.copyOf(nodes), edgeNodes(spec.path("edge"), ipFamilies.get(0)),
+                daemonSets(spec.path("edge").path("keepOff")));
+    }
+
+    private static List<DaemonSetRef> daemonSets(JsonNode arr) {
+        List<DaemonSetRef> out = new ArrayList<>(arr.size());
+        arr.forEach(d -> out.add(new DaemonSetRef(d.path("namespace").asText(), d.path("name").asText())));
+        return List.copyOf(out);
     }
 
     private static Kubernetes kubernetes(JsonNode k) {

@@ -6,10 +6,12 @@ import java.util.Optional;
 /**
  * A site descriptor after schema validation with every default applied. Addresses are still the user's text;
  * {@code SiteValidator} checks them and the plan canonicalises them. With a {@code baseline}, the site is a running
- * one to convert rather than one to build.
+ * one to convert rather than one to build. {@code keepOffEdge} are the DaemonSets the descriptor lists to keep off
+ * edge nodes ({@code spec.edge.keepOff}), besides kube-proxy and calico-node, which always are.
  */
 public record Site(String name, List<IpFamily> ipFamilies, Optional<BaselineRef> baseline, Kubernetes kubernetes,
-                   Optional<Calico> calico, CloudCore cloudCore, List<ClusterNode> nodes, List<EdgeNode> edgeNodes) {
+                   Optional<Calico> calico, CloudCore cloudCore, List<ClusterNode> nodes, List<EdgeNode> edgeNodes,
+                   List<DaemonSetRef> keepOffEdge) {
 
     public IpFamily primaryFamily() {
         return ipFamilies.get(0);
