@@ -14,6 +14,7 @@ import io.github.dualstack.core.plan.view.CalicoNodePatchView;
 import io.github.dualstack.core.plan.view.CalicoPoolsView.Pool;
 import io.github.dualstack.core.plan.view.CalicoPoolsView.TunnelMode;
 import io.github.dualstack.core.plan.view.CalicoPoolsView;
+import io.github.dualstack.core.plan.view.NodeSelectorTerm;
 import io.github.dualstack.core.rules.CalicoHealth;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -26,8 +27,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Calico for a manifest install: the calico-config ConfigMap (CNI IPAM per family), the calico-node env as a
- * strategic merge patch, and the IPPools (reference kubernetes-dualstack.md section 7).
+ * Calico for a manifest install: the calico-config ConfigMap (CNI IPAM per family), the calico-node env, probes and
+ * edge-node affinity as a strategic merge patch, and the IPPools (reference kubernetes-dualstack.md section 7).
  */
 final class CalicoBuilder implements ArtifactBuilder {
 
@@ -47,18 +48,30 @@ final class CalicoBuilder implements ArtifactBuilder {
         String backend = config(facts, pools).backend();
         return Stream.of(new PlannedFile(CONFIG, config(facts, pools)),
                 new PlannedFile(PATCH, new CalicoNodePatchView(env(facts, pools), CalicoHealth.liveness(backend),
-                        CalicoHealth.readiness(backend))),
+                        CalicoHealth.readiness(backend), edgeAffinity(facts))),
                 new PlannedFile(POOLS, new CalicoPoolsView(pools)));
+    }
+
+    /** Whether calico-node is patched: always but on a running site whose Calico the operator installed. */
+    static boolean patchesCalicoNode(SiteFacts facts) {
+        return facts.site.calico().isPresent()
+                && facts.captured.map(c -> c.cluster(ClusterFile.CALICO_CONFIG).isPresent()).orElse(true);
+    }
+
+    private static List<NodeSelectorTerm> edgeAffinity(SiteFacts facts) {
+        return EdgePlacement.of(facts).stream().filter(EdgePlacement.Kept::inCalicoPatch).findFirst()
+                .map(EdgePlacement.Kept::terms).orElseThrow();
     }
 
     /**
      * A running Calico: calico-config with only its CNI IPAM changed; a calico-node patch with the env entries the
      * captured DaemonSet does not have already (a family's pool and autodetection it has stay the site's) and the
-     * probes of the captured backend; and only the pools of families no captured pool serves, because an existing
+     * probes of the captured backend; the captured node affinity terms, each keeping calico-node off edge nodes
+     * (none when they all do already); and only the pools of families no captured pool serves, because an existing
      * pool is never applied again (the crd.projectcalico.org/v1 CRD would take any rewrite silently).
      */
     private static Stream<PlannedFile> merged(SiteFacts facts, Captures captured, List<Pool> pools) {
-        if (captured.cluster(ClusterFile.CALICO_CONFIG).isEmpty()) {
+        if (!patchesCalicoNode(facts)) {
             return Stream.empty();   // the Calico operator owns calico-node and calico-config, and reverts edits
         }
         CapturedFile cm = captured.cluster(ClusterFile.CALICO_CONFIG).orElseThrow();
@@ -75,7 +88,7 @@ final class CalicoBuilder implements ArtifactBuilder {
                 .filter(e -> !(e.name().endsWith("AUTODETECTION_METHOD") && capturedEnv.containsKey(e.name())))
                 .toList();
         out.add(new PlannedFile(PATCH, new CalicoNodePatchView(env, CalicoHealth.liveness(backend),
-                CalicoHealth.readiness(backend))));
+                CalicoHealth.readiness(backend), edgeAffinity(facts))));
         List<Pool> added = pools.stream().filter(p -> !served.contains(p.family())).toList();
         if (!added.isEmpty()) {
             out.add(new PlannedFile(POOLS, new CalicoPoolsView(added)));

@@ -137,6 +137,10 @@ public enum Rule {
             "calico.base is a relative directory inside the repository, never a remote base.",
             "kustomize resources may be URLs or absolute paths, which every `kubectl apply -k` would fetch or read",
             null, "validate.CalicoRules"),
+    CALICO_PROBES_MATCH_BACKEND(Section.CALICO,
+            "calico-node's probes run BIRD's checks only when the backend is bird; with vxlan or none, Felix's alone.",
+            "Calico `node/filesystem/etc/rc.local` starts no BIRD for vxlan; calico.yaml and calico-vxlan.yaml probes;"
+                    + " `node/pkg/health/health.go`", CalicoHealth.class, "plan.CalicoBuilder"),
 
     // ---- CloudCore and edges
     ADVERTISE_ADDRESSES(Section.KUBEEDGE,
@@ -167,6 +171,12 @@ public enum Rule {
     REGENERATED_CERTIFICATES_WARNING(Section.KUBEEDGE,
             "regenerateCertificates is a warning: replacing the CA invalidates every edge certificate and join token.",
             "KubeEdge CloudCore signs edge certificates with the CA in its casecret", null, "validate.CloudCoreRules"),
+    DAEMONSETS_OFF_EDGE_NODES(Section.KUBEEDGE,
+            "kube-proxy, calico-node and edge.keepOff get node-role.kubernetes.io/edge DoesNotExist in each required"
+                    + " node affinity term that can match a node, since a patch replaces the whole term list.",
+            "KubeEdge install guide (kubeedge/website docs/setup/install-with-keadm.md); `NodeSelector.nodeSelectorTerms`"
+                    + " has no patch strategy, terms are ORed (k8s.io/api core/v1 types.go)", null,
+            "plan.EdgeAffinity", "plan.EdgePlacement"),
     IPV6_PRIMARY_CLOUDSTREAM_WARNING(Section.KUBEEDGE,
             "An IPv6-primary site with edge nodes is a warning: CloudStream's iptables path is IPv4-only.",
             "KubeEdge `cloud/pkg/cloudstream/iptables`", null, "validate.SiteValidator"),

@@ -19,6 +19,7 @@ public enum BundledTemplate {
     CALICO_POOLS("calico.ippools.yaml.ftl", CalicoPoolsView.class, FileKind.KUBERNETES),
     CLOUDCORE_CONFIG("cloudcore.configmap.yaml.ftl", CloudCoreConfigView.class, FileKind.CLOUDCORE_CONFIGMAP),
     CLOUDCORE_SERVICE("cloudcore.service.yaml.ftl", CloudCoreServiceView.class, FileKind.KUBERNETES),
+    EDGE_AFFINITY_PATCH("edge-affinity.patch.yaml.ftl", EdgeAffinityPatchView.class, FileKind.KUSTOMIZE),
     EDGECORE("edgecore.yaml.ftl", EdgeCoreView.class, FileKind.EDGECORE_CONFIG),
     JOIN("join.sh.ftl", JoinScriptView.class, FileKind.SCRIPT),
     KUBE_PROXY("kube-proxy.configmap.yaml.ftl", KubeProxyView.class, FileKind.KUBERNETES),
