@@ -114,14 +114,60 @@ kubectl get node "$NODE" -o jsonpath='{.status.addresses}'
 
 Uses `cluster/kube-system/kube-proxy.configmap.yaml` (`clusterCIDR: ${podCidrs}`).
 
+DaemonSets that tolerate every taint land on every edge node, where they cannot work (KubeEdge's install guide:
+"avoid kube-proxy being deployed on edgenode"). This site keeps these off edge nodes with a required node affinity
+`node-role.kubernetes.io/edge` DoesNotExist, applied here, before any step restarts or waits for a DaemonSet (the
+DaemonSet controller then removes their pods from edge nodes): ${edgePlacement.daemonSets?join(", ")}.
+<#if edgePlacement.unchecked?has_content>
+
+A patch replaces its DaemonSet's required node affinity terms whole (Kubernetes gives that list no merge key), so
+first check that none of these has terms of its own (upstream kube-proxy and calico-node have none):
+
+```sh
+while read -r ns name; do
+  terms=$(kubectl -n "$ns" get daemonset "$name" -o jsonpath='{.spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms}')
+  case "$terms" in
+    '' | '[{"matchExpressions":[{"key":"node-role.kubernetes.io/edge","operator":"DoesNotExist"}]}]') echo "ok    $ns/$name" ;;
+    *) echo "STOP  $ns/$name has required node affinity terms of its own: $terms" ;;
+  esac
+done <<'DAEMONSETS'
+<#list edgePlacement.unchecked as d>
+${d.namespace} ${d.name}
+</#list>
+DAEMONSETS
+```
+
+Do not apply the patch of a DaemonSet that prints STOP: add `{key: node-role.kubernetes.io/edge, operator:
+DoesNotExist}` to the `matchExpressions` of each of its terms instead (`kubectl -n NAMESPACE edit daemonset NAME`).
+</#if>
+
 ```sh
 kubectl apply -f cluster/kube-system/kube-proxy.configmap.yaml
+<#list edgePlacement.patches as p>
+kubectl -n ${p.namespace} patch daemonset ${p.name} --patch-file ${p.file}
+</#list>
 kubectl -n kube-system rollout restart daemonset kube-proxy
 kubectl -n kube-system rollout status daemonset kube-proxy --timeout=10m
 ```
+<#if edgePlacement.keptAlready?has_content>
+
+Kept off edge nodes already, as captured: ${edgePlacement.keptAlready?join(", ")}.
+</#if>
+<#if edgePlacement.calicoNode>
+
+calico-node's affinity is part of its patch, applied in step 4 before anything waits for calico-node.
+</#if>
 
 `kubectl apply -k cluster/` applies this file together with every other cluster file (steps 3 to 5); from step 5
-on, that is the one command a GitOps tool runs.
+on, that is the one command a GitOps tool runs. It applies no edge-affinity patch: kustomize patches only objects
+among its resources, and these DaemonSets are the cluster's own. A patch once applied stays in its DaemonSet, but
+`kubeadm upgrade apply` writes kube-proxy's DaemonSet again from kubeadm's manifest, which has no node affinity;
+after every upgrade, keep it off edge nodes again (`scripts/verify.sh` names every pod of these DaemonSets that runs
+on an edge node):
+
+```sh
+kubectl -n kube-system patch daemonset kube-proxy -p '{"spec":{"template":{"spec":{"affinity":{"nodeAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":{"nodeSelectorTerms":[{"matchExpressions":[{"key":"node-role.kubernetes.io/edge","operator":"DoesNotExist"}]}]}}}}}}}'
+```
 
 ## 4. Calico
 
@@ -135,8 +181,9 @@ instead (`spec.calicoNetwork.nodeAddressAutodetectionV4`/`V6`), and create the n
 <#if calicoBase>
 Uses `cluster/kustomization.yaml`, which includes your upstream Calico base and patches it with
 `cluster/kube-system/calico-config.configmap.yaml` (IPAM per family) and
-`cluster/kube-system/calico-node.patch.yaml` (calico-node environment), and applies
-`cluster/kube-system/calico.ippools.yaml`.
+`cluster/kube-system/calico-node.patch.yaml` (calico-node environment and probes), and applies
+`cluster/kube-system/calico.ippools.yaml`.<#if edgePlacement.calicoNode> The patch also carries the affinity that keeps calico-node off
+edge nodes.</#if>
 
 ```sh
 kubectl apply -k cluster/
@@ -146,8 +193,9 @@ kubectl -n kube-system rollout status daemonset calico-node --timeout=10m
 This also applies the kube-proxy and CloudCore files; the CloudCore ones take effect with the restart in step 5.
 <#else>
 Uses `cluster/kube-system/calico-config.configmap.yaml` (IPAM per family), `cluster/kube-system/calico.ippools.yaml`
-and `cluster/kube-system/calico-node.patch.yaml` (calico-node environment; a strategic merge patch, applied with
-`kubectl patch` because this site names no upstream Calico base for kustomize).
+and `cluster/kube-system/calico-node.patch.yaml` (calico-node environment and probes; a strategic merge patch,
+applied with `kubectl patch` because this site names no upstream Calico base for kustomize).<#if edgePlacement.calicoNode> The patch
+also carries the affinity that keeps calico-node off edge nodes.</#if>
 
 ```sh
 kubectl apply -f cluster/kube-system/calico-config.configmap.yaml -f cluster/kube-system/calico.ippools.yaml
@@ -292,8 +340,9 @@ scripts/verify.sh
 
 It checks CloudCore's `/ca.crt` at every advertise address (the procedure's `curl -gk6`) and, with openssl, that
 the server certificate covers each address; then, with one `kubectl get nodes`, that every cloud and edge node is
-registered, reports its InternalIPs in the order ${families}, and is Ready. It lists every node that is wrong and
-exits non-zero.
+registered, reports its InternalIPs in the order ${families}, and is Ready; then that no pod of the DaemonSets
+kept off edge nodes runs on one of the site's edge nodes. It lists every node and pod that is wrong and exits
+non-zero.
 <#if conversion?has_content>
 
 ## 9. What stays single-stack

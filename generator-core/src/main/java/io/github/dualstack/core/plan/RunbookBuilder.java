@@ -10,6 +10,7 @@ import io.github.dualstack.core.model.CloudCore;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.plan.view.ConversionView;
+import io.github.dualstack.core.plan.view.EdgePlacementView;
 import io.github.dualstack.core.plan.view.RunbookView;
 import io.github.dualstack.core.rules.KubeEdgeNamespaces;
 import java.util.ArrayList;
@@ -41,7 +42,39 @@ final class RunbookBuilder implements ArtifactBuilder {
                 cc.exposure(), cc.exposure() == CloudCore.Exposure.HostNetwork, cc.namespace(),
                 cc.regenerateCertificates(), SiteFacts.joined(facts.advertiseAddresses), site.edgeNodes().size(),
                 site.edgeNodes().stream().findFirst().map(EdgeNode::name), facts.caUrls, KubeEdgeNamespaces.SECRETS,
-                facts.captured.map(c -> conversion(facts, c)));
+                facts.captured.map(c -> conversion(facts, c)), edgePlacement(facts));
+    }
+
+    /**
+     * The DaemonSets kept off edge nodes: the patches of the kube-proxy step, and which DaemonSets it checks first
+     * because their patch assumes no terms of their own (calico-node's too, when kubectl patches it rather than
+     * kustomize applying it over the upstream base).
+     */
+    static EdgePlacementView edgePlacement(SiteFacts facts) {
+        boolean calicoBase = facts.site.calico().flatMap(c -> c.base()).isPresent();
+        List<EdgePlacementView.Patch> patches = new ArrayList<>();
+        List<EdgePlacementView.Patch> unchecked = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        boolean calicoNode = false;
+        for (EdgePlacement.Kept k : EdgePlacement.of(facts)) {
+            all.add(k.daemonSet().toString());
+            if (!k.patched()) {
+                kept.add(k.daemonSet().toString());
+                continue;
+            }
+            EdgePlacementView.Patch patch = new EdgePlacementView.Patch(k.daemonSet().namespace(), k.daemonSet().name(),
+                    k.path());
+            if (k.inCalicoPatch()) {
+                calicoNode = true;
+            } else {
+                patches.add(patch);
+            }
+            if (k.source().isEmpty() && !(k.inCalicoPatch() && calicoBase)) {
+                unchecked.add(patch);
+            }
+        }
+        return new EdgePlacementView(all, patches, unchecked, kept, calicoNode);
     }
 
     /** What converting the running site adds to the runbook: all of it read from the baseline. */
