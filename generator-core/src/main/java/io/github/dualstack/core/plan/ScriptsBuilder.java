@@ -1,6 +1,7 @@
 package io.github.dualstack.core.plan;
 
 import io.github.dualstack.core.model.CloudCore;
+import io.github.dualstack.core.model.DaemonSetRef;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.plan.view.PreflightView;
@@ -43,6 +44,9 @@ final class ScriptsBuilder implements ArtifactBuilder {
             nodes.add(new VerifyView.Node(e.name(), SiteFacts.joined(SiteFacts.addresses(e.addresses(), facts.families)),
                     true));
         }
-        return new VerifyView(facts.caUrls, nodes, facts.site.cloudCore().namespace());
+        List<DaemonSetRef> kept = EdgePlacement.of(facts).stream().map(EdgePlacement.Kept::daemonSet).toList();
+        return new VerifyView(facts.caUrls, nodes, facts.site.cloudCore().namespace(),
+                kept.stream().map(DaemonSetRef::toString).toList(),
+                kept.stream().map(DaemonSetRef::namespace).distinct().toList());
     }
 }

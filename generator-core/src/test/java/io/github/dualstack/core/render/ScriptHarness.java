@@ -107,6 +107,8 @@ abstract class ScriptHarness {
                 echo "kubectl $*" >> "$FAKE_LOG"
                 case "$*" in
                     "get nodes -o jsonpath="*) cat "$FAKE_NODES" ;;
+                    "-n "*" get pods -o jsonpath="*) if [ -n "${FAKE_PODS:-}" ]; then awk -F'\\t' -v ns="$2" '$1 == ns' "$FAKE_PODS"; fi
+                        exit "${FAKE_PODS_RC:-0}" ;;
                     *"get configmap cloudcore -o jsonpath="*) cat "$FAKE_CONFIG" ;;
                 esac
                 """);

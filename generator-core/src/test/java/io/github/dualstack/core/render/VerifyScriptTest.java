@@ -27,9 +27,12 @@ class VerifyScriptTest extends ScriptHarness {
         assertThat(r.out).contains("nodes: 5 ok, 0 wrong")
                 .contains("PASS  CloudCore answers at https://[2001:db8::10]:30002/ca.crt")
                 .contains("PASS  CloudCore server certificate is valid for https://192.0.2.10:30002/ca.crt");
+        assertThat(r.out).contains("DaemonSets kept off edge nodes: 2, pods on edge nodes: 0");
+        // one listing of the nodes, one of the pods of the namespace of kube-proxy and calico-node
         List<String> calls = fakeLog().lines().filter(l -> l.startsWith("kubectl")).toList();
-        assertThat(calls).hasSize(1);
+        assertThat(calls).hasSize(2);
         assertThat(calls.get(0)).startsWith("kubectl get nodes -o jsonpath=").contains("InternalIP").contains("Ready");
+        assertThat(calls.get(1)).startsWith("kubectl -n kube-system get pods -o jsonpath=").contains("ownerReferences");
         assertThat(fakeLog()).contains("curl -gk -6 --max-time 10 -fsS https://[2001:db8::10]:30002/ca.crt -o ");
     }
 
@@ -64,5 +67,65 @@ class VerifyScriptTest extends ScriptHarness {
         Run down = run(List.of("bash", verify.toString()), Map.of("FAKE_NODES", nodes.toString(), "FAKE_CURL_RC", "7"));
         assertThat(down.exit).isEqualTo(1);
         assertThat(down.out).contains("FAIL  CloudCore does not answer at https://[2001:db8:30::100]:10002/ca.crt (curl -gk -6)");
+    }
+
+    private static final String SITE_NODES = String.join("", List.of(
+            "master-1\t192.0.2.10,2001:db8::10,\tTrue\n",
+            "worker-1\t192.0.2.11,2001:db8::11,\tTrue\n",
+            "edge-0001\t192.0.2.101,2001:db8::101,\tTrue\n",
+            "edge-0002\t192.0.2.102,2001:db8::102,\tTrue\n",
+            "edge-0003\t192.0.2.103,2001:db8::103,\tTrue\n"));
+
+    @Test
+    void verifyFailsNamingNodeAndPodWhenAKeptOffDaemonSetRunsOnAnEdgeNode() throws IOException {
+        Path verify = writeScripts(load("dual-stack-site"), tmp.resolve("site")).stream()
+                .filter(p -> p.endsWith("scripts/verify.sh")).findFirst().orElseThrow();
+        Path nodes = Files.writeString(tmp.resolve("nodes.txt"), SITE_NODES);
+        Path pods = Files.writeString(tmp.resolve("pods.txt"), String.join("", List.of(
+                "kube-system\tkube-proxy-7xk2p\tmaster-1\tkube-proxy\n",
+                "kube-system\tkube-proxy-9fmwq\tedge-0002\tkube-proxy\n",
+                "kube-system\tcalico-node-4hd8s\tedge-0003\tcalico-node\n",
+                "kube-system\tcalico-node-pending\t\tcalico-node\n",         // not scheduled yet: on no node
+                "kube-system\tedgemesh-agent-l2v9c\tedge-0001\tedgemesh-agent\n",   // meant for edges
+                "kube-system\tcoredns-5d78c9869d-abcde\tedge-0001\t\n")));       // a Deployment's pod
+        Run r = run(List.of("bash", verify.toString()), Map.of("FAKE_NODES", nodes.toString(), "FAKE_PODS", pods.toString()));
+        assertThat(r.exit).as(r.out + r.err).isEqualTo(1);
+        assertThat(r.out).contains("nodes: 5 ok, 0 wrong")
+                .contains("WRONG edge node edge-0002: runs pod kube-system/kube-proxy-9fmwq of DaemonSet kube-system/kube-proxy, which must stay off edge nodes")
+                .contains("WRONG edge node edge-0003: runs pod kube-system/calico-node-4hd8s of DaemonSet kube-system/calico-node, which must stay off edge nodes")
+                .contains("DaemonSets kept off edge nodes: 2, pods on edge nodes: 2")
+                .doesNotContain("edgemesh-agent").doesNotContain("coredns").doesNotContain("calico-node-pending");
+        assertThat(r.err).contains("the edge-affinity patches of the kube-proxy step of README.md");
+    }
+
+    @Test
+    void verifyListsThePodsOfEachNamespaceOfTheListedDaemonSetsOnce() throws IOException {
+        String text = Files.readString(Path.of("..", "samples", "dual-stack-site", "site.yaml"))
+                + "    keepOff:\n      - {namespace: monitoring, name: node-exporter}\n"
+                + "      - {namespace: kube-system, name: node-local-dns}\n";
+        Path verify = writeScripts(loadText(text), tmp.resolve("site")).stream()
+                .filter(p -> p.endsWith("scripts/verify.sh")).findFirst().orElseThrow();
+        Path nodes = Files.writeString(tmp.resolve("nodes.txt"), SITE_NODES);
+        Path pods = Files.writeString(tmp.resolve("pods.txt"), String.join("", List.of(
+                "monitoring\tnode-exporter-q8w2e\tedge-0001\tnode-exporter\n",
+                "monitoring\tnode-exporter-z1x2c\tworker-1\tnode-exporter\n",
+                "kube-system\tnode-local-dns-r4t5y\tedge-0003\tnode-local-dns\n")));
+        Run r = run(List.of("bash", verify.toString()), Map.of("FAKE_NODES", nodes.toString(), "FAKE_PODS", pods.toString()));
+        assertThat(r.exit).as(r.out + r.err).isEqualTo(1);
+        assertThat(r.out).contains("WRONG edge node edge-0001: runs pod monitoring/node-exporter-q8w2e of DaemonSet monitoring/node-exporter")
+                .contains("WRONG edge node edge-0003: runs pod kube-system/node-local-dns-r4t5y of DaemonSet kube-system/node-local-dns")
+                .contains("DaemonSets kept off edge nodes: 4, pods on edge nodes: 2");
+        assertThat(fakeLog().lines().filter(l -> l.contains(" get pods "))
+                .map(l -> l.substring(0, l.indexOf(" get pods ")))).containsExactly("kubectl -n kube-system", "kubectl -n monitoring");
+    }
+
+    @Test
+    void verifyStopsWhenItCannotListPods() throws IOException {
+        Path verify = writeScripts(load("dual-stack-site"), tmp.resolve("site")).stream()
+                .filter(p -> p.endsWith("scripts/verify.sh")).findFirst().orElseThrow();
+        Path nodes = Files.writeString(tmp.resolve("nodes.txt"), SITE_NODES);
+        Run r = run(List.of("bash", verify.toString()), Map.of("FAKE_NODES", nodes.toString(), "FAKE_PODS_RC", "1"));
+        assertThat(r.exit).isEqualTo(2);
+        assertThat(r.err).contains("verify.sh: kubectl -n kube-system get pods failed");
     }
 }

@@ -2,12 +2,19 @@ package io.github.dualstack.core.plan.view;
 
 import java.util.List;
 
-/** verify.sh.ftl. Components: {@code caUrls}, {@code nodes} (cloud nodes, then edge nodes), {@code namespace}. */
-public record VerifyView(List<CaUrl> caUrls, List<Node> nodes, String namespace) implements View {
+/**
+ * verify.sh.ftl. Components: {@code caUrls}, {@code nodes} (cloud nodes, then edge nodes), {@code namespace},
+ * {@code keptOffEdge} (namespace/name of the DaemonSets that must have no pod on an edge node),
+ * {@code keptOffNamespaces} (their namespaces, each once: one pod listing each).
+ */
+public record VerifyView(List<CaUrl> caUrls, List<Node> nodes, String namespace, List<String> keptOffEdge,
+                         List<String> keptOffNamespaces) implements View {
 
     public VerifyView {
         caUrls = List.copyOf(caUrls);
         nodes = List.copyOf(nodes);
+        keptOffEdge = List.copyOf(keptOffEdge);
+        keptOffNamespaces = List.copyOf(keptOffNamespaces);
     }
 
     /** A node verify.sh expects. Components: {@code name}, {@code ips} (comma-separated), {@code edge}. */
