@@ -7,8 +7,10 @@ set -o noglob   # no pathname expansion anywhere: rendered values such as [2001:
 #     curl -gk6 "https://[<v6>]:<port>/ca.crt"), and, when openssl is installed, its server certificate is valid
 #     for that address (checked against CloudCore's own CA, as edges check it);
 #  2. every cloud and edge node of the site is registered, reports exactly its InternalIPs in the site's family
-#     order, and is Ready. One kubectl call lists all nodes; the comparison is one awk pass (linear in nodes).
-# Prints one line per failure and a summary; exit 1 if anything is wrong, 2 if kubectl cannot list nodes.
+#     order, and is Ready. One kubectl call lists all nodes; the comparison is one awk pass (linear in nodes);
+#  3. no pod of the DaemonSets kept off edge nodes (kube-proxy, calico-node, spec.edge.keepOff) runs on an edge node
+#     of the site. One kubectl call per namespace lists its pods; one awk pass compares (linear in pods).
+# Prints one line per failure and a summary; exit 1 if anything is wrong, 2 if kubectl cannot list nodes or pods.
 
 # Rendered site values. [ ] in them are literal: assignments do not glob and noglob is set.
 # shellcheck disable=SC2125,SC2102
@@ -16,11 +18,14 @@ set -o noglob   # no pathname expansion anywhere: rendered values such as [2001:
 NAMESPACE=kubeedge
 # curl family flag and URL of /ca.crt, per advertise address
 CA_URLS=(-6 'https://[2001:db8:20::10]:10002/ca.crt' -4 https://198.51.100.10:10002/ca.crt)
+# DaemonSets (namespace/name) that must have no pod on an edge node, and their namespaces
+KEPT_OFF_EDGE=(kube-system/kube-proxy kube-system/calico-node kube-system/node-local-dns)
+KEPT_OFF_NAMESPACES=(kube-system)
 }
 
 case "${1:-}" in
     -h | --help)
-        printf 'Usage: verify.sh\nChecks CloudCore /ca.crt at every advertise address and every node of the site (InternalIPs in order, Ready).\n'
+        printf 'Usage: verify.sh\nChecks CloudCore /ca.crt at every advertise address, every node of the site (InternalIPs in order, Ready),\nand that the DaemonSets kept off edge nodes have no pod on one.\n'
         exit 0
         ;;
     '') ;;
@@ -98,8 +103,31 @@ awk -F'\t' '
         exit (wrong > 0)
     }' "$work/actual" "$work/expected" || failures=$((failures + 1))
 
+# namespace <TAB> pod <TAB> node <TAB> the DaemonSet that owns it (empty for other pods)
+printf '%s\n' "${KEPT_OFF_EDGE[@]}" >"$work/kept-off"
+: >"$work/pods"
+for ns in "${KEPT_OFF_NAMESPACES[@]}"; do
+    if ! kubectl -n "$ns" get pods -o jsonpath='{range .items[*]}{.metadata.namespace}{"\t"}{.metadata.name}{"\t"}{.spec.nodeName}{"\t"}{range .metadata.ownerReferences[?(@.kind=="DaemonSet")]}{.name}{end}{"\n"}{end}' >>"$work/pods"; then
+        printf 'verify.sh: kubectl -n %s get pods failed\n' "$ns" >&2
+        exit 2
+    fi
+done
+
+# Edge nodes are the site's, by name: a node missing KubeEdge's edge label is caught too.
+awk -F'\t' '
+    FILENAME == ARGV[1] { split($0, f, " "); if (f[3] == "edge") edge[f[1]] = 1; next }
+    FILENAME == ARGV[2] { kept[$0] = 1; daemonsets++; next }
+    $4 != "" && (($1 "/" $4) in kept) && ($3 in edge) {
+        printf "WRONG edge node %s: runs pod %s/%s of DaemonSet %s/%s, which must stay off edge nodes\n", $3, $1, $2, $1, $4
+        wrong++
+    }
+    END {
+        printf "DaemonSets kept off edge nodes: %d, pods on edge nodes: %d\n", daemonsets, wrong
+        exit (wrong > 0)
+    }' "$work/expected" "$work/kept-off" "$work/pods" || failures=$((failures + 1))
+
 if [[ $failures -gt 0 ]]; then
-    printf 'verify.sh: FAILED. Cloud nodes: scripts/preflight.sh NODE on the node. Edge nodes: journalctl -u edgecore on the node, edge/NODE/join.sh --config-only to reinstall its edgecore.yaml. CloudCore: kubectl -n %s logs deployment/cloudcore\n' "$NAMESPACE" >&2
+    printf 'verify.sh: FAILED. Cloud nodes: scripts/preflight.sh NODE on the node. Edge nodes: journalctl -u edgecore on the node, edge/NODE/join.sh --config-only to reinstall its edgecore.yaml. DaemonSets on edge nodes: the edge-affinity patches of the kube-proxy step of README.md. CloudCore: kubectl -n %s logs deployment/cloudcore\n' "$NAMESPACE" >&2
     exit 1
 fi
 printf 'verify.sh: all checks passed\n'
