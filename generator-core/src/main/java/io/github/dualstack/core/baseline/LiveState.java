@@ -100,10 +100,25 @@ public final class LiveState {
         return baseline;
     }
 
+    /** An address or CIDR as the cluster printed it, parsed leniently; empty when it does not parse. */
+    public static Optional<IPAddress> parse(String text) {
+        return Optional.ofNullable(new IPAddressString(text.trim()).getAddress());
+    }
+
     /** The family of an address or CIDR as the cluster printed it; empty when it does not parse. */
     public static Optional<IpFamily> family(String text) {
-        IPAddress a = new IPAddressString(text.trim()).getAddress();
-        return a == null ? Optional.empty() : Optional.of(a.isIPv6() ? IpFamily.IPv6 : IpFamily.IPv4);
+        return parse(text).map(a -> a.isIPv6() ? IpFamily.IPv6 : IpFamily.IPv4);
+    }
+
+    /** A captured comma-separated list (flag values, kubeadm's dual subnets), blanks dropped. */
+    public static List<String> commaSeparated(String text) {
+        List<String> out = new ArrayList<>();
+        for (String s : text.split(",")) {
+            if (!s.isBlank()) {
+                out.add(s.trim());
+            }
+        }
+        return out;
     }
 
     /** The {@code kubernetes} Service's cluster IP: the cluster's primary service family, as the API server chose it. */
@@ -115,7 +130,7 @@ public final class LiveState {
 
     /** A control-plane node's kube-apiserver {@code --service-cluster-ip-range}, range by range. */
     public List<String> serviceRanges(String node) {
-        return flag(node, NodeFile.KUBE_APISERVER, "service-cluster-ip-range").map(LiveState::split).orElse(List.of());
+        return flag(node, NodeFile.KUBE_APISERVER, "service-cluster-ip-range").map(LiveState::commaSeparated).orElse(List.of());
     }
 
     /** The value of a flag in a control-plane node's captured static pod. */
@@ -201,12 +216,12 @@ public final class LiveState {
 
     /** kubeadm's {@code networking.podSubnet}, range by range (a dual-stack cluster has two, comma-separated). */
     public List<String> kubeadmPodSubnets() {
-        return kubeadm("networking", "podSubnet").map(LiveState::split).orElse(List.of());
+        return kubeadm("networking", "podSubnet").map(LiveState::commaSeparated).orElse(List.of());
     }
 
     /** kubeadm's {@code networking.serviceSubnet}, range by range. */
     public List<String> kubeadmServiceSubnets() {
-        return kubeadm("networking", "serviceSubnet").map(LiveState::split).orElse(List.of());
+        return kubeadm("networking", "serviceSubnet").map(LiveState::commaSeparated).orElse(List.of());
     }
 
     public Optional<JsonNode> clusterConfiguration() {
@@ -447,8 +462,7 @@ public final class LiveState {
                 int colon = p.indexOf(':');
                 if (p.startsWith("DNS:") || p.startsWith("IP Address:")) {
                     String value = p.substring(colon + 1).trim();
-                    IPAddress a = new IPAddressString(value).getAddress();
-                    sans.add(a == null ? value : a.toCanonicalString());
+                    sans.add(parse(value).map(IPAddress::toCanonicalString).orElse(value));
                 }
             }
             return sans;
@@ -473,15 +487,5 @@ public final class LiveState {
 
     private static void port(JsonNode n, String name, Map<String, Integer> into) {
         integer(n).ifPresent(p -> into.put(name, p));
-    }
-
-    private static List<String> split(String commaSeparated) {
-        List<String> out = new ArrayList<>();
-        for (String s : commaSeparated.split(",")) {
-            if (!s.isBlank()) {
-                out.add(s.trim());
-            }
-        }
-        return out;
     }
 }

@@ -1,7 +1,5 @@
 package io.github.dualstack.core.init;
 
-import inet.ipaddr.IPAddress;
-import inet.ipaddr.IPAddressString;
 import io.github.dualstack.core.FieldPath;
 import io.github.dualstack.core.Problem;
 import io.github.dualstack.core.Problems;
@@ -178,7 +176,7 @@ public final class StarterDescriptor {
 
         Optional<String> kcm = firstNodeWith(NodeFile.KUBE_CONTROLLER_MANAGER);
         List<String> podRanges = kcm.flatMap(n -> live.flag(n, NodeFile.KUBE_CONTROLLER_MANAGER, "cluster-cidr"))
-                .map(StarterDescriptor::split).orElse(List.of());
+                .map(LiveState::commaSeparated).orElse(List.of());
         crossCheck(live.kubeadmPodSubnets(), podRanges, "podSubnet", kcm.orElse(""),
                 "kube-controller-manager runs --cluster-cidr");
         pair(4, "podSubnets", byFamily(podRanges.isEmpty() ? live.kubeadmPodSubnets() : podRanges),
@@ -583,18 +581,7 @@ public final class StarterDescriptor {
         return out;
     }
 
-    private static List<String> split(String commaSeparated) {
-        List<String> out = new ArrayList<>();
-        for (String s : commaSeparated.split(",")) {
-            if (!s.isBlank()) {
-                out.add(s.trim());
-            }
-        }
-        return out;
-    }
-
     private static String canonical(String cidr) {
-        IPAddress a = new IPAddressString(cidr.trim()).getAddress();
-        return a == null ? cidr.trim() : a.toPrefixBlock().toCanonicalString();
+        return LiveState.parse(cidr).map(a -> a.toPrefixBlock().toCanonicalString()).orElse(cidr.trim());
     }
 }

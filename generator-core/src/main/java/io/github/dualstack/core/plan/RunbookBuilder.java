@@ -3,7 +3,6 @@ package io.github.dualstack.core.plan;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import inet.ipaddr.IPAddress;
-import inet.ipaddr.IPAddressString;
 import io.github.dualstack.core.baseline.BaselineLayout.ClusterFile;
 import io.github.dualstack.core.baseline.LiveState;
 import io.github.dualstack.core.model.CloudCore;
@@ -147,7 +146,6 @@ final class RunbookBuilder implements ArtifactBuilder {
     }
 
     private static String canonical(String address) {
-        IPAddress a = new IPAddressString(address).getAddress();
-        return a == null ? address : a.toCanonicalString();
+        return LiveState.parse(address).map(IPAddress::toCanonicalString).orElse(address);
     }
 }

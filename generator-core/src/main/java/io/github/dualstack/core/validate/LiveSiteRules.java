@@ -1,7 +1,6 @@
 package io.github.dualstack.core.validate;
 
 import inet.ipaddr.IPAddress;
-import inet.ipaddr.IPAddressString;
 import io.github.dualstack.core.FieldPath;
 import io.github.dualstack.core.Problems;
 import io.github.dualstack.core.baseline.BaselineLayout.ClusterFile;
@@ -229,17 +228,17 @@ public final class LiveSiteRules {
     private static boolean contains(String subnet, String cidr, IpFamily f) {
         try {
             IPAddress outer = IpLiterals.cidr(subnet, f);
-            IPAddress inner = new IPAddressString(cidr).getAddress();
-            return inner != null && outer.toPrefixBlock().contains(inner.toPrefixBlock());
+            return LiveState.parse(cidr).map(inner -> outer.toPrefixBlock().contains(inner.toPrefixBlock()))
+                    .orElse(false);
         } catch (IpLiterals.InvalidLiteral e) {
             return true;   // the descriptor's own rules report it
         }
     }
 
     private static boolean sameCidr(String captured, String descriptor, IpFamily f) {
-        IPAddress a = new IPAddressString(captured).getAddress();
+        Optional<IPAddress> a = LiveState.parse(captured);
         try {
-            return a != null && a.toPrefixBlock().toCanonicalString()
+            return a.isPresent() && a.get().toPrefixBlock().toCanonicalString()
                     .equals(IpLiterals.cidr(descriptor, f).toPrefixBlock().toCanonicalString());
         } catch (IpLiterals.InvalidLiteral e) {
             return true;
