@@ -5,11 +5,10 @@ import static io.github.dualstack.cli.ValidateCliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dualstack.cli.ValidateCliTest.Run;
+import io.github.dualstack.fixtures.TreeCopy;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,20 +27,7 @@ class InitCliTest {
     void copy() throws IOException {
         baseline = dir.resolve("baseline");
         site = dir.resolve("site.yaml");
-        try (Stream<Path> walk = Files.walk(SAMPLE_BASELINE)) {
-            walk.forEach(p -> {
-                try {
-                    Path target = baseline.resolve(SAMPLE_BASELINE.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(p, target);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        TreeCopy.copy(SAMPLE_BASELINE, baseline);
     }
 
     @Test

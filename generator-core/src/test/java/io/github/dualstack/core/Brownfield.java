@@ -7,6 +7,7 @@ import io.github.dualstack.core.descriptor.DescriptorLoader;
 import io.github.dualstack.core.descriptor.StrictYamlReader;
 import io.github.dualstack.core.plan.OutputPlan;
 import io.github.dualstack.core.plan.PlannedFile;
+import io.github.dualstack.fixtures.TreeCopy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ public final class Brownfield {
         this.site = root.resolve(SITE);
         this.baseline = root.resolve("baseline");
         this.out = root.resolve("generated");
-        copy(SAMPLE.resolve("baseline"), baseline);
+        TreeCopy.copy(SAMPLE.resolve("baseline"), baseline);
         descriptor = read(SAMPLE.resolve(SITE));
         writeDescriptor();
     }
@@ -245,21 +246,6 @@ public final class Brownfield {
         assertThat(i).as("%s holds '%s'", what, from).isNotNegative();
         assertThat(text.lastIndexOf(from)).as("%s holds '%s' once", what, from).isEqualTo(i);
         return text.substring(0, i) + to + text.substring(i + from.length());
-    }
-
-    static void copy(Path from, Path to) {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static String read(Path p) {

@@ -6,6 +6,7 @@ import io.github.dualstack.core.Descriptors;
 import io.github.dualstack.core.Problem;
 import io.github.dualstack.core.descriptor.DescriptorLoader;
 import io.github.dualstack.core.descriptor.StrictYamlReader;
+import io.github.dualstack.fixtures.TreeCopy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,22 +34,7 @@ final class BaselineFixture {
         this.root = root;
         this.site = root.resolve("site.yaml");
         this.baseline = root.resolve("baseline");
-        copy(SMALL, baseline);
-    }
-
-    static void copy(Path from, Path to) {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TreeCopy.copy(SMALL, baseline);
     }
 
     Path file(String rel) {

@@ -10,6 +10,7 @@ import io.github.dualstack.core.Report;
 import io.github.dualstack.core.Request;
 import io.github.dualstack.core.RunOptions;
 import io.github.dualstack.core.descriptor.DescriptorLoader;
+import io.github.dualstack.fixtures.TreeCopy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -167,7 +168,7 @@ class HostileBaselineTest {
     @Test
     void aLinkedNodeDirectoryIsRefused() throws Exception {
         Path elsewhere = dir.resolve("elsewhere");
-        BaselineFixture.copy(fx.file("control-plane/master-1"), elsewhere);
+        TreeCopy.copy(fx.file("control-plane/master-1"), elsewhere);
         fx.delete("control-plane/master-1");
         Files.createSymbolicLink(fx.file("control-plane/master-1"), elsewhere);
         assertThat(fx.problems()).containsExactly("baseline/control-plane/master-1:1:1: is a symbolic link; a baseline"

@@ -7,6 +7,7 @@ import io.github.dualstack.core.DualstackException;
 import io.github.dualstack.core.Report;
 import io.github.dualstack.core.Request;
 import io.github.dualstack.core.RunOptions;
+import io.github.dualstack.fixtures.TreeCopy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,22 +32,7 @@ final class InitFixture {
         this.dir = dir;
         this.baseline = dir.resolve("baseline");
         this.site = dir.resolve("site.yaml");
-        copy(SAMPLE.resolve("baseline"), baseline);
-    }
-
-    static void copy(Path from, Path to) {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TreeCopy.copy(SAMPLE.resolve("baseline"), baseline);
     }
 
     String read(String rel) {
