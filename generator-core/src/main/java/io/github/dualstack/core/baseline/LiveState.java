@@ -91,6 +91,7 @@ public final class LiveState {
     }
 
     private final Baseline baseline;
+    private List<LiveNode> nodes;
 
     public LiveState(Baseline baseline) {
         this.baseline = baseline;
@@ -156,8 +157,18 @@ public final class LiveState {
         return Optional.empty();
     }
 
-    /** The captured nodes, in the list's order: the i-th is {@code items[i]} of the nodes list. */
-    public List<LiveNode> nodes() {
+    /**
+     * The captured nodes, in the list's order: the i-th is {@code items[i]} of the nodes list. Read once per
+     * LiveState: the guards, the runbook and init each ask more than once, and a fleet's list is long.
+     */
+    public synchronized List<LiveNode> nodes() {
+        if (nodes == null) {
+            nodes = List.copyOf(readNodes());
+        }
+        return nodes;
+    }
+
+    private List<LiveNode> readNodes() {
         List<LiveNode> out = new ArrayList<>();
         baseline.cluster(ClusterFile.NODES).ifPresent(list -> {
             for (JsonNode n : list.tree().path("items")) {
