@@ -21,5 +21,5 @@ assert basedir.list().findAll { it.startsWith('.site.yaml') }.isEmpty()
 (1..4).each { i ->
     assert log =~ /(?m)^\[ERROR\] (.*\/)?site\.yaml:\d+:9: spec\.edge\.nodes\[${i - 1}\]\.interface: is required$/
 }
-assert log =~ /the site descriptor has 4 problem\(s\)/
+assert log =~ /the site has 4 problem\(s\)/
 return true

@@ -104,7 +104,7 @@ class ValidateCliTest {
         assertThat(r.exit()).isEqualTo(1);
         JsonNode report = new ObjectMapper().readTree(r.out());
         assertThat(report.get("ok").asBoolean()).isFalse();
-        assertThat(report.get("summary").asText()).startsWith("2 problem(s) in the descriptor; nothing written");
+        assertThat(report.get("summary").asText()).startsWith("2 problem(s) in " + file + "; nothing written");
         JsonNode arr = report.get("problems");
         assertThat(arr.isArray()).isTrue();
         assertThat(arr).hasSize(2);

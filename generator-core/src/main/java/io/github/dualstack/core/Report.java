@@ -38,9 +38,18 @@ public sealed interface Report {
         return String.format("%.1fs", elapsed.toMillis() / 1000.0);
     }
 
+    /**
+     * {@code 2 problem(s) in site.yaml, baseline/kubeadm-config.yaml; nothing written}: the files named, since a
+     * problem may be in the baseline (or another input the descriptor names) rather than the descriptor itself.
+     */
     private static String problemsSummary(Report r) {
-        return r.errors().size() + " problem(s) in the descriptor; nothing written (" + time(r.elapsed()) + ")";
+        List<String> files = r.errors().stream().map(Problem::file).distinct().toList();
+        int shown = 3;
+        String named = files.size() <= shown ? String.join(", ", files)
+                : String.join(", ", files.subList(0, shown)) + " and " + (files.size() - shown) + " more file(s)";
+        return r.errors().size() + " problem(s) in " + named + "; nothing written (" + time(r.elapsed()) + ")";
     }
+
 
     /** validate: the site and the resolved descriptor when it is valid. */
     record Validate(List<Problem> problems, Optional<Site> site, Optional<ResolvedDescriptor> resolved,

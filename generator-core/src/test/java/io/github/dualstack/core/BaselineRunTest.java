@@ -64,7 +64,7 @@ class BaselineRunTest {
                         + " baseline/cluster/nodes.yaml || rm -f baseline/cluster/nodes.yaml",
                 "baseline/notes.md:1:1: warning: is not part of a baseline; ignored (dualstack capture prints what a"
                         + " baseline holds)");
-        assertThat(bad.summary()).startsWith("1 problem(s) in the descriptor; nothing written");
+        assertThat(bad.summary()).startsWith("1 problem(s) in baseline/cluster/nodes.yaml; nothing written");
     }
 
     @Test

@@ -88,6 +88,7 @@ abstract class AbstractDualstackMojo<R extends Report> extends AbstractMojo {
 
     /** One line: the details are in the log lines above it. */
     String failure(R report) {
-        return "the site descriptor has " + report.errors().size() + " problem(s), listed above";
+        return "the site has " + report.errors().size()
+                + " problem(s) (in the descriptor or the files it names), listed above";
     }
 }
