@@ -1,14 +1,15 @@
 package io.github.dualstack.cli;
 
 import io.github.dualstack.core.Dualstack;
-import io.github.dualstack.core.Request;
 import io.github.dualstack.core.Report;
+import io.github.dualstack.core.Request;
+import io.github.dualstack.core.SelfCheckScope;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** dualstack generate SITE -o DIR. */
 @Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -25,13 +26,30 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite hand-edited generated files and files dualstack does not own.")
     boolean force;
 
+    @Option(names = "--self-check", defaultValue = "shapes", paramLabel = "shapes|all",
+            description = "Which files are parsed again before they are written: shapes (every site-wide file and"
+                    + " template override, one per-edge file of each template and shape; the others are correct by"
+                    + " construction) or all (default: ${DEFAULT-VALUE}).")
+    SelfCheckOption selfCheck;
+
     @Mixin
     CommonOptions common;
+
+    /** The option's spellings, lower case as the other enumerated options are. */
+    enum SelfCheckOption {
+        shapes(SelfCheckScope.SHAPES), all(SelfCheckScope.ALL);
+
+        final SelfCheckScope scope;
+
+        SelfCheckOption(SelfCheckScope scope) {
+            this.scope = scope;
+        }
+    }
 
     @Override
     public Integer call() {
         Report.Generate report = RunCommand.call(spec, () -> Dualstack.generate(new Request.Generate(common.descriptor,
-                tree.output, force, RunCommand.options(spec, tree, common))));
+                tree.output, force, RunCommand.options(spec, tree, common, selfCheck.scope))));
         if (report == null) {
             return ExitCodes.USAGE;
         }

@@ -4,6 +4,7 @@ import io.github.dualstack.core.DualstackException;
 import io.github.dualstack.core.FrontEnd;
 import io.github.dualstack.core.Report;
 import io.github.dualstack.core.RunOptions;
+import io.github.dualstack.core.SelfCheckScope;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,12 +33,18 @@ final class RunCommand {
 
     /** The run options of the command line; throws the usage error of an option value out of range or unusable. */
     static RunOptions options(CommandSpec spec, TreeOptions tree, CommonOptions common) {
+        return options(spec, tree, common, SelfCheckScope.SHAPES);
+    }
+
+    /** The same, for generate, which also says which rendered files are parsed again. */
+    static RunOptions options(CommandSpec spec, TreeOptions tree, CommonOptions common, SelfCheckScope selfCheck) {
         common.check(spec.commandLine());
         if (tree != null) {
             tree.check(spec.commandLine());
         }
         PrintWriter err = spec.commandLine().getErr();
         RunOptions.Builder options = RunOptions.builder().maxDescriptorBytes(common.maxDescriptorBytes)
+                .selfCheck(selfCheck)
                 .frontEnd(new FrontEnd("--force", generateCommand(common.descriptor, tree), "--max-descriptor-bytes",
                         notice -> {
                             err.println("dualstack: " + notice);

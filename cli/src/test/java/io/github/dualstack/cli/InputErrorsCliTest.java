@@ -49,6 +49,22 @@ class InputErrorsCliTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"all", "shapes"})
+    void eachSelfCheckScopeWritesTheSameTree(String scope) throws Exception {
+        Run r = run("generate", sample("ipv6-only"), "-o", out(), "--self-check", scope);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(run("check", sample("ipv6-only"), "-o", out()).exit()).isZero();
+    }
+
+    @Test
+    void anUnknownSelfCheckScopeIsAUsageError() {
+        Run r = run("generate", sample("ipv6-only"), "-o", out(), "--self-check", "some");
+        assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--self-check", "some", "shapes", "all");
+        assertThat(dir.resolve("generated")).doesNotExist();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"-1", "0", "1073741825"})
     void aDescriptorLimitOutsideOneByteToOneGibibyteIsAUsageError(String bytes) {
         usageError(run("validate", "--max-descriptor-bytes", bytes, sample("ipv6-only")), "validate",

@@ -279,7 +279,7 @@ public final class Dualstack {
 
     private static Renderer renderer(Request request, Site site) {
         return new Renderer(request.options().templateOverrides(), request.descriptor().getFileName().toString(),
-                site.name());
+                site.name(), request.options().selfCheck());
     }
 
     private static List<Problem> withTemplateWarnings(Inputs in, Renderer renderer) {

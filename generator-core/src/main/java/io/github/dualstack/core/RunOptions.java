@@ -7,9 +7,11 @@ import java.util.Optional;
 
 /**
  * What every request may set beyond its descriptor and tree, each with a default: template overrides, the
- * descriptor size limit, the thread count (the output is byte-identical whatever it is) and the front end's words.
+ * descriptor size limit, the thread count (the output is byte-identical whatever it is), the front end's words and
+ * the self-check's scope.
  */
-public record RunOptions(Optional<Path> templateOverrides, long maxDescriptorBytes, int threads, FrontEnd frontEnd) {
+public record RunOptions(Optional<Path> templateOverrides, long maxDescriptorBytes, int threads, FrontEnd frontEnd,
+                         SelfCheckScope selfCheck) {
 
     /**
      * The most threads a run takes. Fixed rather than a multiple of this machine's processors, so that a command
@@ -21,6 +23,7 @@ public record RunOptions(Optional<Path> templateOverrides, long maxDescriptorByt
     public RunOptions {
         Objects.requireNonNull(templateOverrides, "templateOverrides");
         Objects.requireNonNull(frontEnd, "frontEnd");
+        Objects.requireNonNull(selfCheck, "selfCheck");
         if (threads < 1 || threads > MAX_THREADS) {
             // The front ends check first, in their own option names; reaching this is a programming error.
             throw new IllegalArgumentException("threads must be between 1 and " + MAX_THREADS + ", not " + threads);
@@ -45,6 +48,7 @@ public record RunOptions(Optional<Path> templateOverrides, long maxDescriptorByt
         private long maxDescriptorBytes = StrictYamlReader.DEFAULT_MAX_BYTES;
         private int threads = Math.min(Runtime.getRuntime().availableProcessors(), MAX_THREADS);
         private FrontEnd frontEnd = FrontEnd.CLI;
+        private SelfCheckScope selfCheck = SelfCheckScope.SHAPES;
 
         private Builder() {
         }
@@ -71,8 +75,15 @@ public record RunOptions(Optional<Path> templateOverrides, long maxDescriptorByt
             return this;
         }
 
+        /** Which rendered files generate parses again before writing them; default {@link SelfCheckScope#SHAPES}. */
+        public Builder selfCheck(SelfCheckScope scope) {
+            this.selfCheck = scope;
+            return this;
+        }
+
         public RunOptions build() {
-            return new RunOptions(Optional.ofNullable(templateOverrides), maxDescriptorBytes, threads, frontEnd);
+            return new RunOptions(Optional.ofNullable(templateOverrides), maxDescriptorBytes, threads, frontEnd,
+                    selfCheck);
         }
     }
 }

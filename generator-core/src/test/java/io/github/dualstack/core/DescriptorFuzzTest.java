@@ -3,6 +3,7 @@ package io.github.dualstack.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dualstack.core.descriptor.DescriptorLoader;
+import io.github.dualstack.core.render.FullSelfCheck;
 import io.github.dualstack.fixtures.SyntheticSite;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -45,6 +46,8 @@ class DescriptorFuzzTest {
             assertThat(r.site()).isNotNull();
             assertThat(r.resolved()).isNotNull();
             assertThat(r.problems()).noneMatch(Problem::isError);
+            // a valid site renders, and every file passes the full self-check (what SHAPES relies on)
+            assertThat(FullSelfCheck.everyFile(r.site())).isPositive();
         } else {
             assertThat(r.problems()).isNotEmpty().anyMatch(Problem::isError);
         }

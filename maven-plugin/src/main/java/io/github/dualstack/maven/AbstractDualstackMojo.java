@@ -5,6 +5,7 @@ import io.github.dualstack.core.FrontEnd;
 import io.github.dualstack.core.Problem;
 import io.github.dualstack.core.Report;
 import io.github.dualstack.core.RunOptions;
+import io.github.dualstack.core.SelfCheckScope;
 import io.github.dualstack.core.descriptor.StrictYamlReader;
 import java.io.File;
 import java.util.Optional;
@@ -44,6 +45,11 @@ abstract class AbstractDualstackMojo<R extends Report> extends AbstractMojo {
         return Optional.empty();
     }
 
+    /** Which rendered files are parsed again, for the goal that writes a tree. */
+    SelfCheckScope selfCheck() {
+        return SelfCheckScope.SHAPES;
+    }
+
     /** Goal-specific output, before the summary. */
     void afterRun(R report) {
     }
@@ -60,6 +66,7 @@ abstract class AbstractDualstackMojo<R extends Report> extends AbstractMojo {
         }
         RunOptions options = RunOptions.builder().maxDescriptorBytes(maxDescriptorBytes)
                 .templateOverrides(templateOverrides().map(File::toPath).orElse(null))
+                .selfCheck(selfCheck())
                 .frontEnd(new FrontEnd("-Ddualstack.force=true", "mvn dualstack:generate",
                         "-Ddualstack.maxDescriptorBytes=N", getLog()::info))
                 .build();

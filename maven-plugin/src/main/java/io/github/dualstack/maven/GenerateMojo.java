@@ -5,6 +5,7 @@ import io.github.dualstack.core.DualstackException;
 import io.github.dualstack.core.Report;
 import io.github.dualstack.core.Request;
 import io.github.dualstack.core.RunOptions;
+import io.github.dualstack.core.SelfCheckScope;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -16,6 +17,19 @@ public class GenerateMojo extends AbstractTreeMojo<Report.Generate> {
     /** Overwrite hand-edited generated files and files dualstack does not own. */
     @Parameter(property = "dualstack.force", defaultValue = "false")
     boolean force;
+
+    /**
+     * Which rendered files are parsed again before they are written: {@code SHAPES} (every site-wide file and
+     * template override, one per-edge file of each template and shape; the others are correct by construction) or
+     * {@code ALL}.
+     */
+    @Parameter(property = "dualstack.selfCheck", defaultValue = "SHAPES")
+    SelfCheckScope selfCheck;
+
+    @Override
+    SelfCheckScope selfCheck() {
+        return selfCheck;
+    }
 
     @Override
     Report.Generate run(RunOptions options) throws DualstackException {

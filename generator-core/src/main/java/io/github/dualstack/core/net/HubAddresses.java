@@ -33,6 +33,18 @@ public final class HubAddresses {
                 : firstOfFamily(edge.hubFamily());
     }
 
+    /** The family of the address the edge dials, or empty when it dials a DNS name. */
+    public Optional<IpFamily> literalFamily(EdgeNode edge) {
+        if (edge.cloudCoreAddress().isEmpty()) {
+            return Optional.of(edge.hubFamily());
+        }
+        try {
+            return Optional.of(IpLiterals.family(IpLiterals.address(edge.cloudCoreAddress().get())));
+        } catch (IpLiterals.InvalidLiteral e) {
+            return Optional.empty();
+        }
+    }
+
     private static String canonical(String text) {
         try {
             return IpLiterals.address(text).toCanonicalString();

@@ -37,9 +37,19 @@ final class EdgeBuilder implements ArtifactBuilder {
         Optional<CapturedFile> captured = facts.captured.flatMap(c -> c.edgeCore(e.name()));
         View edgeCore = captured.<View>map(c -> mergedEdgeCore(c, e, hub, addresses))
                 .orElseGet(() -> edgeCore(facts, e, hub, addresses));
+        Optional<String> shape = Optional.of(shape(facts, e, captured));
         return Stream.of(
-                new PlannedFile(dir + "etc/kubeedge/config/edgecore.yaml", edgeCore),
-                new PlannedFile(dir + "join.sh", join(e, hub, addresses)));
+                new PlannedFile(dir + "etc/kubeedge/config/edgecore.yaml", edgeCore, shape),
+                new PlannedFile(dir + "join.sh", join(e, hub, addresses), shape));
+    }
+
+    /**
+     * What makes two edges' files differ beyond their views' structure: the kind of hub address (an IPv6 literal is
+     * bracketed in every server address) and the captured edgecore.yaml merged, if any (its own structure).
+     */
+    private static String shape(SiteFacts facts, EdgeNode e, Optional<CapturedFile> captured) {
+        return "hub=" + facts.hub.literalFamily(e).map(Enum::name).orElse("name")
+                + ",captured=" + captured.map(CapturedFile::name).orElse("-");
     }
 
     /** The CloudCore host this edge dials (canonical already when it is an IP) and the ports it dials there. */

@@ -95,6 +95,19 @@ final class ViewWrapper implements ObjectWrapper {
         return List.copyOf(SHAPES.get(recordType).accessors.keySet());
     }
 
+    /** The values of a record's components, in declaration order, through the same accessors templates use. */
+    static List<Object> componentValues(Record record) {
+        List<Object> values = new java.util.ArrayList<>();
+        for (MethodHandle accessor : SHAPES.get(record.getClass()).accessors.values()) {
+            try {
+                values.add((Object) accessor.invokeExact((Object) record));
+            } catch (Throwable e) {
+                throw new IllegalStateException("cannot read a component of " + record.getClass().getName(), e);
+            }
+        }
+        return values;
+    }
+
     /** The name a template uses for a record component: its own, unless Java reserves it. */
     static String templateName(RecordComponent c) {
         TemplateName renamed = c.getAnnotation(TemplateName.class);
