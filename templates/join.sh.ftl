@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 set -euo pipefail
-set -o noglob   # no pathname expansion anywhere: rendered values such as [2001:db8::10]:10000 hold glob characters
-# Joins this edge node to CloudCore (NODE_NAME, CLOUDCORE_IPPORT and the rest below) and leaves it with exactly
-# the generated etc/kubeedge/config/edgecore.yaml next to this script (keadm join never sets nodeIP).
+set -o noglob   # no pathname expansion anywhere: node values such as [2001:db8::10]:10000 hold glob characters
+# Joins an edge node of site ${siteName} to CloudCore and leaves it with exactly its generated
+# etc/kubeedge/config/edgecore.yaml (keadm join never sets nodeIP). One script for every edge node: what differs
+# per node (NODE_NAME, CLOUDCORE_IPPORT and the rest) is in the node's directory, edge/NODE/join.env, which this
+# script reads as data (KEY=value lines, never sourced or evaluated).
 #
-# Run as root on the edge node, from its copied edge/NODE/ directory, with the token that
-# `keadm gettoken` prints where kubectl reaches the cluster, piped in, in a file or in the environment:
-#   keadm gettoken | ssh root@NODE 'cd NODE && ./join.sh --token-file /dev/stdin'
-#   ./join.sh --token-file FILE        or        KUBEEDGE_TOKEN=... ./join.sh
+# Run as root on the edge node, with the node's copied edge/NODE/ directory as its argument (default: the
+# directory of this script when it holds a join.env, else the current one), and the token that `keadm gettoken`
+# prints where kubectl reaches the cluster, in a file, piped in, or in the environment:
+#   ./join.sh NODE --token-file FILE        or        KUBEEDGE_TOKEN=... ./join.sh NODE
 # Typed into a command line, the token stays in that shell's history. ./join.sh --help for options.
 #
 # Token exposure: keadm join accepts the token only as a command-line flag, so while it runs (pulling the KubeEdge
@@ -22,44 +24,26 @@ set -o noglob   # no pathname expansion anywhere: rendered values such as [2001:
 # hub family), keadm join, then install the generated edgecore.yaml (keadm's file, once edgecore has removed the
 # token from it, is kept as edgecore.yaml.keadm.bak, mode 0600) and restart edgecore. A failed preflight stops
 # before anything changes: keadm join would fail later on the same problem and leave a half-installed edgecore behind.
-
-# Rendered site values (values are never put into comments: a quoted one could hold a line break).
-# [ ] in them are literal: assignments do not glob and noglob is set.
-# shellcheck disable=SC2125,SC2102
-{
-NODE_NAME=${nodeName}
-INTERFACE=${interface}
-# family flag and address, per family in the site's order
-ADDRESSES=(<#list addresses as a>${a.flag} ${a.address}<#sep> </#list>)
-CLOUDCORE_IPPORT=${cloudCoreIpPort}
-CERT_PORT=${certPort}
-CA_URL=${caUrl}
-HUB_FAMILY_FLAG=${hubFamilyFlag}
-HUB_PROTOCOL=${hubProtocol}
-KUBEEDGE_VERSION=${kubeedgeVersion}
-CGROUP_DRIVER=${cgroupDriver}
-RUNTIME_ENDPOINT=${runtimeEndpoint}
-LABELS=${labels}
-}
 <#noparse>
 
 KUBEEDGE_DIR=/etc/kubeedge
 CONFIG_DIR=$KUBEEDGE_DIR/config
 CERT_FILE=$KUBEEDGE_DIR/certs/server.crt
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-GENERATED="$HERE/etc/kubeedge/config/edgecore.yaml"
 
 usage() {
     cat <<EOF
-Usage: join.sh [--token-file FILE] [--dry-run] [--skip-preflight] [--config-only]
+Usage: join.sh [--token-file FILE] [--dry-run] [--skip-preflight] [--config-only] [NODE_DIR]
 
-Joins edge node $NODE_NAME to CloudCore at $CLOUDCORE_IPPORT and installs the generated
-edgecore.yaml over $CONFIG_DIR/edgecore.yaml. Run it as root on the edge node.
+Joins the edge node whose copied edge/NODE/ directory is NODE_DIR (default: this script's
+directory when it holds a join.env, else the current directory) to CloudCore as its join.env
+says, and installs its generated etc/kubeedge/config/edgecore.yaml over
+$CONFIG_DIR/edgecore.yaml. Run it as root on the edge node.
 
 The join token (from 'keadm gettoken' on the cloud side) is read from \$KUBEEDGE_TOKEN or from
 --token-file FILE (which wins when both are given); it is never stored by this script. Don't
-type it into a command line (shell history); pipe it in: keadm gettoken | ssh root@NODE
-'cd DIR && ./join.sh --token-file /dev/stdin'.
+type it into a command line (shell history); copy it as a file, or pipe it in:
+keadm gettoken | ssh root@NODE './join.sh NODE --token-file /dev/stdin'.
 
 keadm join takes the token only on its command line: while keadm runs (minutes), every local
 user can read it with ps or in /proc/PID/cmdline (unless /proc is mounted with hidepid=2), and
@@ -85,6 +69,7 @@ dry_run=false
 skip_preflight=false
 config_only=false
 token_file=""
+node_dir=""
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --token-file)
@@ -100,9 +85,49 @@ while [[ $# -gt 0 ]]; do
         --skip-preflight) skip_preflight=true; shift ;;
         --config-only) config_only=true; shift ;;
         -h | --help) usage; exit 0 ;;
-        *) printf 'join.sh: unknown argument: %s\n' "$1" >&2; usage >&2; exit 2 ;;
+        -*) printf 'join.sh: unknown argument: %s\n' "$1" >&2; usage >&2; exit 2 ;;
+        *)
+            [[ -z $node_dir ]] || { printf 'join.sh: one node directory only: %s\n' "$1" >&2; usage >&2; exit 2; }
+            node_dir="$1"
+            shift
+            ;;
     esac
 done
+if [[ -z $node_dir ]]; then
+    node_dir=.
+    [[ -f $HERE/join.env ]] && node_dir="$HERE"
+fi
+[[ -f $node_dir/join.env ]] || die "no join.env in $node_dir: pass the node's copied edge/NODE/ directory (join.sh NODE_DIR)"
+NODE_DIR="$(cd "$node_dir" && pwd)"
+GENERATED="$NODE_DIR/etc/kubeedge/config/edgecore.yaml"
+
+# The node's values: KEY=value lines (dualstack's header comment first), read as data. A value is the rest of
+# its line, as is: nothing in it is expanded, so no value can run a command.
+NODE_KEYS=(NODE_NAME INTERFACE ADDRESSES CLOUDCORE_IPPORT CERT_PORT CA_URL HUB_FAMILY_FLAG HUB_PROTOCOL
+    KUBEEDGE_VERSION CGROUP_DRIVER RUNTIME_ENDPOINT LABELS)
+read_node_values() {
+    local file="$1" line key known
+    while IFS= read -r line || [[ -n $line ]]; do
+        [[ -z $line || $line == '#'* ]] && continue
+        [[ $line == *=* ]] || die "$file: not a KEY=value line: $line"
+        key="${line%%=*}"
+        known=false
+        for k in "${NODE_KEYS[@]}"; do
+            [[ $k == "$key" ]] && known=true
+        done
+        [[ $known == true ]] || die "$file: unknown key $key"
+        if [[ $key == ADDRESSES ]]; then
+            # family flag and address, per family in the site's order, separated by spaces
+            read -r -a ADDRESSES <<<"${line#*=}"
+        else
+            printf -v "$key" '%s' "${line#*=}"
+        fi
+    done <"$file"
+    for k in "${NODE_KEYS[@]}"; do
+        [[ -v $k ]] || die "$file: $k is missing"
+    done
+}
+read_node_values "$NODE_DIR/join.env"
 
 # One word of a printed command: as is when the shell would not interpret it, else single-quoted.
 quote_word() {
@@ -137,7 +162,7 @@ holds_token() {
     [[ -n $token && -f $1 && $(<"$1") == *"$token"* ]]
 }
 
-[[ -f $GENERATED ]] || die "missing $GENERATED: run join.sh from the copied edge/$NODE_NAME/ directory"
+[[ -f $GENERATED ]] || die "missing $GENERATED: pass the copied edge/$NODE_NAME/ directory"
 
 # bash -x would print the token (read below, on keadm's command line, in the checks) to stderr, which is often
 # logged; --dry-run shows the commands without it.

@@ -276,7 +276,7 @@ kubectl -n ${secretsNamespace} delete secrets tokensecret casecret cloudcoresecr
 ```
 
 CloudCore then creates a new CA: every edge certificate and join token becomes invalid, and every edge node must
-join again (`keadm reset edge` on the node, `kubectl delete node NODE`, then its `join.sh` with a new token). The
+join again (`keadm reset edge` on the node, `kubectl delete node NODE`, then `edge/join.sh NODE` with a new token). The
 script does that only with `--new-ca --yes`; use it only when the CA itself must be replaced.
 <#else>
 Not needed for this site (`regenerateCertificates: false`). It is needed when CloudCore was installed before all of
@@ -298,22 +298,36 @@ then uses `scripts/regenerate-cloudcore-certs.sh`.
 ## 7. Edge nodes
 
 <#if edgeCount gt 0>
-This site has ${edgeCount} edge nodes; each has its own directory `edge/NODE/` with `etc/kubeedge/config/edgecore.yaml`
-and `join.sh` (for example `edge/${firstEdge}/`). Copy the directory to the node and run `join.sh` there as root:
+This site has ${edgeCount} edge nodes. Each has its own directory `edge/NODE/` with `etc/kubeedge/config/edgecore.yaml`
+and `join.env`, the node's values (for example `edge/${firstEdge}/`); one script, `edge/join.sh`, joins any of them.
+Copy the script and the node's directory to the node and run the script there as root, with the directory as its
+argument:
 
 ```sh
-scp -r edge/${firstEdge} root@EDGE-ADDRESS:
-TOKEN=$(keadm gettoken) && printf '%s\n' "$TOKEN" | ssh root@EDGE-ADDRESS "cd ${firstEdge} && ./join.sh --token-file /dev/stdin"
+scp -r edge/join.sh edge/${firstEdge} root@EDGE-ADDRESS:
+TOKEN=$(keadm gettoken) && printf '%s\n' "$TOKEN" | ssh root@EDGE-ADDRESS "./join.sh ${firstEdge} --token-file /dev/stdin"
+unset TOKEN
+```
+
+For a group of nodes, one token serves them all while it is valid; this loop assumes each node's name reaches it
+over ssh (use its address otherwise):
+
+```sh
+TOKEN=$(keadm gettoken)
+for n in NODE...; do
+  scp -r edge/join.sh "edge/$n" "root@$n:" && printf '%s\n' "$TOKEN" | ssh "root@$n" "./join.sh $n --token-file /dev/stdin" || echo "$n failed"
+done
 unset TOKEN
 ```
 
 `keadm gettoken` runs where kubectl works; the token travels on ssh's standard input, so it is never stored in this
 tree, typed into a shell history or put on a command line other than keadm's own (`printf` is a shell builtin). On
-the node, `./join.sh --token-file FILE` or `KUBEEDGE_TOKEN` in the environment work too. `join.sh` checks
-the node's addresses, its IPv6 route and that CloudCore answers over the node's hub family, runs `keadm join` with
-the bracketed CloudCore endpoint, then installs the generated `edgecore.yaml` (keadm never sets `nodeIP`) and
-restarts edgecore. `./join.sh --dry-run` shows what it would do; on a node that has already joined,
-`./join.sh --config-only` installs a changed `edgecore.yaml` without joining again.
+the node, `./join.sh NODE --token-file FILE` or `KUBEEDGE_TOKEN` in the environment work too. `join.sh` reads the
+node's `join.env` as data (never sourced), checks the node's addresses, its IPv6 route and that CloudCore answers
+over the node's hub family, runs `keadm join` with the bracketed CloudCore endpoint, then installs the node's
+generated `edgecore.yaml` (keadm never sets `nodeIP`) and restarts edgecore. `./join.sh NODE --dry-run` shows what
+it would do; on a node that has already joined, `./join.sh NODE --config-only` installs a changed `edgecore.yaml`
+without joining again (copy the node's directory again first).
 
 **The token is exposed while keadm runs.** `keadm join` accepts the token only as a command-line flag, so for as
 long as it runs (pulling the KubeEdge image, then until edgecore has its certificate; keadm waits up to 5 minutes

@@ -30,8 +30,8 @@ class BrownfieldSampleTest {
     void aCopyGeneratesAndChecksCleanAndIsNeverRecordedUpToDate() throws Exception {
         Brownfield b = new Brownfield(dir);
         Map<String, String> tree = b.generated();
-        assertThat(tree).hasSize(36).containsKeys("README.md", "cluster/kustomization.yaml",
-                "cluster/kube-system/kubeadm-config.configmap.yaml", "edge/edge-0004/join.sh");
+        assertThat(tree).hasSize(37).containsKeys("README.md", "cluster/kustomization.yaml",
+                "cluster/kube-system/kubeadm-config.configmap.yaml", "edge/join.sh", "edge/edge-0004/join.env");
         Report.Check check = b.check();
         assertThat(check.ok()).as(check.summary()).isTrue();
         assertThat(check.drift().orElseThrow().same()).isEqualTo(tree.size());

@@ -7,6 +7,7 @@ import io.github.dualstack.core.model.HubPorts;
 import io.github.dualstack.core.plan.merge.EdgeCoreMerge;
 import io.github.dualstack.core.plan.view.EdgeCoreView;
 import io.github.dualstack.core.plan.view.JoinScriptView;
+import io.github.dualstack.core.plan.view.JoinValuesView;
 import io.github.dualstack.core.plan.view.Labels;
 import io.github.dualstack.core.plan.view.MergedDocumentView;
 import io.github.dualstack.core.plan.view.View;
@@ -19,8 +20,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Per edge node: edgecore.yaml and join.sh, which agree on the CloudCore address, family and ports
- * (reference kubeedge.md sections 2, 3 and 8). The stream is lazy: at 100,000 edges only the files being rendered
+ * Per edge node: edgecore.yaml and join.env (the node's values for the one edge/join.sh), which agree on the
+ * CloudCore address, family and ports (reference kubeedge.md sections 2, 3 and 8). The stream is lazy: at 100,000 edges only the files being rendered
  * exist in memory.
  */
 final class EdgeBuilder implements ArtifactBuilder {
@@ -40,7 +41,7 @@ final class EdgeBuilder implements ArtifactBuilder {
         Optional<String> shape = Optional.of(shape(facts, e, captured));
         return Stream.of(
                 new PlannedFile(dir + "etc/kubeedge/config/edgecore.yaml", edgeCore, shape),
-                new PlannedFile(dir + "join.sh", join(e, hub, addresses), shape));
+                new PlannedFile(dir + "join.env", join(e, hub, addresses), shape));
     }
 
     /**
@@ -88,8 +89,14 @@ final class EdgeBuilder implements ArtifactBuilder {
                 e.cgroupDriver(), e.containerRuntimeEndpoint(), facts.site.kubernetes().dnsDomain());
     }
 
-    private static JoinScriptView join(EdgeNode e, Hub hub, List<IPAddress> addresses) {
-        return new JoinScriptView(e.name(), e.interfaceName(), SiteFacts.familyAddresses(addresses), hub.server(),
+    /** edge/join.sh, the one join script of every edge node, when there are edge nodes. */
+    static Stream<PlannedFile> joinScript(SiteFacts facts) {
+        return facts.site.edgeNodes().isEmpty() ? Stream.empty()
+                : Stream.of(new PlannedFile("edge/join.sh", new JoinScriptView(facts.site.name())));
+    }
+
+    private static JoinValuesView join(EdgeNode e, Hub hub, List<IPAddress> addresses) {
+        return new JoinValuesView(e.name(), e.interfaceName(), SiteFacts.familyAddresses(addresses), hub.server(),
                 hub.ports().https(), hub.https() + "/ca.crt", CurlFamilyFlag.of(e.hubFamily()), e.hubProtocol(),
                 e.kubeedgeVersion(), e.cgroupDriver(), e.containerRuntimeEndpoint(),
                 e.labels().entrySet().stream().map(l -> l.getKey() + "=" + l.getValue()).collect(Collectors.joining(",")));

@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 
 /**
  * Every file of the output tree for a validated site, in a fixed order: the runbook, cluster/ (with its
- * kustomization), scripts/, nodes/, then edge/. Edge files are produced lazily, one node at a time.
+ * kustomization), scripts/, nodes/, edge/join.sh, then each edge node's files, produced lazily, one node at a time.
  */
 public final class OutputPlan {
 
@@ -28,7 +28,7 @@ public final class OutputPlan {
         this.baseline = baseline;
     }
 
-    /** The runbook, cluster files, scripts and cloud node files: few, whatever the number of edges. */
+    /** The runbook, cluster files, scripts, cloud node files and edge/join.sh: few, whatever the number of edges. */
     public List<PlannedFile> siteFiles() {
         List<PlannedFile> cluster = CLUSTER.stream().flatMap(b -> b.files(facts)).toList();
         PlannedFile kustomization = new KustomizationBuilder().file(facts,
@@ -38,7 +38,8 @@ public final class OutputPlan {
                 Stream.of(kustomization), cluster.stream(),
                 new ScriptsBuilder().files(facts),
                 new ControlPlaneBuilder().files(facts),
-                new NodeConfigBuilder().files(facts)).flatMap(s -> s).toList();
+                new NodeConfigBuilder().files(facts),
+                EdgeBuilder.joinScript(facts)).flatMap(s -> s).toList();
     }
 
     /** The edge files, lazily. */

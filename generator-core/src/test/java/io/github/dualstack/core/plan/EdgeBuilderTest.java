@@ -7,7 +7,7 @@ import io.github.dualstack.core.model.EdgeNode.HubProtocol;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.plan.view.EdgeCoreView;
 import io.github.dualstack.core.plan.view.FamilyAddress;
-import io.github.dualstack.core.plan.view.JoinScriptView;
+import io.github.dualstack.core.plan.view.JoinValuesView;
 import io.github.dualstack.core.plan.view.Labels;
 import java.util.List;
 import java.util.TreeMap;
@@ -30,7 +30,7 @@ class EdgeBuilderTest {
                                 "[2001:db8::10]:30000", "[2001:db8::10]:30001", "https://[2001:db8::10]:30002",
                                 "[2001:db8::10]:30004", labels("line", "1", "site", "factory-east"),
                                 CgroupDriver.systemd, containerd, "cluster.local"),
-                        new JoinScriptView("edge-0001", "eth0", EDGE_1, "[2001:db8::10]:30000", 30002,
+                        new JoinValuesView("edge-0001", "eth0", EDGE_1, "[2001:db8::10]:30000", 30002,
                                 "https://[2001:db8::10]:30002/ca.crt", "-6", HubProtocol.websocket, "v1.22.0",
                                 CgroupDriver.systemd, containerd, "line=1,site=factory-east")),
                 // its own hub family and CloudCore address
@@ -39,7 +39,7 @@ class EdgeBuilderTest {
                                 "192.0.2.10:30000", "192.0.2.10:30001", "https://192.0.2.10:30002", "192.0.2.10:30004",
                                 labels("line", "2", "site", "factory-east"), CgroupDriver.systemd, containerd,
                                 "cluster.local"),
-                        new JoinScriptView("edge-0002", "eth0", List.of(
+                        new JoinValuesView("edge-0002", "eth0", List.of(
                                 new FamilyAddress(IpFamily.IPv4, "-4", "192.0.2.102"),
                                 new FamilyAddress(IpFamily.IPv6, "-6", "2001:db8::102")),
                                 "192.0.2.10:30000", 30002, "https://192.0.2.10:30002/ca.crt", "-4", HubProtocol.websocket,
@@ -50,7 +50,7 @@ class EdgeBuilderTest {
                                 "cloudcore.telco-west.example.net:10000", "cloudcore.telco-west.example.net:10001",
                                 "https://cloudcore.telco-west.example.net:10002", "cloudcore.telco-west.example.net:10004",
                                 labels(), CgroupDriver.systemd, containerd, "cluster.local"),
-                        new JoinScriptView("cell-site-002", "wwan0", List.of(
+                        new JoinValuesView("cell-site-002", "wwan0", List.of(
                                 new FamilyAddress(IpFamily.IPv6, "-6", "2001:db8:21::2"),
                                 new FamilyAddress(IpFamily.IPv4, "-4", "198.51.100.102")),
                                 "cloudcore.telco-west.example.net:10001", 10002,
@@ -60,11 +60,11 @@ class EdgeBuilderTest {
 
     @ParameterizedTest
     @MethodSource("edges")
-    void edgeViews(SiteVariants site, String edge, EdgeCoreView edgecore, JoinScriptView join) {
+    void edgeViews(SiteVariants site, String edge, EdgeCoreView edgecore, JoinValuesView join) {
         List<PlannedFile> files = new EdgeBuilder().files(site.facts()).filter(f -> f.path().startsWith("edge/" + edge + "/"))
                 .toList();
         assertThat(files).extracting(PlannedFile::path).containsExactly(
-                "edge/" + edge + "/etc/kubeedge/config/edgecore.yaml", "edge/" + edge + "/join.sh");
+                "edge/" + edge + "/etc/kubeedge/config/edgecore.yaml", "edge/" + edge + "/join.env");
         assertThat(files.get(0).view()).isEqualTo(edgecore);
         assertThat(files.get(1).view()).isEqualTo(join);
     }

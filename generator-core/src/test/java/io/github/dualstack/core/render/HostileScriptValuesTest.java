@@ -1,6 +1,7 @@
 package io.github.dualstack.core.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dualstack.core.model.Site;
@@ -75,30 +76,27 @@ class HostileScriptValuesTest extends ScriptHarness {
      * literal word, so nothing runs and the printed command carries the value unchanged.
      */
     @Test
-    void shellFormatKeepsArbitraryValuesInertInJoinScript() throws IOException {
+    void theNodesValuesAreDataToTheJoinScriptWhateverTheyHold() throws IOException {
         Site site = load("dual-stack-site");
-        PlannedFile real = files(site).stream()
-                .filter(f -> f.path().equals("edge/edge-0001/join.sh")).findFirst().orElseThrow();
+        Path script = writeEdge(site, "edge-0001");
+        PlannedFile real = file(site, "edge/edge-0001/join.env");
         Path pwned = tmp.resolve("pwned");
-        String evil = "x$(touch " + pwned + ")`touch " + pwned + "`'\"; touch " + pwned + " #\n*\u2028";
+        // all a line-oriented file can hold: no line break, no control character (LineOutputFormat refuses those)
+        String evil = "x$(touch " + pwned + ")`touch " + pwned + "`'\"; touch " + pwned + " # * ${PATH} \\ =";
         Map<String, Object> evilValues = new LinkedHashMap<>();
         for (String key : List.of("nodeName", "kubeedgeVersion", "labels", "runtimeEndpoint", "interface")) {
             evilValues.put(key, evil);
         }
-        String text = ENGINE.render(real.template().fileName(), ViewEdits.with(real.view(), evilValues));
-        Path dir = Files.createDirectories(tmp.resolve("evil"));
-        Path join = Files.writeString(dir.resolve("join.sh"), text);
-        Files.createDirectories(dir.resolve("etc/kubeedge/config"));
-        Files.writeString(dir.resolve("etc/kubeedge/config/edgecore.yaml"), "kind: EdgeCore\n");
+        Files.writeString(script.resolveSibling("join.env"),
+                ENGINE.render(real.template().fileName(), ViewEdits.with(real.view(), evilValues)));
 
-        assertThat(run(List.of("bash", "-n", join.toString()), Map.of()).exit).isZero();
-        Run help = run(List.of("bash", join.toString(), "--help"), Map.of());
-        assertThat(help.exit).isZero();
-        assertThat(help.out).contains(evil);
-        Run dry = run(List.of("bash", join.toString(), "--dry-run", "--skip-preflight"), Map.of("KUBEEDGE_TOKEN", TOKEN));
+        Run dry = run(List.of("bash", script.toString(), "--dry-run", "--skip-preflight"), Map.of("KUBEEDGE_TOKEN", TOKEN));
         assertThat(dry.exit).as(dry.out + dry.err).isZero();
         String quoted = "'--edgenode-name=" + evil.replace("'", "'\\''") + "'";
         assertThat(dry.out).contains(quoted);
         assertThat(pwned).doesNotExist();
+        assertThatThrownBy(() -> ENGINE.render(real.template().fileName(),
+                ViewEdits.with(real.view(), Map.of("nodeName", "edge-0001\nPATH=/tmp"))))
+                .isInstanceOf(RenderException.class).hasMessageContaining("line break");
     }
 }

@@ -2,6 +2,7 @@ package io.github.dualstack.core.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dualstack.core.model.Site;
 import io.github.dualstack.core.plan.PlannedFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -89,7 +90,7 @@ class JoinScriptTest extends ScriptHarness {
         Run r = run(List.of("bash", script.toString(), "--help"), Map.of());
         assertThat(r.exit).isZero();
         assertThat(r.out).contains("$KUBEEDGE_TOKEN").contains("--token-file FILE").contains("--dry-run")
-                .contains("sensor-01").contains("[2001:db8:30::100]:10000");
+                .contains("[NODE_DIR]").contains("join.env");
         assertThat(r.out.replaceAll("\\s+", " ")).contains("keadm join takes the token only on its command line")
                 .contains("every local user can read it with ps or in /proc/PID/cmdline")
                 .contains("12 to 24 hours").contains("no untrusted user").contains("--token-file /dev/stdin");
@@ -152,5 +153,53 @@ class JoinScriptTest extends ScriptHarness {
                 kubeedgeDir().resolve("bootstrap-edgecore.conf"));
         assertThat(holders).allSatisfy((file, mode) -> assertThat(mode).as(file.toString()).endsWith("------"));
         assertThat(kubeedgeDir().resolve("config/edgecore.yaml.keadm.bak")).doesNotExist();
+    }
+
+    @Test
+    void theOneScriptJoinsTheNodeWhoseDirectoryItIsGiven() throws IOException {
+        Site site = load("dual-stack-site");
+        writeEdge(site, "edge-0001");
+        writeEdge(site, "edge-0002");
+        Path shared = tmp.resolve("tree/edge/join.sh");
+        Run r = run(List.of("bash", shared.toString(), "--dry-run", "--skip-preflight",
+                tmp.resolve("tree/edge/edge-0002").toString()), Map.of("KUBEEDGE_TOKEN", TOKEN));
+        assertThat(r.exit).as(r.out + r.err).isZero();
+        assertThat(r.out).contains("--edgenode-name=edge-0002 ").contains("keadm join --cloudcore-ipport=192.0.2.10:30000 ")
+                .contains("install -D -m 0644 " + tmp.resolve("tree/edge/edge-0002/etc/kubeedge/config/edgecore.yaml"));
+
+        Run none = run(List.of("bash", shared.toString(), "--dry-run"), Map.of("KUBEEDGE_TOKEN", TOKEN));
+        assertThat(none.exit).isEqualTo(1);
+        assertThat(none.err).contains("no join.env in .").contains("join.sh NODE_DIR");
+        Run two = run(List.of("bash", shared.toString(), "a", "b"), Map.of());
+        assertThat(two.exit).isEqualTo(2);
+        assertThat(two.err).contains("one node directory only: b");
+    }
+
+    @Test
+    void aNodeValuesFileWithAnUnknownOrMissingKeyStopsTheScriptBeforeAnything() throws IOException {
+        Path script = writeEdge(load("dual-stack-site"), "edge-0001");
+        Path env = script.resolveSibling("join.env");
+        String good = Files.readString(env);
+        Files.writeString(env, good + "PATH=/tmp/evil\n");
+        Run unknown = run(List.of("bash", script.toString(), "--dry-run"), Map.of("KUBEEDGE_TOKEN", TOKEN));
+        assertThat(unknown.exit).isEqualTo(1);
+        assertThat(unknown.err).contains("join.env: unknown key PATH");
+        Files.writeString(env, good.replaceAll("(?m)^CERT_PORT=.*\n", ""));
+        Run missing = run(List.of("bash", script.toString(), "--dry-run"), Map.of("KUBEEDGE_TOKEN", TOKEN));
+        assertThat(missing.exit).isEqualTo(1);
+        assertThat(missing.err).contains("join.env: CERT_PORT is missing");
+        assertThat(fakeLog()).isEmpty();
+    }
+
+    /** join.env.ftl writes exactly the keys that join.sh reads, in the same order. */
+    @Test
+    void theValuesTemplateAndTheScriptAgreeOnTheKeys() throws IOException {
+        String script = Files.readString(Path.of("..", "templates", "join.sh.ftl"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("NODE_KEYS=\\(([^)]*)\\)").matcher(script);
+        assertThat(m.find()).isTrue();
+        List<String> read = List.of(m.group(1).trim().split("\\s+"));
+        List<String> written = Files.readAllLines(Path.of("..", "templates", "join.env.ftl")).stream()
+                .map(l -> l.substring(0, l.indexOf('='))).toList();
+        assertThat(written).isEqualTo(read);
     }
 }

@@ -29,7 +29,8 @@ class RunbookTest extends ScriptHarness {
                 .contains("calico.ippools.yaml").contains("immutable")
                 .contains("kubectl apply -k cluster/").contains("kubectl -n kubeedge rollout restart deployment cloudcore")
                 .contains("TOKEN=$(keadm gettoken) && printf '%s\\n' \"$TOKEN\" | ssh root@EDGE-ADDRESS"
-                        + " \"cd edge-0001 && ./join.sh --token-file /dev/stdin\"")
+                        + " \"./join.sh edge-0001 --token-file /dev/stdin\"")
+                .contains("scp -r edge/join.sh edge/edge-0001 root@EDGE-ADDRESS:")
                 .contains("scripts/verify.sh")
                 .contains("regenerateCertificates: false").contains("--cacert")
                 .doesNotContain("regenerate-cloudcore-certs.sh --new-ca");

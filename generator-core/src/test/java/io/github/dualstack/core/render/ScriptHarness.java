@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 abstract class ScriptHarness {
 
-    static final Set<String> TEMPLATES = Set.of("edgecore.yaml.ftl", "join.sh.ftl", "preflight.sh.ftl",
+    static final Set<String> TEMPLATES = Set.of("edgecore.yaml.ftl", "join.sh.ftl", "join.env.ftl", "preflight.sh.ftl",
             "verify.sh.ftl", "regenerate-cloudcore-certs.sh.ftl", "runbook.md.ftl");
     static final List<String> SAMPLES = List.of("dual-stack-site", "ipv6-primary-hostnetwork", "ipv6-only");
     static final TemplateEngine ENGINE = new TemplateEngine(Optional.empty());
@@ -370,8 +370,15 @@ abstract class ScriptHarness {
     }
 
     /** edge/NODE/join.sh with its edgecore.yaml beside it, as the node receives them. */
+    /**
+     * The node's directory as copied to it, edgecore.yaml and join.env, with the one edge/join.sh copied in beside
+     * them (where it finds join.env without an argument); returns that copy of the script.
+     */
     Path writeEdge(Site site, String node) throws IOException {
         script(site, "edge/" + node + "/etc/kubeedge/config/edgecore.yaml");
-        return script(site, "edge/" + node + "/join.sh");
+        script(site, "edge/" + node + "/join.env");
+        Path shared = script(site, "edge/join.sh");
+        return Files.copy(shared, shared.resolveSibling(node).resolve("join.sh"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -41,6 +41,11 @@ class SelfCheckScopeTest {
         return files;
     }
 
+    /** A file under edge/NODE/ (edge/join.sh is one file for the site). */
+    private static boolean perEdge(OutputFile f) {
+        return f.path().startsWith("edge/") && f.path().indexOf('/', "edge/".length()) > 0;
+    }
+
     @Test
     void allChecksEveryFile() {
         Renderer renderer = new Renderer(Optional.empty(), "site.yaml", "synthetic", SelfCheckScope.ALL);
@@ -52,16 +57,16 @@ class SelfCheckScopeTest {
     void shapesChecksEverySiteFileAndOnePerEdgeShape() {
         Renderer renderer = new Renderer(Optional.empty(), "site.yaml", "synthetic", SelfCheckScope.SHAPES);
         List<OutputFile> files = renderAndCheck(renderer);
-        long siteFiles = files.stream().filter(f -> !f.path().startsWith("edge/")).count();
+        long siteFiles = files.stream().filter(f -> !perEdge(f)).count();
         Set<String> shapes = new TreeSet<>();
-        files.stream().filter(f -> f.path().startsWith("edge/")).forEach(f -> shapes.add(f.shape().orElseThrow()));
+        files.stream().filter(SelfCheckScopeTest::perEdge).forEach(f -> shapes.add(f.shape().orElseThrow()));
 
-        assertThat(files.stream().filter(f -> !f.path().startsWith("edge/"))).allMatch(f -> f.shape().isEmpty());
+        assertThat(files.stream().filter(f -> !perEdge(f))).allMatch(f -> f.shape().isEmpty());
         assertThat(renderer.filesChecked()).isEqualTo(siteFiles + shapes.size());
         // the seed's variety: both templates, both hub families, both protocols, with and without labels
         assertThat(shapes).anyMatch(s -> s.startsWith("edgecore.yaml.ftl|hub=IPv4"))
                 .anyMatch(s -> s.startsWith("edgecore.yaml.ftl|hub=IPv6"))
-                .anyMatch(s -> s.startsWith("join.sh.ftl|"));
+                .anyMatch(s -> s.startsWith("join.env.ftl|"));
         assertThat(shapes.stream().filter(s -> s.startsWith("edgecore")).map(s -> s.substring(s.lastIndexOf('|'))))
                 .as("the edgecore views' structures").hasSizeGreaterThanOrEqualTo(3);
         assertThat(shapes.size()).as("shapes among 800 edge files").isLessThan(60);
@@ -75,9 +80,9 @@ class SelfCheckScopeTest {
         List<OutputFile> files = renderAndCheck(renderer);
         long edgecores = files.stream().filter(f -> f.path().endsWith("/edgecore.yaml")).count();
         assertThat(files.stream().filter(f -> f.path().endsWith("/edgecore.yaml"))).allMatch(f -> f.shape().isEmpty());
-        long joinShapes = files.stream().filter(f -> f.path().endsWith("/join.sh"))
+        long joinShapes = files.stream().filter(f -> f.path().endsWith("/join.env"))
                 .map(f -> f.shape().orElseThrow()).distinct().count();
-        long siteFiles = files.stream().filter(f -> !f.path().startsWith("edge/")).count();
+        long siteFiles = files.stream().filter(f -> !perEdge(f)).count();
         assertThat(renderer.filesChecked()).isEqualTo(siteFiles + edgecores + joinShapes);
     }
 

@@ -51,7 +51,7 @@ class TemplateContractTest {
             all.addAll(TemplateReferences.check(source(t), t.view()).resolved());
         }
         assertThat(all).contains(
-                "JoinScriptView.interface",           // ${interface}, a renamed component
+                "JoinValuesView.interface",           // ${interface}, a renamed component
                 "FamilyAddress.flag",                 // a loop variable's member
                 "Node.sysctl", "SysctlSetting.key",   // a nested loop
                 "Port.nodePort",                      // <#if p.nodePort??>
@@ -64,9 +64,11 @@ class TemplateContractTest {
     /** The extractor fails where a template and its view disagree: a check that cannot fail proves nothing. */
     @Test
     void aNameThatIsNoComponentIsReported() throws IOException {
-        assertThat(problems(BundledTemplate.JOIN, "${nodeName}", "${nodeNam}"))
-                .containsExactly("nodeNam: nodeNam is no component of JoinScriptView");
-        assertThat(problems(BundledTemplate.JOIN, "${a.flag}", "${a.flags}"))
+        assertThat(problems(BundledTemplate.JOIN_VALUES, "${nodeName}", "${nodeNam}"))
+                .containsExactly("nodeNam: nodeNam is no component of JoinValuesView");
+        assertThat(problems(BundledTemplate.JOIN, "${siteName}", "${siteNam}"))
+                .containsExactly("siteNam: siteNam is no component of JoinScriptView");
+        assertThat(problems(BundledTemplate.JOIN_VALUES, "${a.flag}", "${a.flags}"))
                 .containsExactly("a.flags: flags is no component of FamilyAddress");
         assertThat(problems(BundledTemplate.CLOUDCORE_SERVICE, "<#if p.nodePort??>", "<#if p.nodeport??>"))
                 .containsExactly("p.nodeport: nodeport is no component of Port");

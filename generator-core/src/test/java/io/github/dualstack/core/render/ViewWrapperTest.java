@@ -8,7 +8,7 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import io.github.dualstack.core.model.ClusterNode;
-import io.github.dualstack.core.plan.view.JoinScriptView;
+import io.github.dualstack.core.plan.view.JoinValuesView;
 import io.github.dualstack.core.plan.view.Labels;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -106,7 +106,7 @@ class ViewWrapperTest {
 
     @Test
     void aComponentJavaReservesGoesByItsTemplateName() {
-        assertThat(ViewWrapper.componentNames(JoinScriptView.class)).contains("interface").doesNotContain("interfaceName")
+        assertThat(ViewWrapper.componentNames(JoinValuesView.class)).contains("interface").doesNotContain("interfaceName")
                 .startsWith("nodeName", "interface", "addresses");
     }
 }

@@ -22,6 +22,7 @@ public enum BundledTemplate {
     EDGE_AFFINITY_PATCH("edge-affinity.patch.yaml.ftl", EdgeAffinityPatchView.class, FileKind.KUSTOMIZE),
     EDGECORE("edgecore.yaml.ftl", EdgeCoreView.class, FileKind.EDGECORE_CONFIG),
     JOIN("join.sh.ftl", JoinScriptView.class, FileKind.SCRIPT),
+    JOIN_VALUES("join.env.ftl", JoinValuesView.class, FileKind.SYSTEM_CONFIG),
     KUBE_PROXY("kube-proxy.configmap.yaml.ftl", KubeProxyView.class, FileKind.KUBERNETES),
     KUBELET_DROPIN("kubelet-dropin.conf.ftl", KubeletDropInView.class, FileKind.SYSTEM_CONFIG),
     KUSTOMIZATION("kustomization.yaml.ftl", KustomizationView.class, FileKind.KUSTOMIZE),

@@ -1,0 +1,12 @@
+NODE_NAME=${nodeName}
+INTERFACE=${interface}
+ADDRESSES=<#list addresses as a>${a.flag} ${a.address}<#sep> </#list>
+CLOUDCORE_IPPORT=${cloudCoreIpPort}
+CERT_PORT=${certPort}
+CA_URL=${caUrl}
+HUB_FAMILY_FLAG=${hubFamilyFlag}
+HUB_PROTOCOL=${hubProtocol}
+KUBEEDGE_VERSION=${kubeedgeVersion}
+CGROUP_DRIVER=${cgroupDriver}
+RUNTIME_ENDPOINT=${runtimeEndpoint}
+LABELS=${labels}
