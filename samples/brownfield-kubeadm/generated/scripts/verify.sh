@@ -133,7 +133,7 @@ awk -F'\t' '
     }' "$work/expected" "$work/kept-off" "$work/pods" || failures=$((failures + 1))
 
 if [[ $failures -gt 0 ]]; then
-    printf 'verify.sh: FAILED. Cloud nodes: scripts/preflight.sh NODE on the node. Edge nodes: journalctl -u edgecore on the node, edge/NODE/join.sh --config-only to reinstall its edgecore.yaml. DaemonSets on edge nodes: the edge-affinity patches of the kube-proxy step of README.md. CloudCore: kubectl -n %s logs deployment/cloudcore\n' "$NAMESPACE" >&2
+    printf 'verify.sh: FAILED. Cloud nodes: scripts/preflight.sh NODE on the node. Edge nodes: journalctl -u edgecore on the node, edge/join.sh NODE --config-only to reinstall its edgecore.yaml. DaemonSets on edge nodes: the edge-affinity patches of the kube-proxy step of README.md. CloudCore: kubectl -n %s logs deployment/cloudcore\n' "$NAMESPACE" >&2
     exit 1
 fi
 printf 'verify.sh: all checks passed\n'
