@@ -16,6 +16,7 @@ import io.github.dualstack.core.fs.SafeFiles;
 import io.github.dualstack.core.fs.TooLargeException;
 import io.github.dualstack.core.model.Site;
 import io.github.dualstack.core.plan.OutputPlan;
+import io.github.dualstack.core.plan.PlannedFile;
 import io.github.dualstack.core.render.RenderException;
 import io.github.dualstack.core.render.Renderer;
 import io.github.dualstack.core.render.TemplateOverrides;
@@ -37,9 +38,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -90,7 +94,7 @@ public final class Dualstack {
             fingerprint = fingerprint(request, bytes.get());
             Optional<Integer> upToDate = StatCache.upToDate(out, fingerprint);
             if (upToDate.isPresent()) {
-                WriteResult nothing = new WriteResult(List.of(), upToDate.get(), List.of(), List.of(), "");
+                WriteResult nothing = new WriteResult(List.of(), upToDate.get(), upToDate.get(), List.of(), List.of(), "");
                 return new Report.Generate(List.of(), Optional.of(nothing), true, since(start));
             }
         }
@@ -100,7 +104,7 @@ public final class Dualstack {
             return new Report.Generate(in.problems(), Optional.empty(), false, since(start));
         }
         if (misplaced.isPresent()) {
-            WriteResult refused = new WriteResult(List.of(), 0, List.of(), List.of(Refusal.of(out.toString(),
+            WriteResult refused = new WriteResult(List.of(), 0, 0, List.of(), List.of(Refusal.of(out.toString(),
                     Refusal.Reason.OUTPUT_DIRECTORY, misplaced.get())), "");
             return new Report.Generate(in.problems(), Optional.of(refused), false, since(start));
         }
@@ -382,19 +386,34 @@ public final class Dualstack {
         }
     }
 
-    /** Renders into the writer and commits; a complete tree is recorded as made by {@code fingerprint}, if any. */
+    /**
+     * Renders into the writer and commits; a file that would render to what the previous run left is taken as it
+     * is (see {@link StatCache}). A complete tree is recorded with each file's render key, and as made by
+     * {@code fingerprint} when there is one.
+     */
     private static WriteResult write(OutputPlan plan, Renderer renderer, Request.Generate request, String fingerprint)
             throws IOException {
         FrontEnd words = request.options().frontEnd();
         Path out = request.outputDirectory();
         TreeWriter.Options options = new TreeWriter.Options(request.force(), words.forceOption(),
                 words.generateCommand(), renderer::check, Version.get(), LOCK_WAIT, waitNotice(out, words));
+        String rendering = InputFingerprint.ofRendering(request);
         try (TreeWriter writer = TreeWriter.open(out, options)) {
-            renderer.renderAll(plan, writer::offer);
+            StatCache.Previous previous = writer.previousRun(rendering);
+            Map<String, String> keys = new ConcurrentHashMap<>();
+            Consumer<PlannedFile> emit = f -> {
+                String key = renderer.key(f);
+                keys.put(f.path(), key);
+                if (!(previous.unchanged(f.path(), key) && writer.reuse(f.path()))) {
+                    writer.offer(renderer.render(f));
+                }
+            };
+            plan.siteFiles().parallelStream().forEach(emit);
+            plan.edgeFiles().parallel().forEach(emit);
             WriteResult result = writer.commit();
-            // Like descriptor warnings, template warnings must show on every run: no up-to-date record then.
-            if (!result.refused() && fingerprint != null && renderer.warnings().isEmpty()) {
-                writer.recordUpToDate(fingerprint);
+            // Like descriptor warnings, template warnings must show on every run: no record then, and no reuse.
+            if (!result.refused() && renderer.warnings().isEmpty()) {
+                writer.record(keys, Optional.ofNullable(fingerprint), rendering);
             }
             return result;
         }

@@ -33,11 +33,27 @@ final class InputFingerprint {
 
     static String of(Request.Generate request, byte[] descriptor) throws IOException {
         MessageDigest md = sha256();
+        renderInputs(md, request);
+        field(md, "descriptor", descriptor);
+        field(md, "max-descriptor-bytes", Long.toString(request.options().maxDescriptorBytes()).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /**
+     * What the bytes of every file depend on beside the file's own template and view: the generator, its version,
+     * the descriptor's file name and the template overrides. A previous run's per-file keys are reused only when
+     * this is the same.
+     */
+    static String ofRendering(Request.Generate request) throws IOException {
+        MessageDigest md = sha256();
+        renderInputs(md, request);
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static void renderInputs(MessageDigest md, Request.Generate request) throws IOException {
         field(md, "generator", GENERATOR.getBytes(StandardCharsets.UTF_8));
         field(md, "version", Version.get().getBytes(StandardCharsets.UTF_8));
         field(md, "descriptor-name", request.descriptor().getFileName().toString().getBytes(StandardCharsets.UTF_8));
-        field(md, "descriptor", descriptor);
-        field(md, "max-descriptor-bytes", Long.toString(request.options().maxDescriptorBytes()).getBytes(StandardCharsets.UTF_8));
         Optional<Path> overrides = request.options().templateOverrides();
         field(md, "overrides", (overrides.isPresent() ? "directory" : "none").getBytes(StandardCharsets.UTF_8));
         if (overrides.isPresent()) {
@@ -47,7 +63,6 @@ final class InputFingerprint {
                 field(md, "template " + f.getFileName(), SafeFiles.readInTree(f, TemplateOverrides.MAX_BYTES));
             }
         }
-        return HexFormat.of().formatHex(md.digest());
     }
 
     /** Length-prefixed, so that no two different inputs can concatenate to the same bytes. */

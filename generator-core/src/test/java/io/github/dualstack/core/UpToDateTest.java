@@ -135,7 +135,8 @@ class UpToDateTest {
         Report.Generate first = run(Optional.empty());
         assertThat(first.ok()).as(first.summary()).isTrue();
         assertThat(first.warnings()).hasSize(2);
-        assertThat(other.resolve(".dualstack/stat-cache")).doesNotExist();
+        assertThat(Files.readString(other.resolve(".dualstack/stat-cache")))
+                .as("its files' render keys are kept, but never as up to date").contains("\nfingerprint -\n");
         Report.Generate again = run(Optional.empty());
         assertThat(again.fromStatCache()).isFalse();
         assertThat(again.warnings()).hasSize(2);

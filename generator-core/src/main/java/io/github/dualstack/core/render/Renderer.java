@@ -13,6 +13,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -58,6 +61,26 @@ public final class Renderer {
         Optional<String> shape = overridden.contains(template) ? Optional.empty()
                 : file.edgeShape().map(plan -> template + "|" + plan + "|" + ViewShape.of(file.view()));
         return new OutputFile(file.path(), text.getBytes(StandardCharsets.UTF_8), file.kind(), shape);
+    }
+
+    /**
+     * What the file's bytes are made from besides the generator and the template overrides (which a previous run's
+     * record is matched on as a whole): its template, header and every value of its view, as one sha256. Two files
+     * with the same key render to the same bytes.
+     */
+    public String key(PlannedFile file) {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        for (String part : List.of(file.template().fileName(), headerText, ViewShape.content(file.view()))) {
+            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+            md.update((bytes.length + ":").getBytes(StandardCharsets.UTF_8));
+            md.update(bytes);
+        }
+        return HexFormat.of().formatHex(md.digest());
     }
 
     /** Renders every file of the plan on the calling pool's threads: the site files, then the edges, lazily. */

@@ -25,6 +25,12 @@ import java.util.concurrent.TimeUnit;
  * reading, validating or rendering anything. Any difference, a missing or unreadable cache, or traces of an
  * interrupted run mean: do the full run. The cache is per machine (inode numbers), so it is never committed.
  *
+ * <p>It also records each file's render key (its template, header and view as one hash, {@code Renderer.key})
+ * under a fingerprint of what rendering depends on beside them (generator, overrides, descriptor name): a run
+ * whose descriptor changed takes a file it would render to the same key, and whose stat is as recorded, without
+ * rendering or reading it ({@link Previous}). A run with descriptor warnings or a baseline records no input
+ * fingerprint (its warnings must print, its captures be read, every time) but still its keys.
+ *
  * <p>Like git, it guards against "racy" files: a file changed in the same clock tick as it was recorded would keep
  * its recorded stat. Files whose ctime is within {@link #RACY_WINDOW_NANOS} of the recording are compared by
  * content (sha256) as well.
@@ -33,7 +39,9 @@ public final class StatCache {
 
     static final String PATH = TreeLayout.STAT_CACHE;
     private static final String TMP = TreeLayout.STAT_CACHE + TreeLayout.TMP_SUFFIX;
-    private static final String MAGIC = "dualstack-stat-cache 1";
+    private static final String MAGIC = "dualstack-stat-cache 2";
+    /** Recorded instead of an input fingerprint when the tree must never be taken as up to date. */
+    private static final String NO_FINGERPRINT = "-";
     /** Wider than the timestamp granularity of the file systems a tree lives on (Linux ticks in milliseconds; NFS servers in up to a second). */
     /** An entry is about 150 bytes; room for far more files than any tree has. */
     private static final long MAX_BYTES = 256L * 1024 * 1024;
@@ -42,28 +50,38 @@ public final class StatCache {
     private StatCache() {
     }
 
-    /** One file's identity on disk; {@code sha256} is set only for racy entries, "-" otherwise. */
-    private record Entry(String path, long ino, long size, long mtimeNanos, long ctimeNanos, int mode, String sha256) {
+    /**
+     * One file's identity on disk; {@code sha256} is set only for racy entries, "-" otherwise; {@code key} is the
+     * render key it was written from, "-" for the metadata files.
+     */
+    private record Entry(String path, long ino, long size, long mtimeNanos, long ctimeNanos, int mode, String sha256,
+                         String key) {
 
         String line() {
-            return ino + " " + size + " " + mtimeNanos + " " + ctimeNanos + " " + mode + " " + sha256 + " " + path;
+            return ino + " " + size + " " + mtimeNanos + " " + ctimeNanos + " " + mode + " " + sha256 + " " + key + " "
+                    + path;
         }
 
         static Entry parse(String line) {
-            String[] f = line.split(" ", 7);
-            if (f.length != 7) {
+            String[] f = line.split(" ", 8);
+            if (f.length != 8) {
                 throw new IllegalArgumentException("bad entry");
             }
-            return new Entry(f[6], Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]),
-                    Long.parseLong(f[3]), Integer.parseInt(f[4]), f[5]);
+            return new Entry(f[7], Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]),
+                    Long.parseLong(f[3]), Integer.parseInt(f[4]), f[5], f[6]);
+        }
+
+        boolean sameFile(Entry now) {
+            return ino == now.ino && size == now.size && mtimeNanos == now.mtimeNanos && ctimeNanos == now.ctimeNanos
+                    && mode == now.mode;
         }
     }
 
-    /**
-     * The number of generated files (the manifest and .dualstack/.gitignore not counted) when the tree under
-     * {@code root} is exactly as the run with {@code fingerprint} left it; empty when a full run is needed.
-     */
-    public static Optional<Integer> upToDate(Path root, String fingerprint) {
+    /** What a cache file holds, or empty when it cannot be trusted at all. */
+    private record Recorded(String fingerprint, String rendering, List<Entry> entries) {
+    }
+
+    private static Optional<Recorded> read(Path root) {
         Path cache = root.resolve(PATH);
         if (!Files.isDirectory(root.resolve(TreeLayout.META), LinkOption.NOFOLLOW_LINKS)
                 || !Files.isRegularFile(cache, LinkOption.NOFOLLOW_LINKS)
@@ -72,12 +90,22 @@ public final class StatCache {
             return Optional.empty();
         }
         List<Entry> entries = new ArrayList<>();
+        String fingerprint;
+        String rendering;
         // The cache can be committed by anyone (git add -f): read it like every other file of the tree.
         try (BufferedReader in = new BufferedReader(new java.io.StringReader(new String(
                 io.github.dualstack.core.fs.SafeFiles.readInTree(cache, MAX_BYTES), StandardCharsets.UTF_8)))) {
-            if (!MAGIC.equals(in.readLine()) || !("fingerprint " + fingerprint).equals(in.readLine())) {
+            if (!MAGIC.equals(in.readLine())) {
                 return Optional.empty();
             }
+            String fingerprintLine = in.readLine();
+            String renderingLine = in.readLine();
+            if (fingerprintLine == null || renderingLine == null || !fingerprintLine.startsWith("fingerprint ")
+                    || !renderingLine.startsWith("rendering ")) {
+                return Optional.empty();
+            }
+            fingerprint = fingerprintLine.substring("fingerprint ".length());
+            rendering = renderingLine.substring("rendering ".length());
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 Entry e = Entry.parse(line);
                 if (!isRecordable(e.path())) {
@@ -88,12 +116,63 @@ public final class StatCache {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();   // unreadable or from another version: the full run rewrites it
         }
-        if (entries.stream().noneMatch(e -> e.path().equals(Manifest.PATH))) {
+        Optional<Entry> manifest = entries.stream().filter(e -> e.path().equals(Manifest.PATH)).findFirst();
+        if (manifest.isEmpty() || !unchanged(root, manifest.get())) {
+            return Optional.empty();   // the manifest is what reused files are taken from: it must be as recorded
+        }
+        return Optional.of(new Recorded(fingerprint, rendering, entries));
+    }
+
+    /**
+     * The number of generated files (the manifest and .dualstack/.gitignore not counted) when the tree under
+     * {@code root} is exactly as the run with {@code fingerprint} left it; empty when a full run is needed.
+     */
+    public static Optional<Integer> upToDate(Path root, String fingerprint) {
+        Optional<Recorded> recorded = read(root);
+        if (recorded.isEmpty() || NO_FINGERPRINT.equals(fingerprint)
+                || !recorded.get().fingerprint().equals(fingerprint)) {
             return Optional.empty();
         }
+        List<Entry> entries = recorded.get().entries();
         boolean same = entries.parallelStream().allMatch(e -> unchanged(root, e));
         return same ? Optional.of((int) entries.stream().filter(e -> !e.path().startsWith(".dualstack/")).count())
                 : Optional.empty();
+    }
+
+    /**
+     * The files of the run recorded with the same {@code rendering} fingerprint, by path, which a run may take as
+     * they are when it would render them to the same key; none when the record is missing, of another rendering,
+     * or the tree was left mid-run. Read under the tree's lock, after recovery.
+     */
+    static Previous previous(Path root, String rendering) {
+        Optional<Recorded> recorded = read(root);
+        if (recorded.isEmpty() || !recorded.get().rendering().equals(rendering)) {
+            return new Previous(root, Map.of());
+        }
+        Map<String, Entry> byPath = new java.util.HashMap<>();
+        for (Entry e : recorded.get().entries()) {
+            if (!e.key().equals("-")) {
+                byPath.put(e.path(), e);
+            }
+        }
+        return new Previous(root, byPath);
+    }
+
+    /** A previous run's files, each reusable when its key is the same and it is on disk as that run left it. */
+    public static final class Previous {
+        private final Path root;
+        private final Map<String, Entry> byPath;
+
+        private Previous(Path root, Map<String, Entry> byPath) {
+            this.root = root;
+            this.byPath = byPath;
+        }
+
+        /** True when {@code path} was written from {@code key} and is still exactly what that run left. */
+        public boolean unchanged(String path, String key) {
+            Entry e = byPath.get(path);
+            return e != null && e.key().equals(key) && StatCache.unchanged(root, e);
+        }
     }
 
     /** Only generated paths and the two committed metadata files are ever recorded. */
@@ -105,8 +184,8 @@ public final class StatCache {
     private static boolean unchanged(Path root, Entry recorded) {
         Path file = root.resolve(recorded.path());
         try {
-            Entry now = stat(file, recorded.path(), recorded.sha256());
-            if (now == null || !now.equals(recorded)) {
+            Entry now = stat(file, recorded.path(), recorded.sha256(), recorded.key());
+            if (now == null || !recorded.sameFile(now)) {
                 return false;
             }
             return recorded.sha256().equals("-") || recorded.sha256().equals(Hashes.sha256(
@@ -117,10 +196,13 @@ public final class StatCache {
     }
 
     /**
-     * Records {@code files} (path to sha256, as just committed) plus the manifest and .dualstack/.gitignore. Call
-     * only while holding the tree's lock, after a commit that left the tree complete.
+     * Records {@code files} (path to sha256, as just committed, each with its render key in {@code keys}) plus the
+     * manifest and .dualstack/.gitignore, under the run's input {@code fingerprint} (empty: never up to date) and
+     * {@code rendering} fingerprint. Call only while holding the tree's lock, after a commit that left the tree
+     * complete.
      */
-    static void record(Path root, Map<String, String> files, String fingerprint) throws IOException {
+    static void record(Path root, Map<String, String> files, Map<String, String> keys, Optional<String> fingerprint,
+                       String rendering) throws IOException {
         Path cache = root.resolve(PATH);
         Path tmp = root.resolve(TMP);
         // The file system's own clock, read before any file is looked at: what changed at or after it is racy.
@@ -133,7 +215,7 @@ public final class StatCache {
         try {
             entries = paths.parallelStream().map(p -> {
                 try {
-                    Entry e = stat(root.resolve(p), p, "-");
+                    Entry e = stat(root.resolve(p), p, "-", keys.getOrDefault(p, "-"));
                     if (e == null) {
                         throw new NoSuchFileException(p);
                     }
@@ -143,7 +225,7 @@ public final class StatCache {
                     // The manifest and .gitignore are not in files: hash what is on disk (the run just wrote it).
                     String sha = files.containsKey(p) ? files.get(p) : Hashes.sha256(
                             io.github.dualstack.core.fs.SafeFiles.readInTree(root.resolve(p), Manifest.MAX_BYTES));
-                    return new Entry(p, e.ino(), e.size(), e.mtimeNanos(), e.ctimeNanos(), e.mode(), sha);
+                    return new Entry(p, e.ino(), e.size(), e.mtimeNanos(), e.ctimeNanos(), e.mode(), sha, e.key());
                 } catch (IOException ex) {
                     throw new UncheckedIOException(ex);
                 }
@@ -155,7 +237,8 @@ public final class StatCache {
         try (BufferedWriter out = new BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(tmp,
                 java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
                 LinkOption.NOFOLLOW_LINKS), StandardCharsets.UTF_8))) {
-            out.write(MAGIC + "\nfingerprint " + fingerprint + "\n");
+            out.write(MAGIC + "\nfingerprint " + fingerprint.orElse(NO_FINGERPRINT) + "\nrendering " + rendering
+                    + "\n");
             for (Entry e : entries) {
                 out.write(e.line());
                 out.write('\n');
@@ -172,7 +255,7 @@ public final class StatCache {
         disk.delete(root.resolve(PATH));
     }
 
-    private static Entry stat(Path file, String path, String sha) throws IOException {
+    private static Entry stat(Path file, String path, String sha, String key) throws IOException {
         Map<String, Object> a;
         try {
             a = Files.readAttributes(file, "unix:ino,size,lastModifiedTime,ctime,mode", LinkOption.NOFOLLOW_LINKS);
@@ -180,7 +263,7 @@ public final class StatCache {
             return null;
         }
         return new Entry(path, (Long) a.get("ino"), (Long) a.get("size"), nanos((FileTime) a.get("lastModifiedTime")),
-                nanos((FileTime) a.get("ctime")), (Integer) a.get("mode"), sha);
+                nanos((FileTime) a.get("ctime")), (Integer) a.get("mode"), sha, key);
     }
 
     private static long nanos(FileTime t) {

@@ -77,6 +77,8 @@ public final class TreeWriter implements AutoCloseable {
     private final Set<Path> createdDirs = ConcurrentHashMap.newKeySet();
     private final List<Refusal> refusals = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger unchanged = new AtomicInteger();
+    /** Of the unchanged files, those taken from the previous run without being rendered. */
+    private final AtomicInteger reused = new AtomicInteger();
     private final Object stageLock = new Object();
     /**
      * Offers hold it shared, close exclusively: a render that fails on one thread ends the run while other
@@ -208,6 +210,32 @@ public final class TreeWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * The files the previous complete run recorded with this {@code rendering} fingerprint (read under this
+     * writer's lock, after recovery): what {@link #reuse} may take without rendering.
+     */
+    public StatCache.Previous previousRun(String rendering) {
+        return StatCache.previous(root.root(), rendering);
+    }
+
+    /**
+     * Takes {@code path} as it is on disk, unrendered: the caller knows it would render to what the previous run
+     * wrote there ({@link StatCache.Previous#unchanged}), so it is planned with the manifest's hash and counted
+     * unchanged. False when the manifest does not list it: then the caller renders and offers it.
+     */
+    public boolean reuse(String path) {
+        String sha = manifest.files().get(path);
+        if (sha == null || refusedAtOpen) {
+            return false;
+        }
+        if (planned.putIfAbsent(path, sha) != null) {
+            throw new IllegalStateException("planned twice: " + path);
+        }
+        unchanged.incrementAndGet();
+        reused.incrementAndGet();
+        return true;
+    }
+
     private void stage(String path, Path target, OutputFile file) throws IOException {
         markInProgress();
         Set<PosixFilePermission> mode = Disk.modeOf(file.kind());
@@ -262,17 +290,17 @@ public final class TreeWriter implements AutoCloseable {
         }
         committed = true;
         if (refusedAtOpen) {
-            return new WriteResult(List.of(), 0, List.of(), List.copyOf(refusals), recovery);
+            return new WriteResult(List.of(), 0, 0, List.of(), List.copyOf(refusals), recovery);
         }
         List<String> removals = removals();
         List<Refusal> refused = sortedCopy(refusals);
         if (!refused.isEmpty()) {
-            return new WriteResult(List.of(), unchanged.get(), List.of(), refused, recovery);
+            return new WriteResult(List.of(), unchanged.get(), reused.get(), List.of(), refused, recovery);
         }
         Manifest next = new Manifest(options.generatorVersion(), Collections.unmodifiableSortedMap(new TreeMap<>(planned)));
         boolean gitignoreCurrent = gitignoreIsCurrent();
         if (staged.isEmpty() && removals.isEmpty() && next.equals(manifest) && gitignoreCurrent) {
-            return new WriteResult(List.of(), unchanged.get(), List.of(), List.of(), recovery);
+            return new WriteResult(List.of(), unchanged.get(), reused.get(), List.of(), List.of(), recovery);
         }
         markInProgress();
         createMetaFile(root.meta(TreeLayout.STAGED_MANIFEST), next.toBytes());
@@ -290,7 +318,7 @@ public final class TreeWriter implements AutoCloseable {
             // After the commit, so that a run that fails before it leaves no .gitignore it did not find.
             writeDurably(TreeLayout.GITIGNORE, TreeLayout.GITIGNORE_CONTENT);
         }
-        return new WriteResult(List.copyOf(staged), unchanged.get(), removals, List.of(), recovery);
+        return new WriteResult(List.copyOf(staged), unchanged.get(), reused.get(), removals, List.of(), recovery);
     }
 
     /** Owned files the run no longer generates: removed when untouched, else refused. */
@@ -331,16 +359,17 @@ public final class TreeWriter implements AutoCloseable {
     }
 
     /**
-     * After a successful {@link #commit}: records the tree's state with the fingerprint of the inputs that made it
-     * ({@link StatCache}), so that a regenerate with the same inputs can tell it has nothing to do without rendering.
-     * Best effort: the tree is complete either way, and without a record the next run is simply a full one.
+     * After a successful {@link #commit}: records the tree's state for the next run ({@link StatCache}): each
+     * file's render key in {@code keys} (path to key) under the {@code rendering} fingerprint, and
+     * {@code inputFingerprint} when a regenerate with the same inputs may tell it has nothing to do without
+     * rendering. Best effort: the tree is complete either way, and without a record the next run is a full one.
      */
-    public void recordUpToDate(String inputFingerprint) {
+    public void record(Map<String, String> keys, Optional<String> inputFingerprint, String rendering) {
         if (!committed || !refusals.isEmpty()) {
             throw new IllegalStateException("only a committed, complete tree can be recorded");
         }
         try {
-            StatCache.record(root.root(), planned, inputFingerprint);
+            StatCache.record(root.root(), planned, keys, inputFingerprint, rendering);
         } catch (IOException | UncheckedIOException e) {
             try {
                 StatCache.invalidate(root.root(), disk);

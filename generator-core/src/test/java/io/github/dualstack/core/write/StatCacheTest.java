@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,10 +29,10 @@ class StatCacheTest {
 
     @Test
     void aJustWrittenFileIsRecordedWithItsHashAndCheckedByContent() throws Exception {
-        StatCache.record(root, Map.of("a.txt", Hashes.sha256("generated\n".getBytes(StandardCharsets.UTF_8))), "fp");
+        record("generated\n", Optional.of("fp"));
         assertThat(Files.readString(root.resolve(StatCache.PATH)))
                 .as("written just now, so racy: the hash is in the entry")
-                .contains(Hashes.sha256("generated\n".getBytes(StandardCharsets.UTF_8)) + " a.txt");
+                .contains(Hashes.sha256("generated\n".getBytes(StandardCharsets.UTF_8)) + " key-1 a.txt");
         assertThat(StatCache.upToDate(root, "fp")).contains(1);
         assertThat(StatCache.upToDate(root, "other inputs")).isEmpty();
     }
@@ -39,17 +40,55 @@ class StatCacheTest {
     @Test
     void aRacyEntryWhoseContentDiffersIsNotUpToDateEvenWithAnIdenticalStat() throws Exception {
         // What a same-tick edit looks like to the cache: the stat matches, only the content tells.
-        StatCache.record(root, Map.of("a.txt", Hashes.sha256("what the run wrote\n".getBytes(StandardCharsets.UTF_8))),
-                "fp");
+        record("what the run wrote\n", Optional.of("fp"));
         assertThat(StatCache.upToDate(root, "fp")).isEmpty();
+        assertThat(StatCache.previous(root, "r").unchanged("a.txt", "key-1")).isFalse();
     }
 
     @Test
     void invalidatingForgetsTheTree() throws Exception {
         // A half-written recording (stat-cache.tmp) is removed by TreeWriter.open: TreeWriterTest.
-        StatCache.record(root, Map.of("a.txt", Hashes.sha256("generated\n".getBytes(StandardCharsets.UTF_8))), "fp");
+        record("generated\n", Optional.of("fp"));
         StatCache.invalidate(root, new Disk());
         assertThat(StatCache.upToDate(root, "fp")).isEmpty();
         assertThat(root.resolve(".dualstack")).isDirectoryNotContaining("glob:**/stat-cache*");
+    }
+
+    /** As a commit leaves it: the file, and the manifest the record needs, then the record. */
+    private void record(String recordedContent, Optional<String> fingerprint) throws Exception {
+        Files.createDirectories(root.resolve(".dualstack"));
+        Files.writeString(root.resolve(Manifest.PATH), "{}\n");
+        Files.writeString(root.resolve(".dualstack/.gitignore"), "stat-cache\n");
+        StatCache.record(root, Map.of("a.txt", Hashes.sha256(recordedContent.getBytes(StandardCharsets.UTF_8))),
+                Map.of("a.txt", "key-1"), fingerprint, "r");
+    }
+
+    @Test
+    void aFileIsReusableWithTheSameKeyAndRenderingWhileItIsAsRecorded() throws Exception {
+        record("generated\n", Optional.of("fp"));
+        assertThat(StatCache.previous(root, "r").unchanged("a.txt", "key-1")).isTrue();
+        assertThat(StatCache.previous(root, "r").unchanged("a.txt", "key-2")).as("another view").isFalse();
+        assertThat(StatCache.previous(root, "other generator").unchanged("a.txt", "key-1")).isFalse();
+        assertThat(StatCache.previous(root, "r").unchanged("b.txt", "key-1")).as("never recorded").isFalse();
+        Files.writeString(file, "edited\n");
+        assertThat(StatCache.previous(root, "r").unchanged("a.txt", "key-1")).as("edited since").isFalse();
+    }
+
+    @Test
+    void aTreeLeftMidRunOrWithAnotherManifestReusesNothing() throws Exception {
+        record("generated\n", Optional.of("fp"));
+        Files.writeString(root.resolve(".dualstack/journal.json"), "{}");
+        assertThat(StatCache.previous(root, "r").unchanged("a.txt", "key-1")).isFalse();
+        Files.delete(root.resolve(".dualstack/journal.json"));
+        Files.writeString(root.resolve(Manifest.PATH), "{\"changed\": true}\n");
+        assertThat(StatCache.previous(root, "r").unchanged("a.txt", "key-1")).isFalse();
+    }
+
+    @Test
+    void aRecordWithoutAnInputFingerprintIsNeverUpToDateButItsKeysServe() throws Exception {
+        record("generated\n", Optional.empty());
+        assertThat(StatCache.upToDate(root, "-")).isEmpty();
+        assertThat(StatCache.upToDate(root, "fp")).isEmpty();
+        assertThat(StatCache.previous(root, "r").unchanged("a.txt", "key-1")).isTrue();
     }
 }
