@@ -187,6 +187,13 @@ address_present() {
         END { exit found ? 0 : 1 }'
 }
 
+# True when the kernel has an IPv6 default route or one to a non-link-local prefix: every interface with IPv6 on
+# has fe80::/64, which reaches no CloudCore; multicast and unreachable/prohibit/blackhole routes reach nothing.
+ipv6_route_beyond_link_local() {
+    ip -6 route show 2>/dev/null | awk '$1 == "default" || ($1 ~ /:/ && $1 !~ /^(fe[89ab]|ff)/) { found = 1 }
+        END { exit found ? 0 : 1 }'
+}
+
 preflight() {
     local i flag address has_ipv6=false rc
     for ((i = 0; i < ${#ADDRESSES[@]}; i += 2)); do
@@ -202,13 +209,16 @@ preflight() {
         esac
     done
     if [[ $has_ipv6 == true ]]; then
-        if [[ -n "$(ip -6 route show 2>/dev/null)" ]]; then
-            check PASS "IPv6 routes present (ip -6 route show)"
+        if ipv6_route_beyond_link_local; then
+            check PASS "IPv6 default or global route present (ip -6 route show)"
         else
-            check FAIL "no IPv6 route (ip -6 route show is empty): enable IPv6 and configure the interface first"
+            check FAIL "no IPv6 default or global route (ip -6 route show has none beyond link-local fe80::/10): enable IPv6 and configure the interface first"
         fi
     fi
-    if curl -gk "$HUB_FAMILY_FLAG" --max-time 10 -fsS -o /dev/null "$CA_URL"; then
+    # Without curl the check below would report an unreachable CloudCore instead of the missing tool.
+    if ! command -v curl >/dev/null; then
+        check FAIL "curl not found on PATH: install curl to check that CloudCore answers at $CA_URL (or pass --skip-preflight)"
+    elif curl -gk "$HUB_FAMILY_FLAG" --max-time 10 -fsS -o /dev/null "$CA_URL"; then
         check PASS "CloudCore answers at $CA_URL (curl -gk $HUB_FAMILY_FLAG)"
     else
         check FAIL "CloudCore does not answer at $CA_URL (curl -gk $HUB_FAMILY_FLAG): keadm join needs this port; check routing, firewall and CloudCore"

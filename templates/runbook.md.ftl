@@ -91,12 +91,13 @@ To roll back, copy the two files from `$BACKUP` back into `/etc/kubernetes/manif
 ## 2. Kubelets and kernel settings, every cloud node
 
 Uses `nodes/NODE/etc/systemd/system/kubelet.service.d/20-dualstack.conf` (kubelet `--node-ip`, one address per
-family) and `nodes/NODE/etc/sysctl.d/60-dualstack.conf`. Cloud nodes: ${cloudNodes?join(", ")}.
+family) and `nodes/NODE/etc/sysctl.d/99-dualstack.conf`. Cloud nodes: ${cloudNodes?join(", ")}.
 
 ```sh
 # on NODE
 NODE=${cloudNodes?first}
-install -D -m 0644 nodes/$NODE/etc/sysctl.d/60-dualstack.conf /etc/sysctl.d/60-dualstack.conf
+install -D -m 0644 nodes/$NODE/etc/sysctl.d/99-dualstack.conf /etc/sysctl.d/99-dualstack.conf
+rm -f /etc/sysctl.d/60-dualstack.conf    # its earlier name, which distribution files sorted after it overrode
 sysctl --system
 install -D -m 0644 nodes/$NODE/etc/systemd/system/kubelet.service.d/20-dualstack.conf \
   /etc/systemd/system/kubelet.service.d/20-dualstack.conf
@@ -302,15 +303,18 @@ This site has ${edgeCount} edge nodes; each has its own directory `edge/NODE/` w
 and `join.sh` (for example `edge/${firstEdge}/`). Copy the directory to the node and run `join.sh` there as root:
 
 ```sh
+(umask 077 && keadm gettoken --kube-config "$HOME/.kube/config" >join-token)
 scp -r edge/${firstEdge} root@EDGE-ADDRESS:
-TOKEN=$(keadm gettoken) && printf '%s\n' "$TOKEN" | ssh root@EDGE-ADDRESS "cd ${firstEdge} && ./join.sh --token-file /dev/stdin"
-unset TOKEN
+scp join-token root@EDGE-ADDRESS:${firstEdge}/join-token && rm -f join-token
+ssh root@EDGE-ADDRESS 'cd ${firstEdge} && ./join.sh --token-file join-token; rc=$?; rm -f join-token; exit $rc'
 ```
 
-`keadm gettoken` runs where kubectl works; the token travels on ssh's standard input, so it is never stored in this
-tree, typed into a shell history or put on a command line other than keadm's own (`printf` is a shell builtin). On
-the node, `./join.sh --token-file FILE` or `KUBEEDGE_TOKEN` in the environment work too. `join.sh` checks
-the node's addresses, its IPv6 route and that CloudCore answers over the node's hub family, runs `keadm join` with
+`keadm gettoken` runs where kubectl works and reads `/root/.kube/config` unless `--kube-config` names another
+kubeconfig file (one file, not a `KUBECONFIG` list): point it at the one kubectl uses there. The token travels as a
+file made readable by its owner only (`scp` keeps that mode), never on a command line, in a shell history or in
+this tree, and is deleted on both ends once `join.sh` has read it. On the node, `./join.sh --token-file FILE` or
+`KUBEEDGE_TOKEN` in the environment work too. `join.sh` checks
+the node's addresses, its IPv6 default or global route and that CloudCore answers over the node's hub family, runs `keadm join` with
 the bracketed CloudCore endpoint, then installs the generated `edgecore.yaml` (keadm never sets `nodeIP`) and
 restarts edgecore. `./join.sh --dry-run` shows what it would do; on a node that has already joined,
 `./join.sh --config-only` installs a changed `edgecore.yaml` without joining again.

@@ -65,6 +65,6 @@ class ScriptsBuilderTest {
         assertThat(worker.addresses()).containsExactly(new FamilyAddress(IpFamily.IPv4, "-4", "192.0.2.11"),
                 new FamilyAddress(IpFamily.IPv6, "-6", "2001:db8::11"));
         assertThat(worker.sysctl()).isEqualTo(PlannedViews.at(new NodeConfigBuilder().files(facts),
-                "nodes/worker-1/etc/sysctl.d/60-dualstack.conf", SysctlView.class).settings());
+                "nodes/worker-1/etc/sysctl.d/99-dualstack.conf", SysctlView.class).settings());
     }
 }

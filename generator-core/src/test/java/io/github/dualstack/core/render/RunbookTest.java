@@ -28,8 +28,10 @@ class RunbookTest extends ScriptHarness {
                 .contains("kubectl -n kube-system patch daemonset calico-node --patch-file cluster/kube-system/calico-node.patch.yaml")
                 .contains("calico.ippools.yaml").contains("immutable")
                 .contains("kubectl apply -k cluster/").contains("kubectl -n kubeedge rollout restart deployment cloudcore")
-                .contains("TOKEN=$(keadm gettoken) && printf '%s\\n' \"$TOKEN\" | ssh root@EDGE-ADDRESS"
-                        + " \"cd edge-0001 && ./join.sh --token-file /dev/stdin\"")
+                .contains("(umask 077 && keadm gettoken --kube-config \"$HOME/.kube/config\" >join-token)")
+                .contains("scp join-token root@EDGE-ADDRESS:edge-0001/join-token && rm -f join-token")
+                .contains("ssh root@EDGE-ADDRESS 'cd edge-0001 && ./join.sh --token-file join-token; rc=$?;"
+                        + " rm -f join-token; exit $rc'")
                 .contains("scripts/verify.sh")
                 .contains("regenerateCertificates: false").contains("--cacert")
                 .doesNotContain("regenerate-cloudcore-certs.sh --new-ca");
@@ -48,7 +50,15 @@ class RunbookTest extends ScriptHarness {
                     .contains("valid for 12 to 24 hours by default").contains("`cloudHub.tokenRefreshDuration`")
                     .contains("no untrusted user").contains("`hidepid=2`")
                     .contains("edgecore.yaml.keadm.bak`, mode 0600")
-                    .doesNotContain("KUBEEDGE_TOKEN=$(keadm gettoken)");   // would sit on ssh's command line
+                    .contains("reads `/root/.kube/config` unless `--kube-config` names another kubeconfig file")
+                    .doesNotContain("KUBEEDGE_TOKEN=$(keadm gettoken)")   // would sit on ssh's command line
+                    .doesNotContain("$TOKEN");
+            // no command of the step holds the token itself: it goes from keadm into a file, and from there to join.sh
+            String raw = runbook(load(sample));
+            String commands = raw.substring(raw.indexOf("```sh", raw.indexOf("## 7.")), raw.indexOf("```\n\n", raw.indexOf("## 7.")));
+            assertThat(commands.lines()
+                    .filter(l -> l.contains("ssh ") || l.contains("scp "))).as(sample)
+                    .allMatch(l -> !l.contains("gettoken") && !l.contains("TOKEN"));
         }
     }
 

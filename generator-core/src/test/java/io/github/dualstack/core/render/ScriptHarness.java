@@ -12,7 +12,9 @@ import io.github.dualstack.core.plan.PlannedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.io.File;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -145,6 +147,33 @@ abstract class ScriptHarness {
     void tool(String name, String body) throws IOException {
         Path p = Files.writeString(bin.resolve(name), "#!/bin/sh\n" + body);
         assertThat(p.toFile().setExecutable(true)).isTrue();
+    }
+
+    /**
+     * A PATH directory with every command the fakes and this machine's PATH offer, first one of a name winning,
+     * except {@code tool}: a script run with it finds no such command, as on a host where it is not installed.
+     */
+    Path pathWithout(String tool) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("path-without-" + tool));
+        List<Path> sources = new ArrayList<>(List.of(bin));
+        for (String p : System.getenv("PATH").split(File.pathSeparator)) {
+            sources.add(Path.of(p));
+        }
+        for (Path source : sources) {
+            if (!Files.isDirectory(source)) {
+                continue;
+            }
+            try (var entries = Files.list(source)) {
+                for (Path e : (Iterable<Path>) entries::iterator) {
+                    Path link = dir.resolve(e.getFileName().toString());
+                    if (!e.getFileName().toString().equals(tool) && Files.isExecutable(e) && !Files.isDirectory(e)
+                            && !Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.createSymbolicLink(link, e.toAbsolutePath());
+                    }
+                }
+            }
+        }
+        return dir;
     }
 
     String fakeLog() {
