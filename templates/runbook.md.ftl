@@ -254,6 +254,13 @@ needs the dual-stack cluster of steps 1 to 3.
 <#else>
 Edge nodes reach CloudCore through its ${exposure} Service (${families}).
 </#if>
+<#if exposure == "LoadBalancer">
+
+The Service cannot portably ask for its load balancer's addresses: `spec.loadBalancerIP` is deprecated (its meaning
+varies across implementations and it holds one family), and the address annotations are each load balancer's own.
+Have the load balancer assign exactly `${advertiseAddresses}`, the addresses edges dial and CloudCore's certificate
+covers; `scripts/verify.sh` checks that the Service's `status.loadBalancer.ingress` holds each of them.
+</#if>
 
 ## 6. CloudCore certificate
 
@@ -342,8 +349,8 @@ Uses `scripts/verify.sh`, run wherever kubectl talks to the cluster:
 scripts/verify.sh
 ```
 
-It checks CloudCore's `/ca.crt` at every advertise address (the procedure's `curl -gk6`) and, with openssl, that
-the server certificate covers each address; then, with one `kubectl get nodes`, that every cloud and edge node is
+It checks CloudCore's `/ca.crt` at every advertise address and every DNS name that an edge dials (the procedure's
+`curl -gk6`) and, with openssl, that the server certificate covers each of them; then, with one `kubectl get nodes`, that every cloud and edge node is
 registered, reports its InternalIPs in the order ${families}, and is Ready; then that no pod of the DaemonSets
 kept off edge nodes runs on one of the site's edge nodes. It lists every node and pod that is wrong and exits
 non-zero.

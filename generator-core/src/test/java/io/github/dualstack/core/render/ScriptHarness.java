@@ -112,6 +112,8 @@ abstract class ScriptHarness {
                     "-n "*" get pods -o jsonpath="*) if [ -n "${FAKE_PODS:-}" ]; then awk -F'\\t' -v ns="$2" '$1 == ns' "$FAKE_PODS"; fi
                         exit "${FAKE_PODS_RC:-0}" ;;
                     *"get configmap cloudcore -o jsonpath="*) cat "$FAKE_CONFIG" ;;
+                    *"get service cloudcore -o jsonpath="*) printf '%s' "${FAKE_LB_INGRESS:-}"
+                        exit "${FAKE_SERVICE_RC:-0}" ;;
                 esac
                 """);
         tool("keadm", """

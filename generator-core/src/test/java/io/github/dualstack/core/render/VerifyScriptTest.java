@@ -69,6 +69,44 @@ class VerifyScriptTest extends ScriptHarness {
         assertThat(down.out).contains("FAIL  CloudCore does not answer at https://[2001:db8:30::100]:10002/ca.crt (curl -gk -6)");
     }
 
+    @Test
+    void verifyWantsEveryAdvertiseAddressAmongTheLoadBalancersIngressAddresses() throws IOException {
+        Path verify = writeScripts(load("ipv6-only"), tmp.resolve("site")).stream()   // exposure LoadBalancer
+                .filter(p -> p.endsWith("scripts/verify.sh")).findFirst().orElseThrow();
+        Path nodes = Files.writeString(tmp.resolve("nodes.txt"), String.join("", List.of(
+                "cp-1\t2001:db8:30::10,\tTrue\n", "worker-1\t2001:db8:30::11,\tTrue\n",
+                "sensor-01\t2001:db8:31::1,\tTrue\n")));
+        Run held = run(List.of("bash", verify.toString()), Map.of("FAKE_NODES", nodes.toString(),
+                "FAKE_LB_INGRESS", "2001:db8:30::200\n2001:db8:30::100\n"));
+        assertThat(held.exit).as(held.out + held.err).isZero();
+        assertThat(held.out).contains("PASS  LoadBalancer Service kubeedge/cloudcore holds advertise address 2001:db8:30::100");
+        assertThat(fakeLog()).contains("kubectl -n kubeedge get service cloudcore -o jsonpath="
+                + "{range .status.loadBalancer.ingress[*]}{.ip}");
+
+        // an address the load balancer gave that only contains the advertised one is no match
+        Run other = run(List.of("bash", verify.toString()), Map.of("FAKE_NODES", nodes.toString(),
+                "FAKE_LB_INGRESS", "2001:db8:30::1000\n"));
+        assertThat(other.exit).isEqualTo(1);
+        assertThat(other.out).contains("FAIL  LoadBalancer Service kubeedge/cloudcore does not hold advertise address"
+                + " 2001:db8:30::100 (status.loadBalancer.ingress: 2001:db8:30::1000): have the load balancer assign it,"
+                + " or advertise the addresses it assigned");
+        Run pending = run(List.of("bash", verify.toString()), Map.of("FAKE_NODES", nodes.toString()));
+        assertThat(pending.exit).isEqualTo(1);
+        assertThat(pending.out).contains("(status.loadBalancer.ingress: none)");
+        Run broken = run(List.of("bash", verify.toString()), Map.of("FAKE_NODES", nodes.toString(), "FAKE_SERVICE_RC", "1"));
+        assertThat(broken.exit).isEqualTo(2);
+        assertThat(broken.err).contains("kubectl -n kubeedge get service cloudcore failed");
+    }
+
+    @Test
+    void verifyLooksAtNoServiceForOtherExposures() throws IOException {
+        Path verify = writeScripts(load("dual-stack-site"), tmp.resolve("site")).stream()   // exposure NodePort
+                .filter(p -> p.endsWith("scripts/verify.sh")).findFirst().orElseThrow();
+        Path nodes = Files.writeString(tmp.resolve("nodes.txt"), SITE_NODES);
+        run(List.of("bash", verify.toString()), Map.of("FAKE_NODES", nodes.toString()));
+        assertThat(fakeLog()).doesNotContain("get service");
+    }
+
     private static final String SITE_NODES = String.join("", List.of(
             "master-1\t192.0.2.10,2001:db8::10,\tTrue\n",
             "worker-1\t192.0.2.11,2001:db8::11,\tTrue\n",
