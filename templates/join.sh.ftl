@@ -18,10 +18,11 @@ set -o noglob   # no pathname expansion anywhere: rendered values such as [2001:
 # This script writes the token into no file, keeps it out of xtrace and of its children's environment, and has
 # keadm create its files (two of which hold the token) readable by root only.
 #
-# Steps: preflight (the node's addresses on its interface, an IPv6 route, CloudCore's /ca.crt reachable over the
-# hub family), keadm join, then install the generated edgecore.yaml (keadm's file, once edgecore has removed the
-# token from it, is kept as edgecore.yaml.keadm.bak, mode 0600) and restart edgecore. A failed preflight stops
-# before anything changes: keadm join would fail later on the same problem and leave a half-installed edgecore behind.
+# Steps: preflight (the node's addresses on its interface, an IPv6 default or global route, CloudCore's /ca.crt
+# reachable over the hub family), keadm join, then install the generated edgecore.yaml (keadm's file, once
+# edgecore has removed the token from it, is kept as edgecore.yaml.keadm.bak, mode 0600) and restart edgecore. A
+# failed preflight stops before anything changes: keadm join would fail later on the same problem and leave a
+# half-installed edgecore behind.
 
 # Rendered site values (values are never put into comments: a quoted one could hold a line break).
 # [ ] in them are literal: assignments do not glob and noglob is set.

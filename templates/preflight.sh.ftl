@@ -2,8 +2,9 @@
 set -euo pipefail
 set -o noglob   # no pathname expansion: nothing here needs it, and rendered values stay literal
 # Preflight for a cloud node of this site. Run it on the node itself (no root needed):
-#   scripts/preflight.sh --prerequisites [NODE]   before the rollout: IPv6 on, an IPv6 route, the addresses on
-#                                                 the node's interface (what the procedure asks first)
+#   scripts/preflight.sh --prerequisites [NODE]   before the rollout: IPv6 on, a default or global IPv6 route,
+#                                                 the addresses on the node's interface (what the procedure
+#                                                 asks first)
 #   scripts/preflight.sh [NODE]                   after runbook step 2: also the sysctl values of
 #                                                 nodes/NODE/etc/sysctl.d/99-dualstack.conf as now in effect,
 #                                                 and the kubelet drop-in 20-dualstack.conf installed and loaded
@@ -35,9 +36,9 @@ usage() {
     cat <<EOF
 Usage: preflight.sh [--prerequisites] [NODE]
 
-Checks cloud node NODE (default: \$(hostname)) of this site: IPv6 enabled with a route, the node's
-addresses on its interface and, unless --prerequisites is given, the sysctl values of its generated
-99-dualstack.conf as currently in effect and the kubelet drop-in 20-dualstack.conf.
+Checks cloud node NODE (default: \$(hostname)) of this site: IPv6 enabled with a default or global
+route, the node's addresses on its interface and, unless --prerequisites is given, the sysctl values
+of its generated 99-dualstack.conf as currently in effect and the kubelet drop-in 20-dualstack.conf.
 Known nodes: ${KNOWN_NODES[*]}
 EOF
 }

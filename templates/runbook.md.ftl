@@ -318,13 +318,13 @@ ssh root@EDGE-ADDRESS 'cd ${firstEdge} && ./join.sh --token-file join-token; rc=
 
 `keadm gettoken` runs where kubectl works and reads `/root/.kube/config` unless `--kube-config` names another
 kubeconfig file (one file, not a `KUBECONFIG` list): point it at the one kubectl uses there. The token travels as a
-file made readable by its owner only (`scp` keeps that mode), never on a command line, in a shell history or in
-this tree, and is deleted on both ends once `join.sh` has read it. On the node, `./join.sh --token-file FILE` or
-`KUBEEDGE_TOKEN` in the environment work too. `join.sh` checks
-the node's addresses, its IPv6 default or global route and that CloudCore answers over the node's hub family, runs `keadm join` with
-the bracketed CloudCore endpoint, then installs the generated `edgecore.yaml` (keadm never sets `nodeIP`) and
-restarts edgecore. `./join.sh --dry-run` shows what it would do; on a node that has already joined,
-`./join.sh --config-only` installs a changed `edgecore.yaml` without joining again.
+file made readable by its owner only (`scp` keeps that mode), never on a command line, in a shell history or in this
+tree, and is deleted on both ends once `join.sh` has read it. On the node, `./join.sh --token-file FILE` or
+`KUBEEDGE_TOKEN` in the environment work too. `join.sh` checks the node's addresses, its IPv6 default or global
+route and that CloudCore answers over the node's hub family, runs `keadm join` with the bracketed CloudCore
+endpoint, then installs the generated `edgecore.yaml` (keadm never sets `nodeIP`) and restarts edgecore.
+`./join.sh --dry-run` shows what it would do; on a node that has already joined, `./join.sh --config-only` installs
+a changed `edgecore.yaml` without joining again.
 
 **The token is exposed while keadm runs.** `keadm join` accepts the token only as a command-line flag, so for as
 long as it runs (pulling the KubeEdge image, then until edgecore has its certificate; keadm waits up to 5 minutes
@@ -350,10 +350,10 @@ scripts/verify.sh
 ```
 
 It checks CloudCore's `/ca.crt` at every advertise address and every DNS name that an edge dials (the procedure's
-`curl -gk6`) and, with openssl, that the server certificate covers each of them; then, with one `kubectl get nodes`, that every cloud and edge node is
-registered, reports its InternalIPs in the order ${families}, and is Ready; then that no pod of the DaemonSets
-kept off edge nodes runs on one of the site's edge nodes. It lists every node and pod that is wrong and exits
-non-zero.
+`curl -gk6`) and, with openssl, that the server certificate covers each of them; then, with one `kubectl get nodes`,
+that every cloud and edge node is registered, reports its InternalIPs in the order ${families}, and is Ready; then
+that no pod of the DaemonSets kept off edge nodes runs on one of the site's edge nodes. It lists every node and pod
+that is wrong and exits non-zero.
 <#if conversion?has_content>
 
 ## 9. What stays single-stack

@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 /**
@@ -48,6 +49,7 @@ abstract class ScriptHarness {
     Path tmp;
     Path bin;
     Path log;
+    private final List<Path> linkDirs = new ArrayList<>();
 
     // ------------------------------------------------------------------ edgecore.yaml
 
@@ -157,6 +159,7 @@ abstract class ScriptHarness {
      */
     Path pathWithout(String tool) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("path-without-" + tool));
+        linkDirs.add(dir);
         List<Path> sources = new ArrayList<>(List.of(bin));
         for (String p : System.getenv("PATH").split(File.pathSeparator)) {
             sources.add(Path.of(p));
@@ -176,6 +179,19 @@ abstract class ScriptHarness {
             }
         }
         return dir;
+    }
+
+    /** Removes the PATH directories of links before the temporary directory goes, which warns about each link out. */
+    @AfterEach
+    void removeLinkDirs() throws IOException {
+        for (Path dir : linkDirs) {
+            try (var links = Files.list(dir)) {
+                for (Path l : (Iterable<Path>) links::iterator) {
+                    Files.delete(l);
+                }
+            }
+        }
+        linkDirs.clear();
     }
 
     String fakeLog() {

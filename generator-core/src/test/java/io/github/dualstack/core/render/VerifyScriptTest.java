@@ -55,11 +55,8 @@ class VerifyScriptTest extends ScriptHarness {
 
     @Test
     void verifyFailsWhenCloudCoreIsUnreachableOrItsCertificateLacksTheAddress() throws IOException {
-        Path verify = writeScripts(load("ipv6-only"), tmp.resolve("site")).stream()
-                .filter(p -> p.endsWith("scripts/verify.sh")).findFirst().orElseThrow();
-        Path nodes = Files.writeString(tmp.resolve("nodes.txt"), String.join("", List.of(
-                "cp-1\t2001:db8:30::10,\tTrue\n", "worker-1\t2001:db8:30::11,\tTrue\n",
-                "sensor-01\t2001:db8:31::1,\tTrue\n")));
+        Path verify = ipv6OnlyVerify();
+        Path nodes = ipv6OnlyNodes();
         Run san = run(List.of("bash", verify.toString()), Map.of("FAKE_NODES", nodes.toString(), "FAKE_CACERT_RC", "60"));
         assertThat(san.exit).isEqualTo(1);
         assertThat(san.out).contains("FAIL  CloudCore server certificate is not valid for https://[2001:db8:30::100]:10002/ca.crt")
@@ -71,11 +68,8 @@ class VerifyScriptTest extends ScriptHarness {
 
     @Test
     void verifyWantsEveryAdvertiseAddressAmongTheLoadBalancersIngressAddresses() throws IOException {
-        Path verify = writeScripts(load("ipv6-only"), tmp.resolve("site")).stream()   // exposure LoadBalancer
-                .filter(p -> p.endsWith("scripts/verify.sh")).findFirst().orElseThrow();
-        Path nodes = Files.writeString(tmp.resolve("nodes.txt"), String.join("", List.of(
-                "cp-1\t2001:db8:30::10,\tTrue\n", "worker-1\t2001:db8:30::11,\tTrue\n",
-                "sensor-01\t2001:db8:31::1,\tTrue\n")));
+        Path verify = ipv6OnlyVerify();   // exposure LoadBalancer
+        Path nodes = ipv6OnlyNodes();
         Run held = run(List.of("bash", verify.toString()), Map.of("FAKE_NODES", nodes.toString(),
                 "FAKE_LB_INGRESS", "2001:db8:30::200\n2001:db8:30::100\n"));
         assertThat(held.exit).as(held.out + held.err).isZero();
@@ -105,6 +99,19 @@ class VerifyScriptTest extends ScriptHarness {
         Path nodes = Files.writeString(tmp.resolve("nodes.txt"), SITE_NODES);
         run(List.of("bash", verify.toString()), Map.of("FAKE_NODES", nodes.toString()));
         assertThat(fakeLog()).doesNotContain("get service");
+    }
+
+    /** verify.sh of the ipv6-only sample, whose CloudCore is exposed by a LoadBalancer Service. */
+    private Path ipv6OnlyVerify() throws IOException {
+        return writeScripts(load("ipv6-only"), tmp.resolve("site")).stream()
+                .filter(p -> p.endsWith("scripts/verify.sh")).findFirst().orElseThrow();
+    }
+
+    /** Its nodes as kubectl lists them when each is registered with its address and Ready. */
+    private Path ipv6OnlyNodes() throws IOException {
+        return Files.writeString(tmp.resolve("nodes.txt"), String.join("", List.of(
+                "cp-1\t2001:db8:30::10,\tTrue\n", "worker-1\t2001:db8:30::11,\tTrue\n",
+                "sensor-01\t2001:db8:31::1,\tTrue\n")));
     }
 
     private static final String SITE_NODES = String.join("", List.of(
