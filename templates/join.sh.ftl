@@ -5,8 +5,8 @@ set -o noglob   # no pathname expansion anywhere: rendered values such as [2001:
 # the generated etc/kubeedge/config/edgecore.yaml next to this script (keadm join never sets nodeIP).
 #
 # Run as root on the edge node, from its copied edge/NODE/ directory, with the token that
-# `keadm gettoken` prints where kubectl reaches the cluster, piped in, in a file or in the environment:
-#   keadm gettoken | ssh root@NODE 'cd NODE && ./join.sh --token-file /dev/stdin'
+# `keadm gettoken --kube-config KUBECONFIG` prints where kubectl reaches the cluster (keadm reads
+# /root/.kube/config otherwise), in a file copied beside this script (the runbook's edge step) or in the environment:
 #   ./join.sh --token-file FILE        or        KUBEEDGE_TOKEN=... ./join.sh
 # Typed into a command line, the token stays in that shell's history. ./join.sh --help for options.
 #
@@ -57,10 +57,11 @@ Usage: join.sh [--token-file FILE] [--dry-run] [--skip-preflight] [--config-only
 Joins edge node $NODE_NAME to CloudCore at $CLOUDCORE_IPPORT and installs the generated
 edgecore.yaml over $CONFIG_DIR/edgecore.yaml. Run it as root on the edge node.
 
-The join token (from 'keadm gettoken' on the cloud side) is read from \$KUBEEDGE_TOKEN or from
---token-file FILE (which wins when both are given); it is never stored by this script. Don't
-type it into a command line (shell history); pipe it in: keadm gettoken | ssh root@NODE
-'cd DIR && ./join.sh --token-file /dev/stdin'.
+The join token (from 'keadm gettoken --kube-config KUBECONFIG' on the cloud side; keadm reads
+/root/.kube/config otherwise) is read from \$KUBEEDGE_TOKEN or from --token-file FILE (which wins
+when both are given); it is never stored by this script. Don't type it into a command line
+(shell history): copy it here as a file only root can read (the runbook's edge step), or pipe it
+in with --token-file /dev/stdin.
 
 keadm join takes the token only on its command line: while keadm runs (minutes), every local
 user can read it with ps or in /proc/PID/cmdline (unless /proc is mounted with hidepid=2), and

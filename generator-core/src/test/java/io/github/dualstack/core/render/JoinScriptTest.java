@@ -107,7 +107,8 @@ class JoinScriptTest extends ScriptHarness {
                 .contains("sensor-01").contains("[2001:db8:30::100]:10000");
         assertThat(r.out.replaceAll("\\s+", " ")).contains("keadm join takes the token only on its command line")
                 .contains("every local user can read it with ps or in /proc/PID/cmdline")
-                .contains("12 to 24 hours").contains("no untrusted user").contains("--token-file /dev/stdin");
+                .contains("12 to 24 hours").contains("no untrusted user").contains("--token-file /dev/stdin")
+                .contains("keadm gettoken --kube-config KUBECONFIG").contains("keadm reads /root/.kube/config otherwise");
     }
 
     @Test
