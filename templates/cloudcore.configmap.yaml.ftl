@@ -53,6 +53,10 @@ modules:
     enable: true
     streamPort: ${streamPort}
     tunnelPort: ${tunnelPort}
+<#if dynamicController>
+  dynamicController:
+    enable: true
+</#if>
   edgeController:
     buffer:
       createLease: ${createLeaseBuffer}
@@ -63,4 +67,11 @@ modules:
       createLeaseWorkers: ${createLeaseWorkers}
       patchNodeWorkers: ${patchNodeWorkers}
       queryNodeWorkers: ${queryNodeWorkers}
+<#if iptablesManager?has_content>
+  iptablesManager:
+    enable: <#if iptablesManager.enable>true<#else>false</#if>
+<#if iptablesManager.mode?has_content>
+    mode: ${iptablesManager.mode}
+</#if>
+</#if>
 </@indent>

@@ -44,16 +44,32 @@ modules:
       ${key}: ${value}
 </#list>
 </#if>
+<#if podSandboxImage?has_content>
+    podSandboxImage: ${podSandboxImage}
+</#if>
     registerNodeNamespace: default
     tailoredKubeletConfig:
       cgroupDriver: ${cgroupDriver}
+<#if clusterDns?has_content>
+      clusterDNS:
+<#list clusterDns as d>
+      - ${d}
+</#list>
+</#if>
       clusterDomain: ${clusterDomain}
       containerRuntimeEndpoint: ${runtimeEndpoint}
       imageServiceEndpoint: ${runtimeEndpoint}
+<#if maxPods?has_content>
+      maxPods: ${maxPods}
+</#if>
   eventBus:
     enable: true
   metaManager:
     enable: true
+<#if metaServer>
+    metaServer:
+      enable: true
+</#if>
   serviceBus:
     enable: false
   taskManager:

@@ -80,9 +80,13 @@ run() {
 # CloudCore puts into the certificate what its ConfigMap lists, so the ConfigMap must list every SAN first.
 config="$(kubectl -n "$NAMESPACE" get configmap cloudcore -o jsonpath='{.data.cloudcore\.yaml}')" ||
     die "cannot read ConfigMap $NAMESPACE/cloudcore"
+# Whole values only: the text split on YAML's separators (blanks, commas, brackets, quotes), each piece compared
+# exactly, so that 2001:db8::1 is found neither in fd00:2001:db8::1 nor in 2001:db8::1:5 (grep -w takes ':' for a
+# word boundary).
+words="$(tr -s ' \t,[]"'"'"'' '\n' <<<"$config")"
 missing=()
 for san in "${SANS[@]}"; do
-    grep -Fqw -e "$san" <<<"$config" || missing+=("$san")
+    grep -Fxq -e "$san" <<<"$words" || missing+=("$san")
 done
 if [[ ${#missing[@]} -gt 0 ]]; then
     die "ConfigMap $NAMESPACE/cloudcore does not list ${missing[*]} yet: apply it first (kubectl apply -k cluster/, then kubectl -n $NAMESPACE rollout restart deployment/cloudcore)"

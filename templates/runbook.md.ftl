@@ -91,12 +91,13 @@ To roll back, copy the two files from `$BACKUP` back into `/etc/kubernetes/manif
 ## 2. Kubelets and kernel settings, every cloud node
 
 Uses `nodes/NODE/etc/systemd/system/kubelet.service.d/20-dualstack.conf` (kubelet `--node-ip`, one address per
-family) and `nodes/NODE/etc/sysctl.d/60-dualstack.conf`. Cloud nodes: ${cloudNodes?join(", ")}.
+family) and `nodes/NODE/etc/sysctl.d/99-dualstack.conf`. Cloud nodes: ${cloudNodes?join(", ")}.
 
 ```sh
 # on NODE
 NODE=${cloudNodes?first}
-install -D -m 0644 nodes/$NODE/etc/sysctl.d/60-dualstack.conf /etc/sysctl.d/60-dualstack.conf
+install -D -m 0644 nodes/$NODE/etc/sysctl.d/99-dualstack.conf /etc/sysctl.d/99-dualstack.conf
+rm -f /etc/sysctl.d/60-dualstack.conf    # its earlier name, which distribution files sorted after it overrode
 sysctl --system
 install -D -m 0644 nodes/$NODE/etc/systemd/system/kubelet.service.d/20-dualstack.conf \
   /etc/systemd/system/kubelet.service.d/20-dualstack.conf
@@ -253,6 +254,13 @@ needs the dual-stack cluster of steps 1 to 3.
 <#else>
 Edge nodes reach CloudCore through its ${exposure} Service (${families}).
 </#if>
+<#if exposure == "LoadBalancer">
+
+The Service cannot portably ask for its load balancer's addresses: `spec.loadBalancerIP` is deprecated (its meaning
+varies across implementations and it holds one family), and the address annotations are each load balancer's own.
+Have the load balancer assign exactly `${advertiseAddresses}`, the addresses edges dial and CloudCore's certificate
+covers; `scripts/verify.sh` checks that the Service's `status.loadBalancer.ingress` holds each of them.
+</#if>
 
 ## 6. CloudCore certificate
 
@@ -304,30 +312,33 @@ Copy the script and the node's directory to the node and run the script there as
 argument:
 
 ```sh
-scp -r edge/join.sh edge/${firstEdge} root@EDGE-ADDRESS:
-TOKEN=$(keadm gettoken) && printf '%s\n' "$TOKEN" | ssh root@EDGE-ADDRESS "./join.sh ${firstEdge} --token-file /dev/stdin"
-unset TOKEN
+(umask 077 && keadm gettoken --kube-config "$HOME/.kube/config" >join-token)
+scp -r edge/join.sh edge/${firstEdge} join-token root@EDGE-ADDRESS: && rm -f join-token
+ssh root@EDGE-ADDRESS './join.sh ${firstEdge} --token-file join-token; rc=$?; rm -f join-token; exit $rc'
 ```
 
 For a group of nodes, one token serves them all while it is valid; this loop assumes each node's name reaches it
 over ssh (use its address otherwise):
 
 ```sh
-TOKEN=$(keadm gettoken)
+(umask 077 && keadm gettoken --kube-config "$HOME/.kube/config" >join-token)
 for n in NODE...; do
-  scp -r edge/join.sh "edge/$n" "root@$n:" && printf '%s\n' "$TOKEN" | ssh "root@$n" "./join.sh $n --token-file /dev/stdin" || echo "$n failed"
+  scp -r edge/join.sh "edge/$n" join-token "root@$n:" &&
+    ssh "root@$n" "./join.sh $n --token-file join-token; rc=\$?; rm -f join-token; exit \$rc" || echo "$n failed"
 done
-unset TOKEN
+rm -f join-token
 ```
 
-`keadm gettoken` runs where kubectl works; the token travels on ssh's standard input, so it is never stored in this
-tree, typed into a shell history or put on a command line other than keadm's own (`printf` is a shell builtin). On
-the node, `./join.sh NODE --token-file FILE` or `KUBEEDGE_TOKEN` in the environment work too. `join.sh` reads the
-node's `join.env` as data (never sourced), checks the node's addresses, its IPv6 route and that CloudCore answers
-over the node's hub family, runs `keadm join` with the bracketed CloudCore endpoint, then installs the node's
-generated `edgecore.yaml` (keadm never sets `nodeIP`) and restarts edgecore. `./join.sh NODE --dry-run` shows what
-it would do; on a node that has already joined, `./join.sh NODE --config-only` installs a changed `edgecore.yaml`
-without joining again (copy the node's directory again first).
+`keadm gettoken` runs where kubectl works and reads `/root/.kube/config` unless `--kube-config` names another
+kubeconfig file (one file, not a `KUBECONFIG` list): point it at the one kubectl uses there. The token travels as a
+file made readable by its owner only (`scp` keeps that mode), never on a command line, in a shell history or in this
+tree, and is deleted on both ends once `join.sh` has read it. On the node, `./join.sh NODE --token-file FILE` or
+`KUBEEDGE_TOKEN` in the environment work too. `join.sh` reads the node's `join.env` as data (never sourced), checks
+the node's addresses, its IPv6 default or global route and that CloudCore answers over the node's hub family, runs
+`keadm join` with the bracketed CloudCore endpoint, then installs the node's generated `edgecore.yaml` (keadm never
+sets `nodeIP`) and restarts edgecore. `./join.sh NODE --dry-run` shows what it would do; on a node that has already
+joined, `./join.sh NODE --config-only` installs a changed `edgecore.yaml` without joining again (copy the node's
+directory again first).
 
 **The token is exposed while keadm runs.** `keadm join` accepts the token only as a command-line flag, so for as
 long as it runs (pulling the KubeEdge image, then until edgecore has its certificate; keadm waits up to 5 minutes
@@ -352,11 +363,11 @@ Uses `scripts/verify.sh`, run wherever kubectl talks to the cluster:
 scripts/verify.sh
 ```
 
-It checks CloudCore's `/ca.crt` at every advertise address (the procedure's `curl -gk6`) and, with openssl, that
-the server certificate covers each address; then, with one `kubectl get nodes`, that every cloud and edge node is
-registered, reports its InternalIPs in the order ${families}, and is Ready; then that no pod of the DaemonSets
-kept off edge nodes runs on one of the site's edge nodes. It lists every node and pod that is wrong and exits
-non-zero.
+It checks CloudCore's `/ca.crt` at every advertise address and every DNS name that an edge dials (the procedure's
+`curl -gk6`) and, with openssl, that the server certificate covers each of them; then, with one `kubectl get nodes`,
+that every cloud and edge node is registered, reports its InternalIPs in the order ${families}, and is Ready; then
+that no pod of the DaemonSets kept off edge nodes runs on one of the site's edge nodes. It lists every node and pod
+that is wrong and exits non-zero.
 <#if conversion?has_content>
 
 ## 9. What stays single-stack

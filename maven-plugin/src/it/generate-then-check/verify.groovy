@@ -5,7 +5,7 @@ def out = new File(basedir, 'generated')
 ['cluster/kustomization.yaml',
  'edge/edge-0001/etc/kubeedge/config/edgecore.yaml',
  'edge/edge-0002/etc/kubeedge/config/edgecore.yaml',
- 'nodes/master-1/etc/sysctl.d/60-dualstack.conf',
+ 'nodes/master-1/etc/sysctl.d/99-dualstack.conf',
  '.dualstack/manifest.json'].each {
     assert new File(out, it).isFile() : "missing generated/$it"
 }

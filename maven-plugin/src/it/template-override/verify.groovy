@@ -5,7 +5,7 @@ def log = new File(basedir, 'build.log').text
 def out = new File(basedir, 'generated')
 def bundled = new File(basedir, 'target/bundled')
 def marker = '# it-marker: rendered from the template override in templates/sysctl.conf.ftl'
-def sysctl = 'nodes/master-1/etc/sysctl.d/60-dualstack.conf'
+def sysctl = 'nodes/master-1/etc/sysctl.d/99-dualstack.conf'
 
 assert log.contains('BUILD SUCCESS')
 

@@ -3,9 +3,10 @@
 set -euo pipefail
 set -o noglob   # no pathname expansion anywhere: rendered values such as [2001:db8::10]:10000 hold glob characters
 # Verifies the rolled-out site from any host where kubectl talks to the cluster:
-#  1. CloudCore's HTTPS port answers at every advertise address (the procedure's
+#  1. CloudCore's HTTPS port answers at every advertise address and every DNS name an edge dials (the procedure's
 #     curl -gk6 "https://[<v6>]:<port>/ca.crt"), and, when openssl is installed, its server certificate is valid
 #     for that address (checked against CloudCore's own CA, as edges check it);
+#     with LoadBalancer exposure, the cloudcore Service's status.loadBalancer.ingress holds every advertise address;
 #  2. every cloud and edge node of the site is registered, reports exactly its InternalIPs in the site's family
 #     order, and is Ready. One kubectl call lists all nodes; the comparison is one awk pass (linear in nodes);
 #  3. no pod of the DaemonSets kept off edge nodes (kube-proxy, calico-node, spec.edge.keepOff) runs on an edge node
@@ -16,16 +17,18 @@ set -o noglob   # no pathname expansion anywhere: rendered values such as [2001:
 # shellcheck disable=SC2125,SC2102
 {
 NAMESPACE=kubeedge
-# curl family flag and URL of /ca.crt, per advertise address
+# curl family flag and URL of /ca.crt, per advertise address, then per DNS name and family that edges dial
 CA_URLS=(-4 https://192.0.2.11:10002/ca.crt -6 'https://[2001:db8:1::11]:10002/ca.crt')
 # DaemonSets (namespace/name) that must have no pod on an edge node, and their namespaces
 KEPT_OFF_EDGE=(kube-system/kube-proxy kube-system/calico-node)
 KEPT_OFF_NAMESPACES=(kube-system)
+# advertise addresses that the LoadBalancer Service must hold in status.loadBalancer.ingress (LoadBalancer exposure)
+LB_ADDRESSES=()
 }
 
 case "${1:-}" in
     -h | --help)
-        printf 'Usage: verify.sh\nChecks CloudCore /ca.crt at every advertise address, every node of the site (InternalIPs in order, Ready),\nand that the DaemonSets kept off edge nodes have no pod on one.\n'
+        printf 'Usage: verify.sh\nChecks CloudCore /ca.crt at every advertise address and DNS name edges dial, every node of the site (InternalIPs in order, Ready),\nand that the DaemonSets kept off edge nodes have no pod on one.\n'
         exit 0
         ;;
     '') ;;
@@ -81,6 +84,24 @@ for ((i = 0; i < ${#CA_URLS[@]}; i += 2)); do
         failures=$((failures + 1))
     fi
 done
+
+# Edges dial the advertise addresses, and the certificate covers only those: the load balancer must have been given
+# exactly them (a Service cannot portably ask for addresses: spec.loadBalancerIP is deprecated and single-family).
+if [[ ${#LB_ADDRESSES[@]} -gt 0 ]]; then
+    if ! ingress="$(kubectl -n "$NAMESPACE" get service cloudcore -o jsonpath='{range .status.loadBalancer.ingress[*]}{.ip}{"\n"}{end}')"; then
+        printf 'verify.sh: kubectl -n %s get service cloudcore failed\n' "$NAMESPACE" >&2
+        exit 2
+    fi
+    for address in "${LB_ADDRESSES[@]}"; do
+        if grep -Fxq -e "$address" <<<"$ingress"; then
+            printf 'PASS  LoadBalancer Service %s/cloudcore holds advertise address %s\n' "$NAMESPACE" "$address"
+        else
+            printf 'FAIL  LoadBalancer Service %s/cloudcore does not hold advertise address %s (status.loadBalancer.ingress: %s): have the load balancer assign it, or advertise the addresses it assigned\n' \
+                "$NAMESPACE" "$address" "$(tr '\n' ' ' <<<"$ingress" | sed 's/ *$//; s/^$/none/')"
+            failures=$((failures + 1))
+        fi
+    done
+fi
 
 # name <TAB> InternalIPs, each followed by a comma <TAB> status of the Ready condition
 if ! kubectl get nodes -o jsonpath='{range .items[*]}{.metadata.name}{"\t"}{range .status.addresses[?(@.type=="InternalIP")]}{.address}{","}{end}{"\t"}{range .status.conditions[?(@.type=="Ready")]}{.status}{end}{"\n"}{end}' >"$work/actual"; then

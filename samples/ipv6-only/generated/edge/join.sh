@@ -8,8 +8,9 @@ set -o noglob   # no pathname expansion anywhere: node values such as [2001:db8:
 # script reads as data (KEY=value lines, never sourced or evaluated).
 #
 # Run as root on the edge node, with the node's copied edge/NODE/ directory as its argument (default: the
-# directory of this script when it holds a join.env, else the current one), and the token that `keadm gettoken`
-# prints where kubectl reaches the cluster, in a file, piped in, or in the environment:
+# directory of this script when it holds a join.env, else the current one), and the token that
+# `keadm gettoken --kube-config KUBECONFIG` prints where kubectl reaches the cluster (keadm reads
+# /root/.kube/config otherwise), in a file copied beside this script (the runbook's edge step) or in the environment:
 #   ./join.sh NODE --token-file FILE        or        KUBEEDGE_TOKEN=... ./join.sh NODE
 # Typed into a command line, the token stays in that shell's history. ./join.sh --help for options.
 #
@@ -21,10 +22,11 @@ set -o noglob   # no pathname expansion anywhere: node values such as [2001:db8:
 # This script writes the token into no file, keeps it out of xtrace and of its children's environment, and has
 # keadm create its files (two of which hold the token) readable by root only.
 #
-# Steps: preflight (the node's addresses on its interface, an IPv6 route, CloudCore's /ca.crt reachable over the
-# hub family), keadm join, then install the generated edgecore.yaml (keadm's file, once edgecore has removed the
-# token from it, is kept as edgecore.yaml.keadm.bak, mode 0600) and restart edgecore. A failed preflight stops
-# before anything changes: keadm join would fail later on the same problem and leave a half-installed edgecore behind.
+# Steps: preflight (the node's addresses on its interface, an IPv6 default or global route, CloudCore's /ca.crt
+# reachable over the hub family), keadm join, then install the generated edgecore.yaml (keadm's file, once
+# edgecore has removed the token from it, is kept as edgecore.yaml.keadm.bak, mode 0600) and restart edgecore. A
+# failed preflight stops before anything changes: keadm join would fail later on the same problem and leave a
+# half-installed edgecore behind.
 
 KUBEEDGE_DIR=/etc/kubeedge
 CONFIG_DIR=$KUBEEDGE_DIR/config
@@ -40,10 +42,11 @@ directory when it holds a join.env, else the current directory) to CloudCore as 
 says, and installs its generated etc/kubeedge/config/edgecore.yaml over
 $CONFIG_DIR/edgecore.yaml. Run it as root on the edge node.
 
-The join token (from 'keadm gettoken' on the cloud side) is read from \$KUBEEDGE_TOKEN or from
---token-file FILE (which wins when both are given); it is never stored by this script. Don't
-type it into a command line (shell history); copy it as a file, or pipe it in:
-keadm gettoken | ssh root@NODE './join.sh NODE --token-file /dev/stdin'.
+The join token (from 'keadm gettoken --kube-config KUBECONFIG' on the cloud side; keadm reads
+/root/.kube/config otherwise) is read from \$KUBEEDGE_TOKEN or from --token-file FILE (which wins
+when both are given); it is never stored by this script. Don't type it into a command line
+(shell history): copy it here as a file only root can read (the runbook's edge step), or pipe it
+in with --token-file /dev/stdin.
 
 keadm join takes the token only on its command line: while keadm runs (minutes), every local
 user can read it with ps or in /proc/PID/cmdline (unless /proc is mounted with hidepid=2), and
@@ -212,6 +215,13 @@ address_present() {
         END { exit found ? 0 : 1 }'
 }
 
+# True when the kernel has an IPv6 default route or one to a non-link-local prefix: every interface with IPv6 on
+# has fe80::/64, which reaches no CloudCore; multicast and unreachable/prohibit/blackhole routes reach nothing.
+ipv6_route_beyond_link_local() {
+    ip -6 route show 2>/dev/null | awk '$1 == "default" || ($1 ~ /:/ && $1 !~ /^(fe[89ab]|ff)/) { found = 1 }
+        END { exit found ? 0 : 1 }'
+}
+
 preflight() {
     local i flag address has_ipv6=false rc
     for ((i = 0; i < ${#ADDRESSES[@]}; i += 2)); do
@@ -227,13 +237,16 @@ preflight() {
         esac
     done
     if [[ $has_ipv6 == true ]]; then
-        if [[ -n "$(ip -6 route show 2>/dev/null)" ]]; then
-            check PASS "IPv6 routes present (ip -6 route show)"
+        if ipv6_route_beyond_link_local; then
+            check PASS "IPv6 default or global route present (ip -6 route show)"
         else
-            check FAIL "no IPv6 route (ip -6 route show is empty): enable IPv6 and configure the interface first"
+            check FAIL "no IPv6 default or global route (ip -6 route show has none beyond link-local fe80::/10): enable IPv6 and configure the interface first"
         fi
     fi
-    if curl -gk "$HUB_FAMILY_FLAG" --max-time 10 -fsS -o /dev/null "$CA_URL"; then
+    # Without curl the check below would report an unreachable CloudCore instead of the missing tool.
+    if ! command -v curl >/dev/null; then
+        check FAIL "curl not found on PATH: install curl to check that CloudCore answers at $CA_URL (or pass --skip-preflight)"
+    elif curl -gk "$HUB_FAMILY_FLAG" --max-time 10 -fsS -o /dev/null "$CA_URL"; then
         check PASS "CloudCore answers at $CA_URL (curl -gk $HUB_FAMILY_FLAG)"
     else
         check FAIL "CloudCore does not answer at $CA_URL (curl -gk $HUB_FAMILY_FLAG): keadm join needs this port; check routing, firewall and CloudCore"

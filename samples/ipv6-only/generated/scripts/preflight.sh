@@ -3,10 +3,11 @@
 set -euo pipefail
 set -o noglob   # no pathname expansion: nothing here needs it, and rendered values stay literal
 # Preflight for a cloud node of this site. Run it on the node itself (no root needed):
-#   scripts/preflight.sh --prerequisites [NODE]   before the rollout: IPv6 on, an IPv6 route, the addresses on
-#                                                 the node's interface (what the procedure asks first)
+#   scripts/preflight.sh --prerequisites [NODE]   before the rollout: IPv6 on, a default or global IPv6 route,
+#                                                 the addresses on the node's interface (what the procedure
+#                                                 asks first)
 #   scripts/preflight.sh [NODE]                   after runbook step 2: also the sysctl values of
-#                                                 nodes/NODE/etc/sysctl.d/60-dualstack.conf as now in effect,
+#                                                 nodes/NODE/etc/sysctl.d/99-dualstack.conf as now in effect,
 #                                                 and the kubelet drop-in 20-dualstack.conf installed and loaded
 # NODE defaults to $(hostname). One PASS or FAIL line per check; exit 1 if any check fails, 2 on a usage error.
 
@@ -44,11 +45,19 @@ usage() {
     cat <<EOF
 Usage: preflight.sh [--prerequisites] [NODE]
 
-Checks cloud node NODE (default: \$(hostname)) of this site: IPv6 enabled with a route, the node's
-addresses on its interface and, unless --prerequisites is given, the sysctl values of its generated
-60-dualstack.conf as currently in effect and the kubelet drop-in 20-dualstack.conf.
+Checks cloud node NODE (default: \$(hostname)) of this site: IPv6 enabled with a default or global
+route, the node's addresses on its interface and, unless --prerequisites is given, the sysctl values
+of its generated 99-dualstack.conf as currently in effect and the kubelet drop-in 20-dualstack.conf.
 Known nodes: ${KNOWN_NODES[*]}
 EOF
+}
+
+# True when the kernel has an IPv6 default route or one to a non-link-local prefix. Every interface with IPv6 on
+# gets fe80::/64, so a non-empty `ip -6 route show` alone proves nothing; multicast and unreachable, prohibit or
+# blackhole routes (whose first field is their type) reach nothing either.
+ipv6_route_beyond_link_local() {
+    ip -6 route show 2>/dev/null | awk '$1 == "default" || ($1 ~ /:/ && $1 !~ /^(fe[89ab]|ff)/) { found = 1 }
+        END { exit found ? 0 : 1 }'
 }
 
 prerequisites_only=false
@@ -96,10 +105,10 @@ if [[ $SITE_IPV6 == true ]]; then
     else
         fail "IPv6 disabled: net.ipv6.conf.all.disable_ipv6 = $disabled"
     fi
-    if [[ -n "$(ip -6 route show 2>/dev/null)" ]]; then
-        pass "IPv6 routes present (ip -6 route show)"
+    if ipv6_route_beyond_link_local; then
+        pass "IPv6 default or global route present (ip -6 route show)"
     else
-        fail "no IPv6 route: ip -6 route show is empty; configure IPv6 on $INTERFACE first"
+        fail "no IPv6 default or global route (ip -6 route show has none beyond link-local fe80::/10); configure IPv6 on $INTERFACE first"
     fi
 fi
 
@@ -127,11 +136,11 @@ if [[ $prerequisites_only == false ]]; then
         key="${SYSCTLS[i]}"
         want="${SYSCTLS[i + 1]}"
         if ! have="$(sysctl -n "$key" 2>/dev/null)"; then
-            fail "sysctl $key does not exist here; 60-dualstack.conf sets it to $want"
+            fail "sysctl $key does not exist here; 99-dualstack.conf sets it to $want"
         elif [[ $have == "$want" ]]; then
             pass "sysctl $key = $want"
         else
-            fail "sysctl $key = $have, 60-dualstack.conf sets $want (install nodes/$node/etc/sysctl.d/60-dualstack.conf, then sysctl --system)"
+            fail "sysctl $key = $have, 99-dualstack.conf sets $want (install nodes/$node/etc/sysctl.d/99-dualstack.conf, then sysctl --system)"
         fi
     done
     if systemctl cat kubelet 2>/dev/null | grep -q KUBELET_DUALSTACK_ARGS; then

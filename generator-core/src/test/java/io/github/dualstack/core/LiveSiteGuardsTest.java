@@ -132,6 +132,16 @@ class LiveSiteGuardsTest {
                         "api2.plant-north", "spec.kubernetes.controlPlaneEndpoint: differs from the running cluster's"
                                 + " api.plant-north.example.com:6443 (kubeadm-config): kubelets and kube-proxy keep dialing"
                                 + " that one until their kubeconfigs change"),
+                warning("CloudCore's dynamicController in the descriptor of a converted site",
+                        b -> b.edit("    nodeLimit: 1000", "    nodeLimit: 1000\n    dynamicController: true"), "true\n",
+                        "spec.cloudCore.dynamicController: applies to a CloudCore ConfigMap rendered from the descriptor;"
+                                + " with spec.baseline the captured ConfigMap keeps its own dynamicController, so set it"
+                                + " where CloudCore was installed (its Helm values)"),
+                warning("CloudCore's iptablesManager in the descriptor of a converted site",
+                        b -> b.edit("    nodeLimit: 1000", "    nodeLimit: 1000\n    iptablesManager: external"), "external",
+                        "spec.cloudCore.iptablesManager: applies to a CloudCore ConfigMap rendered from the descriptor;"
+                                + " with spec.baseline the captured ConfigMap keeps its own iptablesManager, so set it"
+                                + " where CloudCore was installed (its Helm values)"),
                 warning("kube-proxy runs in another mode", b -> b.edit("mode: ipvs", "mode: iptables"),
                         "iptables", "spec.kubernetes.kubeProxy.mode: is iptables but kube-proxy runs in ipvs mode; the"
                                 + " conversion changes only clusterCIDR and keeps ipvs (set mode: ipvs to say so)"),

@@ -1,12 +1,14 @@
 package io.github.dualstack.core.descriptor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.github.dualstack.core.model.BaselineRef;
 import io.github.dualstack.core.model.Calico;
 import io.github.dualstack.core.model.CalicoPool;
 import io.github.dualstack.core.model.CloudCore;
 import io.github.dualstack.core.model.ClusterNode;
 import io.github.dualstack.core.model.DaemonSetRef;
+import io.github.dualstack.core.model.EdgeCoreSettings;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.FamilyPair;
 import io.github.dualstack.core.model.HostPathMount;
@@ -45,11 +47,12 @@ public final class SiteBinder {
         JsonNode baseline = spec.path("baseline");
         Optional<BaselineRef> baselineRef = baseline.isObject() ? Optional.of(new BaselineRef(
                 baseline.path("directory").asText(), baseline.path("rebuildingCluster").asBoolean())) : Optional.empty();
+        EdgeCoreSettings fleet = edgeCoreSettings(MissingNode.getInstance(), spec.path("edge").path("defaults"), null);
         return new Site(root.path("metadata").path("name").asText(), ipFamilies, baselineRef,
                 kubernetes(spec.path("kubernetes")),
                 spec.has("calico") ? Optional.of(calico(spec.path("calico"))) : Optional.empty(),
-                cloudCore(spec.path("cloudCore")), List.copyOf(nodes), edgeNodes(spec.path("edge"), ipFamilies.get(0)),
-                daemonSets(spec.path("edge").path("keepOff")));
+                cloudCore(spec.path("cloudCore")), List.copyOf(nodes), edgeNodes(spec.path("edge"), ipFamilies.get(0), fleet),
+                daemonSets(spec.path("edge").path("keepOff")), fleet);
     }
 
     private static List<DaemonSetRef> daemonSets(JsonNode arr) {
@@ -61,7 +64,7 @@ public final class SiteBinder {
     private static Kubernetes kubernetes(JsonNode k) {
         JsonNode api = k.path("apiServer");
         return new Kubernetes(k.path("version").asText(), k.path("imageRepository").asText(),
-                k.path("dnsDomain").asText(), strings(k.path("podSubnets")), strings(k.path("serviceSubnets")),
+                k.path("dnsDomain").asText(), optionalText(k.path("clusterName")), strings(k.path("podSubnets")), strings(k.path("serviceSubnets")),
                 pair(k.path("nodeMaskSizes"), JsonNode::asInt), k.path("allocateNodeCIDRs").asBoolean(),
                 optionalText(k.path("controlPlaneEndpoint")), api.path("bindPort").asInt(), textList(api.path("etcdServers")),
                 textMap(api.path("extraArgs")), textMap(k.path("controllerManager").path("extraArgs")),
@@ -95,7 +98,8 @@ public final class SiteBinder {
         return new CloudCore(c.path("namespace").asText(), CloudCore.Exposure.valueOf(c.path("exposure").asText()),
                 textList(c.path("advertiseAddresses")), textList(c.path("dnsNames")), c.path("nodeLimit").asInt(),
                 ports(c.path("ports")), ports(c.path("nodePorts")), c.path("quic").asBoolean(),
-                c.path("regenerateCertificates").asBoolean());
+                c.path("regenerateCertificates").asBoolean(), c.path("dynamicController").asBoolean(),
+                CloudCore.IptablesManager.valueOf(c.path("iptablesManager").asText()));
     }
 
     private static HubPorts ports(JsonNode p) {
@@ -103,7 +107,7 @@ public final class SiteBinder {
                 p.path("stream").asInt(), p.path("tunnel").asInt());
     }
 
-    private static List<EdgeNode> edgeNodes(JsonNode edge, IpFamily primary) {
+    private static List<EdgeNode> edgeNodes(JsonNode edge, IpFamily primary, EdgeCoreSettings fleet) {
         JsonNode d = edge.path("defaults");
         List<EdgeNode> out = new ArrayList<>(edge.path("nodes").size());
         for (JsonNode n : edge.path("nodes")) {
@@ -114,9 +118,24 @@ public final class SiteBinder {
                     setting(n, d, "kubeedgeVersion"), hubFamily == null ? primary : IpFamily.valueOf(hubFamily),
                     EdgeNode.HubProtocol.valueOf(setting(n, d, "hubProtocol")),
                     EdgeNode.CgroupDriver.valueOf(setting(n, d, "cgroupDriver")), setting(n, d, "containerRuntimeEndpoint"),
-                    Collections.unmodifiableSortedMap(labels), optionalText(n.path("cloudCoreAddress"))));
+                    Collections.unmodifiableSortedMap(labels), optionalText(n.path("cloudCoreAddress")),
+                    edgeCoreSettings(n, d, fleet)));
         }
         return Collections.unmodifiableList(out);
+    }
+
+    private static final List<String> EDGE_CORE_KEYS =
+            List.of("metaServer", "clusterDNS", "clusterDomain", "podSandboxImage", "maxPods");
+
+    /** The node's EdgeCore settings over the edge defaults; the fleet's own instance when it sets none. */
+    private static EdgeCoreSettings edgeCoreSettings(JsonNode node, JsonNode defaults, EdgeCoreSettings fleet) {
+        if (fleet != null && EDGE_CORE_KEYS.stream().noneMatch(node::has)) {
+            return fleet;
+        }
+        JsonNode dns = node.has("clusterDNS") ? node.get("clusterDNS") : defaults.path("clusterDNS");
+        return new EdgeCoreSettings(Boolean.parseBoolean(setting(node, defaults, "metaServer")), textList(dns),
+                Optional.ofNullable(setting(node, defaults, "clusterDomain")), setting(node, defaults, "podSandboxImage"),
+                Integer.parseInt(setting(node, defaults, "maxPods")));
     }
 
     /** The node's own setting, else the edge default, else null. */

@@ -14,6 +14,7 @@ import io.github.dualstack.core.baseline.LiveState.LiveEdgeCore;
 import io.github.dualstack.core.baseline.LiveState.LiveNode;
 import io.github.dualstack.core.baseline.LiveState.LivePool;
 import io.github.dualstack.core.model.IpFamily;
+import io.github.dualstack.core.model.Kubernetes;
 import io.github.dualstack.core.rules.Dns1123;
 import io.github.dualstack.core.rules.Printable;
 import java.util.ArrayList;
@@ -49,8 +50,6 @@ public final class StarterDescriptor {
         }
     }
 
-    /** kubeadm's {@code clusterName} when none is given: it names no site. */
-    static final String KUBEADM_DEFAULT_CLUSTER_NAME = "kubernetes";
     /** kube-apiserver's {@code --secure-port} default, and the descriptor's. */
     private static final int DEFAULT_SECURE_PORT = 6443;
     /** The descriptor's defaults of the edge fields init compares per-node values with. */
@@ -149,7 +148,8 @@ public final class StarterDescriptor {
     }
 
     private String siteName(String directoryName) {
-        Optional<String> cluster = live.kubeadm("clusterName").filter(n -> !n.equals(KUBEADM_DEFAULT_CLUSTER_NAME));
+        // kubeadm's default clusterName names no site
+        Optional<String> cluster = live.kubeadm("clusterName").filter(n -> !n.equals(Kubernetes.DEFAULT_CLUSTER_NAME));
         if (cluster.isPresent()) {
             String l = label(cluster.get());
             if (!l.equals(cluster.get())) {

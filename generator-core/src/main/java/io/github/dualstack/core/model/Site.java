@@ -8,10 +8,12 @@ import java.util.Optional;
  * {@code SiteValidator} checks them and the plan canonicalises them. With a {@code baseline}, the site is a running
  * one to convert rather than one to build. {@code keepOffEdge} are the DaemonSets the descriptor lists to keep off
  * edge nodes ({@code spec.edge.keepOff}), besides kube-proxy and calico-node, which always are.
+ * {@code edgeCoreDefaults} are the EdgeCore settings of {@code spec.edge.defaults}: the very instance that every edge
+ * setting none of its own holds.
  */
 public record Site(String name, List<IpFamily> ipFamilies, Optional<BaselineRef> baseline, Kubernetes kubernetes,
                    Optional<Calico> calico, CloudCore cloudCore, List<ClusterNode> nodes, List<EdgeNode> edgeNodes,
-                   List<DaemonSetRef> keepOffEdge) {
+                   List<DaemonSetRef> keepOffEdge, EdgeCoreSettings edgeCoreDefaults) {
 
     public IpFamily primaryFamily() {
         return ipFamilies.get(0);

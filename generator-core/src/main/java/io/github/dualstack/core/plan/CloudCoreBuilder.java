@@ -110,6 +110,16 @@ final class CloudCoreBuilder implements ArtifactBuilder {
                 (int) CloudCoreTuning.QUERY_NODE_WORKERS.at(limit), (int) CloudCoreTuning.PATCH_NODE_WORKERS.at(limit),
                 (int) CloudCoreTuning.CREATE_LEASE_WORKERS.at(limit), (int) CloudCoreTuning.PATCH_NODE_BUFFER.at(limit),
                 (int) CloudCoreTuning.QUERY_NODE_BUFFER.at(limit), (int) CloudCoreTuning.CREATE_LEASE_BUFFER.at(limit),
-                p.websocket(), cc.quic(), p.quic(), p.https(), p.stream(), p.tunnel());
+                p.websocket(), cc.quic(), p.quic(), p.https(), p.stream(), p.tunnel(), cc.dynamicController(),
+                iptablesManager(cc.iptablesManager()));
+    }
+
+    /** Written only when it is not KubeEdge's default (enabled, internal), so that sites not setting it stay as they were. */
+    static Optional<CloudCoreConfigView.IptablesManager> iptablesManager(CloudCore.IptablesManager m) {
+        return switch (m) {
+            case internal -> Optional.empty();
+            case external -> Optional.of(new CloudCoreConfigView.IptablesManager(true, Optional.of("external")));
+            case disabled -> Optional.of(new CloudCoreConfigView.IptablesManager(false, Optional.empty()));
+        };
     }
 }

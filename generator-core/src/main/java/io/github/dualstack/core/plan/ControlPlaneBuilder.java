@@ -142,7 +142,7 @@ final class ControlPlaneBuilder implements ArtifactBuilder {
         flags.put("bind-address", "127.0.0.1");
         flags.put("client-ca-file", PKI + "/ca.crt");
         flags.put("cluster-cidr", String.join(",", facts.podCidrs));
-        flags.put("cluster-name", "kubernetes");
+        flags.put("cluster-name", facts.clusterName);
         flags.put("cluster-signing-cert-file", PKI + "/ca.crt");
         flags.put("cluster-signing-key-file", PKI + "/ca.key");
         flags.put("controllers", "*,bootstrapsigner,tokencleaner");

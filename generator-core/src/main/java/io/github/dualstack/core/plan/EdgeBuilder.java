@@ -2,6 +2,7 @@ package io.github.dualstack.core.plan;
 
 import inet.ipaddr.IPAddress;
 import io.github.dualstack.core.baseline.CapturedFile;
+import io.github.dualstack.core.model.EdgeCoreSettings;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.HubPorts;
 import io.github.dualstack.core.plan.merge.EdgeCoreMerge;
@@ -12,6 +13,7 @@ import io.github.dualstack.core.plan.view.Labels;
 import io.github.dualstack.core.plan.view.MergedDocumentView;
 import io.github.dualstack.core.plan.view.View;
 import io.github.dualstack.core.rules.CurlFamilyFlag;
+import io.github.dualstack.core.rules.EdgeCoreDefaults;
 import io.github.dualstack.core.rules.HostPort;
 import java.util.List;
 import java.util.Map;
@@ -83,10 +85,15 @@ final class EdgeBuilder implements ArtifactBuilder {
     }
 
     private static EdgeCoreView edgeCore(SiteFacts facts, EdgeNode e, Hub hub, List<IPAddress> addresses) {
+        EdgeCoreSettings s = e.edgeCore();
         return new EdgeCoreView(e.name(), SiteFacts.joined(addresses), e.kubeedgeVersion(), hub.quic(),
                 HostPort.join(hub.host(), hub.ports().websocket()), HostPort.join(hub.host(), hub.ports().quic()),
                 hub.https(), HostPort.join(hub.host(), hub.ports().tunnel()), new Labels(e.labels()),
-                e.cgroupDriver(), e.containerRuntimeEndpoint(), facts.site.kubernetes().dnsDomain());
+                e.cgroupDriver(), e.containerRuntimeEndpoint(),
+                s.clusterDomain().orElse(facts.site.kubernetes().dnsDomain()), s.metaServer(),
+                SiteFacts.canonical(s.clusterDns().stream().map(SiteFacts::address).toList()),
+                Optional.of(s.podSandboxImage()).filter(i -> !i.equals(EdgeCoreDefaults.POD_SANDBOX_IMAGE)),
+                Optional.of(s.maxPods()).filter(m -> m != EdgeCoreDefaults.MAX_PODS));
     }
 
     /** edge/join.sh, the one join script of every edge node, when there are edge nodes. */

@@ -18,7 +18,7 @@ final class NodeConfigBuilder implements ArtifactBuilder {
                     new KubeletDropInView(n.node().name(), n.nodeIp(), facts.captured
                             .flatMap(c -> c.live().kubeletExecStart(n.node().name()))
                             .orElse(KubeletDropInView.KUBEADM_EXEC_START))));
-            out.add(new PlannedFile(dir + "sysctl.d/60-dualstack.conf", new SysctlView(n.sysctl())));
+            out.add(new PlannedFile(dir + "sysctl.d/99-dualstack.conf", new SysctlView(n.sysctl())));
         }
         return out.stream();
     }

@@ -4,12 +4,17 @@ import io.github.dualstack.core.model.CloudCore;
 import io.github.dualstack.core.model.DaemonSetRef;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.IpFamily;
+import io.github.dualstack.core.plan.view.CaUrl;
 import io.github.dualstack.core.plan.view.PreflightView;
 import io.github.dualstack.core.plan.view.RegenerateCertsView;
 import io.github.dualstack.core.plan.view.VerifyView;
+import io.github.dualstack.core.rules.CurlFamilyFlag;
+import io.github.dualstack.core.rules.HostPort;
 import io.github.dualstack.core.rules.KubeEdgeNamespaces;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** scripts/: preflight on cloud nodes, verification from a kubectl workstation, certificate regeneration. */
@@ -35,6 +40,26 @@ final class ScriptsBuilder implements ArtifactBuilder {
         return new PreflightView(nodes, facts.hasFamily(IpFamily.IPv6), facts.hasFamily(IpFamily.IPv4));
     }
 
+    /**
+     * /ca.crt at every advertise address, then at every DNS name that an edge dials, once per name and hub family:
+     * a name that does not resolve, or resolves to a host without CloudCore, fails those edges alone.
+     */
+    static List<CaUrl> dialedCaUrls(SiteFacts facts) {
+        CloudCore cc = facts.site.cloudCore();
+        Set<String> names = Set.copyOf(cc.dnsNames());
+        Set<CaUrl> urls = new LinkedHashSet<>(facts.caUrls);
+        if (!names.isEmpty()) {
+            for (EdgeNode e : facts.site.edgeNodes()) {
+                String host = facts.hub.effective(e).orElseThrow();
+                if (names.contains(host)) {
+                    urls.add(new CaUrl(CurlFamilyFlag.of(e.hubFamily()),
+                            HostPort.https(host, facts.dialPorts.https()) + "/ca.crt"));
+                }
+            }
+        }
+        return List.copyOf(urls);
+    }
+
     static VerifyView verify(SiteFacts facts) {
         List<VerifyView.Node> nodes = new ArrayList<>(facts.cloudNodes.size() + facts.site.edgeNodes().size());
         for (SiteFacts.NodeFacts n : facts.cloudNodes) {
@@ -45,8 +70,12 @@ final class ScriptsBuilder implements ArtifactBuilder {
                     true));
         }
         List<DaemonSetRef> kept = EdgePlacement.of(facts).stream().map(EdgePlacement.Kept::daemonSet).toList();
-        return new VerifyView(facts.caUrls, nodes, facts.site.cloudCore().namespace(),
+        return new VerifyView(dialedCaUrls(facts), nodes, facts.site.cloudCore().namespace(),
                 kept.stream().map(DaemonSetRef::toString).toList(),
-                kept.stream().map(DaemonSetRef::namespace).distinct().toList());
+                kept.stream().map(DaemonSetRef::namespace).distinct().toList(),
+                // A Service cannot portably ask for its load balancer's addresses (spec.loadBalancerIP is deprecated
+                // and single-family; the annotations are each provider's), so verify.sh checks what it was given.
+                facts.site.cloudCore().exposure() == CloudCore.Exposure.LoadBalancer
+                        ? SiteFacts.canonical(facts.advertiseAddresses) : List.of());
     }
 }

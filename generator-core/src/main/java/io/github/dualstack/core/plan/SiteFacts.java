@@ -7,6 +7,7 @@ import io.github.dualstack.core.model.ClusterNode;
 import io.github.dualstack.core.model.FamilyPair;
 import io.github.dualstack.core.model.HubPorts;
 import io.github.dualstack.core.model.IpFamily;
+import io.github.dualstack.core.model.Kubernetes;
 import io.github.dualstack.core.model.Site;
 import io.github.dualstack.core.net.HubAddresses;
 import io.github.dualstack.core.net.IpLiterals;
@@ -33,6 +34,8 @@ public final class SiteFacts {
     final List<String> serviceCidrs;
     final List<NodeFacts> cloudNodes;
     final String apiServerEndpoint;
+    /** kube-controller-manager's --cluster-name: the descriptor's, a running site's kubeadm clusterName, kubeadm's default. */
+    final String clusterName;
     final List<String> etcdServers;
     final List<IPAddress> advertiseAddresses;
     final HubPorts dialPorts;
@@ -73,6 +76,8 @@ public final class SiteFacts {
         this.apiServerEndpoint = k.controlPlaneEndpoint()
                 .or(() -> captured.flatMap(c -> c.live().controlPlaneEndpoint()))
                 .orElse(HostPort.join(firstControlPlane.primaryAddress(), k.apiServerBindPort()));
+        this.clusterName = k.clusterName().or(() -> captured.flatMap(c -> c.live().kubeadm("clusterName")))
+                .orElse(Kubernetes.DEFAULT_CLUSTER_NAME);
         // kubeadm's local etcd listens on the loopback address of the advertise family.
         this.etcdServers = k.etcdServers().isEmpty()
                 ? List.of(site.primaryFamily() == IpFamily.IPv6 ? "https://[::1]:2379" : "https://127.0.0.1:2379")

@@ -180,6 +180,34 @@ public enum Rule {
     IPV6_PRIMARY_CLOUDSTREAM_WARNING(Section.KUBEEDGE,
             "An IPv6-primary site with edge nodes is a warning: CloudStream's iptables path is IPv4-only.",
             "KubeEdge `cloud/pkg/cloudstream/iptables`", null, "validate.SiteValidator"),
+    EDGE_CLUSTER_DNS(Section.KUBEEDGE,
+            "An edge's clusterDNS lists at most 3 distinct IPs of the site's families, each in its family's service"
+                    + " subnet (the cluster DNS Service) or link-local (a node-local DNS such as EdgeMesh's 169.254.96.16).",
+            "kubelet `validation.MaxDNSNameservers` (resolv.conf reads 3 nameservers); EdgeMesh's DNS on its bridge"
+                    + " address 169.254.96.16 (kubeedge/edgemesh)", EdgeCoreDefaults.class,
+            "schema $defs/edge", "validate.EdgeCoreRules"),
+    METASERVER_NEEDS_DYNAMIC_CONTROLLER(Section.KUBEEDGE,
+            "An edge with metaServer on needs CloudCore's dynamicController on.",
+            "KubeEdge MetaServer serves list-watch from CloudCore's dynamicController (edge/pkg/metamanager/metaserver,"
+                    + " cloud/pkg/dynamiccontroller); EdgeMesh's install guide enables both", null,
+            "validate.EdgeCoreRules"),
+    EDGECORE_DEFAULTS_LEFT_OUT(Section.KUBEEDGE,
+            "edgecore.yaml leaves out podSandboxImage and maxPods when they equal EdgeCore's defaults, and"
+                    + " metaServer, clusterDNS, dynamicController and iptablesManager when they are KubeEdge's defaults.",
+            "KubeEdge `DefaultPodSandboxImage` (staging/src/github.com/kubeedge/api/apis/common/constants/default.go),"
+                    + " `obj.MaxPods = 110` (edgecore/v1alpha2/default_kubelet_configuration.go), `IptablesManager`"
+                    + " internal mode (cloudcore/v1alpha1/default.go)", EdgeCoreDefaults.class,
+            "plan.EdgeBuilder", "plan.CloudCoreBuilder"),
+    IMAGE_REFERENCE(Section.KUBEEDGE,
+            "An image reference is [registry[:port]/]path[:tag][@digest] with lowercase path components.",
+            "distribution/reference grammar (reference.go, regexp.go), which containerd and docker parse", null,
+            "schema $defs/imageReference"),
+    CLUSTER_NAME(Section.CONTROL_PLANE,
+            "kube-controller-manager's --cluster-name is spec.kubernetes.clusterName, else kubeadm-config's"
+                    + " clusterName, else kubeadm's default kubernetes.",
+            "kubeadm `ClusterConfiguration.clusterName`, `DefaultClusterName` (cmd/kubeadm/app/apis/kubeadm/v1beta4/"
+                    + "defaults.go); kubeadm `getControllerManagerCommand` (phases/controlplane/manifests.go)", null,
+            "plan.SiteFacts", "validate.ExtraArgsRules"),
 
     // ---- output
     CURL_FAMILY_FLAG(Section.OUTPUT,

@@ -14,6 +14,7 @@ final class ExtraArgsRules {
 
     static final Map<String, String> CONTROLLER_MANAGER = Map.of(
             "cluster-cidr", "spec.kubernetes.podSubnets",
+            "cluster-name", "spec.kubernetes.clusterName",
             "service-cluster-ip-range", "spec.kubernetes.serviceSubnets",
             "allocate-node-cidrs", "spec.kubernetes.allocateNodeCIDRs",
             "node-cidr-mask-size", "spec.kubernetes.nodeMaskSizes",

@@ -22,6 +22,7 @@ public final class SiteValidator {
         new NodeRules(c, subnets).check();
         new CalicoRules(c, subnets).check();
         new CloudCoreRules(c, subnets).check();
+        new EdgeCoreRules(c, subnets).check();
         new ExtraArgsRules(c).check();
         new ExtraVolumesRules(c).check();
         if (site.isDualStack() && site.primaryFamily() == IpFamily.IPv6 && !site.edgeNodes().isEmpty()) {

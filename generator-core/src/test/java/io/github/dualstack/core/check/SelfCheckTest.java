@@ -29,7 +29,7 @@ class SelfCheckTest {
                 file("cluster/kustomization.yaml", KUSTOMIZATION, FileKind.KUSTOMIZE),
                 file("cluster/kube-system/calico-node.patch.yaml", PATCH, FileKind.KUSTOMIZE),
                 file("edge/edge-0001/join.sh", JOIN, FileKind.SCRIPT),
-                file("nodes/master-1/etc/sysctl.d/60-dualstack.conf", SYSCTL, FileKind.SYSTEM_CONFIG),
+                file("nodes/master-1/etc/sysctl.d/99-dualstack.conf", SYSCTL, FileKind.SYSTEM_CONFIG),
                 file("nodes/master-1/etc/systemd/system/kubelet.service.d/20-dualstack.conf", DROPIN,
                         FileKind.SYSTEM_CONFIG),
                 file("README.md", README, FileKind.DOCUMENT));

@@ -2,6 +2,7 @@ package io.github.dualstack.core.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dualstack.core.model.EdgeCoreSettings;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.FamilyPair;
 import io.github.dualstack.core.model.IpFamily;
@@ -16,7 +17,8 @@ class HubAddressesTest {
     static EdgeNode edge(IpFamily hubFamily, String cloudCoreAddress) {
         return new EdgeNode("edge-1", "eth0", new FamilyPair<>("192.0.2.101", "2001:db8::101"), "v1.22.0", hubFamily,
                 EdgeNode.HubProtocol.websocket, EdgeNode.CgroupDriver.systemd, "unix:///run/containerd/containerd.sock", new TreeMap<>(),
-                Optional.ofNullable(cloudCoreAddress));
+                Optional.ofNullable(cloudCoreAddress),
+                new EdgeCoreSettings(false, List.of(), Optional.empty(), "kubeedge/pause:3.6", 110));
     }
 
     @Test

@@ -55,10 +55,10 @@ class CloudCoreBuilderTest {
         return Stream.of(
                 Arguments.of(SiteVariants.DUAL, new CloudCoreConfigView("kubeedge", List.of("192.0.2.10", "2001:db8::10"),
                         List.of(), 1000, 5000, 10000, 1000, 120, 1000, 1524, 2024, 2024,
-                        10000, false, 10001, 10002, 10003, 10004)),
+                        10000, false, 10001, 10002, 10003, 10004, false, Optional.empty())),
                 Arguments.of(SiteVariants.IPV6_PRIMARY_HOSTNETWORK, new CloudCoreConfigView("kubeedge",
                         List.of("2001:db8:20::10", "198.51.100.10"), List.of("cloudcore.telco-west.example.net"),
-                        1000, 5000, 10000, 1000, 120, 1000, 1524, 2024, 2024, 10000, true, 10001, 10002, 10003, 10004)));
+                        1000, 5000, 10000, 1000, 120, 1000, 1524, 2024, 2024, 10000, true, 10001, 10002, 10003, 10004, false, Optional.empty())));
     }
 
     @ParameterizedTest

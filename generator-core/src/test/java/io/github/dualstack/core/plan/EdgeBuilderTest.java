@@ -10,6 +10,7 @@ import io.github.dualstack.core.plan.view.FamilyAddress;
 import io.github.dualstack.core.plan.view.JoinValuesView;
 import io.github.dualstack.core.plan.view.Labels;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +30,7 @@ class EdgeBuilderTest {
                         new EdgeCoreView("edge-0001", "192.0.2.101,2001:db8::101", "v1.22.0", false,
                                 "[2001:db8::10]:30000", "[2001:db8::10]:30001", "https://[2001:db8::10]:30002",
                                 "[2001:db8::10]:30004", labels("line", "1", "site", "factory-east"),
-                                CgroupDriver.systemd, containerd, "cluster.local"),
+                                CgroupDriver.systemd, containerd, "cluster.local", false, List.of(), Optional.empty(), Optional.empty()),
                         new JoinValuesView("edge-0001", "eth0", EDGE_1, "[2001:db8::10]:30000", 30002,
                                 "https://[2001:db8::10]:30002/ca.crt", "-6", HubProtocol.websocket, "v1.22.0",
                                 CgroupDriver.systemd, containerd, "line=1,site=factory-east")),
@@ -38,7 +39,7 @@ class EdgeBuilderTest {
                         new EdgeCoreView("edge-0002", "192.0.2.102,2001:db8::102", "v1.22.0", false,
                                 "192.0.2.10:30000", "192.0.2.10:30001", "https://192.0.2.10:30002", "192.0.2.10:30004",
                                 labels("line", "2", "site", "factory-east"), CgroupDriver.systemd, containerd,
-                                "cluster.local"),
+                                "cluster.local", false, List.of(), Optional.empty(), Optional.empty()),
                         new JoinValuesView("edge-0002", "eth0", List.of(
                                 new FamilyAddress(IpFamily.IPv4, "-4", "192.0.2.102"),
                                 new FamilyAddress(IpFamily.IPv6, "-6", "2001:db8::102")),
@@ -49,7 +50,7 @@ class EdgeBuilderTest {
                         new EdgeCoreView("cell-site-002", "2001:db8:21::2,198.51.100.102", "v1.23.1", true,
                                 "cloudcore.telco-west.example.net:10000", "cloudcore.telco-west.example.net:10001",
                                 "https://cloudcore.telco-west.example.net:10002", "cloudcore.telco-west.example.net:10004",
-                                labels(), CgroupDriver.systemd, containerd, "cluster.local"),
+                                labels(), CgroupDriver.systemd, containerd, "cluster.local", false, List.of(), Optional.empty(), Optional.empty()),
                         new JoinValuesView("cell-site-002", "wwan0", List.of(
                                 new FamilyAddress(IpFamily.IPv6, "-6", "2001:db8:21::2"),
                                 new FamilyAddress(IpFamily.IPv4, "-4", "198.51.100.102")),

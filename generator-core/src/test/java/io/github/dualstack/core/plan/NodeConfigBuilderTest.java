@@ -36,7 +36,7 @@ class NodeConfigBuilderTest {
         String dir = "nodes/" + node + "/etc/";
         assertThat(PlannedViews.at(files.stream(), dir + "systemd/system/kubelet.service.d/20-dualstack.conf",
                 KubeletDropInView.class)).isEqualTo(new KubeletDropInView(node, nodeIp, KubeletDropInView.KUBEADM_EXEC_START));
-        List<SysctlSetting> settings = PlannedViews.at(files.stream(), dir + "sysctl.d/60-dualstack.conf",
+        List<SysctlSetting> settings = PlannedViews.at(files.stream(), dir + "sysctl.d/99-dualstack.conf",
                 SysctlView.class).settings();
         assertThat(settings).extracting(SysctlSetting::key).containsExactlyElementsOf(keys);
         // every setting explains itself except the one that repeats the line above it

@@ -56,6 +56,20 @@ class ScriptsBuilderTest {
     }
 
     @Test
+    void verifyChecksEveryDnsNameAnEdgeDialsOncePerHubFamilyAfterTheAdvertiseAddresses() {
+        VerifyView verify = PlannedViews.at(new ScriptsBuilder().files(SiteVariants.IPV6_PRIMARY_HOSTNETWORK.facts()),
+                "scripts/verify.sh", VerifyView.class);
+        // cell-site-002 dials the name over IPv6; cell-site-001 dials the first IPv6 advertise address
+        assertThat(verify.caUrls()).containsExactly(new CaUrl("-6", "https://[2001:db8:20::10]:10002/ca.crt"),
+                new CaUrl("-4", "https://198.51.100.10:10002/ca.crt"),
+                new CaUrl("-6", "https://cloudcore.telco-west.example.net:10002/ca.crt"));
+        // a site without DNS names checks its advertise addresses alone
+        assertThat(PlannedViews.at(new ScriptsBuilder().files(SiteVariants.DUAL.facts()), "scripts/verify.sh",
+                VerifyView.class).caUrls()).containsExactly(new CaUrl("-4", "https://192.0.2.10:30002/ca.crt"),
+                new CaUrl("-6", "https://[2001:db8::10]:30002/ca.crt"));
+    }
+
+    @Test
     void preflightChecksEachNodesAddressesAndTheSysctlsItsFileSets() {
         SiteFacts facts = SiteVariants.DUAL.facts();
         PreflightView.Node worker = PlannedViews.all(new ScriptsBuilder().files(facts), PreflightView.class).get(0)
@@ -65,6 +79,6 @@ class ScriptsBuilderTest {
         assertThat(worker.addresses()).containsExactly(new FamilyAddress(IpFamily.IPv4, "-4", "192.0.2.11"),
                 new FamilyAddress(IpFamily.IPv6, "-6", "2001:db8::11"));
         assertThat(worker.sysctl()).isEqualTo(PlannedViews.at(new NodeConfigBuilder().files(facts),
-                "nodes/worker-1/etc/sysctl.d/60-dualstack.conf", SysctlView.class).settings());
+                "nodes/worker-1/etc/sysctl.d/99-dualstack.conf", SysctlView.class).settings());
     }
 }

@@ -27,6 +27,13 @@ public enum SiteVariants {
     VXLAN_CROSS_SUBNET(Base.DUAL, e -> e.sub(17, "IPIP", "VXLANCrossSubnet").sub(18, "None", "VXLANCrossSubnet")),
     QUIC_AND_NEW_CERTIFICATES(Base.DUAL, e -> e.after(22, "    quic: true\n    regenerateCertificates: true")
             .sub(36, "websocket", "quic")),
+    // EdgeMesh (dynamicController, MetaServer, its DNS), a Helm-installed CloudCore, an air-gapped edge's own pause
+    // image and pod limit, and a cluster name of the site's own
+    EDGEMESH(Base.DUAL, e -> e.after(11, "    clusterName: factory-east")
+            .after(22, "    dynamicController: true\n    iptablesManager: external")
+            .after(34, "      metaServer: true\n      clusterDNS: [169.254.96.16, \"fd00:10:96::a\"]")
+            .after(54, "        podSandboxImage: registry.factory-east.local:5000/kubeedge/pause:3.6\n        maxPods: 40"
+                    + "\n        clusterDomain: edge.factory-east.local")),
     NO_EDGES(Base.DUAL, e -> e.set(40, "    nodes: []").delete(41, 55)),
     EXTRA_VOLUMES(Base.DUAL, e -> e.after(13, String.join("\n",
             "    apiServer:",

@@ -79,9 +79,24 @@ class JoinScriptTest extends ScriptHarness {
         Run r = run(List.of("bash", script.toString(), "--dry-run"), Map.of("KUBEEDGE_TOKEN", TOKEN,
                 "FAKE_ADDRS", "inet 192.0.2.1010/24\ninet6 2001:db8::101/64", "FAKE_ROUTE6", ""));
         assertThat(r.exit).isEqualTo(1);
-        assertThat(r.out).contains("FAIL  address 192.0.2.101 is not on eth0").contains("FAIL  no IPv6 route");
+        assertThat(r.out).contains("FAIL  address 192.0.2.101 is not on eth0").contains("FAIL  no IPv6 default or global route");
         assertThat(r.err).contains("a real run would stop before keadm join");
         assertThat(fakeLog()).doesNotContain("keadm").doesNotContain("systemctl");
+    }
+
+    @Test
+    void joinDryRunFailsOnALinkLocalOnlyIpv6RouteAndAMissingCurl() throws IOException {
+        Path script = writeEdge(load("dual-stack-site"), "edge-0001");
+        Run r = run(List.of("bash", script.toString(), "--dry-run"), Map.of("KUBEEDGE_TOKEN", TOKEN,
+                "FAKE_ADDRS", "inet 192.0.2.101/24\ninet6 2001:db8::101/64",
+                "FAKE_ROUTE6", "fe80::/64 dev eth0 proto kernel metric 256 pref medium",
+                "PATH", pathWithout("curl").toString()));
+        assertThat(r.exit).as(r.out + r.err).isEqualTo(1);
+        assertThat(r.out).contains("FAIL  no IPv6 default or global route")
+                .contains("FAIL  curl not found on PATH: install curl to check that CloudCore answers at"
+                        + " https://[2001:db8::10]:30002/ca.crt (or pass --skip-preflight)")
+                .doesNotContain("CloudCore does not answer");
+        assertThat(fakeLog()).doesNotContain("curl").doesNotContain("keadm");
     }
 
     @Test
@@ -93,7 +108,8 @@ class JoinScriptTest extends ScriptHarness {
                 .contains("[NODE_DIR]").contains("join.env");
         assertThat(r.out.replaceAll("\\s+", " ")).contains("keadm join takes the token only on its command line")
                 .contains("every local user can read it with ps or in /proc/PID/cmdline")
-                .contains("12 to 24 hours").contains("no untrusted user").contains("--token-file /dev/stdin");
+                .contains("12 to 24 hours").contains("no untrusted user").contains("--token-file /dev/stdin")
+                .contains("keadm gettoken --kube-config KUBECONFIG").contains("keadm reads /root/.kube/config otherwise");
     }
 
     @Test

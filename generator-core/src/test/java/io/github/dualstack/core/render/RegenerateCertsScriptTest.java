@@ -51,4 +51,30 @@ class RegenerateCertsScriptTest extends ScriptHarness {
         assertThat(r.err).contains("does not list 198.51.100.10 yet");
         assertThat(fakeLog()).doesNotContain("delete").doesNotContain("rollout");
     }
+
+    @Test
+    void regenerateMatchesEachAddressWholeNotInsideALongerOne() throws IOException {
+        Path regen = script(load("ipv6-primary-hostnetwork"), "scripts/regenerate-cloudcore-certs.sh");
+        // grep -w would find 2001:db8:20::10 in both: ':' is a word boundary to it
+        Path config = Files.writeString(tmp.resolve("cloudcore.yaml"), """
+                modules:
+                  cloudHub:
+                    advertiseAddress:
+                    - fd00:2001:db8:20::10
+                    - 2001:db8:20::10:5
+                    - 198.51.100.10
+                    dnsNames:
+                    - cloudcore.telco-west.example.net
+                """);
+        Run r = run(List.of("bash", regen.toString()), Map.of("FAKE_CONFIG", config.toString()));
+        assertThat(r.exit).isNotZero();
+        assertThat(r.err).contains("does not list 2001:db8:20::10 yet");
+        assertThat(fakeLog()).doesNotContain("delete").doesNotContain("rollout");
+
+        Files.writeString(config, "modules:\n  cloudHub:\n    advertiseAddress:\n    - 2001:db8:20::10\n"
+                + "    - '198.51.100.10'\n    dnsNames: [\"cloudcore.telco-west.example.net\"]\n");
+        Run listed = run(List.of("bash", regen.toString()), Map.of("FAKE_CONFIG", config.toString()));
+        assertThat(listed.exit).as(listed.out + listed.err).isZero();
+        assertThat(fakeLog()).contains("kubectl -n kubeedge delete secret cloudcoresecret --ignore-not-found");
+    }
 }

@@ -28,9 +28,10 @@ class RunbookTest extends ScriptHarness {
                 .contains("kubectl -n kube-system patch daemonset calico-node --patch-file cluster/kube-system/calico-node.patch.yaml")
                 .contains("calico.ippools.yaml").contains("immutable")
                 .contains("kubectl apply -k cluster/").contains("kubectl -n kubeedge rollout restart deployment cloudcore")
-                .contains("TOKEN=$(keadm gettoken) && printf '%s\\n' \"$TOKEN\" | ssh root@EDGE-ADDRESS"
-                        + " \"./join.sh edge-0001 --token-file /dev/stdin\"")
-                .contains("scp -r edge/join.sh edge/edge-0001 root@EDGE-ADDRESS:")
+                .contains("(umask 077 && keadm gettoken --kube-config \"$HOME/.kube/config\" >join-token)")
+                .contains("scp -r edge/join.sh edge/edge-0001 join-token root@EDGE-ADDRESS: && rm -f join-token")
+                .contains("ssh root@EDGE-ADDRESS './join.sh edge-0001 --token-file join-token; rc=$?;"
+                        + " rm -f join-token; exit $rc'")
                 .contains("scripts/verify.sh")
                 .contains("regenerateCertificates: false").contains("--cacert")
                 .doesNotContain("regenerate-cloudcore-certs.sh --new-ca");
@@ -49,7 +50,15 @@ class RunbookTest extends ScriptHarness {
                     .contains("valid for 12 to 24 hours by default").contains("`cloudHub.tokenRefreshDuration`")
                     .contains("no untrusted user").contains("`hidepid=2`")
                     .contains("edgecore.yaml.keadm.bak`, mode 0600")
-                    .doesNotContain("KUBEEDGE_TOKEN=$(keadm gettoken)");   // would sit on ssh's command line
+                    .contains("reads `/root/.kube/config` unless `--kube-config` names another kubeconfig file")
+                    .doesNotContain("KUBEEDGE_TOKEN=$(keadm gettoken)")   // would sit on ssh's command line
+                    .doesNotContain("$TOKEN");
+            // no command of the step holds the token itself: it goes from keadm into a file, and from there to join.sh
+            String raw = runbook(load(sample));
+            String commands = raw.substring(raw.indexOf("```sh", raw.indexOf("## 7.")), raw.indexOf("```\n\n", raw.indexOf("## 7.")));
+            assertThat(commands.lines()
+                    .filter(l -> l.contains("ssh ") || l.contains("scp "))).as(sample)
+                    .allMatch(l -> !l.contains("gettoken") && !l.contains("TOKEN"));
         }
     }
 

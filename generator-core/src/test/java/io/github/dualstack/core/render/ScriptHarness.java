@@ -12,7 +12,9 @@ import io.github.dualstack.core.plan.PlannedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.io.File;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -26,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 /**
@@ -46,6 +49,7 @@ abstract class ScriptHarness {
     Path tmp;
     Path bin;
     Path log;
+    private final List<Path> linkDirs = new ArrayList<>();
 
     // ------------------------------------------------------------------ edgecore.yaml
 
@@ -110,6 +114,8 @@ abstract class ScriptHarness {
                     "-n "*" get pods -o jsonpath="*) if [ -n "${FAKE_PODS:-}" ]; then awk -F'\\t' -v ns="$2" '$1 == ns' "$FAKE_PODS"; fi
                         exit "${FAKE_PODS_RC:-0}" ;;
                     *"get configmap cloudcore -o jsonpath="*) cat "$FAKE_CONFIG" ;;
+                    *"get service cloudcore -o jsonpath="*) printf '%s' "${FAKE_LB_INGRESS:-}"
+                        exit "${FAKE_SERVICE_RC:-0}" ;;
                 esac
                 """);
         tool("keadm", """
@@ -145,6 +151,47 @@ abstract class ScriptHarness {
     void tool(String name, String body) throws IOException {
         Path p = Files.writeString(bin.resolve(name), "#!/bin/sh\n" + body);
         assertThat(p.toFile().setExecutable(true)).isTrue();
+    }
+
+    /**
+     * A PATH directory with every command the fakes and this machine's PATH offer, first one of a name winning,
+     * except {@code tool}: a script run with it finds no such command, as on a host where it is not installed.
+     */
+    Path pathWithout(String tool) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("path-without-" + tool));
+        linkDirs.add(dir);
+        List<Path> sources = new ArrayList<>(List.of(bin));
+        for (String p : System.getenv("PATH").split(File.pathSeparator)) {
+            sources.add(Path.of(p));
+        }
+        for (Path source : sources) {
+            if (!Files.isDirectory(source)) {
+                continue;
+            }
+            try (var entries = Files.list(source)) {
+                for (Path e : (Iterable<Path>) entries::iterator) {
+                    Path link = dir.resolve(e.getFileName().toString());
+                    if (!e.getFileName().toString().equals(tool) && Files.isExecutable(e) && !Files.isDirectory(e)
+                            && !Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.createSymbolicLink(link, e.toAbsolutePath());
+                    }
+                }
+            }
+        }
+        return dir;
+    }
+
+    /** Removes the PATH directories of links before the temporary directory goes, which warns about each link out. */
+    @AfterEach
+    void removeLinkDirs() throws IOException {
+        for (Path dir : linkDirs) {
+            try (var links = Files.list(dir)) {
+                for (Path l : (Iterable<Path>) links::iterator) {
+                    Files.delete(l);
+                }
+            }
+        }
+        linkDirs.clear();
     }
 
     String fakeLog() {

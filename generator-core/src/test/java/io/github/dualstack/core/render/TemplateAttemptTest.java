@@ -77,7 +77,7 @@ class TemplateAttemptTest {
                     + ":3:5: warning: <#attempt> failed and its <#recover> output was used: The following has"
                     + " evaluated to null or missing: nope (in 2 files)");
             try (var files = Files.walk(dir.resolve("out"))) {
-                assertThat(files.filter(p -> p.endsWith("60-dualstack.conf")).toList()).hasSize(2)
+                assertThat(files.filter(p -> p.endsWith("99-dualstack.conf")).toList()).hasSize(2)
                         .allSatisfy(p -> assertThat(Files.readString(p)).endsWith("# sysctl\n# fallback\n"));
             }
 

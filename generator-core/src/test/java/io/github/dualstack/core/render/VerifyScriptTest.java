@@ -55,11 +55,8 @@ class VerifyScriptTest extends ScriptHarness {
 
     @Test
     void verifyFailsWhenCloudCoreIsUnreachableOrItsCertificateLacksTheAddress() throws IOException {
-        Path verify = writeScripts(load("ipv6-only"), tmp.resolve("site")).stream()
-                .filter(p -> p.endsWith("scripts/verify.sh")).findFirst().orElseThrow();
-        Path nodes = Files.writeString(tmp.resolve("nodes.txt"), String.join("", List.of(
-                "cp-1\t2001:db8:30::10,\tTrue\n", "worker-1\t2001:db8:30::11,\tTrue\n",
-                "sensor-01\t2001:db8:31::1,\tTrue\n")));
+        Path verify = ipv6OnlyVerify();
+        Path nodes = ipv6OnlyNodes();
         Run san = run(List.of("bash", verify.toString()), Map.of("FAKE_NODES", nodes.toString(), "FAKE_CACERT_RC", "60"));
         assertThat(san.exit).isEqualTo(1);
         assertThat(san.out).contains("FAIL  CloudCore server certificate is not valid for https://[2001:db8:30::100]:10002/ca.crt")
@@ -67,6 +64,54 @@ class VerifyScriptTest extends ScriptHarness {
         Run down = run(List.of("bash", verify.toString()), Map.of("FAKE_NODES", nodes.toString(), "FAKE_CURL_RC", "7"));
         assertThat(down.exit).isEqualTo(1);
         assertThat(down.out).contains("FAIL  CloudCore does not answer at https://[2001:db8:30::100]:10002/ca.crt (curl -gk -6)");
+    }
+
+    @Test
+    void verifyWantsEveryAdvertiseAddressAmongTheLoadBalancersIngressAddresses() throws IOException {
+        Path verify = ipv6OnlyVerify();   // exposure LoadBalancer
+        Path nodes = ipv6OnlyNodes();
+        Run held = run(List.of("bash", verify.toString()), Map.of("FAKE_NODES", nodes.toString(),
+                "FAKE_LB_INGRESS", "2001:db8:30::200\n2001:db8:30::100\n"));
+        assertThat(held.exit).as(held.out + held.err).isZero();
+        assertThat(held.out).contains("PASS  LoadBalancer Service kubeedge/cloudcore holds advertise address 2001:db8:30::100");
+        assertThat(fakeLog()).contains("kubectl -n kubeedge get service cloudcore -o jsonpath="
+                + "{range .status.loadBalancer.ingress[*]}{.ip}");
+
+        // an address the load balancer gave that only contains the advertised one is no match
+        Run other = run(List.of("bash", verify.toString()), Map.of("FAKE_NODES", nodes.toString(),
+                "FAKE_LB_INGRESS", "2001:db8:30::1000\n"));
+        assertThat(other.exit).isEqualTo(1);
+        assertThat(other.out).contains("FAIL  LoadBalancer Service kubeedge/cloudcore does not hold advertise address"
+                + " 2001:db8:30::100 (status.loadBalancer.ingress: 2001:db8:30::1000): have the load balancer assign it,"
+                + " or advertise the addresses it assigned");
+        Run pending = run(List.of("bash", verify.toString()), Map.of("FAKE_NODES", nodes.toString()));
+        assertThat(pending.exit).isEqualTo(1);
+        assertThat(pending.out).contains("(status.loadBalancer.ingress: none)");
+        Run broken = run(List.of("bash", verify.toString()), Map.of("FAKE_NODES", nodes.toString(), "FAKE_SERVICE_RC", "1"));
+        assertThat(broken.exit).isEqualTo(2);
+        assertThat(broken.err).contains("kubectl -n kubeedge get service cloudcore failed");
+    }
+
+    @Test
+    void verifyLooksAtNoServiceForOtherExposures() throws IOException {
+        Path verify = writeScripts(load("dual-stack-site"), tmp.resolve("site")).stream()   // exposure NodePort
+                .filter(p -> p.endsWith("scripts/verify.sh")).findFirst().orElseThrow();
+        Path nodes = Files.writeString(tmp.resolve("nodes.txt"), SITE_NODES);
+        run(List.of("bash", verify.toString()), Map.of("FAKE_NODES", nodes.toString()));
+        assertThat(fakeLog()).doesNotContain("get service");
+    }
+
+    /** verify.sh of the ipv6-only sample, whose CloudCore is exposed by a LoadBalancer Service. */
+    private Path ipv6OnlyVerify() throws IOException {
+        return writeScripts(load("ipv6-only"), tmp.resolve("site")).stream()
+                .filter(p -> p.endsWith("scripts/verify.sh")).findFirst().orElseThrow();
+    }
+
+    /** Its nodes as kubectl lists them when each is registered with its address and Ready. */
+    private Path ipv6OnlyNodes() throws IOException {
+        return Files.writeString(tmp.resolve("nodes.txt"), String.join("", List.of(
+                "cp-1\t2001:db8:30::10,\tTrue\n", "worker-1\t2001:db8:30::11,\tTrue\n",
+                "sensor-01\t2001:db8:31::1,\tTrue\n")));
     }
 
     private static final String SITE_NODES = String.join("", List.of(

@@ -16,6 +16,7 @@ class ExtraArgsRulesTest {
             apiServer         | secure-port               | spec.kubernetes.apiServer.bindPort
             apiServer         | etcd-servers              | spec.kubernetes.apiServer.etcdServers
             controllerManager | cluster-cidr              | spec.kubernetes.podSubnets
+            controllerManager | cluster-name              | spec.kubernetes.clusterName
             controllerManager | service-cluster-ip-range  | spec.kubernetes.serviceSubnets
             controllerManager | allocate-node-cidrs       | spec.kubernetes.allocateNodeCIDRs
             controllerManager | node-cidr-mask-size       | spec.kubernetes.nodeMaskSizes
@@ -40,7 +41,7 @@ class ExtraArgsRulesTest {
 
     @ParameterizedTest(name = "{0} --{1}")
     @CsvSource({"apiServer, audit-log-maxage", "apiServer, bind-address", "controllerManager, node-monitor-grace-period",
-            "controllerManager, cluster-name"})
+            "controllerManager, terminated-pod-gc-threshold"})
     void otherFlagsPassThrough(String component, String flag) {
         Verdicts.Edit edit = dual().insertAfter("serviceSubnets:", "    " + component + ": {extraArgs: {" + flag + ": \"x\"}}");
         assertThat(edit.errors()).isEmpty();

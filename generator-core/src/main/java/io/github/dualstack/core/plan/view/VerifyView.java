@@ -5,16 +5,18 @@ import java.util.List;
 /**
  * verify.sh.ftl. Components: {@code caUrls}, {@code nodes} (cloud nodes, then edge nodes), {@code namespace},
  * {@code keptOffEdge} (namespace/name of the DaemonSets that must have no pod on an edge node),
- * {@code keptOffNamespaces} (their namespaces, each once: one pod listing each).
+ * {@code keptOffNamespaces} (their namespaces, each once: one pod listing each), {@code loadBalancerAddresses} (the
+ * advertise addresses the LoadBalancer Service must hold; empty for other exposures).
  */
 public record VerifyView(List<CaUrl> caUrls, List<Node> nodes, String namespace, List<String> keptOffEdge,
-                         List<String> keptOffNamespaces) implements View {
+                         List<String> keptOffNamespaces, List<String> loadBalancerAddresses) implements View {
 
     public VerifyView {
         caUrls = List.copyOf(caUrls);
         nodes = List.copyOf(nodes);
         keptOffEdge = List.copyOf(keptOffEdge);
         keptOffNamespaces = List.copyOf(keptOffNamespaces);
+        loadBalancerAddresses = List.copyOf(loadBalancerAddresses);
     }
 
     /** A node verify.sh expects. Components: {@code name}, {@code ips} (comma-separated), {@code edge}. */
