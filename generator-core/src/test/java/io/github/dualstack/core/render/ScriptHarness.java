@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class ScriptHarness {
 
     static final Set<String> TEMPLATES = Set.of("edgecore.yaml.ftl", "join.sh.ftl", "preflight.sh.ftl",
-            "verify.sh.ftl", "regenerate-cloudcore-certs.sh.ftl", "runbook.md.ftl");
+            "verify.sh.ftl", "regenerate-cloudcore-certs.sh.ftl", "runbook.md.ftl", "stream-redirect.sh.ftl");
     static final List<String> SAMPLES = List.of("dual-stack-site", "ipv6-primary-hostnetwork", "ipv6-only");
     static final TemplateEngine ENGINE = new TemplateEngine(Optional.empty());
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
