@@ -177,9 +177,15 @@ public enum Rule {
             "KubeEdge install guide (kubeedge/website docs/setup/install-with-keadm.md); `NodeSelector.nodeSelectorTerms`"
                     + " has no patch strategy, terms are ORed (k8s.io/api core/v1 types.go)", null,
             "plan.EdgeAffinity", "plan.EdgePlacement"),
-    IPV6_PRIMARY_CLOUDSTREAM_WARNING(Section.KUBEEDGE,
-            "An IPv6-primary site with edge nodes is a warning: CloudStream's iptables path is IPv4-only.",
-            "KubeEdge `cloud/pkg/cloudstream/iptables`", null, "validate.SiteValidator"),
+    CLOUDSTREAM_REDIRECT(Section.KUBEEDGE,
+            "Each control-plane node redirects the edges' tunnel ports to CloudStream in every family the edges report,"
+                    + " to each CloudCore pod's address of that family.",
+            "KubeEdge `cloud/pkg/cloudstream/iptables/iptables.go` (IPv4 only, v1.20.0 to v1.23.1) and"
+                    + " `cloud/cmd/cloudcore/app/server.go` `NegotiateTunnelPort`", null, "plan.StreamRedirectBuilder"),
+    CLOUDSTREAM_METRICS_WARNING(Section.KUBEEDGE,
+            "Edge nodes with an IPv6 address are a warning: CloudStream's metrics path finds no session for them.",
+            "KubeEdge `cloud/pkg/cloudstream/streamserver.go` `getMetrics`, `edge/pkg/edgestream/edgestream.go`", null,
+            "validate.SiteValidator"),
 
     // ---- output
     CURL_FAMILY_FLAG(Section.OUTPUT,
