@@ -4,9 +4,12 @@ import io.github.dualstack.core.model.CloudCore;
 import io.github.dualstack.core.model.DaemonSetRef;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.IpFamily;
+import io.github.dualstack.core.plan.view.CaUrl;
 import io.github.dualstack.core.plan.view.PreflightView;
 import io.github.dualstack.core.plan.view.RegenerateCertsView;
 import io.github.dualstack.core.plan.view.VerifyView;
+import io.github.dualstack.core.rules.CurlFamilyFlag;
+import io.github.dualstack.core.rules.HostPort;
 import io.github.dualstack.core.rules.KubeEdgeNamespaces;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +48,12 @@ final class ScriptsBuilder implements ArtifactBuilder {
                     true));
         }
         List<DaemonSetRef> kept = EdgePlacement.of(facts).stream().map(EdgePlacement.Kept::daemonSet).toList();
+        // the port edgestream dials (edgecore.yaml edgeStream.server), in each advertise address's family
+        List<CaUrl> tunnels = facts.site.edgeNodes().isEmpty() ? List.of() : facts.advertiseAddresses.stream()
+                .map(a -> new CaUrl(CurlFamilyFlag.of(a), HostPort.https(a.toCanonicalString(), facts.dialPorts.tunnel())
+                        + "/")).toList();
         return new VerifyView(facts.caUrls, nodes, facts.site.cloudCore().namespace(),
                 kept.stream().map(DaemonSetRef::toString).toList(),
-                kept.stream().map(DaemonSetRef::namespace).distinct().toList());
+                kept.stream().map(DaemonSetRef::namespace).distinct().toList(), tunnels);
     }
 }

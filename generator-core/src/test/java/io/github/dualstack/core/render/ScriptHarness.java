@@ -75,10 +75,12 @@ abstract class ScriptHarness {
                         -o) out="$2"; shift ;;
                         --cacert) cacert=true ;;
                     esac
+                    last="$1"
                     shift
                 done
                 if [ -n "$out" ] && [ "$out" != /dev/null ]; then echo ca > "$out"; fi
                 if [ "$cacert" = true ]; then exit "${FAKE_CACERT_RC:-0}"; fi
+                case "$last" in */) exit "${FAKE_TUNNEL_RC:-0}" ;; esac   # CloudStream's tunnel port
                 exit "${FAKE_CURL_RC:-0}"
                 """);
         tool("openssl", """
@@ -107,6 +109,9 @@ abstract class ScriptHarness {
                 echo "kubectl $*" >> "$FAKE_LOG"
                 case "$*" in
                     "get nodes -o jsonpath="*) cat "$FAKE_NODES" ;;
+                    "-n "*" get pod "*) printf '%s' "${FAKE_POD_NODE:-}"; exit "${FAKE_POD_RC:-0}" ;;
+                    "-n "*" logs "*) echo "a log line"; [ "${FAKE_LOGS_RC:-0}" = 0 ] || echo "error: dial tcp: i/o timeout" >&2
+                        exit "${FAKE_LOGS_RC:-0}" ;;
                     "-n "*" get pods -o jsonpath="*) if [ -n "${FAKE_PODS:-}" ]; then awk -F'\\t' -v ns="$2" '$1 == ns' "$FAKE_PODS"; fi
                         exit "${FAKE_PODS_RC:-0}" ;;
                     *"get configmap cloudcore -o jsonpath="*) cat "$FAKE_CONFIG" ;;

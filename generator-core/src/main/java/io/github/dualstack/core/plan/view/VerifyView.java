@@ -5,16 +5,18 @@ import java.util.List;
 /**
  * verify.sh.ftl. Components: {@code caUrls}, {@code nodes} (cloud nodes, then edge nodes), {@code namespace},
  * {@code keptOffEdge} (namespace/name of the DaemonSets that must have no pod on an edge node),
- * {@code keptOffNamespaces} (their namespaces, each once: one pod listing each).
+ * {@code keptOffNamespaces} (their namespaces, each once: one pod listing each), {@code tunnelUrls} (CloudStream's
+ * tunnel port at each advertise address, as edges dial it; empty without edge nodes).
  */
 public record VerifyView(List<CaUrl> caUrls, List<Node> nodes, String namespace, List<String> keptOffEdge,
-                         List<String> keptOffNamespaces) implements View {
+                         List<String> keptOffNamespaces, List<CaUrl> tunnelUrls) implements View {
 
     public VerifyView {
         caUrls = List.copyOf(caUrls);
         nodes = List.copyOf(nodes);
         keptOffEdge = List.copyOf(keptOffEdge);
         keptOffNamespaces = List.copyOf(keptOffNamespaces);
+        tunnelUrls = List.copyOf(tunnelUrls);
     }
 
     /** A node verify.sh expects. Components: {@code name}, {@code ips} (comma-separated), {@code edge}. */
