@@ -356,12 +356,15 @@ duplicate KubeEdge's `TUNNEL-PORT` rules with the same targets, which is harmles
 `systemctl disable --now dualstack-stream-redirect.timer && dualstack-stream-redirect.sh remove`, then delete the
 three files.
 
-**Metrics from edge nodes do not work** on this site<#if streamFamilies?seq_contains("IPv6")>: CloudStream's metrics path (metrics-server, `kubectl top`)
+<#if streamFamilies?seq_contains("IPv6")>**Metrics from edge nodes do not work** on this site: CloudStream's metrics path (metrics-server, `kubectl top`)
 looks the edge's session up by the one IP it was dialled at, while edgestream registers the node's whole `nodeIP`
 (one address per family, `${families}` here) as that key, and an IPv6 Host is cut at its first colon, so no address
 matches (KubeEdge `cloud/pkg/cloudstream/streamserver.go` `getMetrics`, `edge/pkg/edgestream/edgestream.go`). Only an
-edge whose `nodeIP` is a single IPv4 address serves metrics; logs and exec are looked up by node name and work<#else>
-when an edge's `nodeIP` holds more than one address; here each is a single IPv4 address, so they work</#if>.
+edge whose `nodeIP` is a single IPv4 address serves metrics; logs and exec are looked up by node name and work.
+<#else>Metrics from edge nodes (metrics-server, `kubectl top`) work here: CloudStream's metrics path finds an edge's session
+by the one IP it was dialled at, which matches only a `nodeIP` of a single IPv4 address, as each edge has here
+(KubeEdge `cloud/pkg/cloudstream/streamserver.go` `getMetrics`).
+</#if>
 </#if>
 
 ## 8. Verification
