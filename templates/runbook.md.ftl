@@ -354,6 +354,43 @@ edgecore has removed the token from it.
 <#else>
 This site has no edge nodes yet.
 </#if>
+<#if streamFamilies?has_content>
+
+### kubectl logs and exec to edge pods (CloudStream), every control-plane node
+
+kube-apiserver serves `kubectl logs`, `exec` and `attach` for an edge pod by dialing the edge node's first
+InternalIP on its kubelet port, which CloudStream sets to its tunnel port (10351 and up, one per CloudCore instance,
+recorded in ConfigMap `kubeedge/tunnelport`). A nat rule on the dialing node must send that connection to
+CloudStream's stream port; KubeEdge's own iptables manager writes it with IPv4 iptables only, and only where CloudCore
+(internal mode) or its `cloud-iptables-manager` DaemonSet (external mode) runs. The edges here report
+${streamFamilies?join(" and ")} InternalIPs, so each control-plane node gets the redirect in ${streamFamilies?join(" and ")} from
+`nodes/NODE/usr/local/sbin/dualstack-stream-redirect.sh`, kept current by a systemd timer (at boot, then every
+minute; the rules change only when CloudCore's tunnel ports or addresses do). The script reads the record and
+CloudCore's pods with `/etc/kubernetes/admin.conf`, so kubectl must be installed on the node:
+
+```sh
+# on NODE, from a copy of nodes/NODE/
+install -m 0755 usr/local/sbin/dualstack-stream-redirect.sh /usr/local/sbin/
+install -m 0644 etc/systemd/system/dualstack-stream-redirect.service etc/systemd/system/dualstack-stream-redirect.timer /etc/systemd/system/
+systemctl daemon-reload && systemctl enable --now dualstack-stream-redirect.timer
+systemctl start dualstack-stream-redirect.service && dualstack-stream-redirect.sh show
+```
+
+The rules live in a chain of their own (`DUALSTACK-STREAM`, jumped to from nat `OUTPUT` and `PREROUTING`); in IPv4 they
+duplicate KubeEdge's `TUNNEL-PORT` rules with the same targets, which is harmless. To remove them:
+`systemctl disable --now dualstack-stream-redirect.timer && dualstack-stream-redirect.sh remove`, then delete the
+three files.
+
+<#if streamFamilies?seq_contains("IPv6")>**Metrics from edge nodes do not work** on this site: CloudStream's metrics path (metrics-server, `kubectl top`)
+looks the edge's session up by the one IP it was dialled at, while edgestream registers the node's whole `nodeIP`
+(one address per family, `${families}` here) as that key, and an IPv6 Host is cut at its first colon, so no address
+matches (KubeEdge `cloud/pkg/cloudstream/streamserver.go` `getMetrics`, `edge/pkg/edgestream/edgestream.go`). Only an
+edge whose `nodeIP` is a single IPv4 address serves metrics; logs and exec are looked up by node name and work.
+<#else>Metrics from edge nodes (metrics-server, `kubectl top`) work here: CloudStream's metrics path finds an edge's session
+by the one IP it was dialled at, which matches only a `nodeIP` of a single IPv4 address, as each edge has here
+(KubeEdge `cloud/pkg/cloudstream/streamserver.go` `getMetrics`).
+</#if>
+</#if>
 
 ## 8. Verification
 
@@ -367,7 +404,9 @@ It checks CloudCore's `/ca.crt` at every advertise address and every DNS name th
 `curl -gk6`) and, with openssl, that the server certificate covers each of them; then, with one `kubectl get nodes`,
 that every cloud and edge node is registered, reports its InternalIPs in the order ${families}, and is Ready; then
 that no pod of the DaemonSets kept off edge nodes runs on one of the site's edge nodes. It lists every node and pod
-that is wrong and exits non-zero.
+that is wrong and exits non-zero.<#if streamFamilies?has_content> It also checks that CloudStream's tunnel port answers at each advertise address, in
+its family; `scripts/verify.sh --logs NAMESPACE/POD` then runs `kubectl logs` against that pod, which must run on one
+of the site's edge nodes, through the redirect above.</#if>
 <#if conversion?has_content>
 
 ## 9. What stays single-stack

@@ -10,7 +10,12 @@ set -o noglob   # no pathname expansion anywhere: rendered values such as [2001:
 #  2. every cloud and edge node of the site is registered, reports exactly its InternalIPs in the site's family
 #     order, and is Ready. One kubectl call lists all nodes; the comparison is one awk pass (linear in nodes);
 #  3. no pod of the DaemonSets kept off edge nodes (kube-proxy, calico-node, spec.edge.keepOff) runs on an edge node
-#     of the site. One kubectl call per namespace lists its pods; one awk pass compares (linear in pods).
+#     of the site. One kubectl call per namespace lists its pods; one awk pass compares (linear in pods);
+#  4. with edge nodes: CloudStream's tunnel port answers at every advertise address, in its family, and every edge
+#     node has a CloudStream tunnel (CloudStream sets its kubelet port to a tunnel port, 10351 and up: kubeedge
+#     cloud/pkg/cloudstream/tunnelserver.go updateNodeKubeletEndpoint); with --logs NAMESPACE/POD, kubectl logs
+#     answers for that pod, which must run on an edge node of the site (API server -> control-plane redirect ->
+#     CloudStream -> the edge's tunnel).
 # Prints one line per failure and a summary; exit 1 if anything is wrong, 2 if kubectl cannot list nodes or pods.
 
 # Rendered site values. [ ] in them are literal: assignments do not glob and noglob is set.
@@ -24,16 +29,42 @@ KEPT_OFF_EDGE=(kube-system/kube-proxy kube-system/calico-node kube-system/node-l
 KEPT_OFF_NAMESPACES=(kube-system)
 # advertise addresses that the LoadBalancer Service must hold in status.loadBalancer.ingress (LoadBalancer exposure)
 LB_ADDRESSES=()
+# curl family flag and URL of CloudStream's tunnel port, per advertise address (none without edge nodes)
+TUNNEL_URLS=(-6 'https://[2001:db8:20::10]:10004/' -4 https://198.51.100.10:10004/)
 }
 
+usage() {
+    printf 'Usage: verify.sh [--logs [NAMESPACE/]POD]\nChecks CloudCore /ca.crt at every advertise address and DNS name edges dial, every node of the site (InternalIPs in order, Ready),\nthat the DaemonSets kept off edge nodes have no pod on one, and CloudStream: its tunnel port in each family,\na tunnel per edge node and, with --logs, kubectl logs of a pod on an edge node.\n'
+}
+
+logs_namespace=""
+logs_pod=""
 case "${1:-}" in
-    -h | --help)
-        printf 'Usage: verify.sh\nChecks CloudCore /ca.crt at every advertise address and DNS name edges dial, every node of the site (InternalIPs in order, Ready),\nand that the DaemonSets kept off edge nodes have no pod on one.\n'
-        exit 0
+    -h | --help) usage; exit 0 ;;
+    --logs)
+        if [[ $# -ne 2 ]]; then
+            usage >&2
+            exit 2
+        fi
+        logs_pod="${2#*/}"
+        logs_namespace=default
+        if [[ $2 == */* ]]; then
+            logs_namespace="${2%%/*}"
+        fi
+        # DNS names only: nothing that kubectl could read as a flag
+        dns='^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$'
+        if [[ ! $logs_namespace =~ $dns || ! $logs_pod =~ $dns ]]; then
+            printf 'verify.sh: --logs wants NAMESPACE/POD or POD (DNS names), not %q\n' "$2" >&2
+            exit 2
+        fi
         ;;
     '') ;;
     *) printf 'verify.sh: unknown argument: %s\n' "$1" >&2; exit 2 ;;
 esac
+if [[ -z $logs_pod && $# -gt 1 ]]; then
+    usage >&2
+    exit 2
+fi
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -97,15 +128,32 @@ if [[ ${#LB_ADDRESSES[@]} -gt 0 ]]; then
     done
 fi
 
-# name <TAB> InternalIPs, each followed by a comma <TAB> status of the Ready condition
-if ! kubectl get nodes -o jsonpath='{range .items[*]}{.metadata.name}{"\t"}{range .status.addresses[?(@.type=="InternalIP")]}{.address}{","}{end}{"\t"}{range .status.conditions[?(@.type=="Ready")]}{.status}{end}{"\n"}{end}' >"$work/actual"; then
+# CloudStream's tunnel server asks every client for a certificate, so a TLS answer without one fails the handshake
+# (curl 35 or 56): that still shows the server is there; no connection (7) or no answer (28) does not.
+for ((i = 0; i < ${#TUNNEL_URLS[@]}; i += 2)); do
+    flag="${TUNNEL_URLS[i]}"
+    url="${TUNNEL_URLS[i + 1]}"
+    rc=0
+    curl -gk "$flag" --max-time 10 -sS -o /dev/null "$url" 2>"$work/curl.err" || rc=$?
+    case "$rc" in
+        0 | 22 | 35 | 56) printf 'PASS  CloudStream tunnel answers at %s\n' "$url" ;;
+        *)
+            printf 'FAIL  CloudStream tunnel does not answer at %s (curl -gk %s: %s): edges of this family get no kubectl logs or exec\n' \
+                "$url" "$flag" "$(head -n 1 "$work/curl.err")"
+            failures=$((failures + 1))
+            ;;
+    esac
+done
+
+# name <TAB> InternalIPs, each followed by a comma <TAB> status of the Ready condition <TAB> kubelet port
+if ! kubectl get nodes -o jsonpath='{range .items[*]}{.metadata.name}{"\t"}{range .status.addresses[?(@.type=="InternalIP")]}{.address}{","}{end}{"\t"}{range .status.conditions[?(@.type=="Ready")]}{.status}{end}{"\t"}{.status.daemonEndpoints.kubeletEndpoint.Port}{"\n"}{end}' >"$work/actual"; then
     printf 'verify.sh: kubectl get nodes failed\n' >&2
     exit 2
 fi
 
 # Both files are read once; memory is one entry per node of the cluster.
 awk -F'\t' '
-    FILENAME == ARGV[1] { ips = $2; sub(/,$/, "", ips); got[$1] = ips; ready[$1] = $3; next }
+    FILENAME == ARGV[1] { ips = $2; sub(/,$/, "", ips); got[$1] = ips; ready[$1] = $3; port[$1] = $4; next }
     {
         split($0, f, " ")
         name = f[1]; want = f[2]; kind = f[3]
@@ -115,6 +163,8 @@ awk -F'\t' '
             printf "WRONG %s node %s: InternalIPs %s, want %s\n", kind, name, (got[name] == "" ? "none" : got[name]), want; wrong++
         } else if (ready[name] != "True") {
             printf "WRONG %s node %s: not Ready (Ready=%s)\n", kind, name, (ready[name] == "" ? "unknown" : ready[name]); wrong++
+        } else if (kind == "edge" && port[name] !~ /^[0-9]+$/ || kind == "edge" && port[name] + 0 <= 10350) {
+            printf "WRONG edge node %s: no CloudStream tunnel (kubelet port %s, want 10351 or above): kubectl logs and exec cannot reach it\n", name, (port[name] == "" ? "none" : port[name]); wrong++
         } else {
             ok++
         }
@@ -147,8 +197,24 @@ awk -F'\t' '
         exit (wrong > 0)
     }' "$work/expected" "$work/kept-off" "$work/pods" || failures=$((failures + 1))
 
+if [[ -n $logs_pod ]]; then
+    if ! node="$(kubectl -n "$logs_namespace" get pod "$logs_pod" -o 'jsonpath={.spec.nodeName}')"; then
+        printf 'FAIL  pod %s/%s: kubectl get pod failed\n' "$logs_namespace" "$logs_pod"
+        failures=$((failures + 1))
+    elif ! awk -v n="$node" '{ split($0, f, " ") } f[1] == n && f[3] == "edge" { found = 1 } END { exit !found }' "$work/expected"; then
+        printf 'FAIL  pod %s/%s runs on %s, not on an edge node of this site\n' "$logs_namespace" "$logs_pod" "${node:-no node}"
+        failures=$((failures + 1))
+    elif kubectl -n "$logs_namespace" logs "$logs_pod" --all-containers --tail=1 >/dev/null 2>"$work/logs.err"; then
+        printf 'PASS  kubectl logs %s/%s answers from edge node %s\n' "$logs_namespace" "$logs_pod" "$node"
+    else
+        printf 'FAIL  kubectl logs %s/%s on edge node %s: %s; see the CloudStream step of README.md\n' \
+            "$logs_namespace" "$logs_pod" "$node" "$(head -n 1 "$work/logs.err")"
+        failures=$((failures + 1))
+    fi
+fi
+
 if [[ $failures -gt 0 ]]; then
-    printf 'verify.sh: FAILED. Cloud nodes: scripts/preflight.sh NODE on the node. Edge nodes: journalctl -u edgecore on the node, edge/join.sh NODE --config-only to reinstall its edgecore.yaml. DaemonSets on edge nodes: the edge-affinity patches of the kube-proxy step of README.md. CloudCore: kubectl -n %s logs deployment/cloudcore\n' "$NAMESPACE" >&2
+    printf 'verify.sh: FAILED. Cloud nodes: scripts/preflight.sh NODE on the node. Edge nodes: journalctl -u edgecore on the node, edge/join.sh NODE --config-only to reinstall its edgecore.yaml. DaemonSets on edge nodes: the edge-affinity patches of the kube-proxy step of README.md. CloudStream tunnel and logs: the CloudStream step of README.md. CloudCore: kubectl -n %s logs deployment/cloudcore\n' "$NAMESPACE" >&2
     exit 1
 fi
 printf 'verify.sh: all checks passed\n'

@@ -112,7 +112,8 @@ class InputErrorsCliTest {
                 + " edgecore.yaml.ftl, join.env.ftl, join.sh.ftl, kube-proxy.configmap.yaml.ftl, kubelet-dropin.conf.ftl,"
                 + " kustomization.yaml.ftl, merged.yaml.ftl,"
                 + " preflight.sh.ftl, regenerate-cloudcore-certs.sh.ftl, runbook.md.ftl, static-pod.yaml.ftl,"
-                + " sysctl.conf.ftl, verify.sh.ftl";
+                + " stream-redirect.service.ftl, stream-redirect.sh.ftl, stream-redirect.timer.ftl, sysctl.conf.ftl,"
+                + " verify.sh.ftl";
         assertThat(r.errLines()).containsExactly(
                 "dualstack: " + templates.resolve("edgecore.yaml") + ": matches no bundled template (did you mean"
                         + " edgecore.yaml.ftl?); the names are: " + names,
@@ -128,9 +129,11 @@ class InputErrorsCliTest {
                 "# sysctl\n<#attempt>\n# ${nope}\n<#recover>\n# fallback\n</#attempt>\n");
         Run r = run("generate", sample("ipv6-only"), "-o", out(), "--templates", templates.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.errLines()).hasSize(2).first().isEqualTo(sysctl + ":3:5: warning: <#attempt> failed and its"
+        // the sample's own warning (no metrics from IPv6 edges), then the template's
+        assertThat(r.errLines()).hasSize(3).element(1).isEqualTo(sysctl + ":3:5: warning: <#attempt> failed and its"
                 + " <#recover> output was used: The following has evaluated to null or missing: nope (in 2 files)");
-        assertThat(r.errLines().get(1)).startsWith("dualstack: 20 written, 0 unchanged, 0 removed");
+        assertThat(r.errLines().get(0)).contains("warning: spec.ipFamilies: metrics-server and kubectl top");
+        assertThat(r.errLines().get(2)).startsWith("dualstack: 23 written, 0 unchanged, 0 removed");
         noStackTrace(r);
         assertThat(System.getProperty(Main.FREEMARKER_LOGGER_LIBRARY)).as("FreeMarker's own log is off in the CLI")
                 .isEqualTo("none");

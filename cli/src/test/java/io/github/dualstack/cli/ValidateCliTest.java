@@ -78,7 +78,7 @@ class ValidateCliTest {
         Run r = run("validate", file);
         assertThat(r.exit()).isEqualTo(0);
         assertThat(r.errLines()).satisfiesExactly(
-                l -> assertThat(l).startsWith(file + ":9:15: warning: spec.ipFamilies: edge nodes will report"),
+                l -> assertThat(l).startsWith(file + ":9:15: warning: spec.ipFamilies: metrics-server and kubectl top"),
                 l -> assertThat(l).startsWith(file + ":31:29: warning: spec.cloudCore.regenerateCertificates: the runbook"));
         assertThat(r.out()).contains("telco-west (dual-stack, IPv6 primary)");
     }

@@ -388,8 +388,9 @@ final class InvalidDescriptors {
                         "14:31", "spec.kubernetes.apiServer.etcdServers[0]", "port 70000 is out of range"),
 
                 // ---- warnings -----------------------------------------------------------------------------------------
-                of("IPv6-primary with edge nodes warns about CloudStream", DUAL.edit().sub(9, "[IPv4, IPv6]", "[IPv6, IPv4]"),
-                        "9:15", "spec.ipFamilies", "CloudStream's iptables path is IPv4-only").warning(),
+                of("IPv6-primary with edge nodes warns that CloudStream serves them no metrics",
+                        DUAL.edit().sub(9, "[IPv4, IPv6]", "[IPv6, IPv4]"), "9:15", "spec.ipFamilies",
+                        "metrics-server and kubectl top get no metrics from edge nodes").warning(),
                 of("regenerateCertificates warns that edge certificates may be invalidated",
                         DUAL.edit().after(22, "    regenerateCertificates: true"),
                         "23:29", "spec.cloudCore.regenerateCertificates", "every existing edge certificate").warning(),

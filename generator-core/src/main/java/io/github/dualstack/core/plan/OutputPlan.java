@@ -39,6 +39,7 @@ public final class OutputPlan {
                 new ScriptsBuilder().files(facts),
                 new ControlPlaneBuilder().files(facts),
                 new NodeConfigBuilder().files(facts),
+                new StreamRedirectBuilder().files(facts),
                 EdgeBuilder.joinScript(facts)).flatMap(s -> s).toList();
     }
 

@@ -41,7 +41,8 @@ final class RunbookBuilder implements ArtifactBuilder {
                 cc.exposure(), cc.exposure() == CloudCore.Exposure.HostNetwork, cc.namespace(),
                 cc.regenerateCertificates(), SiteFacts.joined(facts.advertiseAddresses), site.edgeNodes().size(),
                 site.edgeNodes().stream().findFirst().map(EdgeNode::name), facts.caUrls, KubeEdgeNamespaces.SECRETS,
-                facts.captured.map(c -> conversion(facts, c)), edgePlacement(facts));
+                facts.captured.map(c -> conversion(facts, c)), edgePlacement(facts),
+                StreamRedirectBuilder.edgeFamilies(facts));
     }
 
     /**

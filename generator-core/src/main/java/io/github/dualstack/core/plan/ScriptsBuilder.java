@@ -70,12 +70,16 @@ final class ScriptsBuilder implements ArtifactBuilder {
                     true));
         }
         List<DaemonSetRef> kept = EdgePlacement.of(facts).stream().map(EdgePlacement.Kept::daemonSet).toList();
+        // the port edgestream dials (edgecore.yaml edgeStream.server), in each advertise address's family
+        List<CaUrl> tunnels = facts.site.edgeNodes().isEmpty() ? List.of() : facts.advertiseAddresses.stream()
+                .map(a -> new CaUrl(CurlFamilyFlag.of(a), HostPort.https(a.toCanonicalString(), facts.dialPorts.tunnel())
+                        + "/")).toList();
         return new VerifyView(dialedCaUrls(facts), nodes, facts.site.cloudCore().namespace(),
                 kept.stream().map(DaemonSetRef::toString).toList(),
                 kept.stream().map(DaemonSetRef::namespace).distinct().toList(),
                 // A Service cannot portably ask for its load balancer's addresses (spec.loadBalancerIP is deprecated
                 // and single-family; the annotations are each provider's), so verify.sh checks what it was given.
                 facts.site.cloudCore().exposure() == CloudCore.Exposure.LoadBalancer
-                        ? SiteFacts.canonical(facts.advertiseAddresses) : List.of());
+                        ? SiteFacts.canonical(facts.advertiseAddresses) : List.of(), tunnels);
     }
 }

@@ -177,9 +177,6 @@ public enum Rule {
             "KubeEdge install guide (kubeedge/website docs/setup/install-with-keadm.md); `NodeSelector.nodeSelectorTerms`"
                     + " has no patch strategy, terms are ORed (k8s.io/api core/v1 types.go)", null,
             "plan.EdgeAffinity", "plan.EdgePlacement"),
-    IPV6_PRIMARY_CLOUDSTREAM_WARNING(Section.KUBEEDGE,
-            "An IPv6-primary site with edge nodes is a warning: CloudStream's iptables path is IPv4-only.",
-            "KubeEdge `cloud/pkg/cloudstream/iptables`", null, "validate.SiteValidator"),
     EDGE_CLUSTER_DNS(Section.KUBEEDGE,
             "An edge's clusterDNS lists at most 3 distinct IPs of the site's families, each in its family's service"
                     + " subnet (the cluster DNS Service) or link-local (a node-local DNS such as EdgeMesh's 169.254.96.16).",
@@ -208,6 +205,15 @@ public enum Rule {
             "kubeadm `ClusterConfiguration.clusterName`, `DefaultClusterName` (cmd/kubeadm/app/apis/kubeadm/v1beta4/"
                     + "defaults.go); kubeadm `getControllerManagerCommand` (phases/controlplane/manifests.go)", null,
             "plan.SiteFacts", "validate.ExtraArgsRules"),
+    CLOUDSTREAM_REDIRECT(Section.KUBEEDGE,
+            "Each control-plane node redirects the edges' tunnel ports to CloudStream in every family the edges report,"
+                    + " to each CloudCore pod's address of that family.",
+            "KubeEdge `cloud/pkg/cloudstream/iptables/iptables.go` (IPv4 only, v1.20.0 to v1.23.1) and"
+                    + " `cloud/cmd/cloudcore/app/server.go` `NegotiateTunnelPort`", null, "plan.StreamRedirectBuilder"),
+    CLOUDSTREAM_METRICS_WARNING(Section.KUBEEDGE,
+            "Edge nodes with an IPv6 address are a warning: CloudStream's metrics path finds no session for them.",
+            "KubeEdge `cloud/pkg/cloudstream/streamserver.go` `getMetrics`, `edge/pkg/edgestream/edgestream.go`", null,
+            "validate.SiteValidator"),
 
     // ---- output
     CURL_FAMILY_FLAG(Section.OUTPUT,

@@ -25,9 +25,13 @@ public final class SiteValidator {
         new EdgeCoreRules(c, subnets).check();
         new ExtraArgsRules(c).check();
         new ExtraVolumesRules(c).check();
-        if (site.isDualStack() && site.primaryFamily() == IpFamily.IPv6 && !site.edgeNodes().isEmpty()) {
-            c.warn(Checks.SPEC.child("ipFamilies"), "edge nodes will report their IPv6 address first (modules.edged.nodeIP);"
-                    + " CloudStream's iptables path is IPv4-only, so kubectl logs and exec to edge pods may fail");
+        // getMetrics looks the session up by strings.Split(Host, ":")[0]: "[2001" for an IPv6 Host, and an IPv4 one
+        // never equals the "v4,v6" nodeIP that edgestream registers as the session key. Warned where the Host that
+        // metrics-server dials is IPv6 (the edges' first address); the runbook states it for every site.
+        if (!site.edgeNodes().isEmpty() && site.primaryFamily() == IpFamily.IPv6) {
+            c.warn(Checks.SPEC.child("ipFamilies"), "metrics-server and kubectl top get no metrics from edge nodes:"
+                    + " CloudStream's metrics path finds a session only for an edge whose nodeIP is one IPv4 address;"
+                    + " kubectl logs and exec work through the control-plane redirect (README.md, CloudStream step)");
         }
     }
 }

@@ -30,17 +30,17 @@ class RunbookBuilderTest {
         RunbookView dual = new RunbookView("factory-east", "IPv4,IPv6", true, true, "10.244.0.0/16,fd00:10:244::/56",
                 "10.96.0.0/12,fd00:10:96::/112", List.of("master-1"), List.of("master-1", "worker-1"), true, false,
                 Exposure.NodePort, false, "kubeedge", false, "192.0.2.10,2001:db8::10", 3, Optional.of("edge-0001"),
-                DUAL_CA, "kubeedge", Optional.empty(), EDGE_PLACEMENT);
+                DUAL_CA, "kubeedge", Optional.empty(), EDGE_PLACEMENT, List.of("IPv4", "IPv6"));
         return Stream.of(
                 Arguments.of(SiteVariants.DUAL, dual),
-                Arguments.of(SiteVariants.NO_EDGES, with(dual, 0, Optional.empty())),
+                Arguments.of(SiteVariants.NO_EDGES, with(dual, 0, Optional.empty(), List.of())),
                 Arguments.of(SiteVariants.IPV6_PRIMARY_HOSTNETWORK, new RunbookView("telco-west", "IPv6,IPv4", true,
                         true, "fd00:20:244::/56,10.20.0.0/16", "fd00:20:96::/112,10.21.0.0/16", List.of("cp-1"),
                         List.of("cp-1"), true, false, Exposure.HostNetwork, true, "kubeedge", true,
                         "2001:db8:20::10,198.51.100.10", 2, Optional.of("cell-site-001"),
                         List.of(new CaUrl("-6", "https://[2001:db8:20::10]:10002/ca.crt"),
                                 new CaUrl("-4", "https://198.51.100.10:10002/ca.crt")), "kubeedge", Optional.empty(),
-                        EDGE_PLACEMENT)));
+                        EDGE_PLACEMENT, List.of("IPv6", "IPv4"))));
     }
 
     @ParameterizedTest
@@ -63,10 +63,11 @@ class RunbookBuilderTest {
         assertThat(v.calicoBase()).isEqualTo(calicoBase);
     }
 
-    private static RunbookView with(RunbookView v, int edgeCount, Optional<String> firstEdge) {
+    private static RunbookView with(RunbookView v, int edgeCount, Optional<String> firstEdge,
+                                    List<String> streamFamilies) {
         return new RunbookView(v.siteName(), v.families(), v.dualStack(), v.ipv6(), v.podCidrs(), v.serviceCidrs(),
                 v.controlPlaneNodes(), v.cloudNodes(), v.calico(), v.calicoBase(), v.exposure(), v.hostNetwork(),
                 v.namespace(), v.regenerateCertificates(), v.advertiseAddresses(), edgeCount, firstEdge, v.caUrls(),
-                v.secretsNamespace(), v.conversion(), v.edgePlacement());
+                v.secretsNamespace(), v.conversion(), v.edgePlacement(), streamFamilies);
     }
 }

@@ -88,4 +88,22 @@ class RunbookTest extends ScriptHarness {
         String book = runbook(loadText(text));
         assertThat(book).contains("no `calico` section").doesNotContain("calico-node.patch.yaml");
     }
+
+    @Test
+    void runbookInstallsTheCloudStreamRedirectInTheEdgesFamiliesAndStatesWhatMetricsDo() {
+        String v6only = runbook(load("ipv6-only")).replaceAll("\\s+", " ");
+        String step = v6only.substring(v6only.indexOf("### kubectl logs and exec"), v6only.indexOf("## 8."));
+        assertThat(step).contains("The edges here report IPv6 InternalIPs, so each control-plane node gets the redirect in IPv6")
+                .contains("install -m 0755 usr/local/sbin/dualstack-stream-redirect.sh /usr/local/sbin/")
+                .contains("systemctl daemon-reload && systemctl enable --now dualstack-stream-redirect.timer")
+                .contains("dualstack-stream-redirect.sh remove")
+                .contains("**Metrics from edge nodes do not work** on this site").contains("`getMetrics`");
+        assertThat(v6only).contains("scripts/verify.sh --logs NAMESPACE/POD");
+        String v4only = runbook(io.github.dualstack.core.plan.SiteVariants.IPV4_ONLY.site()).replaceAll("\\s+", " ");
+        assertThat(v4only).contains("gets the redirect in IPv4 from")
+                .contains("Metrics from edge nodes (metrics-server, `kubectl top`) work here")
+                .doesNotContain("do not work");
+        String noEdges = runbook(io.github.dualstack.core.plan.SiteVariants.NO_EDGES.site());
+        assertThat(noEdges).doesNotContain("dualstack-stream-redirect").doesNotContain("--logs");
+    }
 }

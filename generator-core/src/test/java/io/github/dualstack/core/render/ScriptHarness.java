@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class ScriptHarness {
 
     static final Set<String> TEMPLATES = Set.of("edgecore.yaml.ftl", "join.sh.ftl", "join.env.ftl", "preflight.sh.ftl",
-            "verify.sh.ftl", "regenerate-cloudcore-certs.sh.ftl", "runbook.md.ftl");
+            "verify.sh.ftl", "regenerate-cloudcore-certs.sh.ftl", "runbook.md.ftl", "stream-redirect.sh.ftl");
     static final List<String> SAMPLES = List.of("dual-stack-site", "ipv6-primary-hostnetwork", "ipv6-only");
     static final TemplateEngine ENGINE = new TemplateEngine(Optional.empty());
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -79,10 +79,12 @@ abstract class ScriptHarness {
                         -o) out="$2"; shift ;;
                         --cacert) cacert=true ;;
                     esac
+                    last="$1"
                     shift
                 done
                 if [ -n "$out" ] && [ "$out" != /dev/null ]; then echo ca > "$out"; fi
                 if [ "$cacert" = true ]; then exit "${FAKE_CACERT_RC:-0}"; fi
+                case "$last" in */) exit "${FAKE_TUNNEL_RC:-0}" ;; esac   # CloudStream's tunnel port
                 exit "${FAKE_CURL_RC:-0}"
                 """);
         tool("openssl", """
@@ -111,6 +113,9 @@ abstract class ScriptHarness {
                 echo "kubectl $*" >> "$FAKE_LOG"
                 case "$*" in
                     "get nodes -o jsonpath="*) cat "$FAKE_NODES" ;;
+                    "-n "*" get pod "*) printf '%s' "${FAKE_POD_NODE:-}"; exit "${FAKE_POD_RC:-0}" ;;
+                    "-n "*" logs "*) echo "a log line"; [ "${FAKE_LOGS_RC:-0}" = 0 ] || echo "error: dial tcp: i/o timeout" >&2
+                        exit "${FAKE_LOGS_RC:-0}" ;;
                     "-n "*" get pods -o jsonpath="*) if [ -n "${FAKE_PODS:-}" ]; then awk -F'\\t' -v ns="$2" '$1 == ns' "$FAKE_PODS"; fi
                         exit "${FAKE_PODS_RC:-0}" ;;
                     *"get configmap cloudcore -o jsonpath="*) cat "$FAKE_CONFIG" ;;

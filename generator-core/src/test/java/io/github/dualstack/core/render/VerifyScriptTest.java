@@ -18,9 +18,9 @@ class VerifyScriptTest extends ScriptHarness {
         Path nodes = Files.writeString(tmp.resolve("nodes.txt"), String.join("", List.of(
                 "master-1\t192.0.2.10,2001:db8::10,\tTrue\n",
                 "worker-1\t192.0.2.11,2001:db8::11,\tTrue\n",
-                "edge-0001\t192.0.2.101,2001:db8::101,\tTrue\n",
-                "edge-0002\t192.0.2.102,2001:db8::102,\tTrue\n",
-                "edge-0003\t192.0.2.103,2001:db8::103,\tTrue\n",
+                "edge-0001\t192.0.2.101,2001:db8::101,\tTrue\t10351\n",
+                "edge-0002\t192.0.2.102,2001:db8::102,\tTrue\t10351\n",
+                "edge-0003\t192.0.2.103,2001:db8::103,\tTrue\t10351\n",
                 "not-in-the-site\t10.0.0.1,\tFalse\n")));
         Run r = run(List.of("bash", verify.toString()), Map.of("FAKE_NODES", nodes.toString()));
         assertThat(r.exit).as(r.out + r.err).isZero();
@@ -43,8 +43,8 @@ class VerifyScriptTest extends ScriptHarness {
         Path nodes = Files.writeString(tmp.resolve("nodes.txt"), String.join("", List.of(
                 "master-1\t192.0.2.10,2001:db8::10,\tTrue\n",
                 "worker-1\t192.0.2.11,2001:db8::11,\tTrue\n",
-                "edge-0001\t2001:db8::101,192.0.2.101,\tTrue\n",
-                "edge-0002\t192.0.2.102,2001:db8::102,\tFalse\n")));
+                "edge-0001\t2001:db8::101,192.0.2.101,\tTrue\t10351\n",
+                "edge-0002\t192.0.2.102,2001:db8::102,\tFalse\t10351\n")));
         Run r = run(List.of("bash", verify.toString()), Map.of("FAKE_NODES", nodes.toString()));
         assertThat(r.exit).isEqualTo(1);
         assertThat(r.out).contains("nodes: 2 ok, 3 wrong")
@@ -107,19 +107,19 @@ class VerifyScriptTest extends ScriptHarness {
                 .filter(p -> p.endsWith("scripts/verify.sh")).findFirst().orElseThrow();
     }
 
-    /** Its nodes as kubectl lists them when each is registered with its address and Ready. */
+    /** Its nodes as kubectl lists them when each is registered with its address and Ready, the edge on a tunnel port. */
     private Path ipv6OnlyNodes() throws IOException {
         return Files.writeString(tmp.resolve("nodes.txt"), String.join("", List.of(
                 "cp-1\t2001:db8:30::10,\tTrue\n", "worker-1\t2001:db8:30::11,\tTrue\n",
-                "sensor-01\t2001:db8:31::1,\tTrue\n")));
+                "sensor-01\t2001:db8:31::1,\tTrue\t10351\n")));
     }
 
     private static final String SITE_NODES = String.join("", List.of(
             "master-1\t192.0.2.10,2001:db8::10,\tTrue\n",
             "worker-1\t192.0.2.11,2001:db8::11,\tTrue\n",
-            "edge-0001\t192.0.2.101,2001:db8::101,\tTrue\n",
-            "edge-0002\t192.0.2.102,2001:db8::102,\tTrue\n",
-            "edge-0003\t192.0.2.103,2001:db8::103,\tTrue\n"));
+            "edge-0001\t192.0.2.101,2001:db8::101,\tTrue\t10351\n",
+            "edge-0002\t192.0.2.102,2001:db8::102,\tTrue\t10351\n",
+            "edge-0003\t192.0.2.103,2001:db8::103,\tTrue\t10351\n"));
 
     @Test
     void verifyFailsNamingNodeAndPodWhenAKeptOffDaemonSetRunsOnAnEdgeNode() throws IOException {
@@ -172,5 +172,77 @@ class VerifyScriptTest extends ScriptHarness {
         Run r = run(List.of("bash", verify.toString()), Map.of("FAKE_NODES", nodes.toString(), "FAKE_PODS_RC", "1"));
         assertThat(r.exit).isEqualTo(2);
         assertThat(r.err).contains("verify.sh: kubectl -n kube-system get pods failed");
+    }
+
+    // ---- CloudStream: the tunnel port per family, a tunnel per edge node, kubectl logs through the redirect
+
+    private Path verify(String sample) throws IOException {
+        return writeScripts(load(sample), tmp.resolve("site")).stream()
+                .filter(p -> p.endsWith("scripts/verify.sh")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void verifyChecksTheTunnelPortInEachFamilyAndKubectlLogsOfAPodOnAnEdgeNode() throws IOException {
+        Path nodes = Files.writeString(tmp.resolve("nodes.txt"), SITE_NODES);
+        Run r = run(List.of("bash", verify("dual-stack-site").toString(), "--logs", "factory/line-1-plc"),
+                Map.of("FAKE_NODES", nodes.toString(), "FAKE_POD_NODE", "edge-0002", "FAKE_TUNNEL_RC", "56"));
+        assertThat(r.exit).as(r.out + r.err).isZero();
+        assertThat(r.out).contains("PASS  CloudStream tunnel answers at https://192.0.2.10:30004/")
+                .contains("PASS  CloudStream tunnel answers at https://[2001:db8::10]:30004/")
+                .contains("nodes: 5 ok, 0 wrong")
+                .contains("PASS  kubectl logs factory/line-1-plc answers from edge node edge-0002");
+        assertThat(fakeLog()).contains("curl -gk -4 --max-time 10 -sS -o /dev/null https://192.0.2.10:30004/")
+                .contains("curl -gk -6 --max-time 10 -sS -o /dev/null https://[2001:db8::10]:30004/")
+                .contains("kubectl -n factory get pod line-1-plc -o jsonpath={.spec.nodeName}")
+                .contains("kubectl -n factory logs line-1-plc --all-containers --tail=1");
+    }
+
+    @Test
+    void verifyFailsForAnUnreachableTunnelAnEdgeWithoutTunnelAndLogsThatDoNotAnswer() throws IOException {
+        Path nodes = Files.writeString(tmp.resolve("nodes.txt"), SITE_NODES.replace("2001:db8::102,\tTrue\t10351",
+                "2001:db8::102,\tTrue\t10350").replace("2001:db8::103,\tTrue\t10351", "2001:db8::103,\tTrue\t"));
+        Run r = run(List.of("bash", verify("dual-stack-site").toString(), "--logs", "line-1-plc"),
+                Map.of("FAKE_NODES", nodes.toString(), "FAKE_POD_NODE", "edge-0001", "FAKE_TUNNEL_RC", "7",
+                        "FAKE_LOGS_RC", "1"));
+        assertThat(r.exit).as(r.out + r.err).isEqualTo(1);
+        assertThat(r.out).contains("FAIL  CloudStream tunnel does not answer at https://[2001:db8::10]:30004/ (curl -gk -6")
+                .contains("WRONG edge node edge-0002: no CloudStream tunnel (kubelet port 10350, want 10351 or above)")
+                .contains("WRONG edge node edge-0003: no CloudStream tunnel (kubelet port none, want 10351 or above)")
+                .contains("nodes: 3 ok, 2 wrong")
+                .contains("FAIL  kubectl logs default/line-1-plc on edge node edge-0001: error: dial tcp: i/o timeout");
+        assertThat(r.err).contains("the CloudStream step of README.md");
+    }
+
+    @Test
+    void verifyLogsWantsAPodOnAnEdgeNodeAndRefusesAnythingButDnsNames() throws IOException {
+        Path nodes = Files.writeString(tmp.resolve("nodes.txt"), SITE_NODES);
+        Path verify = verify("dual-stack-site");
+        Run cloud = run(List.of("bash", verify.toString(), "--logs", "kube-system/etcd-master-1"),
+                Map.of("FAKE_NODES", nodes.toString(), "FAKE_POD_NODE", "master-1"));
+        assertThat(cloud.exit).isEqualTo(1);
+        assertThat(cloud.out).contains("FAIL  pod kube-system/etcd-master-1 runs on master-1, not on an edge node of this site");
+        assertThat(fakeLog()).doesNotContain(" logs ");
+        for (List<String> args : List.of(List.of("--logs"), List.of("--logs", "--all-namespaces"),
+                List.of("--logs", "a/b;reboot"), List.of("--logs", "ns/"), List.of("--logs", "p", "extra"),
+                List.of("--logs", "$(reboot)"))) {
+            Files.writeString(log, "");
+            List<String> cmd = new java.util.ArrayList<>(List.of("bash", verify.toString()));
+            cmd.addAll(args);
+            Run r = run(cmd, Map.of("FAKE_NODES", nodes.toString()));
+            assertThat(r.exit).as(args.toString()).isEqualTo(2);
+            assertThat(fakeLog()).as(args.toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void verifyOfASiteWithoutEdgesChecksNoTunnel() throws IOException {
+        Path verify = writeScripts(io.github.dualstack.core.plan.SiteVariants.NO_EDGES.site(), tmp.resolve("site"))
+                .stream().filter(p -> p.endsWith("scripts/verify.sh")).findFirst().orElseThrow();
+        assertThat(Files.readString(verify)).contains("TUNNEL_URLS=()");
+        Path nodes = Files.writeString(tmp.resolve("nodes.txt"), "master-1\t192.0.2.10,2001:db8::10,\tTrue\t10250\n"
+                + "worker-1\t192.0.2.11,2001:db8::11,\tTrue\t10250\n");
+        Run r = run(List.of("bash", verify.toString()), Map.of("FAKE_NODES", nodes.toString()));
+        assertThat(r.exit).as(r.out + r.err).isZero();
+        assertThat(r.out).doesNotContain("CloudStream");
     }
 }

@@ -32,6 +32,9 @@ public enum BundledTemplate {
     REGENERATE_CERTS("regenerate-cloudcore-certs.sh.ftl", RegenerateCertsView.class, FileKind.SCRIPT),
     RUNBOOK("runbook.md.ftl", RunbookView.class, FileKind.DOCUMENT),
     STATIC_POD("static-pod.yaml.ftl", StaticPodView.class, FileKind.KUBERNETES),
+    STREAM_REDIRECT("stream-redirect.sh.ftl", StreamRedirectView.class, FileKind.SCRIPT),
+    STREAM_REDIRECT_SERVICE("stream-redirect.service.ftl", StreamRedirectServiceView.class, FileKind.SYSTEM_CONFIG),
+    STREAM_REDIRECT_TIMER("stream-redirect.timer.ftl", StreamRedirectTimerView.class, FileKind.SYSTEM_CONFIG),
     SYSCTL("sysctl.conf.ftl", SysctlView.class, FileKind.SYSTEM_CONFIG),
     VERIFY("verify.sh.ftl", VerifyView.class, FileKind.SCRIPT);
 

@@ -10,7 +10,8 @@ import java.util.Optional;
  * {@code exposure}, {@code hostNetwork}, {@code namespace}, {@code regenerateCertificates},
  * {@code advertiseAddresses}, {@code edgeCount}, {@code firstEdge} (absent without edges), {@code caUrls},
  * {@code secretsNamespace} (where CloudCore keeps its certificate secrets), {@code conversion} (absent unless the
- * site is a running one converted from its baseline), {@code edgePlacement} (the DaemonSets kept off edge nodes).
+ * site is a running one converted from its baseline), {@code edgePlacement} (the DaemonSets kept off edge nodes),
+ * {@code streamFamilies} (the families of the CloudStream redirect on the control-plane nodes; empty without edges).
  * Families, CIDRs and addresses are comma-separated, primary first.
  */
 public record RunbookView(String siteName, String families, boolean dualStack, boolean ipv6, String podCidrs,
@@ -18,11 +19,13 @@ public record RunbookView(String siteName, String families, boolean dualStack, b
                           boolean calico, boolean calicoBase, CloudCore.Exposure exposure, boolean hostNetwork,
                           String namespace, boolean regenerateCertificates, String advertiseAddresses, int edgeCount,
                           Optional<String> firstEdge, List<CaUrl> caUrls, String secretsNamespace,
-                          Optional<ConversionView> conversion, EdgePlacementView edgePlacement) implements View {
+                          Optional<ConversionView> conversion, EdgePlacementView edgePlacement,
+                          List<String> streamFamilies) implements View {
 
     public RunbookView {
         controlPlaneNodes = List.copyOf(controlPlaneNodes);
         cloudNodes = List.copyOf(cloudNodes);
         caUrls = List.copyOf(caUrls);
+        streamFamilies = List.copyOf(streamFamilies);
     }
 }

@@ -8,5 +8,6 @@ package io.github.dualstack.core.plan.view;
 public sealed interface View permits CalicoConfigView, CalicoNodePatchView, CalicoPoolsView, CloudCoreConfigView,
         CloudCoreServiceView, EdgeAffinityPatchView, EdgeCoreView, JoinScriptView, JoinValuesView, KubeletDropInView,
         KubeProxyView, KustomizationView, MergedDocumentView, PreflightView, RegenerateCertsView, RunbookView,
-        StaticPodView, SysctlView, VerifyView {
+        StaticPodView, StreamRedirectServiceView, StreamRedirectTimerView, StreamRedirectView, SysctlView,
+        VerifyView {
 }
