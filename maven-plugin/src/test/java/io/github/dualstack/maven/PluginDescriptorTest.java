@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,24 @@ class PluginDescriptorTest {
             assertThat(text(mojos.get(goal), "threadSafe")).as(goal).isEqualTo("true");
             assertThat(text(mojos.get(goal), "description")).as(goal).isNotBlank();
         }
+    }
+
+    /**
+     * Maven refuses a plugin whose requiredMavenVersion is above its own; the Mojos compile against the API of that
+     * same version, so they cannot call anything the oldest supported Maven lacks.
+     */
+    @Test
+    void requiresTheOldestSupportedMavenAndCompilesAgainstItsApi() throws Exception {
+        Document plugin = parse("META-INF/maven/plugin.xml");
+        assertThat(text(plugin.getDocumentElement(), "requiredMavenVersion")).isEqualTo("3.6.3");
+        assertThat(text(plugin.getDocumentElement(), "requiredJavaVersion")).isEqualTo("17");
+        Properties api = new Properties();
+        try (InputStream in = PluginDescriptorTest.class.getClassLoader()
+                .getResourceAsStream("META-INF/maven/org.apache.maven/maven-plugin-api/pom.properties")) {
+            assertThat(in).as("maven-plugin-api on the class path").isNotNull();
+            api.load(in);
+        }
+        assertThat(api.getProperty("version")).isEqualTo("3.6.3");
     }
 
     @Test
