@@ -5,6 +5,7 @@ import io.github.dualstack.core.DualstackException;
 import io.github.dualstack.core.Report;
 import io.github.dualstack.core.Request;
 import io.github.dualstack.core.RunOptions;
+import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -18,8 +19,8 @@ public class GenerateMojo extends AbstractTreeMojo<Report.Generate> {
     boolean force;
 
     @Override
-    Report.Generate run(RunOptions options) throws DualstackException {
-        return Dualstack.generate(new Request.Generate(descriptor.toPath(), outputDirectory.toPath(), force, options));
+    Report.Generate run(Path descriptor, Path outputDirectory, RunOptions options) throws DualstackException {
+        return Dualstack.generate(new Request.Generate(descriptor, outputDirectory, force, options));
     }
 
     @Override

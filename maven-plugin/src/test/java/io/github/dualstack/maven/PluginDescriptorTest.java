@@ -69,9 +69,11 @@ class PluginDescriptorTest {
     @Test
     void everyParameterHasDescriptionAndUserProperty() {
         Map<String, List<String>> expected = Map.of(
-                "generate", List.of("descriptor", "force", "maxDescriptorBytes", "outputDirectory", "skip",
-                        "templateOverrides"),
-                "check", List.of("descriptor", "maxDescriptorBytes", "outputDirectory", "skip", "templateOverrides"),
+                "generate", List.of("descriptor", "descriptors", "force", "maxDescriptorBytes", "outputDirectory",
+                        "siteOutputDirectory", "skip", "templateOverrides"),
+                "check", List.of("descriptor", "descriptors", "maxDescriptorBytes", "outputDirectory",
+                        "siteOutputDirectory", "skip", "templateOverrides"),
+                "validate", List.of("descriptor", "descriptors", "maxDescriptorBytes", "skip"),
                 "init", List.of("baseline", "descriptor", "force", "maxDescriptorBytes", "name", "skip"));
         for (String goal : List.of("generate", "check", "validate", "init")) {
             Element mojo = mojos.get(goal);
@@ -103,6 +105,8 @@ class PluginDescriptorTest {
                 .isEqualTo("${project.basedir}/generated");
         assertThat(child(config, "skip").getAttribute("default-value")).isEqualTo("false");
         assertThat(child(config, "force").getAttribute("default-value")).isEqualTo("false");
+        assertThat(child(config, "siteOutputDirectory").getAttribute("default-value")).isEqualTo("generated");
+        assertThat(child(config, "descriptors").hasAttribute("default-value")).as("one site unless named").isFalse();
         Element init = (Element) mojos.get("init").getElementsByTagName("configuration").item(0);
         assertThat(child(init, "baseline").getAttribute("default-value")).isEqualTo("${basedir}/baseline");
         assertThat(child(init, "descriptor").getAttribute("default-value")).isEqualTo("${basedir}/site.yaml");
