@@ -91,7 +91,8 @@ class InputErrorsCliTest {
         Files.writeString(templates.resolve("README.md"), "why\n");
         Run r = run("generate", sample("ipv6-only"), "-o", out(), "--templates", templates.toString());
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
-        String names = "calico-config.configmap.yaml.ftl, calico-node.patch.yaml.ftl, calico.ippools.yaml.ftl,"
+        String names = "ansible-edge-rollout.yaml.ftl, ansible-inventory.yaml.ftl,"
+                + " calico-config.configmap.yaml.ftl, calico-node.patch.yaml.ftl, calico.ippools.yaml.ftl,"
                 + " cloudcore.configmap.yaml.ftl, cloudcore.service.yaml.ftl, edge-affinity.patch.yaml.ftl,"
                 + " edgecore.yaml.ftl, join.sh.ftl, kube-proxy.configmap.yaml.ftl, kubelet-dropin.conf.ftl,"
                 + " kustomization.yaml.ftl, merged.yaml.ftl,"
@@ -114,7 +115,7 @@ class InputErrorsCliTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.errLines()).hasSize(2).first().isEqualTo(sysctl + ":3:5: warning: <#attempt> failed and its"
                 + " <#recover> output was used: The following has evaluated to null or missing: nope (in 2 files)");
-        assertThat(r.errLines().get(1)).startsWith("dualstack: 19 written, 0 unchanged, 0 removed");
+        assertThat(r.errLines().get(1)).startsWith("dualstack: 21 written, 0 unchanged, 0 removed");
         noStackTrace(r);
         assertThat(System.getProperty(Main.FREEMARKER_LOGGER_LIBRARY)).as("FreeMarker's own log is off in the CLI")
                 .isEqualTo("none");

@@ -40,7 +40,7 @@ class ManySitesCliTest {
                 "dualstack: site " + repo + "/sites/ipv6-only/site.yaml",
                 gen.errLines().get(3),
                 gen.errLines().get(4));
-        assertThat(gen.errLines().get(1)).startsWith("dualstack: 23 written, 0 unchanged, 0 removed");
+        assertThat(gen.errLines().get(1)).startsWith("dualstack: 25 written, 0 unchanged, 0 removed");
         assertThat(gen.errLines().get(4)).startsWith("dualstack: 2 site(s): 2 ok, 0 failed");
         assertThat(repo.resolve("sites/ipv6-only/generated/cluster/kustomization.yaml")).isRegularFile();
 
@@ -49,7 +49,7 @@ class ManySitesCliTest {
         Run check = run("check", "--sites", glob);
         assertThat(check.exit()).isEqualTo(1);
         assertThat(check.out()).contains("+++ b/cluster/kubeedge/cloudcore.service.yaml", "-# edited");
-        assertThat(check.err()).contains("dualstack: 23 files up to date",
+        assertThat(check.err()).contains("dualstack: 25 files up to date",
                 "dualstack: the tree is stale; run: dualstack generate --sites '" + glob + "' --site-output generated",
                 "dualstack: 2 site(s): 1 ok, 1 failed (" + repo + "/sites/ipv6-only/site.yaml)");
     }

@@ -30,7 +30,7 @@ class BrownfieldSampleTest {
     void aCopyGeneratesAndChecksCleanAndIsNeverRecordedUpToDate() throws Exception {
         Brownfield b = new Brownfield(dir);
         Map<String, String> tree = b.generated();
-        assertThat(tree).hasSize(36).containsKeys("README.md", "cluster/kustomization.yaml",
+        assertThat(tree).hasSize(38).containsKeys("README.md", "ansible/inventory.yaml", "cluster/kustomization.yaml",
                 "cluster/kube-system/kubeadm-config.configmap.yaml", "edge/edge-0004/join.sh");
         Report.Check check = b.check();
         assertThat(check.ok()).as(check.summary()).isTrue();

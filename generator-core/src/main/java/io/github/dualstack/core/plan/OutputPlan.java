@@ -38,7 +38,8 @@ public final class OutputPlan {
                 Stream.of(kustomization), cluster.stream(),
                 new ScriptsBuilder().files(facts),
                 new ControlPlaneBuilder().files(facts),
-                new NodeConfigBuilder().files(facts)).flatMap(s -> s).toList();
+                new NodeConfigBuilder().files(facts),
+                new AnsibleBuilder().files(facts)).flatMap(s -> s).toList();
     }
 
     /** The edge files, lazily. */
