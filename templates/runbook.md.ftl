@@ -351,6 +351,33 @@ join; a smaller `tokenRefreshDuration` in CloudCore's configuration shortens eve
 writes the token into no file: keadm's files that hold it are created readable by root only, and the copy of
 keadm's `edgecore.yaml` it keeps (`/etc/kubeedge/config/edgecore.yaml.keadm.bak`, mode 0600) is taken only after
 edgecore has removed the token from it.
+
+**Many edge nodes: Ansible.** `ansible/inventory.yaml` lists every edge node (group `kubeedge_edge`, and one group
+per label, `edge_KEY_VALUE`) and `ansible/edge-rollout.yaml` does the above for each of them, from a control host
+that reaches the nodes over SSH and runs kubectl and keadm (default: localhost; `-e dualstack_kubectl_host=HOST`):
+
+```sh
+ansible-playbook -i ansible/inventory.yaml ansible/edge-rollout.yaml            # all edge nodes
+ansible-playbook -i ansible/inventory.yaml ansible/edge-rollout.yaml --limit edge_line_1
+```
+
+It copies `edge/NODE/` to the node, runs `join.sh --token-file /dev/stdin` with a token from `keadm gettoken` on
+the control host (a node without an edge certificate) or `join.sh --config-only` (a joined node whose
+`edgecore.yaml` differs from the generated one), and then waits on the control host until the node is Ready and
+reports exactly its InternalIPs. It works in batches (`serial`: one canary node, then 10% of the nodes, then 25% at
+a time) and stops when more than 10% of a batch fails (`max_fail_percentage`). A node that is joined, has the
+generated `edgecore.yaml` and verifies is left alone, so run it again after a failure: it resumes. A join that
+failed half-way leaves keadm's files behind; `keadm reset edge` on that node before the next run. The token is in
+no file and never printed: the tasks that handle it have `no_log`, so rerun `./join.sh --dry-run` on a node to see
+why its join failed. Every inventory value from the descriptor is marked `!unsafe`: Ansible never evaluates it.
+
+**Joined nodes on KubeEdge v1.21 and later: ConfigUpdateJob.** To change fields of `edgecore.yaml` on nodes that
+have joined, KubeEdge's own `ConfigUpdateJob` (`operations.kubeedge.io/v1alpha2`) sets `updateFields` on the nodes
+that `nodeNames` or a `labelSelector` selects, `concurrency` at a time, stops above `failureTolerate` (default
+0.1), restarts edgecore and rolls a failed node back, through CloudHub and without SSH. It needs the `taskManager`
+module enabled in both CloudCore and EdgeCore (off by default) and changes only the fields it names: the node's
+file then no longer matches `edge/NODE/etc/kubeedge/config/edgecore.yaml`, so put the same change into the
+descriptor. New nodes, and nodes without taskManager, join with `join.sh` (by hand or with the playbook).
 <#else>
 This site has no edge nodes yet.
 </#if>

@@ -1,5 +1,7 @@
 // Both builds of invoker.properties share build.log: the first writes the tree, the second writes nothing.
 def log = new File(basedir, 'build.log').text
+// Run under the wrapper's Maven and again under the oldest supported one (pom.xml, execution oldest-maven).
+assert log.contains("Apache Maven $mavenVersion ") : "not run by Maven $mavenVersion"
 def out = new File(basedir, 'generated')
 
 ['cluster/kustomization.yaml',

@@ -31,9 +31,11 @@ def plugin = new groovy.xml.XmlSlurper().parseText(descriptor)
 def goals = plugin.mojos.mojo.collect { it.goal.text() }.sort()
 assert goals == ['check', 'generate', 'help', 'init', 'validate']
 def expected = [
-        check   : ['descriptor', 'maxDescriptorBytes', 'outputDirectory', 'skip', 'templateOverrides'],
-        generate: ['descriptor', 'force', 'maxDescriptorBytes', 'outputDirectory', 'skip', 'templateOverrides'],
-        validate: ['descriptor', 'maxDescriptorBytes', 'skip'],
+        check   : ['descriptor', 'descriptors', 'maxDescriptorBytes', 'outputDirectory', 'siteOutputDirectory', 'skip',
+                   'templateOverrides'],
+        generate: ['descriptor', 'descriptors', 'force', 'maxDescriptorBytes', 'outputDirectory',
+                   'siteOutputDirectory', 'skip', 'templateOverrides'],
+        validate: ['descriptor', 'descriptors', 'maxDescriptorBytes', 'skip'],
         init    : ['baseline', 'descriptor', 'force', 'maxDescriptorBytes', 'name', 'skip'],
 ]
 plugin.mojos.mojo.each { mojo ->
@@ -56,7 +58,8 @@ plugin.mojos.mojo.each { mojo ->
         assert helpFlat.contains(ptext) : "dualstack:help lacks the description of $goal/$name: $ptext"
     }
 }
-['descriptor', 'outputDirectory', 'templateOverrides', 'skip', 'force', 'maxDescriptorBytes', 'baseline', 'name'].each {
+['descriptor', 'descriptors', 'outputDirectory', 'siteOutputDirectory', 'templateOverrides', 'skip', 'force',
+ 'maxDescriptorBytes', 'baseline', 'name'].each {
     assert describe.contains("User property: dualstack.$it")
 }
 assert describe =~ /descriptor \(Default: \$\{basedir\}\/site\.yaml\)/

@@ -1,5 +1,7 @@
 // Both problems, each on one located line, no stack trace, and nothing written.
 def log = new File(basedir, 'build.log').text
+// Run under the wrapper's Maven and again under the oldest supported one (pom.xml, execution oldest-maven).
+assert log.contains("Apache Maven $mavenVersion ") : "not run by Maven $mavenVersion"
 
 assert log.contains('BUILD FAILURE')
 assert log =~ /(?m)^\[ERROR\] (.*\/)?site\.yaml:11:49: spec\.kubernetes\.serviceSubnets\.ipv6: prefix \/100 is too large; .+$/

@@ -1,5 +1,7 @@
 // Two validate runs outside any project, each printing the resolved site of the descriptor it was given.
 def log = new File(basedir, 'build.log').text
+// Run under the wrapper's Maven and again under the oldest supported one (pom.xml, execution oldest-maven).
+assert log.contains("Apache Maven $mavenVersion ") : "not run by Maven $mavenVersion"
 
 assert !new File(basedir, 'pom.xml').exists()
 assert log.count('Building Maven Stub Project (No POM)') == 2

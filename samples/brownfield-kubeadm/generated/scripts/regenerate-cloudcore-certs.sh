@@ -142,7 +142,7 @@ if [[ $failures -gt 0 ]]; then
     die "$failures check(s) failed; see kubectl -n $NAMESPACE logs deployment/cloudcore"
 fi
 if [[ $new_ca == true ]]; then
-    printf 'New CA in place. Every edge node must join again with a new token (keadm gettoken): on the node keadm reset edge, on the cloud side kubectl delete node NODE, then edge/NODE/join.sh.\n'
+    printf 'New CA in place. Every edge node must join again with a new token (keadm gettoken): on the node keadm reset edge, on the cloud side kubectl delete node NODE, then edge/join.sh NODE.\n'
 else
     printf 'Server certificate re-signed with the existing CA; edge nodes keep their certificates.\n'
 fi

@@ -4,6 +4,7 @@ import io.github.dualstack.core.Dualstack;
 import io.github.dualstack.core.Report;
 import io.github.dualstack.core.Request;
 import io.github.dualstack.core.SelfCheckScope;
+import io.github.dualstack.core.RunOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** dualstack generate SITE -o DIR. */
+/** dualstack generate SITE -o DIR, or every site of a repository: dualstack generate --sites GLOB. */
 @Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Validates the descriptor and writes every file of the site into the output tree."
                 + " Only files dualstack wrote are replaced; unchanged files are not touched.")
@@ -48,8 +49,13 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        RunOptions options = RunCommand.options(spec, tree, common, selfCheck.scope);
+        if (common.many()) {
+            return RunCommand.sites(spec, common, tree, s -> Dualstack.generate(new Request.Generate(s.descriptor(),
+                    s.outputDirectory(), force, options)), r -> () -> { });
+        }
         Report.Generate report = RunCommand.call(spec, () -> Dualstack.generate(new Request.Generate(common.descriptor,
-                tree.output, force, RunCommand.options(spec, tree, common, selfCheck.scope))));
+                tree.output, force, options)));
         if (report == null) {
             return ExitCodes.USAGE;
         }

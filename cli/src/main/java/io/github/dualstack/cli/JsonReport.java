@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dualstack.core.FileDiff;
 import io.github.dualstack.core.Problem;
 import io.github.dualstack.core.Report;
+import io.github.dualstack.core.SitesReport;
 import io.github.dualstack.core.write.Refusal;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -24,6 +25,29 @@ final class JsonReport {
     }
 
     static void print(Report report, PrintWriter out) {
+        out.println(object(report).toPrettyString());
+        out.flush();
+    }
+
+    /**
+     * --sites: {@code ok}, {@code summary} and {@code sites} [{site, ok, failure} or {site, ...the object of the
+     * site's report}].
+     */
+    static void print(SitesReport<?> all, PrintWriter out) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("ok", all.ok());
+        root.put("summary", all.summary());
+        ArrayNode sites = root.putArray("sites");
+        for (SitesReport.SiteResult<?> site : all.sites()) {
+            ObjectNode o = sites.addObject().put("site", site.site().name());
+            site.failure().ifPresent(f -> o.put("ok", false).put("failure", f));
+            site.report().ifPresent(r -> o.setAll(object(r)));
+        }
+        out.println(root.toPrettyString());
+        out.flush();
+    }
+
+    private static ObjectNode object(Report report) {
         ObjectNode root = JSON.createObjectNode();
         root.put("ok", report.ok());
         root.put("summary", report.summary());
@@ -60,8 +84,7 @@ final class JsonReport {
                 d.problems().forEach(treeProblems::add);
             });
         }
-        out.println(root.toPrettyString());
-        out.flush();
+        return root;
     }
 
     private static String lower(Enum<?> e) {

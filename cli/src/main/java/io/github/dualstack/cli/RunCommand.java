@@ -1,12 +1,16 @@
 package io.github.dualstack.cli;
 
+import io.github.dualstack.core.Dualstack;
 import io.github.dualstack.core.DualstackException;
 import io.github.dualstack.core.FrontEnd;
 import io.github.dualstack.core.Report;
 import io.github.dualstack.core.RunOptions;
 import io.github.dualstack.core.SelfCheckScope;
+import io.github.dualstack.core.SiteSet;
+import io.github.dualstack.core.SitesReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** The part every command shares: the options of one request, one core call, the report printed, an exit code. */
@@ -15,12 +19,12 @@ final class RunCommand {
     private RunCommand() {
     }
 
-    interface CoreCall<R extends Report> {
-        R run() throws DualstackException;
+    interface CoreCall<T> {
+        T run() throws DualstackException;
     }
 
     /** The report, or null after printing why the run could not happen (exit code 2). */
-    static <R extends Report> R call(CommandSpec spec, CoreCall<R> call) {
+    static <T> T call(CommandSpec spec, CoreCall<T> call) {
         try {
             return call.run();
         } catch (DualstackException e) {
@@ -40,12 +44,12 @@ final class RunCommand {
     static RunOptions options(CommandSpec spec, TreeOptions tree, CommonOptions common, SelfCheckScope selfCheck) {
         common.check(spec.commandLine());
         if (tree != null) {
-            tree.check(spec.commandLine());
+            tree.check(spec.commandLine(), common.many());
         }
         PrintWriter err = spec.commandLine().getErr();
         RunOptions.Builder options = RunOptions.builder().maxDescriptorBytes(common.maxDescriptorBytes)
                 .selfCheck(selfCheck)
-                .frontEnd(new FrontEnd("--force", generateCommand(common.descriptor, tree), "--max-descriptor-bytes",
+                .frontEnd(new FrontEnd("--force", generateCommand(common, tree), "--max-descriptor-bytes",
                         notice -> {
                             err.println("dualstack: " + notice);
                             err.flush();
@@ -60,9 +64,40 @@ final class RunCommand {
     }
 
     /** The command line that regenerates this tree, as messages about an interrupted run name it. */
-    private static String generateCommand(Path descriptor, TreeOptions tree) {
-        return "dualstack generate " + descriptor + (tree == null ? "" : " -o " + tree.output
+    static String generateCommand(CommonOptions common, TreeOptions tree) {
+        String sites = common.many() ? "--sites '" + String.join(",", common.sites) + "'"
+                + (tree == null ? "" : " --site-output " + tree.siteOutput) : common.descriptor.toString();
+        return "dualstack generate " + sites + (tree == null ? "" : (common.many() ? "" : " -o " + tree.output)
                 + (tree.templates == null ? "" : " --templates " + tree.templates));
+    }
+
+    /**
+     * Every site of {@code --sites}, one core call: as one JSON object with {@code --format json}; else each
+     * site's report under a line naming it, as {@link #finish} prints one, then one summary line for all.
+     */
+    static <R extends Report> int sites(CommandSpec spec, CommonOptions common, TreeOptions tree,
+                                        Dualstack.PerSite<R> run, Function<R, Runnable> body) {
+        SiteSet set = new SiteSet(Path.of(""), common.sites, tree == null ? SiteSet.DEFAULT_OUTPUT_DIRECTORY
+                : tree.siteOutput);
+        SitesReport<R> all = call(spec, () -> Dualstack.eachSite(set, run));
+        if (all == null) {
+            return ExitCodes.USAGE;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        if (common.format == OutputFormat.json) {
+            JsonReport.print(all, spec.commandLine().getOut());
+            return all.ok() ? ExitCodes.OK : ExitCodes.PROBLEMS;
+        }
+        for (SitesReport.SiteResult<R> site : all.sites()) {
+            String name = site.site().name();
+            err.println("dualstack: site " + name);
+            site.failure().ifPresent(f -> f.lines().forEach(l -> err.println("dualstack: " + name + ": " + l)));
+            err.flush();
+            site.report().ifPresent(r -> finish(spec, r, common, body.apply(r), true));
+        }
+        err.println("dualstack: " + all.summary());
+        err.flush();
+        return all.ok() ? ExitCodes.OK : ExitCodes.PROBLEMS;
     }
 
     /**

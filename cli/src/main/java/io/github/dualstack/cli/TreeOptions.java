@@ -1,6 +1,7 @@
 package io.github.dualstack.cli;
 
 import io.github.dualstack.core.RunOptions;
+import io.github.dualstack.core.SiteSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -10,9 +11,13 @@ import picocli.CommandLine.ParameterException;
 /** Options of the commands that render a tree. */
 final class TreeOptions {
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
-            description = "The output tree (committed to git), e.g. generated/.")
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+            description = "The output tree (committed to git), e.g. generated/. Required with SITE.")
     Path output;
+
+    @Option(names = "--site-output", paramLabel = "DIR", defaultValue = SiteSet.DEFAULT_OUTPUT_DIRECTORY,
+            description = "With --sites: each site's tree, relative to its descriptor (default: ${DEFAULT-VALUE}).")
+    String siteOutput;
 
     @Option(names = "--templates", paramLabel = "DIR",
             description = "Template overrides: a file here replaces the bundled template of the same name.")
@@ -24,11 +29,18 @@ final class TreeOptions {
     Integer threads;
 
     /** What picocli's types cannot express; each failure is a usage error naming the option. */
-    void check(CommandLine cl) {
+    void check(CommandLine cl, boolean many) {
+        if (many && output != null) {
+            throw new ParameterException(cl, "--output names the tree of one SITE; with --sites each tree is"
+                    + " --site-output beside its descriptor");
+        }
+        if (!many && output == null) {
+            throw new ParameterException(cl, "Missing required option: '--output=DIR'");
+        }
         if (threads != null) {
             Ranges.check(cl, "--threads", threads, 1, RunOptions.MAX_THREADS);
         }
-        if (Files.exists(output) && !Files.isDirectory(output)) {
+        if (output != null && Files.exists(output) && !Files.isDirectory(output)) {
             throw new ParameterException(cl, "--output " + output + " is not a directory");
         }
     }

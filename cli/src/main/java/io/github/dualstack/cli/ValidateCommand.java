@@ -3,6 +3,7 @@ package io.github.dualstack.cli;
 import io.github.dualstack.core.Dualstack;
 import io.github.dualstack.core.Request;
 import io.github.dualstack.core.Report;
+import io.github.dualstack.core.RunOptions;
 import io.github.dualstack.core.SiteSummary;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,16 +28,26 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        RunOptions options = RunCommand.options(spec, null, common);
+        if (common.many()) {
+            return RunCommand.sites(spec, common, null, s -> Dualstack.validate(new Request.Validate(s.descriptor(),
+                    options)), this::site);
+        }
         Report.Validate report = RunCommand.call(spec, () -> Dualstack.validate(new Request.Validate(common.descriptor,
-                RunCommand.options(spec, null, common))));
+                options)));
         if (report == null) {
             return ExitCodes.USAGE;
         }
-        var out = spec.commandLine().getOut();
-        return RunCommand.finish(spec, report, common, () -> {
+        return RunCommand.finish(spec, report, common, site(report), false);
+    }
+
+    /** A valid site's summary, or with --resolved its whole descriptor. */
+    private Runnable site(Report.Validate report) {
+        return () -> {
             if (!report.hasErrors()) {
-                out.print(resolved ? report.resolved().orElseThrow().yaml() : SiteSummary.of(report.site().orElseThrow()));
+                spec.commandLine().getOut().print(resolved ? report.resolved().orElseThrow().yaml()
+                        : SiteSummary.of(report.site().orElseThrow()));
             }
-        }, false);
+        };
     }
 }

@@ -21,12 +21,12 @@ class GenerateCheckCliTest {
         String out = dir.resolve("generated").toString();
         Run gen = run("generate", sample("dual-stack-site"), "-o", out);
         assertThat(gen.exit()).as(gen.err()).isZero();
-        assertThat(gen.err()).contains("dualstack: 27 written, 0 unchanged, 0 removed");
+        assertThat(gen.err()).contains("dualstack: 29 written, 0 unchanged, 0 removed");
 
         Run check = run("check", sample("dual-stack-site"), "-o", out);
         assertThat(check.exit()).isZero();
         assertThat(check.out()).isEmpty();
-        assertThat(check.err()).contains("27 files up to date");
+        assertThat(check.err()).contains("29 files up to date");
 
         Path service = dir.resolve("generated/cluster/kubeedge/cloudcore.service.yaml");
         String original = Files.readString(service);
@@ -46,7 +46,7 @@ class GenerateCheckCliTest {
 
         Run forced = run("generate", sample("dual-stack-site"), "-o", out, "--force");
         assertThat(forced.exit()).isZero();
-        assertThat(forced.err()).contains("1 written, 26 unchanged, 0 removed");
+        assertThat(forced.err()).contains("1 written, 28 unchanged, 0 removed");
         assertThat(Files.readString(service)).isEqualTo(original);
     }
 

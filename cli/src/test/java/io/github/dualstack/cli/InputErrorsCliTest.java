@@ -107,7 +107,8 @@ class InputErrorsCliTest {
         Files.writeString(templates.resolve("README.md"), "why\n");
         Run r = run("generate", sample("ipv6-only"), "-o", out(), "--templates", templates.toString());
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
-        String names = "calico-config.configmap.yaml.ftl, calico-node.patch.yaml.ftl, calico.ippools.yaml.ftl,"
+        String names = "ansible-edge-rollout.yaml.ftl, ansible-inventory.yaml.ftl,"
+                + " calico-config.configmap.yaml.ftl, calico-node.patch.yaml.ftl, calico.ippools.yaml.ftl,"
                 + " cloudcore.configmap.yaml.ftl, cloudcore.service.yaml.ftl, edge-affinity.patch.yaml.ftl,"
                 + " edgecore.yaml.ftl, join.env.ftl, join.sh.ftl, kube-proxy.configmap.yaml.ftl, kubelet-dropin.conf.ftl,"
                 + " kustomization.yaml.ftl, merged.yaml.ftl,"
@@ -133,7 +134,7 @@ class InputErrorsCliTest {
         assertThat(r.errLines()).hasSize(3).element(1).isEqualTo(sysctl + ":3:5: warning: <#attempt> failed and its"
                 + " <#recover> output was used: The following has evaluated to null or missing: nope (in 2 files)");
         assertThat(r.errLines().get(0)).contains("warning: spec.ipFamilies: metrics-server and kubectl top");
-        assertThat(r.errLines().get(2)).startsWith("dualstack: 23 written, 0 unchanged, 0 removed");
+        assertThat(r.errLines().get(2)).startsWith("dualstack: 25 written, 0 unchanged, 0 removed");
         noStackTrace(r);
         assertThat(System.getProperty(Main.FREEMARKER_LOGGER_LIBRARY)).as("FreeMarker's own log is off in the CLI")
                 .isEqualTo("none");

@@ -71,6 +71,31 @@ public final class Dualstack {
         return request instanceof Request.Generate g ? generate(g) : check((Request.Check) request);
     }
 
+    /** The request of one mode for one site of a {@link SiteSet}. */
+    @FunctionalInterface
+    public interface PerSite<R extends Report> {
+        R run(SiteSet.Entry site) throws DualstackException;
+    }
+
+    /**
+     * Every site of {@code sites}, one after the other, in the order of their names: a site whose inputs cannot be
+     * used (an {@link InputException}) is reported as failed and the others still run; a fault of the file system
+     * or of dualstack stops the run. Each site runs with all the threads of its own request.
+     */
+    public static <R extends Report> SitesReport<R> eachSite(SiteSet sites, PerSite<R> run)
+            throws DualstackException {
+        long start = System.nanoTime();
+        List<SitesReport.SiteResult<R>> results = new ArrayList<>();
+        for (SiteSet.Entry site : sites.resolve()) {
+            try {
+                results.add(new SitesReport.SiteResult<>(site, Optional.of(run.run(site)), Optional.empty()));
+            } catch (InputException e) {
+                results.add(new SitesReport.SiteResult<>(site, Optional.empty(), Optional.of(e.getMessage())));
+            }
+        }
+        return new SitesReport<>(results, since(start));
+    }
+
     public static Report.Validate validate(Request.Validate request) throws DualstackException {
         long start = System.nanoTime();
         Optional<byte[]> descriptor = read(request);

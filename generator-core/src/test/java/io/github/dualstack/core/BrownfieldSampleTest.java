@@ -30,7 +30,7 @@ class BrownfieldSampleTest {
     void aCopyGeneratesAndChecksCleanAndIsNeverRecordedUpToDate() throws Exception {
         Brownfield b = new Brownfield(dir);
         Map<String, String> tree = b.generated();
-        assertThat(tree).hasSize(46).containsKeys("README.md", "cluster/kustomization.yaml",
+        assertThat(tree).hasSize(48).containsKeys("README.md", "ansible/inventory.yaml", "cluster/kustomization.yaml",
                 "cluster/kube-system/kubeadm-config.configmap.yaml", "edge/join.sh", "edge/edge-0004/join.env");
         Report.Check check = b.check();
         assertThat(check.ok()).as(check.summary()).isTrue();

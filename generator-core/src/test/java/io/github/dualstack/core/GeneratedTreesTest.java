@@ -67,8 +67,9 @@ class GeneratedTreesTest {
                 "addresses: {ipv4: 192.0.2.112, ipv6: \"2001:db8::112\"}"));
         Report.Generate r = Dualstack.generate(Request.Generate.of(site, out));
         assertThat(r.write().orElseThrow().written()).containsExactlyInAnyOrder(
-                "edge/edge-0002/etc/kubeedge/config/edgecore.yaml", "edge/edge-0002/join.env", "scripts/verify.sh");
-        assertThat(r.write().orElseThrow().unchanged()).isEqualTo(24);
+                "edge/edge-0002/etc/kubeedge/config/edgecore.yaml", "edge/edge-0002/join.env", "scripts/verify.sh",
+                "ansible/inventory.yaml");
+        assertThat(r.write().orElseThrow().unchanged()).isEqualTo(25);
         assertThat(Files.readString(out.resolve(".dualstack/manifest.json"))).contains("edge/edge-0002/join.env");
     }
 

@@ -5,6 +5,7 @@ import io.github.dualstack.core.DualstackException;
 import io.github.dualstack.core.Report;
 import io.github.dualstack.core.Request;
 import io.github.dualstack.core.RunOptions;
+import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -16,8 +17,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 public class CheckMojo extends AbstractTreeMojo<Report.Check> {
 
     @Override
-    Report.Check run(RunOptions options) throws DualstackException {
-        return Dualstack.check(new Request.Check(descriptor.toPath(), outputDirectory.toPath(), options));
+    Report.Check run(Path descriptor, Path outputDirectory, RunOptions options) throws DualstackException {
+        return Dualstack.check(new Request.Check(descriptor, outputDirectory, options));
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.github.dualstack.core.Report;
 import io.github.dualstack.core.Request;
 import io.github.dualstack.core.RunOptions;
 import io.github.dualstack.core.SelfCheckScope;
+import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -32,8 +33,8 @@ public class GenerateMojo extends AbstractTreeMojo<Report.Generate> {
     }
 
     @Override
-    Report.Generate run(RunOptions options) throws DualstackException {
-        return Dualstack.generate(new Request.Generate(descriptor.toPath(), outputDirectory.toPath(), force, options));
+    Report.Generate run(Path descriptor, Path outputDirectory, RunOptions options) throws DualstackException {
+        return Dualstack.generate(new Request.Generate(descriptor, outputDirectory, force, options));
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.github.dualstack.core.Report;
 import io.github.dualstack.core.Request;
 import io.github.dualstack.core.RunOptions;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -36,8 +37,8 @@ public class InitMojo extends AbstractDualstackMojo<Report.Init> {
     boolean force;
 
     @Override
-    Report.Init run(RunOptions options) throws DualstackException {
-        return Dualstack.init(new Request.Init(baseline.toPath(), descriptor.toPath(), Optional.ofNullable(name), force,
+    Report.Init run(Path descriptor, Path outputDirectory, RunOptions options) throws DualstackException {
+        return Dualstack.init(new Request.Init(baseline.toPath(), descriptor, Optional.ofNullable(name), force,
                 options));
     }
 

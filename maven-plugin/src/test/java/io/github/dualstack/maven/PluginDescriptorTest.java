@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,12 +48,32 @@ class PluginDescriptorTest {
         }
     }
 
+    /**
+     * Maven refuses a plugin whose requiredMavenVersion is above its own; the Mojos compile against the API of that
+     * same version, so they cannot call anything the oldest supported Maven lacks.
+     */
+    @Test
+    void requiresTheOldestSupportedMavenAndCompilesAgainstItsApi() throws Exception {
+        Document plugin = parse("META-INF/maven/plugin.xml");
+        assertThat(text(plugin.getDocumentElement(), "requiredMavenVersion")).isEqualTo("3.6.3");
+        assertThat(text(plugin.getDocumentElement(), "requiredJavaVersion")).isEqualTo("17");
+        Properties api = new Properties();
+        try (InputStream in = PluginDescriptorTest.class.getClassLoader()
+                .getResourceAsStream("META-INF/maven/org.apache.maven/maven-plugin-api/pom.properties")) {
+            assertThat(in).as("maven-plugin-api on the class path").isNotNull();
+            api.load(in);
+        }
+        assertThat(api.getProperty("version")).isEqualTo("3.6.3");
+    }
+
     @Test
     void everyParameterHasDescriptionAndUserProperty() {
         Map<String, List<String>> expected = Map.of(
-                "generate", List.of("descriptor", "force", "maxDescriptorBytes", "outputDirectory", "skip",
-                        "templateOverrides"),
-                "check", List.of("descriptor", "maxDescriptorBytes", "outputDirectory", "skip", "templateOverrides"),
+                "generate", List.of("descriptor", "descriptors", "force", "maxDescriptorBytes", "outputDirectory",
+                        "siteOutputDirectory", "skip", "templateOverrides"),
+                "check", List.of("descriptor", "descriptors", "maxDescriptorBytes", "outputDirectory",
+                        "siteOutputDirectory", "skip", "templateOverrides"),
+                "validate", List.of("descriptor", "descriptors", "maxDescriptorBytes", "skip"),
                 "init", List.of("baseline", "descriptor", "force", "maxDescriptorBytes", "name", "skip"));
         for (String goal : List.of("generate", "check", "validate", "init")) {
             Element mojo = mojos.get(goal);
@@ -84,6 +105,8 @@ class PluginDescriptorTest {
                 .isEqualTo("${project.basedir}/generated");
         assertThat(child(config, "skip").getAttribute("default-value")).isEqualTo("false");
         assertThat(child(config, "force").getAttribute("default-value")).isEqualTo("false");
+        assertThat(child(config, "siteOutputDirectory").getAttribute("default-value")).isEqualTo("generated");
+        assertThat(child(config, "descriptors").hasAttribute("default-value")).as("one site unless named").isFalse();
         Element init = (Element) mojos.get("init").getElementsByTagName("configuration").item(0);
         assertThat(child(init, "baseline").getAttribute("default-value")).isEqualTo("${basedir}/baseline");
         assertThat(child(init, "descriptor").getAttribute("default-value")).isEqualTo("${basedir}/site.yaml");

@@ -55,6 +55,7 @@ public final class SelfCheck {
                 case EDGECORE_CONFIG -> one(text, out, doc -> edgeCore.check(doc, out));
                 case SCRIPT -> ShellScripts.check(text, out);
                 case SYSTEM_CONFIG, DOCUMENT -> TextHygiene.check(text, true, out);
+                case ANSIBLE -> AnsibleFiles.check(text, out);
                 default -> out.add("has file kind " + kind + ", which the self-check does not know");
             }
         }

@@ -15,7 +15,9 @@ public enum FileKind {
     /** A systemd drop-in or sysctl file. */
     SYSTEM_CONFIG,
     /** Markdown for people (the runbook). */
-    DOCUMENT;
+    DOCUMENT,
+    /** An Ansible inventory or playbook: YAML whose only tag is !unsafe. */
+    ANSIBLE;
 
     public boolean executable() {
         return this == SCRIPT;

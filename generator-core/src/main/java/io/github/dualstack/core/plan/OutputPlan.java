@@ -40,7 +40,8 @@ public final class OutputPlan {
                 new ControlPlaneBuilder().files(facts),
                 new NodeConfigBuilder().files(facts),
                 new StreamRedirectBuilder().files(facts),
-                EdgeBuilder.joinScript(facts)).flatMap(s -> s).toList();
+                EdgeBuilder.joinScript(facts),
+                new AnsibleBuilder().files(facts)).flatMap(s -> s).toList();
     }
 
     /** The edge files, lazily. */

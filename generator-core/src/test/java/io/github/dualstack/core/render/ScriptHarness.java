@@ -283,10 +283,15 @@ abstract class ScriptHarness {
     }
 
     static boolean shellcheckInstalled() {
+        return installed("shellcheck");
+    }
+
+    /** Whether {@code tool --version} runs and succeeds: the tests that need an optional tool skip without it. */
+    static boolean installed(String tool) {
         try {
-            Process p = new ProcessBuilder("shellcheck", "--version").redirectErrorStream(true)
+            Process p = new ProcessBuilder(tool, "--version").redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

@@ -66,7 +66,8 @@ class TemplateOverridesTest {
                         dir.resolve("kube-proxy.yml.ftl") + ": matches no bundled template; the names are: " + NAMES,
                         dir.resolve("runbook.md.ftl") + ": is a directory; overrides are read from " + dir
                                 + " itself, not from its subdirectories"));
-        assertThat(NAMES).startsWith("calico-config.configmap.yaml.ftl, calico-node.patch.yaml.ftl, ")
+        assertThat(NAMES).startsWith("ansible-edge-rollout.yaml.ftl, ansible-inventory.yaml.ftl,"
+                        + " calico-config.configmap.yaml.ftl, ")
                 .endsWith(", sysctl.conf.ftl, verify.sh.ftl");
     }
 

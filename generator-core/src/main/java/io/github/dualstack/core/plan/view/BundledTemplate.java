@@ -14,6 +14,8 @@ import java.util.TreeSet;
  * and to the kind of file it renders. A planned file names its view; its template and kind follow from here.
  */
 public enum BundledTemplate {
+    ANSIBLE_INVENTORY("ansible-inventory.yaml.ftl", AnsibleInventoryView.class, FileKind.ANSIBLE),
+    ANSIBLE_PLAYBOOK("ansible-edge-rollout.yaml.ftl", AnsiblePlaybookView.class, FileKind.ANSIBLE),
     CALICO_CONFIG("calico-config.configmap.yaml.ftl", CalicoConfigView.class, FileKind.KUBERNETES),
     CALICO_NODE_PATCH("calico-node.patch.yaml.ftl", CalicoNodePatchView.class, FileKind.KUSTOMIZE),
     CALICO_POOLS("calico.ippools.yaml.ftl", CalicoPoolsView.class, FileKind.KUBERNETES),

@@ -1,0 +1,35 @@
+package io.github.dualstack.core.plan.view;
+
+import java.util.List;
+
+/**
+ * ansible-inventory.yaml.ftl. Components: {@code site} (metadata.name), {@code edgeGroup} (the group of every edge
+ * node), {@code hosts}, {@code groups} (the label groups). Every string the descriptor supplied is printed as
+ * {@code !unsafe}, so that Ansible never evaluates a Jinja expression it holds.
+ */
+public record AnsibleInventoryView(String site, String edgeGroup, List<Host> hosts, List<Group> groups)
+        implements View {
+
+    public AnsibleInventoryView {
+        hosts = List.copyOf(hosts);
+        groups = List.copyOf(groups);
+    }
+
+    /**
+     * One edge node. Components: {@code name}, {@code address} (where Ansible reaches it: its address of the hub
+     * family), {@code internalIps} (the node's InternalIPs as the API server must report them, site order),
+     * {@code labels}.
+     */
+    public record Host(String name, String address, List<String> internalIps, Labels labels) {
+        public Host {
+            internalIps = List.copyOf(internalIps);
+        }
+    }
+
+    /** A group of edge nodes. Components: {@code name}, {@code hosts} (node names). */
+    public record Group(String name, List<String> hosts) {
+        public Group {
+            hosts = List.copyOf(hosts);
+        }
+    }
+}

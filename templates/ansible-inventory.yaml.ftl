@@ -1,0 +1,37 @@
+# The site's edge nodes for ansible-playbook -i ansible/inventory.yaml ansible/edge-rollout.yaml. Every value is
+# !unsafe: Ansible uses it as it is and never evaluates a template in it. Where Ansible should reach a node some
+# other way, add an inventory of your own after this one (-i): its ansible_host wins.
+---
+all:
+  vars:
+    dualstack_site: !unsafe ${site}
+  children:
+    ${edgeGroup}:
+      hosts:
+<#list hosts as h>
+        ${h.name}:
+          ansible_host: !unsafe ${h.address}
+          dualstack_node: !unsafe ${h.name}
+          dualstack_internal_ips:
+<#list h.internalIps as ip>
+            - !unsafe ${ip}
+</#list>
+<#if h.labels?size == 0>
+          dualstack_labels: {}
+<#else>
+          dualstack_labels:
+<#list h.labels as key, value>
+            !unsafe ${key}: !unsafe ${value}
+</#list>
+</#if>
+</#list>
+<#if groups?has_content>
+      children:
+<#list groups as g>
+        ${g.name}:
+          hosts:
+<#list g.hosts as name>
+            ${name}: {}
+</#list>
+</#list>
+</#if>
