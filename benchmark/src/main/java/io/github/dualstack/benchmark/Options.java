@@ -17,7 +17,7 @@ record Options(List<Integer> sizes, Path work, long seed, Path cliJar, boolean s
               --seed N           seed of the synthetic sites (default 42)
               --cli-jar PATH     the CLI jar to run as a subprocess (default: cli/target/dualstack.jar under the
                                  current directory or one of its parents)
-              --repeat N         measure every figure N times and report the median (default 1)
+              --repeat N         measure every figure N times; report the median and min-max (default 1)
               --skip-in-process  only the whole-process (CLI subprocess) figures and the floor
             """;
 
