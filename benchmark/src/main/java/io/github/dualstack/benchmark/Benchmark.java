@@ -6,6 +6,8 @@ import io.github.dualstack.core.Dualstack;
 import io.github.dualstack.core.Request;
 import io.github.dualstack.core.Problem;
 import io.github.dualstack.core.Report;
+import io.github.dualstack.core.RunOptions;
+import io.github.dualstack.core.SelfCheckScope;
 import io.github.dualstack.core.Version;
 import io.github.dualstack.fixtures.SyntheticSite;
 import com.sun.management.OperatingSystemMXBean;
@@ -178,8 +180,14 @@ public final class Benchmark {
                 }
                 wholeOneEdge(r, change, site, tree, logs, n);
                 whole(r, Operation.CHECK, logs, "check-" + n, false, "check", site.toString(), "-o", tree.toString());
+                if (!options.skipSelfCheckAll()) {
+                    Trees.delete(tree);   // like generate: an empty directory where an equal tree was just deleted
+                    whole(r, Operation.GENERATE_ALL, logs, "generate-self-check-all-" + n, true,
+                            "generate", site.toString(), "-o", tree.toString(), "--self-check", "all");
+                }
             } else {
-                skip(r.whole(Operation.NO_OP), r.whole(Operation.ONE_EDGE), r.whole(Operation.CHECK));
+                skip(r.whole(Operation.GENERATE_ALL), r.whole(Operation.NO_OP), r.whole(Operation.ONE_EDGE),
+                        r.whole(Operation.CHECK));
             }
         }
         if (r.whole(Operation.GENERATE).measured()) {
@@ -200,8 +208,14 @@ public final class Benchmark {
                             "in-process no-op regenerate wrote or removed files: " + x.summary(), false));
                     inProcessOneEdge(r, change, site, tree, logs, rep + "-of-" + options.repeat());
                     inProcess(r, Operation.CHECK, Request.Check.of(site, tree));
+                    if (!options.skipSelfCheckAll()) {
+                        Trees.delete(tree);
+                        inProcess(r, Operation.GENERATE_ALL, new Request.Generate(site, tree, false,
+                                RunOptions.builder().selfCheck(SelfCheckScope.ALL).build()));
+                    }
                 } else {
-                    skip(r.in(Operation.NO_OP), r.in(Operation.ONE_EDGE), r.in(Operation.CHECK));
+                    skip(r.in(Operation.GENERATE_ALL), r.in(Operation.NO_OP), r.in(Operation.ONE_EDGE),
+                            r.in(Operation.CHECK));
                 }
             }
             if (!r.floor.measured() && r.in(Operation.GENERATE).measured()) {
@@ -438,6 +452,9 @@ public final class Benchmark {
                 .append(" every measurement, so none pays for the writeback of an earlier one. One-edge change: one")
                 .append(" label value of the middle edge node edited in site.yaml, generate on the tree (the files it")
                 .append(" touched checked against what it reported), then the descriptor and tree restored (untimed).")
+                .append(options.skipSelfCheckAll() ? "" : " Generate, self-check all: generate with `--self-check all`"
+                        + " (every file parsed again; the other rows use the default, shapes) into an empty directory"
+                        + " from which an equal tree was just deleted, for comparison.")
                 .append(" CPU: user and system seconds of the java process (whole process); the JVM's process CPU")
                 .append(" time, user and system together, every thread (in process); µs/edge = (user + system) / edge")
                 .append(" nodes. Times are medians").append(options.repeat() > 1 ? ", (min–max) of the runs" : "")

@@ -128,8 +128,10 @@ final class ResultsTable {
         return lines;
     }
 
+    /** Generate ran and no run failed (a row left out by an option has no runs and no failure). */
     private static boolean allRan(SizeResult r) {
-        return r.wholeProcess.values().stream().allMatch(Figure::measured);
+        return r.whole(Operation.GENERATE).measured()
+                && r.wholeProcess.values().stream().allMatch(f -> f.failure() == null);
     }
 
     private static String target(SizeResult r, Operation op) {

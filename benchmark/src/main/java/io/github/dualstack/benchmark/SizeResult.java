@@ -10,8 +10,8 @@ import java.util.Map;
 final class SizeResult {
 
     enum Operation {
-        VALIDATE("validate"), GENERATE("generate"), NO_OP("no-op regenerate"), ONE_EDGE("one-edge change"),
-        CHECK("check"), FLOOR("floor");
+        VALIDATE("validate"), GENERATE("generate"), GENERATE_ALL("generate, self-check all"),
+        NO_OP("no-op regenerate"), ONE_EDGE("one-edge change"), CHECK("check"), FLOOR("floor");
 
         final String label;
 
