@@ -165,32 +165,11 @@ public final class Benchmark {
         // place: creating files right after many were deleted costs several times more on some file systems (see
         // benchmark/README.md), so all of them must start from the same state. This untimed run makes the first one.
         primeGenerate(r, site, tree, logs);
+        boolean treeWhole = false;   // the tree on disk is a complete one of the last generate, for the floor
         for (int rep = 1; rep <= options.repeat(); rep++) {
-            String n = rep + "-of-" + options.repeat();
-            whole(r, Operation.VALIDATE, logs, "validate-" + n, true, "validate", site.toString());
-            Trees.delete(tree);   // generate starts from an empty directory
-            boolean generated = whole(r, Operation.GENERATE, logs, "generate-" + n, true,
-                    "generate", site.toString(), "-o", tree.toString());
-            if (generated) {
-                CliProcess.Result noOp = wholeResult(r, Operation.NO_OP, logs, "no-op-" + n, true,
-                        "generate", site.toString(), "-o", tree.toString());
-                if (noOp != null && !NO_OP_SUMMARY.matcher(noOp.stderr()).find()) {
-                    fail(r, r.whole(Operation.NO_OP), "whole-process no-op regenerate wrote or removed files: "
-                            + CliProcess.lastLines(noOp.stderr(), 1), false);
-                }
-                wholeOneEdge(r, change, site, tree, logs, n);
-                whole(r, Operation.CHECK, logs, "check-" + n, false, "check", site.toString(), "-o", tree.toString());
-                if (!options.skipSelfCheckAll()) {
-                    Trees.delete(tree);   // like generate: an empty directory where an equal tree was just deleted
-                    whole(r, Operation.GENERATE_ALL, logs, "generate-self-check-all-" + n, true,
-                            "generate", site.toString(), "-o", tree.toString(), "--self-check", "all");
-                }
-            } else {
-                skip(r.whole(Operation.GENERATE_ALL), r.whole(Operation.NO_OP), r.whole(Operation.ONE_EDGE),
-                        r.whole(Operation.CHECK));
-            }
+            treeWhole = wholeRound(r, change, site, tree, logs, rep + "-of-" + options.repeat());
         }
-        if (r.whole(Operation.GENERATE).measured()) {
+        if (treeWhole) {
             floor(r, tree, floorDir);
         }
         Trees.delete(tree);
@@ -199,32 +178,65 @@ public final class Benchmark {
             r.inProcessSkipped = true;
         } else {
             for (int rep = 1; rep <= options.repeat(); rep++) {
-                inProcess(r, Operation.VALIDATE, Request.Validate.of(site));
-                Trees.delete(tree);
-                Optional<Report> gen = inProcess(r, Operation.GENERATE, Request.Generate.of(site, tree));
-                if (gen.isPresent()) {
-                    Optional<Report> noOp = inProcess(r, Operation.NO_OP, Request.Generate.of(site, tree));
-                    noOp.filter(x -> !((Report.Generate) x).write().orElseThrow().noOp()).ifPresent(x -> fail(r, r.in(Operation.NO_OP),
-                            "in-process no-op regenerate wrote or removed files: " + x.summary(), false));
-                    inProcessOneEdge(r, change, site, tree, logs, rep + "-of-" + options.repeat());
-                    inProcess(r, Operation.CHECK, Request.Check.of(site, tree));
-                    if (!options.skipSelfCheckAll()) {
-                        Trees.delete(tree);
-                        inProcess(r, Operation.GENERATE_ALL, new Request.Generate(site, tree, false,
-                                RunOptions.builder().selfCheck(SelfCheckScope.ALL).build()));
-                    }
-                } else {
-                    skip(r.in(Operation.GENERATE_ALL), r.in(Operation.NO_OP), r.in(Operation.ONE_EDGE),
-                            r.in(Operation.CHECK));
-                }
+                treeWhole = inProcessRound(r, change, site, tree, logs, rep + "-of-" + options.repeat());
             }
-            if (!r.floor.measured() && r.in(Operation.GENERATE).measured()) {
+            if (!r.floor.measured() && treeWhole) {
                 floor(r, tree, floorDir);   // the CLI could not generate; the floor still has a tree to copy
             }
             Trees.delete(tree);
         }
         log.println("benchmark: " + edges + " edge nodes done; kept " + site + " and " + logs);
         return r;
+    }
+
+    /** One round of every operation as a CLI subprocess; says whether it left a complete generated tree. */
+    private boolean wholeRound(SizeResult r, OneEdgeChange change, Path site, Path tree, Path logs, String n)
+            throws IOException, InterruptedException {
+        whole(r, Operation.VALIDATE, logs, "validate-" + n, true, "validate", site.toString());
+        Trees.delete(tree);   // generate starts from an empty directory
+        if (!whole(r, Operation.GENERATE, logs, "generate-" + n, true, "generate", site.toString(), "-o",
+                tree.toString())) {
+            skip(r.whole(Operation.GENERATE_ALL), r.whole(Operation.NO_OP), r.whole(Operation.ONE_EDGE),
+                    r.whole(Operation.CHECK));
+            return false;
+        }
+        CliProcess.Result noOp = wholeResult(r, Operation.NO_OP, logs, "no-op-" + n, true,
+                "generate", site.toString(), "-o", tree.toString());
+        if (noOp != null && !NO_OP_SUMMARY.matcher(noOp.stderr()).find()) {
+            fail(r, r.whole(Operation.NO_OP), "whole-process no-op regenerate wrote or removed files: "
+                    + CliProcess.lastLines(noOp.stderr(), 1), false);
+        }
+        wholeOneEdge(r, change, site, tree, logs, n);
+        whole(r, Operation.CHECK, logs, "check-" + n, false, "check", site.toString(), "-o", tree.toString());
+        if (options.skipSelfCheckAll()) {
+            return true;
+        }
+        Trees.delete(tree);   // like generate: an empty directory where an equal tree was just deleted
+        return whole(r, Operation.GENERATE_ALL, logs, "generate-self-check-all-" + n, true,
+                "generate", site.toString(), "-o", tree.toString(), "--self-check", "all");
+    }
+
+    /** One round of every operation in this JVM; says whether it left a complete generated tree. */
+    private boolean inProcessRound(SizeResult r, OneEdgeChange change, Path site, Path tree, Path logs, String n)
+            throws IOException, InterruptedException {
+        inProcess(r, Operation.VALIDATE, Request.Validate.of(site));
+        Trees.delete(tree);
+        if (inProcess(r, Operation.GENERATE, Request.Generate.of(site, tree)).isEmpty()) {
+            skip(r.in(Operation.GENERATE_ALL), r.in(Operation.NO_OP), r.in(Operation.ONE_EDGE), r.in(Operation.CHECK));
+            return false;
+        }
+        inProcess(r, Operation.NO_OP, Request.Generate.of(site, tree))
+                .filter(x -> !((Report.Generate) x).write().orElseThrow().noOp())
+                .ifPresent(x -> fail(r, r.in(Operation.NO_OP), "in-process no-op regenerate wrote or removed files: "
+                        + x.summary(), false));
+        inProcessOneEdge(r, change, site, tree, logs, n);
+        inProcess(r, Operation.CHECK, Request.Check.of(site, tree));
+        if (options.skipSelfCheckAll()) {
+            return true;
+        }
+        Trees.delete(tree);
+        return inProcess(r, Operation.GENERATE_ALL, new Request.Generate(site, tree, false,
+                RunOptions.builder().selfCheck(SelfCheckScope.ALL).build())).isPresent();
     }
 
     /** Runs a CLI command, records it, and says whether it succeeded. */
