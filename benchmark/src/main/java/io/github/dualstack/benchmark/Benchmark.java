@@ -97,7 +97,7 @@ public final class Benchmark {
     int run() throws IOException, InterruptedException {
         prepareWorkDirectory();
         log.println("benchmark: work " + options.work() + ", sizes " + options.sizes() + ", seed " + options.seed()
-                + ", repeat " + options.repeat() + "; peak RSS by " + cli.rssMethod());
+                + ", repeat " + options.repeat() + "; peak RSS and CPU by " + cli.usageMethod());
         if (!options.skipInProcess()) {
             warmUp(options.sizes().get(0));
         }
@@ -451,7 +451,8 @@ public final class Benchmark {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), options.seed(), options.repeat()));
         sb.append("Whole process: `java ").append(CliProcess.HEAP).append(" -jar ").append(options.cliJar().getFileName())
-                .append(" <command>` as a subprocess, JVM start included; peak RSS by ").append(cli.rssMethod())
+                .append(" <command>` as a subprocess, JVM start included; peak RSS and CPU seconds by ")
+                .append(cli.usageMethod())
                 .append(options.skipInProcess() ? ". In-process: skipped (--skip-in-process)."
                         : ". In-process: `Dualstack.run` in the benchmark JVM (max heap " + (Runtime.getRuntime().maxMemory() >> 20)
                         + " MiB) after one warm-up at the smallest size.")

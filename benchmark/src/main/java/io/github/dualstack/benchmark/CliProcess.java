@@ -53,9 +53,9 @@ final class CliProcess {
     }
 
     /** How peak RSS and CPU time are measured, for the results header. */
-    String rssMethod() {
-        return gnuTime ? "GNU time (/usr/bin/time -f \"" + GNU_TIME_FORMAT + "\": peak RSS, user and system CPU"
-                + " seconds from the kernel's rusage of the java process)"
+    String usageMethod() {
+        return gnuTime ? "GNU time (/usr/bin/time -f \"" + GNU_TIME_FORMAT + "\", the kernel's rusage of the java"
+                + " process)"
                 : "polling VmHWM in /proc/<pid>/status and utime/stime in /proc/<pid>/stat of the java process"
                 + " every 5 ms (GNU time not installed; CPU after the last poll is missed)";
     }
