@@ -6,10 +6,15 @@ import io.github.dualstack.core.Dualstack;
 import io.github.dualstack.core.Request;
 import io.github.dualstack.core.Problem;
 import io.github.dualstack.core.Report;
+import io.github.dualstack.core.RunOptions;
+import io.github.dualstack.core.SelfCheckScope;
 import io.github.dualstack.core.Version;
 import io.github.dualstack.fixtures.SyntheticSite;
+import com.sun.management.OperatingSystemMXBean;
+import io.github.dualstack.core.write.WriteResult;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +23,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The scale benchmark of issue 6. For each size it writes a synthetic site, then measures validate, generate into
- * an empty directory, a no-op regenerate and check, each as a CLI subprocess ({@code java -Xmx512m -jar
+ * The scale benchmark of issues 6 and 16. For each size it writes a synthetic site, then measures validate, generate
+ * into an empty directory, a no-op regenerate, a one-edge change (one label of one edge node) and check, each as
+ * a CLI subprocess ({@code java -Xmx512m -jar
  * dualstack.jar}, JVM start included) and in this JVM (after a warm-up), against the floor: the same files written
  * with plain Java writes. Progress goes to stderr; the Markdown table to stdout and {@code <work>/results.md}.
  * Exit code 0 when every run did what it should (targets missed or not), 1 when one failed (OutOfMemoryError,
@@ -35,6 +44,10 @@ public final class Benchmark {
     /** The marker that makes a work directory ours, so that we only ever delete under directories we made. */
     static final String MARKER = ".dualstack-benchmark";
     private static final Pattern NO_OP_SUMMARY = Pattern.compile("dualstack: 0 written, \\d+ unchanged, 0 removed");
+    private static final Pattern WRITTEN = Pattern.compile("dualstack: (\\d+) written, \\d+ unchanged, \\d+ removed");
+    /** The JVM's process CPU time (user plus system, all threads), or null where the JVM does not offer it. */
+    private static final OperatingSystemMXBean OS = ManagementFactory.getOperatingSystemMXBean()
+            instanceof OperatingSystemMXBean os ? os : null;
     /** A generous guess of the disk one edge node needs (tree and floor copy, 4 KiB blocks) before a size is measured. */
     private static final long GUESS_BYTES_PER_EDGE = 64 * 1024;
 
@@ -84,7 +97,7 @@ public final class Benchmark {
     int run() throws IOException, InterruptedException {
         prepareWorkDirectory();
         log.println("benchmark: work " + options.work() + ", sizes " + options.sizes() + ", seed " + options.seed()
-                + ", repeat " + options.repeat() + "; peak RSS by " + cli.rssMethod());
+                + ", repeat " + options.repeat() + "; peak RSS and CPU by " + cli.usageMethod());
         if (!options.skipInProcess()) {
             warmUp(options.sizes().get(0));
         }
@@ -145,30 +158,18 @@ public final class Benchmark {
         Path tree = dir.resolve("generated");
         Path floorDir = dir.resolve("floor");
         Path logs = dir.resolve("logs");
+        OneEdgeChange change = OneEdgeChange.of(site, edges);
+        r.changedNode = change.node();
 
         // Every timed write of a whole tree (generate, floor) follows the deletion of an equal tree at the same
         // place: creating files right after many were deleted costs several times more on some file systems (see
         // benchmark/README.md), so all of them must start from the same state. This untimed run makes the first one.
         primeGenerate(r, site, tree, logs);
+        boolean treeWhole = false;   // the tree on disk is a complete one of the last generate, for the floor
         for (int rep = 1; rep <= options.repeat(); rep++) {
-            String n = rep + "-of-" + options.repeat();
-            whole(r, Operation.VALIDATE, logs, "validate-" + n, true, "validate", site.toString());
-            Trees.delete(tree);   // generate starts from an empty directory
-            boolean generated = whole(r, Operation.GENERATE, logs, "generate-" + n, true,
-                    "generate", site.toString(), "-o", tree.toString());
-            if (generated) {
-                CliProcess.Result noOp = wholeResult(r, Operation.NO_OP, logs, "no-op-" + n, true,
-                        "generate", site.toString(), "-o", tree.toString());
-                if (noOp != null && !NO_OP_SUMMARY.matcher(noOp.stderr()).find()) {
-                    fail(r, r.whole(Operation.NO_OP), "whole-process no-op regenerate wrote or removed files: "
-                            + CliProcess.lastLines(noOp.stderr(), 1), false);
-                }
-                whole(r, Operation.CHECK, logs, "check-" + n, false, "check", site.toString(), "-o", tree.toString());
-            } else {
-                skip(r.whole(Operation.NO_OP), r.whole(Operation.CHECK));
-            }
+            treeWhole = wholeRound(r, change, site, tree, logs, rep + "-of-" + options.repeat());
         }
-        if (r.whole(Operation.GENERATE).measured()) {
+        if (treeWhole) {
             floor(r, tree, floorDir);
         }
         Trees.delete(tree);
@@ -177,25 +178,65 @@ public final class Benchmark {
             r.inProcessSkipped = true;
         } else {
             for (int rep = 1; rep <= options.repeat(); rep++) {
-                inProcess(r, Operation.VALIDATE, Request.Validate.of(site));
-                Trees.delete(tree);
-                Optional<Report> gen = inProcess(r, Operation.GENERATE, Request.Generate.of(site, tree));
-                if (gen.isPresent()) {
-                    Optional<Report> noOp = inProcess(r, Operation.NO_OP, Request.Generate.of(site, tree));
-                    noOp.filter(x -> !((Report.Generate) x).write().orElseThrow().noOp()).ifPresent(x -> fail(r, r.in(Operation.NO_OP),
-                            "in-process no-op regenerate wrote or removed files: " + x.summary(), false));
-                    inProcess(r, Operation.CHECK, Request.Check.of(site, tree));
-                } else {
-                    skip(r.in(Operation.NO_OP), r.in(Operation.CHECK));
-                }
+                treeWhole = inProcessRound(r, change, site, tree, logs, rep + "-of-" + options.repeat());
             }
-            if (!r.floor.measured() && r.in(Operation.GENERATE).measured()) {
+            if (!r.floor.measured() && treeWhole) {
                 floor(r, tree, floorDir);   // the CLI could not generate; the floor still has a tree to copy
             }
             Trees.delete(tree);
         }
         log.println("benchmark: " + edges + " edge nodes done; kept " + site + " and " + logs);
         return r;
+    }
+
+    /** One round of every operation as a CLI subprocess; says whether it left a complete generated tree. */
+    private boolean wholeRound(SizeResult r, OneEdgeChange change, Path site, Path tree, Path logs, String n)
+            throws IOException, InterruptedException {
+        whole(r, Operation.VALIDATE, logs, "validate-" + n, true, "validate", site.toString());
+        Trees.delete(tree);   // generate starts from an empty directory
+        if (!whole(r, Operation.GENERATE, logs, "generate-" + n, true, "generate", site.toString(), "-o",
+                tree.toString())) {
+            skip(r.whole(Operation.GENERATE_ALL), r.whole(Operation.NO_OP), r.whole(Operation.ONE_EDGE),
+                    r.whole(Operation.CHECK));
+            return false;
+        }
+        CliProcess.Result noOp = wholeResult(r, Operation.NO_OP, logs, "no-op-" + n, true,
+                "generate", site.toString(), "-o", tree.toString());
+        if (noOp != null && !NO_OP_SUMMARY.matcher(noOp.stderr()).find()) {
+            fail(r, r.whole(Operation.NO_OP), "whole-process no-op regenerate wrote or removed files: "
+                    + CliProcess.lastLines(noOp.stderr(), 1), false);
+        }
+        wholeOneEdge(r, change, site, tree, logs, n);
+        whole(r, Operation.CHECK, logs, "check-" + n, false, "check", site.toString(), "-o", tree.toString());
+        if (options.skipSelfCheckAll()) {
+            return true;
+        }
+        Trees.delete(tree);   // like generate: an empty directory where an equal tree was just deleted
+        return whole(r, Operation.GENERATE_ALL, logs, "generate-self-check-all-" + n, true,
+                "generate", site.toString(), "-o", tree.toString(), "--self-check", "all");
+    }
+
+    /** One round of every operation in this JVM; says whether it left a complete generated tree. */
+    private boolean inProcessRound(SizeResult r, OneEdgeChange change, Path site, Path tree, Path logs, String n)
+            throws IOException, InterruptedException {
+        inProcess(r, Operation.VALIDATE, Request.Validate.of(site));
+        Trees.delete(tree);
+        if (inProcess(r, Operation.GENERATE, Request.Generate.of(site, tree)).isEmpty()) {
+            skip(r.in(Operation.GENERATE_ALL), r.in(Operation.NO_OP), r.in(Operation.ONE_EDGE), r.in(Operation.CHECK));
+            return false;
+        }
+        inProcess(r, Operation.NO_OP, Request.Generate.of(site, tree))
+                .filter(x -> !((Report.Generate) x).write().orElseThrow().noOp())
+                .ifPresent(x -> fail(r, r.in(Operation.NO_OP), "in-process no-op regenerate wrote or removed files: "
+                        + x.summary(), false));
+        inProcessOneEdge(r, change, site, tree, logs, n);
+        inProcess(r, Operation.CHECK, Request.Check.of(site, tree));
+        if (options.skipSelfCheckAll()) {
+            return true;
+        }
+        Trees.delete(tree);
+        return inProcess(r, Operation.GENERATE_ALL, new Request.Generate(site, tree, false,
+                RunOptions.builder().selfCheck(SelfCheckScope.ALL).build())).isPresent();
     }
 
     /** Runs a CLI command, records it, and says whether it succeeded. */
@@ -210,8 +251,8 @@ public final class Benchmark {
         CliProcess.Result res = cli.run(logs, name, keepStdout, args);
         Figure f = r.whole(op);
         f.rss(res.peakRssKib());
-        log.printf(Locale.ROOT, "benchmark: [%,d] whole-process %-16s (%s): %.2f s, peak RSS %s, exit %d%n", r.edges,
-                op.label, name, res.seconds(),
+        log.printf(Locale.ROOT, "benchmark: [%,d] whole-process %-16s (%s): %.2f s, user %.2f s, sys %.2f s, peak RSS"
+                        + " %s, exit %d%n", r.edges, op.label, name, res.seconds(), res.userSeconds(), res.sysSeconds(),
                 res.peakRssKib() < 0 ? "?" : (res.peakRssKib() / 1024) + " MiB", res.exitCode());
         if (res.exitCode() != 0 || res.outOfMemory()) {
             fail(r, f, "whole-process " + op.label + ": " + res.failure() + " (log: " + logs.resolve(name + ".err") + ")",
@@ -219,23 +260,85 @@ public final class Benchmark {
             return null;
         }
         f.add(res.seconds());
+        f.cpu(res.userSeconds(), res.sysSeconds());
         return res;
+    }
+
+    /**
+     * The one-edge change, whole process: edit the descriptor, time generate on the tree, compare the files it
+     * touched with the summary line's count, then restore the descriptor and the tree (untimed).
+     */
+    private void wholeOneEdge(SizeResult r, OneEdgeChange change, Path site, Path tree, Path logs, String n)
+            throws IOException, InterruptedException {
+        Map<String, Trees.Stamp> before = Trees.stamps(tree);
+        change.apply();
+        try {
+            CliProcess.Result res = wholeResult(r, Operation.ONE_EDGE, logs, "one-edge-" + n, true,
+                    "generate", site.toString(), "-o", tree.toString());
+            if (res != null) {
+                Matcher m = WRITTEN.matcher(res.stderr());
+                judgeOneEdge(r, r.whole(Operation.ONE_EDGE), change, before, tree, null, m.find()
+                        ? Integer.parseInt(m.group(1)) : -1, "whole-process ");
+            }
+        } finally {
+            restore(r, r.whole(Operation.ONE_EDGE), change, site, tree, logs, "restore-" + n);
+        }
+    }
+
+    /** The one-edge change in process; the report names the files written, which must be the ones touched. */
+    private void inProcessOneEdge(SizeResult r, OneEdgeChange change, Path site, Path tree, Path logs, String n)
+            throws IOException, InterruptedException {
+        Map<String, Trees.Stamp> before = Trees.stamps(tree);
+        change.apply();
+        try {
+            Optional<Report> report = inProcess(r, Operation.ONE_EDGE, Request.Generate.of(site, tree));
+            if (report.isPresent()) {
+                WriteResult w = ((Report.Generate) report.get()).write().orElseThrow();
+                judgeOneEdge(r, r.in(Operation.ONE_EDGE), change, before, tree, w.written(), w.written().size(),
+                        "in-process ");
+            }
+        } finally {
+            restore(r, r.in(Operation.ONE_EDGE), change, site, tree, logs, "restore-in-process-" + n);
+        }
+    }
+
+    private void judgeOneEdge(SizeResult r, Figure f, OneEdgeChange change, Map<String, Trees.Stamp> before, Path tree,
+                              List<String> reportedPaths, int reportedCount, String how) throws IOException {
+        SortedSet<String> touched = Trees.touched(before, Trees.stamps(tree));
+        r.oneEdgeWritten = List.copyOf(touched);
+        String problem = change.problem(touched, reportedPaths, reportedCount);
+        if (problem != null) {
+            fail(r, f, how + problem, false);
+        }
+    }
+
+    /** Puts the original descriptor back and regenerates (untimed), so that check sees the tree generate wrote. */
+    private void restore(SizeResult r, Figure f, OneEdgeChange change, Path site, Path tree, Path logs, String name)
+            throws IOException, InterruptedException {
+        change.restore();
+        CliProcess.Result res = cli.run(logs, name, false, "generate", site.toString(), "-o", tree.toString());
+        if (res.exitCode() != 0) {
+            fail(r, f, "restoring the tree after the one-edge change: " + res.failure(), res.outOfMemory());
+        }
     }
 
     private Optional<Report> inProcess(SizeResult r, Operation op, Request request) {
         Figure f = r.in(op);
         settle();
         try {
+            double cpu = processCpuSeconds();
             long start = System.nanoTime();
             Report report = Dualstack.run(request);
             double seconds = (System.nanoTime() - start) / 1e9;
-            log.printf(Locale.ROOT, "benchmark: [%,d] in-process    %-16s: %.2f s, %s%n", r.edges, op.label, seconds,
-                    report.summary());
+            double cpuSeconds = cpu < 0 ? -1 : processCpuSeconds() - cpu;
+            log.printf(Locale.ROOT, "benchmark: [%,d] in-process    %-16s: %.2f s, CPU %.2f s, %s%n", r.edges, op.label,
+                    seconds, cpuSeconds, report.summary());
             if (!report.ok()) {
                 fail(r, f, "in-process " + op.label + ": " + report.summary(), false);
                 return Optional.empty();
             }
             f.add(seconds);
+            f.cpuTotal(cpuSeconds);
             return Optional.of(report);
         } catch (OutOfMemoryError e) {
             fail(r, f, "in-process " + op.label + ": " + e, true);
@@ -263,6 +366,7 @@ public final class Benchmark {
             r.floor.add(fr.seconds());
             r.treeFiles = fr.files();
             r.treeBytes = fr.bytes();
+            r.edgeBytes = fr.edgeBytes();
             log.printf(Locale.ROOT, "benchmark: [%,d] floor: %,d files, %,d bytes written in %.2f s%n", r.edges,
                     fr.files(), fr.bytes(), fr.seconds());
         }
@@ -290,6 +394,12 @@ public final class Benchmark {
         if (!syncWorks) {
             log.println("benchmark: sync(1) is not available; measurements may pay for earlier writeback");
         }
+    }
+
+    /** User plus system CPU seconds of this JVM so far (every thread, the collector's and compiler's included). */
+    private static double processCpuSeconds() {
+        long nanos = OS == null ? -1 : OS.getProcessCpuTime();
+        return nanos < 0 ? -1 : nanos / 1e9;
     }
 
     private void fail(SizeResult r, Figure f, String why, boolean oom) {
@@ -341,7 +451,8 @@ public final class Benchmark {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), options.seed(), options.repeat()));
         sb.append("Whole process: `java ").append(CliProcess.HEAP).append(" -jar ").append(options.cliJar().getFileName())
-                .append(" <command>` as a subprocess, JVM start included; peak RSS by ").append(cli.rssMethod())
+                .append(" <command>` as a subprocess, JVM start included; peak RSS and CPU seconds by ")
+                .append(cli.usageMethod())
                 .append(options.skipInProcess() ? ". In-process: skipped (--skip-in-process)."
                         : ". In-process: `Dualstack.run` in the benchmark JVM (max heap " + (Runtime.getRuntime().maxMemory() >> 20)
                         + " MiB) after one warm-up at the smallest size.")
@@ -351,12 +462,26 @@ public final class Benchmark {
                 .append(" was just deleted (an untimed priming run makes the first); no-op and check run on the tree")
                 .append(" generate wrote. The OS page cache is never dropped (that needs root): reads hit cached files, and")
                 .append(" writes are timed until they return, not until they reach the disk; `sync` runs (untimed) before")
-                .append(" every measurement, so none pays for the writeback of an earlier one. MB = MiB.\n\n");
+                .append(" every measurement, so none pays for the writeback of an earlier one. One-edge change: one")
+                .append(" label value of the middle edge node edited in site.yaml, generate on the tree (the files it")
+                .append(" touched checked against what it reported), then the descriptor and tree restored (untimed).")
+                .append(options.skipSelfCheckAll() ? "" : " Generate, self-check all: generate with `--self-check all`"
+                        + " (every file parsed again; the other rows use the default, shapes) into an empty directory"
+                        + " from which an equal tree was just deleted, for comparison.")
+                .append(" CPU: user and system seconds of the java process (whole process); the JVM's process CPU")
+                .append(" time, user and system together, every thread (in process); µs/edge = (user + system) / edge")
+                .append(" nodes. Times are medians").append(options.repeat() > 1 ? ", (min–max) of the runs" : "")
+                .append(". MB = MiB.\n\n");
         sb.append(ResultsTable.markdown(results)).append('\n');
+        sb.append("Tree size:\n\n");
+        ResultsTable.sizes(results).forEach(v -> sb.append("- ").append(v).append('\n'));
+        sb.append('\n');
         List<String> verdicts = ResultsTable.verdicts(results);
         if (!verdicts.isEmpty()) {
-            sb.append("Targets of issue 6:\n\n");
+            sb.append("Targets (issues 6 and 16):\n\n");
             verdicts.forEach(v -> sb.append("- ").append(v).append('\n'));
+            sb.append("- not judged here (issue 16): no-op regenerate unchanged or better, peak RSS no higher than")
+                    .append(" before; compare with the figures of the README's Scale section\n");
             sb.append('\n');
         }
         if (!failures.isEmpty()) {

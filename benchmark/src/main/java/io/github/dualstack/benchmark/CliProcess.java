@@ -8,19 +8,29 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs {@code java -Xmx512m -jar dualstack.jar ...} as a subprocess, as a user would: JVM start included. The
- * wall time is measured around the process; the peak resident set size comes from GNU time ({@code
- * /usr/bin/time -f %M}) when it is installed, else from polling {@code VmHWM} in {@code /proc/<pid>/status}
- * (the kernel's own high-water mark, so polling misses nothing but the last few milliseconds).
+ * wall time is measured around the process. The peak resident set size and the user and system CPU seconds come
+ * from GNU time ({@code /usr/bin/time -f "%M %U %S"}, the kernel's rusage of the waited-for child) when it is
+ * installed; else a poller reads {@code VmHWM} from {@code /proc/<pid>/status} (the kernel's own high-water mark)
+ * and {@code utime}/{@code stime} from {@code /proc/<pid>/stat} every 5 ms, so it misses only what the process
+ * does after its last poll (a few milliseconds of CPU, and JVM exit).
  */
 final class CliProcess {
 
     static final String HEAP = "-Xmx512m";
     private static final Path GNU_TIME = Path.of("/usr/bin/time");
+    /** Peak RSS in KiB, user and system CPU seconds: GNU time prints the two with two decimals. */
+    private static final String GNU_TIME_FORMAT = "%M %U %S";
+    private static final Pattern GNU_TIME_LINE = Pattern.compile("(\\d+) (\\d+\\.\\d+) (\\d+\\.\\d+)");
 
-    record Result(double seconds, long peakRssKib, int exitCode, boolean outOfMemory, String stderr) {
+    /** One run; {@code peakRssKib}, {@code userSeconds} and {@code sysSeconds} are negative when unknown. */
+    record Result(double seconds, long peakRssKib, double userSeconds, double sysSeconds, int exitCode,
+                  boolean outOfMemory, String stderr) {
         String failure() {
             if (outOfMemory) {
                 return "OutOfMemoryError (exit " + exitCode + ")";
@@ -33,16 +43,21 @@ final class CliProcess {
     private final Path cliJar;
     private final boolean gnuTime;
 
+    private final double clockTicks;
+
     CliProcess(Path cliJar) {
         this.javaBinary = Path.of(System.getProperty("java.home"), "bin", "java");
         this.cliJar = cliJar;
         this.gnuTime = Files.isExecutable(GNU_TIME) && gnuTimeWorks();
+        this.clockTicks = gnuTime ? 0 : clockTicks();
     }
 
-    /** How peak RSS is measured, for the results header. */
-    String rssMethod() {
-        return gnuTime ? "GNU time (/usr/bin/time -f %M) around the java process"
-                : "polling VmHWM in /proc/<pid>/status of the java process every 5 ms (GNU time not installed)";
+    /** How peak RSS and CPU time are measured, for the results header. */
+    String usageMethod() {
+        return gnuTime ? "GNU time (/usr/bin/time -f \"" + GNU_TIME_FORMAT + "\", the kernel's rusage of the java"
+                + " process)"
+                : "polling VmHWM in /proc/<pid>/status and utime/stime in /proc/<pid>/stat of the java process"
+                + " every 5 ms (GNU time not installed; CPU after the last poll is missed)";
     }
 
     /**
@@ -57,7 +72,7 @@ final class CliProcess {
         Files.deleteIfExists(rss);
         List<String> command = new ArrayList<>();
         if (gnuTime) {
-            command.addAll(List.of(GNU_TIME.toString(), "-f", "%M", "-o", rss.toString()));
+            command.addAll(List.of(GNU_TIME.toString(), "-f", GNU_TIME_FORMAT, "-o", rss.toString()));
         }
         command.addAll(List.of(javaBinary.toString(), HEAP, "-jar", cliJar.toString()));
         command.addAll(List.of(cliArgs));
@@ -66,10 +81,10 @@ final class CliProcess {
                 .redirectError(err.toFile());
         long start = System.nanoTime();
         Process p = pb.start();
-        AtomicLong polled = new AtomicLong(-1);
+        Polled polled = new Polled();
         Thread poller = null;
         if (!gnuTime) {
-            poller = new Thread(() -> pollVmHwm(p, polled), "vmhwm-poller");
+            poller = new Thread(() -> poll(p, polled), "proc-poller");
             poller.setDaemon(true);
             poller.start();
         }
@@ -79,21 +94,35 @@ final class CliProcess {
             poller.join();
         }
         String stderr = Files.readString(err, StandardCharsets.UTF_8);
-        long peak = gnuTime ? gnuTimeKib(rss) : polled.get();
         boolean oom = stderr.contains("OutOfMemoryError");
-        return new Result(seconds, peak, exit, oom, stderr);
+        if (gnuTime) {
+            double[] t = gnuTimeFigures(Files.exists(rss) ? Files.readString(rss, StandardCharsets.UTF_8) : "");
+            return new Result(seconds, (long) t[0], t[1], t[2], exit, oom, stderr);
+        }
+        long[] ticks = polled.ticks.get();
+        double user = ticks == null || clockTicks <= 0 ? -1 : ticks[0] / clockTicks;
+        double sys = ticks == null || clockTicks <= 0 ? -1 : ticks[1] / clockTicks;
+        return new Result(seconds, polled.peakKib.get(), user, sys, exit, oom, stderr);
     }
 
-    private static void pollVmHwm(Process p, AtomicLong peak) {
+    /** The poller's last readings: peak RSS, and {utime, stime} in clock ticks. */
+    private static final class Polled {
+        final AtomicLong peakKib = new AtomicLong(-1);
+        final AtomicReference<long[]> ticks = new AtomicReference<>();
+    }
+
+    private static void poll(Process p, Polled polled) {
         Path status = Path.of("/proc", Long.toString(p.pid()), "status");
+        Path stat = Path.of("/proc", Long.toString(p.pid()), "stat");
         while (p.isAlive()) {
             try {
                 for (String line : Files.readAllLines(status, StandardCharsets.UTF_8)) {
                     if (line.startsWith("VmHWM:")) {
                         long kib = Long.parseLong(line.substring(6).trim().split("\\s+")[0]);
-                        peak.accumulateAndGet(kib, Math::max);
+                        polled.peakKib.accumulateAndGet(kib, Math::max);
                     }
                 }
+                polled.ticks.set(statTicks(Files.readString(stat, StandardCharsets.US_ASCII)));
                 Thread.sleep(5);
             } catch (IOException | RuntimeException e) {
                 return;   // the process has gone
@@ -104,27 +133,52 @@ final class CliProcess {
         }
     }
 
-    private static long gnuTimeKib(Path rss) throws IOException {
-        if (!Files.exists(rss)) {
-            return -1;
-        }
-        // The last line is %M; a line before it says "Command exited with non-zero status N" or names a signal.
-        List<String> lines = Files.readAllLines(rss, StandardCharsets.UTF_8);
+    /**
+     * utime and stime (fields 14 and 15 of proc(5)'s {@code /proc/<pid>/stat}, clock ticks). The command name
+     * (field 2) is in parentheses and may hold spaces or parentheses itself, so fields are counted after the last
+     * {@code ')'}.
+     */
+    static long[] statTicks(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
+    }
+
+    /**
+     * Peak RSS (KiB), user and system seconds from GNU time's output file, each -1 when absent. The last line is
+     * the format's; a line before it may say "Command exited with non-zero status N" or name a signal.
+     */
+    static double[] gnuTimeFigures(String text) {
+        List<String> lines = text.lines().toList();
         for (int i = lines.size() - 1; i >= 0; i--) {
-            String l = lines.get(i).trim();
-            if (l.matches("\\d+")) {
-                return Long.parseLong(l);
+            Matcher m = GNU_TIME_LINE.matcher(lines.get(i).trim());
+            if (m.matches()) {
+                return new double[] {Long.parseLong(m.group(1)), Double.parseDouble(m.group(2)),
+                        Double.parseDouble(m.group(3))};
             }
         }
-        return -1;
+        return new double[] {-1, -1, -1};
+    }
+
+    /** The kernel's clock ticks per second (getconf CLK_TCK), which /proc/<pid>/stat counts in; 0 if unknown. */
+    private static double clockTicks() {
+        try {
+            Process p = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+            return p.waitFor() == 0 && text.matches("\\d+") ? Double.parseDouble(text) : 0;
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 
     private static boolean gnuTimeWorks() {
         try {
-            Process p = new ProcessBuilder(GNU_TIME.toString(), "-f", "%M", "true")
+            Process p = new ProcessBuilder(GNU_TIME.toString(), "-f", GNU_TIME_FORMAT, "true")
                     .redirectErrorStream(true).start();
             String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            return p.waitFor() == 0 && text.matches("\\d+");
+            return p.waitFor() == 0 && GNU_TIME_LINE.matcher(text).matches();
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

@@ -15,7 +15,8 @@ import java.util.Set;
  */
 final class Floor {
 
-    record Result(double seconds, int files, long bytes) {
+    /** {@code edgeBytes}: the bytes of the files under {@code edge/}, the per-edge share of the tree. */
+    record Result(double seconds, int files, long bytes, long edgeBytes) {
     }
 
     private Floor() {
@@ -29,6 +30,7 @@ final class Floor {
         Set<Path> made = new HashSet<>();
         long nanos = 0;
         long bytes = 0;
+        long edgeBytes = 0;
         for (Path rel : files) {
             byte[] data = Files.readAllBytes(tree.resolve(rel));
             Path to = target.resolve(rel.toString());
@@ -40,7 +42,10 @@ final class Floor {
             Files.write(to, data);
             nanos += System.nanoTime() - start;
             bytes += data.length;
+            if (rel.startsWith("edge")) {
+                edgeBytes += data.length;
+            }
         }
-        return new Result(nanos / 1e9, files.size(), bytes);
+        return new Result(nanos / 1e9, files.size(), bytes, edgeBytes);
     }
 }

@@ -7,18 +7,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The benchmark's command line. */
-record Options(List<Integer> sizes, Path work, long seed, Path cliJar, boolean skipInProcess, int repeat) {
+record Options(List<Integer> sizes, Path work, long seed, Path cliJar, boolean skipInProcess, int repeat,
+               boolean skipSelfCheckAll) {
 
     static final String USAGE = """
             usage: Benchmark [--sizes 1000,10000,100000] [--work DIR] [--seed 42] [--cli-jar PATH]
-                             [--repeat N] [--skip-in-process]
+                             [--repeat N] [--skip-in-process] [--skip-self-check-all]
               --sizes            edge-node counts, comma-separated (default 1000,10000,100000)
               --work DIR         where sites, trees and results.md go (default: <tmpdir>/dualstack-bench)
               --seed N           seed of the synthetic sites (default 42)
               --cli-jar PATH     the CLI jar to run as a subprocess (default: cli/target/dualstack.jar under the
                                  current directory or one of its parents)
-              --repeat N         measure every figure N times and report the median (default 1)
+              --repeat N         measure every figure N times; report the median and min-max (default 1)
               --skip-in-process  only the whole-process (CLI subprocess) figures and the floor
+              --skip-self-check-all  no "generate --self-check all" comparison row (one more tree per size)
             """;
 
     static final class UsageException extends Exception {
@@ -34,6 +36,7 @@ record Options(List<Integer> sizes, Path work, long seed, Path cliJar, boolean s
         Path cliJar = null;
         boolean skipInProcess = false;
         int repeat = 1;
+        boolean skipSelfCheckAll = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -48,6 +51,7 @@ record Options(List<Integer> sizes, Path work, long seed, Path cliJar, boolean s
                     }
                 }
                 case "--skip-in-process" -> skipInProcess = true;
+                case "--skip-self-check-all" -> skipSelfCheckAll = true;
                 case "-h", "--help" -> throw new UsageException("");
                 default -> throw new UsageException("unknown option " + a);
             }
@@ -60,7 +64,7 @@ record Options(List<Integer> sizes, Path work, long seed, Path cliJar, boolean s
                     + " -Dinvoker.skip) or pass --cli-jar");
         }
         return new Options(sizes, work.toAbsolutePath().normalize(), seed, cliJar.toAbsolutePath().normalize(),
-                skipInProcess, repeat);
+                skipInProcess, repeat, skipSelfCheckAll);
     }
 
     /** cli/target/dualstack.jar in the working directory or the nearest parent that has one. */

@@ -2,6 +2,7 @@ package io.github.dualstack.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dualstack.fixtures.SyntheticSite;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchmarkTest {
 
     static final int EDGES = 20;
+    private static final String SECONDS = "\\d+\\.\\d\\d";
+    private static final String RATIO = "\\d+\\.\\d\\dx";
+    private static final String MICROS = "\\d{1,3}(,\\d{3})*";
 
     @Test
     void aTinyRunPrintsEveryRowAndColumn(@TempDir Path tmp) throws Exception {
@@ -37,24 +41,43 @@ class BenchmarkTest {
         List<String> rows = table.lines().filter(l -> l.startsWith("| ")).toList();
         List<String> header = cells(rows.get(0));
         assertThat(header).containsExactly("edges", "operation", "files", "MB", "whole-process s", "ratio to floor",
-                "peak RSS MB", "in-process s", "ratio to floor", "target (issue 6)");
+                "ratio to validate", "user s", "sys s", "CPU µs/edge", "peak RSS MB", "in-process s", "ratio to floor",
+                "ratio to validate", "CPU µs/edge", "targets (issues 6, 16)");
         List<List<String>> body = rows.subList(1, rows.size()).stream().map(BenchmarkTest::cells).toList();
         assertThat(body).extracting(r -> r.get(1))
-                .containsExactly("validate", "generate", "no-op regenerate", "check", "floor");
+                .containsExactly("validate", "generate", "generate, self-check all", "no-op regenerate",
+                        "one-edge change", "check", "floor");
         for (List<String> row : body) {
+            String op = row.get(1);
             assertThat(row).hasSize(header.size());
             assertThat(row.get(0)).isEqualTo("20");
-            assertThat(row.get(4)).as("whole-process seconds of %s", row.get(1)).matches("\\d+\\.\\d\\d");
-            assertThat(row.get(5)).as("ratio of %s", row.get(1)).matches("\\d+\\.\\d\\dx");
-            assertThat(row.get(7)).as("in-process seconds of %s", row.get(1)).matches("\\d+\\.\\d\\d");
-            assertThat(row.get(8)).matches("\\d+\\.\\d\\dx");
-            if (!row.get(1).equals("floor")) {
-                assertThat(row.get(6)).as("peak RSS of %s", row.get(1)).matches("\\d+");
+            assertThat(row.get(4)).as("whole-process seconds of %s", op).matches(SECONDS);
+            assertThat(row.get(5)).as("ratio of %s", op).matches(RATIO);
+            assertThat(row.get(11)).as("in-process seconds of %s", op).matches(SECONDS);
+            assertThat(row.get(12)).matches(RATIO);
+            if (op.equals("floor")) {
+                continue;
             }
+            assertThat(row.get(7)).as("user CPU of %s", op).matches(SECONDS);
+            assertThat(row.get(8)).as("system CPU of %s", op).matches(SECONDS);
+            assertThat(row.get(9)).as("CPU per edge of %s", op).matches(MICROS);
+            assertThat(row.get(10)).as("peak RSS of %s", op).matches("\\d+");
+            assertThat(row.get(14)).as("in-process CPU per edge of %s", op).matches(MICROS);
+            // a JVM cannot start in less than 10 ms of CPU: the figure is the child's, not a stub
+            assertThat(Double.parseDouble(row.get(7)) + Double.parseDouble(row.get(8))).isGreaterThan(0.01);
+            boolean oneEdge = op.equals("one-edge change");
+            assertThat(row.get(6)).as("ratio to validate of %s", op).matches(oneEdge ? RATIO : "—");
+            assertThat(row.get(13)).matches(oneEdge ? RATIO : "—");
         }
         // site-wide files, two per edge, the runbook and .dualstack/
         assertThat(Integer.parseInt(body.get(1).get(2))).isGreaterThan(2 * EDGES);
         assertThat(table).doesNotContain("FAILED", "OOM", "Failures:");
+        // the middle node's two files, nothing else: its label is in edgecore.yaml's nodeLabels and join.env's LABELS
+        assertThat(table).containsPattern("- 20 edges: tree [\\d,]+ files, \\d+\\.\\d MiB; edge/ [\\d,]+ bytes per edge"
+                + " node; the one-edge change of edge-000010 wrote 2 file\\(s\\):"
+                + " edge/edge-000010/etc/kubeedge/config/edgecore.yaml, edge/edge-000010/join.env\n");
+        // the descriptor is restored and later operations saw the original tree (check found no drift)
+        assertThat(work.resolve("20/site.yaml")).hasContent(new SyntheticSite(EDGES, 42).yaml());
         // trees are cleaned up; the descriptor and the logs stay
         assertThat(work.resolve("20/generated")).doesNotExist();
         assertThat(work.resolve("20/floor")).doesNotExist();
