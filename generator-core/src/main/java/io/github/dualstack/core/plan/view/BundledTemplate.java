@@ -15,8 +15,9 @@ import java.util.TreeSet;
  */
 public enum BundledTemplate {
     CALICO_CONFIG("calico-config.configmap.yaml.ftl", CalicoConfigView.class, FileKind.KUBERNETES),
+    CALICO_INSTALLATION("calico.installation.yaml.ftl", CalicoInstallationView.class, FileKind.CALICO),
     CALICO_NODE_PATCH("calico-node.patch.yaml.ftl", CalicoNodePatchView.class, FileKind.KUSTOMIZE),
-    CALICO_POOLS("calico.ippools.yaml.ftl", CalicoPoolsView.class, FileKind.KUBERNETES),
+    CALICO_POOLS("calico.ippools.yaml.ftl", CalicoPoolsView.class, FileKind.CALICO),
     CLOUDCORE_CONFIG("cloudcore.configmap.yaml.ftl", CloudCoreConfigView.class, FileKind.CLOUDCORE_CONFIGMAP),
     CLOUDCORE_SERVICE("cloudcore.service.yaml.ftl", CloudCoreServiceView.class, FileKind.KUBERNETES),
     EDGE_AFFINITY_PATCH("edge-affinity.patch.yaml.ftl", EdgeAffinityPatchView.class, FileKind.KUSTOMIZE),

@@ -5,7 +5,7 @@ package io.github.dualstack.core.plan.view;
  * contract with template overrides. {@link BundledTemplate} binds each to its template; the render package's
  * wrapper shows a template nothing but the components.
  */
-public sealed interface View permits CalicoConfigView, CalicoNodePatchView, CalicoPoolsView, CloudCoreConfigView,
+public sealed interface View permits CalicoConfigView, CalicoInstallationView, CalicoNodePatchView, CalicoPoolsView, CloudCoreConfigView,
         CloudCoreServiceView, EdgeAffinityPatchView, EdgeCoreView, JoinScriptView, KubeletDropInView, KubeProxyView,
         KustomizationView, MergedDocumentView, PreflightView, RegenerateCertsView, RunbookView, StaticPodView, SysctlView,
         VerifyView {
