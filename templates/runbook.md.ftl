@@ -195,9 +195,15 @@ too), so applying it keeps every other setting of the running Installation:<#if 
 </#if>
 <#if calicoOperator.addsPools || calicoOperator.poolsFile?has_content>
 
+<#if calicoOperator.addsPools>
 The operator creates a pool on a running cluster only through the Calico API server (`projectcalico.org/v3`,
 which validates it; it never writes new pools to the `crd.projectcalico.org/v1` CRD once pools exist), so the API
-server must be ready first; if this fails, install it (an `APIServer` named `default`) and wait again:
+server must be ready first;
+<#else>
+`projectcalico.org/v3` is served by the Calico API server alone, which validates each pool, so it must be ready
+first;
+</#if>
+if this fails, install it (an `APIServer` named `default`) and wait again:
 
 ```sh
 kubectl wait --for=condition=Available tigerastatus/apiserver --timeout=5m
@@ -206,8 +212,8 @@ kubectl wait --for=condition=Available tigerastatus/apiserver --timeout=5m
 <#if calicoOperator.poolsFile?has_content>
 
 This Installation manages no pools (its `ipPools` is empty: the cluster's pools are managed outside it), so the new
-family's pool is `${calicoOperator.poolsFile}`, a `projectcalico.org/v3` IPPool applied with the rest; the operator leaves
-it alone.
+family's pool is a `projectcalico.org/v3` IPPool of its own, `${calicoOperator.poolsFile}`, applied with
+the rest; the operator leaves it alone.
 </#if>
 
 ```sh

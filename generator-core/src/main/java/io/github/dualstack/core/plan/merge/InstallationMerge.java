@@ -50,6 +50,11 @@ public final class InstallationMerge {
     public static Merged merge(JsonNode installation, List<Pool> pools, List<Detection> detections,
                                List<NodeSelectorTerm> terms) {
         ObjectNode object = ServerFields.forApply(installation);
+        if (object.get("metadata") instanceof ObjectNode meta) {
+            // the operator's own (tigera.io/operator-cleanup, ...): it adds them on every reconcile and removes them
+            // to let a deleted Installation go, which a re-applied copy from git would block
+            meta.remove("finalizers");
+        }
         List<String> changed = new ArrayList<>();
         ObjectNode network = Trees.object(object, List.of("spec", "calicoNetwork"));
         if (!pools.isEmpty()) {
