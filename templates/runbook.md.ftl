@@ -156,7 +156,11 @@ Kept off edge nodes already, as captured: ${edgePlacement.keptAlready?join(", ")
 </#if>
 <#if edgePlacement.calicoNode>
 
+<#if calicoOperator?has_content>
+calico-node's affinity is part of the Calico operator's Installation, applied in step 4.
+<#else>
 calico-node's affinity is part of its patch, applied in step 4 before anything waits for calico-node.
+</#if>
 </#if>
 
 `kubectl apply -k cluster/` applies this file together with every other cluster file (steps 3 to 5); from step 5
@@ -172,12 +176,80 @@ kubectl -n kube-system patch daemonset kube-proxy -p '{"spec":{"template":{"spec
 
 ## 4. Calico
 
+<#if calicoOperator?has_content>
+The Tigera operator installs this site's Calico and reverts edits of calico-node and its CNI configuration
+(projectcalico/calico#6133, #9369), so nothing is generated for them. `${calicoOperator.installation}` is the
+operator's `Installation` `default`, which carries the pools (`spec.calicoNetwork.ipPools`), each family's address
+autodetection (`nodeAddressAutodetectionV4`/`V6`) and the calico-node affinity that keeps it off edge nodes
+(`spec.calicoNodeDaemonSet`, which replaces calico-node's affinity whole). Calico 3.28 to 3.30 (operator v1.34 to
+v1.38): from v1.34 on, the operator reconciles `ipPools` after install too, matches pools by CIDR, and deletes a pool
+it owns that leaves the list; change pools in this file only, never with kubectl or calicoctl.
 <#if conversion?has_content && conversion.calicoOperator>
-The Calico operator manages this site's Calico (`${conversion.baseline}/cluster/calico.installation.yaml`): it reverts
-edits of calico-node and calico-config, so nothing is generated for them. Set the new family in the `Installation`
-instead (`spec.calicoNetwork.nodeAddressAutodetectionV4`/`V6`), and create the new family's pool as a
-`projectcalico.org/v3` IPPool through the Calico API server or calicoctl, which validate it: the Installation's
-`ipPools` take effect only when Calico is installed (Calico's IPv6 docs: "only for new clusters").
+
+It is `${conversion.baseline}/cluster/calico.installation.yaml` with only these fields changed (its header lists them
+too), so applying it keeps every other setting of the running Installation:<#if calicoOperator.changed?has_content>
+
+<#list calicoOperator.changed as c>
+- `${c}`
+</#list>
+<#else> none.
+</#if>
+<#if calicoOperator.addsPools || calicoOperator.poolsFile?has_content>
+
+<#if calicoOperator.addsPools>
+The operator creates a pool on a running cluster only through the Calico API server (`projectcalico.org/v3`,
+which validates it; it never writes new pools to the `crd.projectcalico.org/v1` CRD once pools exist), so the API
+server must be ready first;
+<#else>
+`projectcalico.org/v3` is served by the Calico API server alone, which validates each pool, so it must be ready
+first;
+</#if>
+if this fails, install it (an `APIServer` named `default`) and wait again:
+
+```sh
+kubectl wait --for=condition=Available tigerastatus/apiserver --timeout=5m
+```
+</#if>
+<#if calicoOperator.poolsFile?has_content>
+
+This Installation manages no pools (its `ipPools` is empty: the cluster's pools are managed outside it), so the new
+family's pool is a `projectcalico.org/v3` IPPool of its own, `${calicoOperator.poolsFile}`, applied with
+the rest; the operator leaves it alone.
+</#if>
+
+```sh
+kubectl apply -k cluster/
+kubectl wait --for=condition=Available tigerastatus/calico --timeout=10m
+<#if calicoOperator.addsPools>
+kubectl wait --for=condition=Available tigerastatus/ippools --timeout=5m
+</#if>
+kubectl -n calico-system rollout status daemonset calico-node --timeout=10m
+kubectl get ippools.projectcalico.org -o wide
+```
+
+This also applies the kube-proxy and CloudCore files; the CloudCore ones take effect with the restart in step 5.
+Pods created before this step keep their old addresses until they are recreated.
+<#else>
+
+<#if calicoOperator.patch>
+Your Calico base holds the operator's manifests and its Installation: `cluster/kustomization.yaml` patches that
+Installation with this file, whose `ipPools` list replaces the base's whole. When the base's CRDs are new to the
+cluster, the first apply fails on the Installation until they are established: run it again.
+<#else>
+Install the operator itself first (`tigera-operator.yaml` of the Calico release) but not the sample
+`custom-resources.yaml`: this file is the Installation in its place.
+</#if>
+At install, before the Calico API server runs, the operator creates the pools through the `crd.projectcalico.org/v1`
+CRD itself.
+
+```sh
+kubectl apply -k cluster/
+kubectl wait --for=condition=Available tigerastatus/calico --timeout=10m
+kubectl -n calico-system rollout status daemonset calico-node --timeout=10m
+```
+
+This also applies the kube-proxy and CloudCore files; the CloudCore ones take effect with the restart in step 5.
+</#if>
 <#elseif calico>
 <#if calicoBase>
 Uses `cluster/kustomization.yaml`, which includes your upstream Calico base and patches it with

@@ -6,6 +6,7 @@ import static io.github.dualstack.cli.ValidateCliTest.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dualstack.cli.ValidateCliTest.Run;
+import io.github.dualstack.core.plan.view.BundledTemplate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -107,14 +108,8 @@ class InputErrorsCliTest {
         Files.writeString(templates.resolve("README.md"), "why\n");
         Run r = run("generate", sample("ipv6-only"), "-o", out(), "--templates", templates.toString());
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
-        String names = "ansible-edge-rollout.yaml.ftl, ansible-inventory.yaml.ftl,"
-                + " calico-config.configmap.yaml.ftl, calico-node.patch.yaml.ftl, calico.ippools.yaml.ftl,"
-                + " cloudcore.configmap.yaml.ftl, cloudcore.service.yaml.ftl, edge-affinity.patch.yaml.ftl,"
-                + " edgecore.yaml.ftl, join.env.ftl, join.sh.ftl, kube-proxy.configmap.yaml.ftl, kubelet-dropin.conf.ftl,"
-                + " kustomization.yaml.ftl, merged.yaml.ftl,"
-                + " preflight.sh.ftl, regenerate-cloudcore-certs.sh.ftl, runbook.md.ftl, static-pod.yaml.ftl,"
-                + " stream-redirect.service.ftl, stream-redirect.sh.ftl, stream-redirect.timer.ftl, sysctl.conf.ftl,"
-                + " verify.sh.ftl";
+        // every bundled template, in the sorted order of the registry that binds them to their views
+        String names = String.join(", ", BundledTemplate.FILE_NAMES);
         assertThat(r.errLines()).containsExactly(
                 "dualstack: " + templates.resolve("edgecore.yaml") + ": matches no bundled template (did you mean"
                         + " edgecore.yaml.ftl?); the names are: " + names,

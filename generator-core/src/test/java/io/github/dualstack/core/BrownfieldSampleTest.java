@@ -84,7 +84,8 @@ class BrownfieldSampleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dual-stack-site", "ipv6-only", "ipv6-primary-hostnetwork", "brownfield-kubeadm"})
+    @ValueSource(strings = {"dual-stack-site", "ipv6-only", "ipv6-primary-hostnetwork", "brownfield-kubeadm",
+            "calico-operator"})
     void everySamplesClusterTreeBuildsWithKustomize(String sample) throws Exception {
         assumeTrue(kubectlAvailable(), "kubectl not installed");
         assertThat(kustomize(Path.of("..", "samples", sample, "generated", "cluster"))).contains("kind: ConfigMap");

@@ -73,6 +73,48 @@ class CalicoBaseKustomizeTest {
         assertThat(built.split("\nkind: DaemonSet", -1)).hasSize(2);   // patched, not added a second time
     }
 
+    /** An operator base (its sample custom-resources.yaml): our Installation patches it; its pool list is ours. */
+    @Test
+    void theOperatorsInstallationInTheBaseIsPatched() throws Exception {
+        assumeTrue(kubectlAvailable(), "kubectl not installed");
+        Path upstream = Files.createDirectories(dir.resolve("upstream"));
+        Files.writeString(upstream.resolve("kustomization.yaml"), "resources:\n- custom-resources.yaml\n");
+        Files.writeString(upstream.resolve("custom-resources.yaml"), """
+                apiVersion: operator.tigera.io/v1
+                kind: Installation
+                metadata:
+                  name: default
+                spec:
+                  registry: registry.example.com
+                  calicoNetwork:
+                    ipPools:
+                    - name: default-ipv4-ippool
+                      blockSize: 26
+                      cidr: 192.168.0.0/16
+                      encapsulation: VXLANCrossSubnet
+                      natOutgoing: Enabled
+                      nodeSelector: all()
+                ---
+                apiVersion: operator.tigera.io/v1
+                kind: APIServer
+                metadata:
+                  name: default
+                spec: {}
+                """);
+        String site = Files.readString(Path.of("..", "samples", "dual-stack-site", "site.yaml"))
+                .replace("  calico:\n", "  calico:\n    installedBy: operator\n    base: ../../upstream\n");
+        Path descriptor = Files.writeString(Files.createDirectories(dir.resolve("site")).resolve("site.yaml"), site);
+        Report r = Dualstack.generate(Request.Generate.of(descriptor, dir.resolve("gen")));
+        assertThat(r.ok()).as(r.summary()).isTrue();
+        assertThat(Files.readString(dir.resolve("gen/cluster/kustomization.yaml")))
+                .contains("- \"../../upstream\"", "patches:\n- path: \"calico.installation.yaml\"");
+
+        String built = kustomize(dir.resolve("gen/cluster"));
+        assertThat(built.split("\nkind: Installation", -1)).hasSize(2);
+        assertThat(built).contains("registry: registry.example.com", "kind: APIServer", "cidr: 10.244.0.0/16",
+                "cidr: fd00:10:244::/56", "key: node-role.kubernetes.io/edge").doesNotContain("192.168.0.0/16");
+    }
+
     private static boolean kubectlAvailable() {
         try {
             Process p = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();

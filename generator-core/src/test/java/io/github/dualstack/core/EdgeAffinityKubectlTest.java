@@ -142,8 +142,10 @@ class EdgeAffinityKubectlTest {
     }
 
     @Test
-    void withTheCalicoOperatorCalicoNodeIsLeftToTheOperator() throws Exception {
+    void withTheCalicoOperatorCalicoNodeIsKeptOffThroughTheInstallation() throws Exception {
         Path site = baselineSite();
+        Files.writeString(site, Descriptors.Base.DUAL.edit().after(8, "  baseline: {directory: baseline}")
+                .after(16, "    installedBy: operator").text());
         Files.delete(baseline(site, "calico-config.configmap.yaml"));
         Files.delete(baseline(site, "calico-node.daemonset.yaml"));
         Files.writeString(baseline(site, "calico.installation.yaml"), """
@@ -159,7 +161,11 @@ class EdgeAffinityKubectlTest {
         Path gen = generate(site, null);
         assertThat(gen.resolve("cluster/kube-system/calico-node.patch.yaml")).doesNotExist();
         assertThat(gen.resolve("cluster/kube-system/calico-node.edge-affinity.patch.yaml")).doesNotExist();
-        assertThat(Files.readString(gen.resolve("scripts/verify.sh"))).contains("KEPT_OFF_EDGE=(kube-system/kube-proxy)");
+        assertThat(gen.resolve("cluster/calico-system/calico-node.edge-affinity.patch.yaml")).doesNotExist();
+        assertThat(Files.readString(gen.resolve("cluster/calico.installation.yaml")))
+                .contains("operator: DoesNotExist");
+        assertThat(Files.readString(gen.resolve("scripts/verify.sh")))
+                .contains("KEPT_OFF_EDGE=(kube-system/kube-proxy calico-system/calico-node)");
     }
 
     @Test

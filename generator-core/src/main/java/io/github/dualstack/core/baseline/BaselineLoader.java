@@ -8,6 +8,7 @@ import io.github.dualstack.core.baseline.BaselineLayout.ClusterFile;
 import io.github.dualstack.core.baseline.BaselineLayout.Embedded;
 import io.github.dualstack.core.baseline.BaselineLayout.NodeFile;
 import io.github.dualstack.core.fs.SafeFiles;
+import io.github.dualstack.core.model.Calico;
 import io.github.dualstack.core.model.ClusterNode;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.Site;
@@ -258,7 +259,10 @@ public final class BaselineLoader {
             boolean calico = init ? Stream.of(ClusterFile.CALICO_CONFIG, ClusterFile.CALICO_NODE,
                     ClusterFile.CALICO_INSTALLATION, ClusterFile.CALICO_POOLS)
                     .anyMatch(f -> files.containsKey(f.fileName())) : site.calico().isPresent();
-            boolean operator = files.containsKey(ClusterFile.CALICO_INSTALLATION.fileName());
+            // init reads who installed Calico from the capture; validate and generate from the descriptor, whose
+            // guards refuse a baseline that disagrees (LiveSiteRules).
+            boolean operator = init ? files.containsKey(ClusterFile.CALICO_INSTALLATION.fileName())
+                    : site.calico().map(Calico::operator).orElse(false);
             Set<String> known = new HashSet<>();
             for (ClusterFile f : ClusterFile.values()) {
                 known.add(f.fileName());
@@ -267,11 +271,17 @@ public final class BaselineLoader {
                     String calicoSource = init ? "Calico files are captured" : "the descriptor has spec.calico";
                     String why = switch (f.needed()) {
                         case ALWAYS -> "";
-                        case CALICO_MANIFEST -> calico && !operator ? " (" + calicoSource + ", and without "
-                                + ClusterFile.CALICO_INSTALLATION.path() + " Calico counts as installed from its manifest)"
-                                : null;
+                        case CALICO_MANIFEST -> !calico || operator ? null : init ? " (" + calicoSource
+                                + ", and without " + ClusterFile.CALICO_INSTALLATION.path() + " Calico counts as"
+                                + " installed from its manifest)" : " (" + calicoSource + ", installed from its manifest"
+                                + (files.containsKey(ClusterFile.CALICO_INSTALLATION.fileName()) ? ", but the baseline"
+                                + " holds the Tigera operator's " + ClusterFile.CALICO_INSTALLATION.path() + ": if the"
+                                + " operator installed Calico, set spec.calico.installedBy: operator)"
+                                : ": spec.calico.installedBy)");
+                        case CALICO_OPERATOR -> calico && operator && !init
+                                ? " (spec.calico.installedBy is operator)" : null;
                         case CALICO -> calico ? " (" + calicoSource + ")" : null;
-                        case CALICO_OPERATOR, OPTIONAL -> null;
+                        case OPTIONAL -> null;
                     };
                     if (why != null && init && INIT_NEEDS.contains(f)) {
                         error(f.path(), "missing; init reads the running site from it; capture it with: "

@@ -209,6 +209,35 @@ public final class LiveState {
         return out;
     }
 
+    /**
+     * The captured Installation of the Calico operator, as far as the guards and the merge read it.
+     * {@code pools}: its {@code spec.calicoNetwork.ipPools} (block sizes as the operator defaults them);
+     * {@code managesPools}: whether that list has a pool, which is when the operator reconciles pools (an empty list
+     * is what the operator writes when the cluster's pools are managed out of band); {@code calicoVersion}: its
+     * {@code status.calicoVersion}; {@code cniType}, {@code ipamType} and {@code bgp} as set, or the operator's
+     * defaults for them (Calico, Calico, Enabled).
+     */
+    public record LiveInstallation(String name, List<LivePool> pools, boolean managesPools,
+                                   Optional<String> calicoVersion, String cniType, String ipamType, String bgp) {
+    }
+
+    public Optional<LiveInstallation> calicoInstallation() {
+        return baseline.cluster(ClusterFile.CALICO_INSTALLATION).map(i -> {
+            JsonNode spec = i.tree().path("spec");
+            JsonNode list = spec.path("calicoNetwork").path("ipPools");
+            List<LivePool> pools = new ArrayList<>();
+            for (JsonNode p : list) {
+                String cidr = p.path("cidr").asText();
+                int fallback = family(cidr).orElse(IpFamily.IPv4) == IpFamily.IPv6 ? 122 : 26;
+                pools.add(new LivePool(p.path("name").asText(), cidr, p.path("blockSize").asInt(fallback)));
+            }
+            return new LiveInstallation(i.name(), List.copyOf(pools), !pools.isEmpty(),
+                    text(i.tree().path("status").path("calicoVersion")), text(spec.path("cni").path("type")).orElse("Calico"),
+                    text(spec.path("cni").path("ipam").path("type")).orElse("Calico"),
+                    text(spec.path("calicoNetwork").path("bgp")).orElse("Enabled"));
+        });
+    }
+
     /** kubeadm's {@code controlPlaneEndpoint}, when the ClusterConfiguration has one. */
     public Optional<String> controlPlaneEndpoint() {
         return clusterConfiguration().map(c -> c.path("controlPlaneEndpoint").asText("")).filter(s -> !s.isEmpty());

@@ -22,12 +22,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One generated KubeEdge config schema ({@code schemas/cloudcore.schema.json} or {@code edgecore.schema.json}),
- * compiled once into a tree of shapes and checked by walking the config alongside it.
+ * One generated key schema, compiled once into a tree of shapes and checked by walking the document alongside it:
+ * the KubeEdge configs ({@code schemas/cloudcore.schema.json}, {@code edgecore.schema.json}) and the Calico objects
+ * ({@code schemas/calico-installation.schema.json}, {@code calico-ippool.schema.json}).
  *
- * <p>These schemas are key trees of Go types, written by {@code schemas/tools/kubeedge-keys-to-schema.py} with six
- * keywords only: {@code type}, {@code properties}, {@code additionalProperties}, {@code items}, {@code minimum} and
- * {@code maximum}. A general JSON Schema engine spends most of its time on machinery these schemas never use, and
+ * <p>These schemas are key trees of Go types, written by {@code schemas/tools/kubeedge-keys-to-schema.py} and
+ * {@code calico-crds-to-schema.py} with seven keywords only: {@code type}, {@code properties},
+ * {@code additionalProperties}, {@code items}, {@code minimum}, {@code maximum} and {@code enum} (strings). A general JSON Schema engine spends most of its time on machinery these schemas never use, and
  * the self-check runs this on every edge node's edgecore.yaml, so the walk is direct. Loading refuses any other
  * keyword: a schema that says more than this class checks must fail loudly, never be half-enforced.
  * {@code KubeEdgeSchemaTest} holds the walk to the same verdicts as the JSON Schema validator on valid and broken
@@ -41,7 +42,7 @@ final class KubeEdgeSchema {
 
     private static final Set<String> ANNOTATIONS = Set.of("$id", "$schema", "title", "description");
     private static final Set<String> KEYWORDS = Set.of("type", "properties", "additionalProperties", "items",
-            "minimum", "maximum");
+            "minimum", "maximum", "enum");
     private static final Set<String> TYPES = Set.of("object", "array", "string", "integer", "number", "boolean",
             "null");
     private static final Pattern INLINES = Pattern.compile("inlines the fields of ([A-Za-z0-9_., ]+)\\)");
@@ -90,7 +91,7 @@ final class KubeEdgeSchema {
      * are refused ({@code additionalProperties: false}), {@link #ANY} when they are allowed unchecked.
      */
     private record Shape(Set<String> types, Map<String, Shape> properties, Shape additional, Shape items,
-                         BigDecimal minimum, BigDecimal maximum, String description) {
+                         BigDecimal minimum, BigDecimal maximum, Set<String> allowed, String description) {
 
         void check(JsonNode v, FieldPath at, List<Violation> out) {
             String found = typeOf(v);
@@ -108,6 +109,10 @@ final class KubeEdgeSchema {
                 if (maximum != null && n.compareTo(maximum) > 0) {
                     out.add(new Violation(at, "must have a maximum value of " + maximum.toPlainString()));
                 }
+            }
+            if (allowed != null && !(v.isTextual() && allowed.contains(v.textValue()))) {
+                out.add(new Violation(at, "must be one of " + String.join(", ", new TreeSet<>(allowed)) + ", got "
+                        + Values.describe(v)));
             }
             if (v.isObject()) {
                 for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
@@ -130,7 +135,7 @@ final class KubeEdgeSchema {
 
     /** Marks an unknown key until {@link #validate} callers add the schema's name and a suggestion. */
     private static final String UNKNOWN_KEY = "unknown key";
-    private static final Shape ANY = new Shape(null, Map.of(), null, null, null, null, "");
+    private static final Shape ANY = new Shape(null, Map.of(), null, null, null, null, null, "");
 
     private static Shape compile(JsonNode s, String where) {
         if (s.isBoolean()) {
@@ -176,7 +181,24 @@ final class KubeEdgeSchema {
         JsonNode items = s.get("items");
         return new Shape(types, Map.copyOf(properties), additional,
                 items == null ? null : compile(items, where + "/items"),
-                bound(s, "minimum", where), bound(s, "maximum", where), s.path("description").asText(""));
+                bound(s, "minimum", where), bound(s, "maximum", where), allowed(s, where),
+                s.path("description").asText(""));
+    }
+
+    /** The values of a string {@code enum}, or null without one. */
+    private static Set<String> allowed(JsonNode s, String where) {
+        JsonNode e = s.get("enum");
+        if (e == null) {
+            return null;
+        }
+        Set<String> values = new LinkedHashSet<>();
+        for (JsonNode v : e) {
+            if (!v.isTextual()) {
+                throw new IllegalStateException(where + ": only string enums are supported");
+            }
+            values.add(v.textValue());
+        }
+        return Set.copyOf(values);
     }
 
     private static BigDecimal bound(JsonNode s, String keyword, String where) {

@@ -9,8 +9,9 @@ import java.util.function.Consumer;
  * Reads every rendered file back before anything is written and checks it by its {@link FileKind}: text hygiene
  * (UTF-8, LF, final newline, no control characters), scripts, strict YAML (no duplicate keys, anchors, aliases or
  * tags; one document except for Kubernetes manifests), the structure of Kubernetes objects and kustomize files,
- * and the KubeEdge configs against {@code schemas/cloudcore.schema.json} and {@code schemas/edgecore.schema.json}
- * plus the KubeEdge rules a schema cannot say. All problems of a file are reported at once. A failure is a bug in
+ * the KubeEdge configs against {@code schemas/cloudcore.schema.json} and {@code schemas/edgecore.schema.json}
+ * plus the KubeEdge rules a schema cannot say, and the Calico operator's objects against the schemas derived from
+ * their CRDs. All problems of a file are reported at once. A failure is a bug in
  * dualstack or in a template override, never a descriptor problem.
  *
  * <p>Thread-safe: the schemas and the YAML reader are built once and only read afterwards.
@@ -19,23 +20,29 @@ public final class SelfCheck {
 
     static final String CLOUDCORE_SCHEMA = "/io/github/dualstack/schemas/cloudcore.schema.json";
     static final String EDGECORE_SCHEMA = "/io/github/dualstack/schemas/edgecore.schema.json";
+    static final String INSTALLATION_SCHEMA = "/io/github/dualstack/schemas/calico-installation.schema.json";
+    static final String IPPOOL_SCHEMA = "/io/github/dualstack/schemas/calico-ippool.schema.json";
 
     /** Built once per JVM on first use; every field is immutable or safe for concurrent use. */
     private static final class Shared {
         static final YamlFiles YAML = new YamlFiles();
         static final CloudCoreConfigs CLOUDCORE = new CloudCoreConfigs(KubeEdgeSchema.load(CLOUDCORE_SCHEMA), YAML);
         static final EdgeCoreConfigs EDGECORE = new EdgeCoreConfigs(KubeEdgeSchema.load(EDGECORE_SCHEMA));
+        static final CalicoObjects CALICO = new CalicoObjects(KubeEdgeSchema.load(INSTALLATION_SCHEMA),
+                KubeEdgeSchema.load(IPPOOL_SCHEMA));
     }
 
     private final YamlFiles yaml;
     private final CloudCoreConfigs cloudCore;
     private final EdgeCoreConfigs edgeCore;
+    private final CalicoObjects calico;
 
     /** Loads and compiles the schemas (once per JVM); fails fast if they are missing from the classpath. */
     public SelfCheck() {
         this.yaml = Shared.YAML;
         this.cloudCore = Shared.CLOUDCORE;
         this.edgeCore = Shared.EDGECORE;
+        this.calico = Shared.CALICO;
     }
 
     /** Checks one rendered file at {@code path}; throws with every problem found, or returns if there is none. */
@@ -48,6 +55,12 @@ public final class SelfCheck {
                     List<JsonNode> docs = yaml.read(text, true, out);
                     if (docs != null) {
                         KubernetesObjects.check(docs, out);
+                    }
+                }
+                case CALICO -> {
+                    List<JsonNode> docs = yaml.read(text, true, out);
+                    if (docs != null) {
+                        calico.check(docs, out);
                     }
                 }
                 case KUSTOMIZE -> one(text, out, doc -> Kustomizations.check(doc, out));

@@ -294,6 +294,9 @@ public final class StarterDescriptor {
             y.put(4, "autodetection", flowPair(methods), missing == null ? null
                     : missing.key() + ": interface= the nodes' interfaces unless set");
         }
+        if (baseline.cluster(ClusterFile.CALICO_INSTALLATION).isPresent()) {
+            y.put(4, "installedBy", "operator", "the captured Installation: the Tigera operator owns calico-node");
+        }
     }
 
     /** The running pool of a family: Calico's default-ipvN-ippool if there is one, else the first of the family. */

@@ -5,6 +5,8 @@ public record DaemonSetRef(String namespace, String name) {
 
     public static final DaemonSetRef KUBE_PROXY = new DaemonSetRef("kube-system", "kube-proxy");
     public static final DaemonSetRef CALICO_NODE = new DaemonSetRef("kube-system", "calico-node");
+    /** calico-node as the Tigera operator renders it (tigera/operator pkg/common: CalicoNamespace). */
+    public static final DaemonSetRef CALICO_NODE_OPERATOR = new DaemonSetRef("calico-system", "calico-node");
 
     @Override
     public String toString() {

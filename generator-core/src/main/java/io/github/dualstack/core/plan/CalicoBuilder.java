@@ -27,7 +27,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Calico for a manifest install: the calico-config ConfigMap (CNI IPAM per family), the calico-node env, probes and
+ * Calico for a manifest install ({@link CalicoInstallationBuilder} writes the operator's): the calico-config ConfigMap (CNI IPAM per family), the calico-node env, probes and
  * edge-node affinity as a strategic merge patch, and the IPPools (reference kubernetes-dualstack.md section 7).
  */
 final class CalicoBuilder implements ArtifactBuilder {
@@ -38,7 +38,7 @@ final class CalicoBuilder implements ArtifactBuilder {
 
     @Override
     public Stream<PlannedFile> files(SiteFacts facts) {
-        if (facts.site.calico().isEmpty()) {
+        if (!patchesCalicoNode(facts)) {
             return Stream.empty();
         }
         List<Pool> pools = pools(facts);
@@ -49,13 +49,12 @@ final class CalicoBuilder implements ArtifactBuilder {
         return Stream.of(new PlannedFile(CONFIG, config(facts, pools)),
                 new PlannedFile(PATCH, new CalicoNodePatchView(env(facts, pools), CalicoHealth.liveness(backend),
                         CalicoHealth.readiness(backend), edgeAffinity(facts))),
-                new PlannedFile(POOLS, new CalicoPoolsView(pools)));
+                new PlannedFile(POOLS, new CalicoPoolsView(pools, false)));
     }
 
-    /** Whether calico-node is patched: always but on a running site whose Calico the operator installed. */
+    /** Whether calico-node is patched: when the site has Calico installed from its manifest. */
     static boolean patchesCalicoNode(SiteFacts facts) {
-        return facts.site.calico().isPresent()
-                && facts.captured.map(c -> c.cluster(ClusterFile.CALICO_CONFIG).isPresent()).orElse(true);
+        return facts.site.calico().isPresent() && !CalicoInstallationBuilder.operator(facts);
     }
 
     private static List<NodeSelectorTerm> edgeAffinity(SiteFacts facts) {
@@ -71,9 +70,6 @@ final class CalicoBuilder implements ArtifactBuilder {
      * pool is never applied again (the crd.projectcalico.org/v1 CRD would take any rewrite silently).
      */
     private static Stream<PlannedFile> merged(SiteFacts facts, Captures captured, List<Pool> pools) {
-        if (!patchesCalicoNode(facts)) {
-            return Stream.empty();   // the Calico operator owns calico-node and calico-config, and reverts edits
-        }
         CapturedFile cm = captured.cluster(ClusterFile.CALICO_CONFIG).orElseThrow();
         String backend = cm.tree().path("data").path("calico_backend").asText();
         List<PlannedFile> out = new ArrayList<>();
@@ -91,13 +87,13 @@ final class CalicoBuilder implements ArtifactBuilder {
                 CalicoHealth.readiness(backend), edgeAffinity(facts))));
         List<Pool> added = pools.stream().filter(p -> !served.contains(p.family())).toList();
         if (!added.isEmpty()) {
-            out.add(new PlannedFile(POOLS, new CalicoPoolsView(added)));
+            out.add(new PlannedFile(POOLS, new CalicoPoolsView(added, false)));
         }
         return out.stream();
     }
 
     /** The families whose descriptor pool a captured pool already is (same CIDR, whatever its name). */
-    private static Set<IpFamily> capturedFamilies(Captures captured, List<Pool> pools) {
+    static Set<IpFamily> capturedFamilies(Captures captured, List<Pool> pools) {
         Set<IpFamily> served = EnumSet.noneOf(IpFamily.class);
         captured.cluster(ClusterFile.CALICO_POOLS).ifPresent(list -> {
             for (JsonNode item : list.tree().path("items")) {

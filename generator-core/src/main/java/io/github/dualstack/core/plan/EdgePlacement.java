@@ -12,9 +12,9 @@ import java.util.Set;
 
 /**
  * The DaemonSets the site keeps off edge nodes, in a fixed order: kube-proxy (kubeadm's tolerates every taint),
- * calico-node when dualstack patches it (Calico's tolerates every taint too), then those the descriptor lists. Each
- * with the affinity terms its patch holds, merged into the captured DaemonSet's when there is one, and the file that
- * carries them: calico-node's env patch, or a patch of its own.
+ * calico-node (Calico's tolerates every taint too), then those the descriptor lists. Each with the affinity terms its
+ * patch holds, merged into the captured DaemonSet's when there is one, and the file that carries them: calico-node's
+ * env patch, the Calico operator's Installation, or a patch of its own.
  */
 final class EdgePlacement {
 
@@ -35,6 +35,11 @@ final class EdgePlacement {
         boolean inCalicoPatch() {
             return path.equals(CalicoBuilder.PATCH);
         }
+
+        /** Whether its terms travel in the Calico operator's Installation. */
+        boolean inInstallation() {
+            return path.equals(CalicoInstallationBuilder.PATH);
+        }
     }
 
     private EdgePlacement() {
@@ -47,11 +52,18 @@ final class EdgePlacement {
                 path(DaemonSetRef.KUBE_PROXY)));
         seen.add(DaemonSetRef.KUBE_PROXY);
         if (facts.site.calico().isPresent()) {
-            // With the Calico operator, dualstack writes nothing for calico-node: the operator reverts edits.
             if (CalicoBuilder.patchesCalicoNode(facts)) {
                 out.add(kept(facts, DaemonSetRef.CALICO_NODE, Optional.of(ClusterFile.CALICO_NODE), CalicoBuilder.PATCH));
+            } else {
+                // The operator reverts edits of calico-node: its affinity is the Installation's override, whose
+                // terms have the DaemonSet's shape under spec.calicoNodeDaemonSet.
+                Optional<CapturedFile> installation = facts.captured.flatMap(c -> c.cluster(ClusterFile.CALICO_INSTALLATION));
+                out.add(new Kept(DaemonSetRef.CALICO_NODE_OPERATOR, EdgeAffinity.patchTerms(installation.map(
+                        i -> i.tree().path("spec").path("calicoNodeDaemonSet"))), installation.map(CapturedFile::name),
+                        CalicoInstallationBuilder.PATH));
             }
             seen.add(DaemonSetRef.CALICO_NODE);
+            seen.add(DaemonSetRef.CALICO_NODE_OPERATOR);
         }
         for (DaemonSetRef ds : facts.site.keepOffEdge()) {
             if (seen.add(ds)) {

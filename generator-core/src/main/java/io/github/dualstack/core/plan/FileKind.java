@@ -6,6 +6,11 @@ public enum FileKind {
     KUBERNETES,
     /** A kustomize Kustomization or strategic merge patch: YAML, but not a complete object. */
     KUSTOMIZE,
+    /**
+     * Calico objects checked against their CRD-derived schemas as well: the operator's Installation
+     * ({@code schemas/calico-installation.schema.json}) and projectcalico.org/v3 IPPools ({@code calico-ippool}).
+     */
+    CALICO,
     /** A Kubernetes ConfigMap whose data["cloudcore.yaml"] is a KubeEdge CloudCore config. */
     CLOUDCORE_CONFIGMAP,
     /** A KubeEdge EdgeCore config (edgecore.yaml). */
@@ -24,6 +29,6 @@ public enum FileKind {
     }
 
     public boolean yaml() {
-        return this == KUBERNETES || this == KUSTOMIZE || this == CLOUDCORE_CONFIGMAP || this == EDGECORE_CONFIG;
+        return this == KUBERNETES || this == CALICO || this == KUSTOMIZE || this == CLOUDCORE_CONFIGMAP || this == EDGECORE_CONFIG;
     }
 }

@@ -8,8 +8,8 @@ import java.util.stream.Stream;
 
 /**
  * cluster/kustomization.yaml over the cluster-scoped files, so {@code kubectl apply -k cluster/} applies them.
- * With an upstream Calico base, the base is included and calico-config and calico-node are patched; without
- * one, calico-config is a resource and calico-node is patched by the runbook's kubectl command. The patches that
+ * With an upstream Calico base, the base is included and calico-config and calico-node (or, for the Tigera
+ * operator, its Installation) are patched; without one, calico-config and the Installation are resources and calico-node is patched by the runbook's kubectl command. The patches that
  * keep kube-proxy and the listed DaemonSets off edge nodes are no resources either: kustomize applies a patch only to
  * an object among its resources, and these DaemonSets are the cluster's, so the runbook applies them with kubectl.
  */
@@ -35,6 +35,8 @@ final class KustomizationBuilder {
                 }
             } else if (path.equals(CalicoBuilder.CONFIG) && base.isPresent()) {
                 patches.add(rel);   // the base defines calico-config already; merge ours into it
+            } else if (path.equals(CalicoInstallationBuilder.PATH) && base.isPresent()) {
+                patches.add(rel);   // the operator's base holds the Installation default; merge ours into it
             } else if (path.endsWith(EdgePlacement.SUFFIX)) {
                 continue;   // a patch of a DaemonSet none of the resources defines: the runbook's kubectl applies it
             } else {

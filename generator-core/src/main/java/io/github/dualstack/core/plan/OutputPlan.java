@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 public final class OutputPlan {
 
     private static final List<ArtifactBuilder> CLUSTER = List.of(new KubeProxyBuilder(), new CalicoBuilder(),
+            new CalicoInstallationBuilder(),
             new EdgeAffinityBuilder(), new CloudCoreBuilder(), new KubeadmConfigBuilder());
 
     private final SiteFacts facts;

@@ -42,7 +42,7 @@ final class RunbookBuilder implements ArtifactBuilder {
                 cc.regenerateCertificates(), SiteFacts.joined(facts.advertiseAddresses), site.edgeNodes().size(),
                 site.edgeNodes().stream().findFirst().map(EdgeNode::name), facts.caUrls, KubeEdgeNamespaces.SECRETS,
                 facts.captured.map(c -> conversion(facts, c)), edgePlacement(facts),
-                StreamRedirectBuilder.edgeFamilies(facts));
+                StreamRedirectBuilder.edgeFamilies(facts), CalicoInstallationBuilder.runbook(facts));
     }
 
     /**
@@ -65,12 +65,13 @@ final class RunbookBuilder implements ArtifactBuilder {
             }
             EdgePlacementView.Patch patch = new EdgePlacementView.Patch(k.daemonSet().namespace(), k.daemonSet().name(),
                     k.path());
-            if (k.inCalicoPatch()) {
+            if (k.inCalicoPatch() || k.inInstallation()) {
                 calicoNode = true;
             } else {
                 patches.add(patch);
             }
-            if (k.source().isEmpty() && !(k.inCalicoPatch() && calicoBase)) {
+            // The Installation's affinity replaces calico-node's whole, whatever the DaemonSet has.
+            if (k.source().isEmpty() && !(k.inCalicoPatch() && calicoBase) && !k.inInstallation()) {
                 unchecked.add(patch);
             }
         }

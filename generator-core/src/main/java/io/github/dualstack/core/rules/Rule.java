@@ -141,6 +141,27 @@ public enum Rule {
             "calico-node's probes run BIRD's checks only when the backend is bird; with vxlan or none, Felix's alone.",
             "Calico `node/filesystem/etc/rc.local` starts no BIRD for vxlan; calico.yaml and calico-vxlan.yaml probes;"
                     + " `node/pkg/health/health.go`", CalicoHealth.class, "plan.CalicoBuilder"),
+    CALICO_OPERATOR_OWNS_CALICO_NODE(Section.CALICO,
+            "With the Tigera operator, Calico is changed through its Installation default only: no calico-config or"
+                    + " calico-node patch is written, and calico-node is kept off edge nodes by"
+                    + " spec.calicoNodeDaemonSet's affinity, which replaces calico-node's whole.",
+            "projectcalico/calico#6133, #9369 (the operator reverts edits); tigera/operator api/v1/calico_node_types.go"
+                    + " (CalicoNodeDaemonSet, operator v1.28 and later)", CalicoOperator.class,
+            "plan.CalicoInstallationBuilder", "plan.EdgePlacement", "validate.CalicoOperatorRules"),
+    CALICO_OPERATOR_AUTODETECTION(Section.CALICO,
+            "Each family's autodetection is written as the one nodeAddressAutodetectionV4/V6 method that makes the"
+                    + " operator give calico-node that method; a family without one is not autodetected.",
+            "tigera/operator `getAutodetectionMethod` (pkg/render/node.go), `validateNodeAddressDetection`"
+                    + " (pkg/controller/installation/validation.go)", CalicoOperator.class,
+            "plan.CalicoInstallationBuilder"),
+    CALICO_OPERATOR_POOLS_AFTER_INSTALL(Section.CALICO,
+            "On a running site the Installation's pools are never changed or removed (matched by CIDR; block size"
+                    + " fixed), and a pool is added there only where the operator creates it: operator v1.34 (Calico"
+                    + " v3.28) or later, Calico CNI, BGP for IPIP and unencapsulated pools, no VXLAN with host-local"
+                    + " IPAM; an Installation with no pools gets a projectcalico.org/v3 IPPool beside it.",
+            "tigera/operator pkg/controller/ippool/pool_controller.go (deletes an owned pool that leaves the list, creates"
+                    + " through the API server once pools exist), pkg/controller/installation/validation.go",
+            CalicoOperator.class, "validate.CalicoOperatorRules", "plan.CalicoInstallationBuilder"),
 
     // ---- CloudCore and edges
     ADVERTISE_ADDRESSES(Section.KUBEEDGE,

@@ -27,6 +27,7 @@ import java.util.Optional;
  * <li>an existing IPPool is never rewritten: the crd.projectcalico.org/v1 CRD takes any change silently and orphans
  *     the allocated blocks; a pool's block size cannot change;</li>
  * <li>the node mask size cannot change under allocated node ranges;</li>
+ * <li>the Calico operator's Installation takes only what it can after install ({@link CalicoOperatorRules});</li>
  * <li>several control-plane nodes need a controlPlaneEndpoint, or kube-proxy pins one of them: the descriptor's, or
  *     else kubeadm-config's.</li>
  * </ul>
@@ -55,6 +56,7 @@ public final class LiveSiteRules {
         r.pools();
         r.controlPlaneEndpoint();
         r.kubeProxyMode();
+        CalicoOperatorRules.check(site, live, problems);
     }
 
     private List<String> controlPlaneNodes() {
@@ -235,7 +237,7 @@ public final class LiveSiteRules {
         }
     }
 
-    private static boolean sameCidr(String captured, String descriptor, IpFamily f) {
+    static boolean sameCidr(String captured, String descriptor, IpFamily f) {
         Optional<IPAddress> a = LiveState.parse(captured);
         try {
             return a.isPresent() && a.get().toPrefixBlock().toCanonicalString()

@@ -58,14 +58,20 @@ class MissingFilesTest {
     void aCalicoManifestFileWhenTheDescriptorHasCalico(String file) {
         fx.delete("cluster/" + file);
         assertThat(fx.problems()).singleElement().asString().startsWith("baseline/cluster/" + file + ":1:1: missing"
-                + " (the descriptor has spec.calico, and without cluster/calico.installation.yaml Calico counts as"
-                + " installed from its manifest); capture it with: kubectl -n kube-system get ");
+                + " (the descriptor has spec.calico, installed from its manifest: spec.calico.installedBy); capture it"
+                + " with: kubectl -n kube-system get ");
     }
 
     @Test
-    void anOperatorInstallNeedsNoManifestFiles() {
-        fx.delete("cluster/calico-config.configmap.yaml").delete("cluster/calico-node.daemonset.yaml")
-                .write("cluster/calico.installation.yaml", """
+    void anOperatorInstallNeedsTheInstallationAndNoManifestFiles() {
+        fx.descriptor = Descriptors.Base.DUAL.edit().after(8, BaselineFixture.REFERENCE)
+                .after(16, "    installedBy: operator").text();
+        fx.delete("cluster/calico-config.configmap.yaml").delete("cluster/calico-node.daemonset.yaml");
+        assertThat(fx.problems()).containsExactly("baseline/cluster/calico.installation.yaml:1:1: missing"
+                + " (spec.calico.installedBy is operator); capture it with: kubectl get installations.operator.tigera.io"
+                + " default -o yaml > baseline/cluster/calico.installation.yaml || rm -f"
+                + " baseline/cluster/calico.installation.yaml");
+        fx.write("cluster/calico.installation.yaml", """
                         apiVersion: operator.tigera.io/v1
                         kind: Installation
                         metadata:

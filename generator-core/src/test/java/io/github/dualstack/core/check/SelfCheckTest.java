@@ -24,7 +24,7 @@ class SelfCheckTest {
                 file("edge/edge-0001/etc/kubeedge/config/edgecore.yaml", EDGECORE, FileKind.EDGECORE_CONFIG),
                 file("cluster/kubeedge/cloudcore.configmap.yaml", CLOUDCORE_CM, FileKind.CLOUDCORE_CONFIGMAP),
                 file("cluster/kubeedge/cloudcore.service.yaml", SERVICE, FileKind.KUBERNETES),
-                file("cluster/kube-system/calico.ippools.yaml", IPPOOLS, FileKind.KUBERNETES),
+                file("cluster/kube-system/calico.ippools.yaml", IPPOOLS, FileKind.CALICO),
                 file("nodes/master-1/etc/kubernetes/manifests/kube-apiserver.yaml", POD, FileKind.KUBERNETES),
                 file("cluster/kustomization.yaml", KUSTOMIZATION, FileKind.KUSTOMIZE),
                 file("cluster/kube-system/calico-node.patch.yaml", PATCH, FileKind.KUSTOMIZE),

@@ -151,6 +151,17 @@ class InitBaselineTest {
                 .contains("\n      hubFamily: IPv6\n");
     }
 
+    @Test
+    void aCapturedInstallationMakesTheStarterOperatorInstalled() throws Exception {
+        fx.delete("cluster/calico-config.configmap.yaml").delete("cluster/calico-node.daemonset.yaml")
+                .write("cluster/calico.installation.yaml", Files.readString(Path.of("src", "test", "resources",
+                        "baselines", "operator", "calico.installation.yaml")));
+        fx.init();
+        assertThat(fx.descriptor()).contains("\n    autodetection: {ipv4: first-found}")
+                .contains("\n    installedBy: operator   # the captured Installation: the Tigera operator owns"
+                        + " calico-node\n");
+    }
+
     // ---- hostile values are printed safely
 
     @Test

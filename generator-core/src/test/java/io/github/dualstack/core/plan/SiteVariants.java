@@ -24,6 +24,7 @@ public enum SiteVariants {
     INGRESS(Base.DUAL, e -> e.sub(20, "NodePort", "Ingress")),
     NO_CALICO(Base.DUAL, e -> e.delete(16, 18)),
     CALICO_BASE(Base.DUAL, e -> e.after(16, "    base: ../calico-base")),
+    CALICO_OPERATOR(Base.DUAL, e -> e.after(16, "    installedBy: operator")),
     VXLAN_CROSS_SUBNET(Base.DUAL, e -> e.sub(17, "IPIP", "VXLANCrossSubnet").sub(18, "None", "VXLANCrossSubnet")),
     QUIC_AND_NEW_CERTIFICATES(Base.DUAL, e -> e.after(22, "    quic: true\n    regenerateCertificates: true")
             .sub(36, "websocket", "quic")),

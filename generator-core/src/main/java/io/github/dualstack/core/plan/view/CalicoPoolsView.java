@@ -3,8 +3,12 @@ package io.github.dualstack.core.plan.view;
 import io.github.dualstack.core.model.IpFamily;
 import java.util.List;
 
-/** calico.ippools.yaml.ftl. Components: {@code pools} (one per site family, primary first). */
-public record CalicoPoolsView(List<Pool> pools) implements View {
+/**
+ * calico.ippools.yaml.ftl. Components: {@code pools} (one per site family, primary first), {@code apiServer}
+ * (projectcalico.org/v3 IPPools, applied through the Calico API server; else crd.projectcalico.org/v1, as a manifest
+ * install applies them).
+ */
+public record CalicoPoolsView(List<Pool> pools, boolean apiServer) implements View {
 
     public CalicoPoolsView {
         pools = List.copyOf(pools);

@@ -11,7 +11,8 @@ import java.util.Optional;
  * {@code advertiseAddresses}, {@code edgeCount}, {@code firstEdge} (absent without edges), {@code caUrls},
  * {@code secretsNamespace} (where CloudCore keeps its certificate secrets), {@code conversion} (absent unless the
  * site is a running one converted from its baseline), {@code edgePlacement} (the DaemonSets kept off edge nodes),
- * {@code streamFamilies} (the families of the CloudStream redirect on the control-plane nodes; empty without edges).
+ * {@code streamFamilies} (the families of the CloudStream redirect on the control-plane nodes; empty without edges),
+ * {@code calicoOperator} (absent unless the Tigera operator installs Calico).
  * Families, CIDRs and addresses are comma-separated, primary first.
  */
 public record RunbookView(String siteName, String families, boolean dualStack, boolean ipv6, String podCidrs,
@@ -20,7 +21,7 @@ public record RunbookView(String siteName, String families, boolean dualStack, b
                           String namespace, boolean regenerateCertificates, String advertiseAddresses, int edgeCount,
                           Optional<String> firstEdge, List<CaUrl> caUrls, String secretsNamespace,
                           Optional<ConversionView> conversion, EdgePlacementView edgePlacement,
-                          List<String> streamFamilies) implements View {
+                          List<String> streamFamilies, Optional<CalicoOperatorView> calicoOperator) implements View {
 
     public RunbookView {
         controlPlaneNodes = List.copyOf(controlPlaneNodes);

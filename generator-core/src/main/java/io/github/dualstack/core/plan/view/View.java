@@ -5,9 +5,9 @@ package io.github.dualstack.core.plan.view;
  * contract with template overrides. {@link BundledTemplate} binds each to its template; the render package's
  * wrapper shows a template nothing but the components.
  */
-public sealed interface View permits AnsibleInventoryView, AnsiblePlaybookView, CalicoConfigView, CalicoNodePatchView,
-        CalicoPoolsView, CloudCoreConfigView, CloudCoreServiceView, EdgeAffinityPatchView, EdgeCoreView, JoinScriptView,
-        JoinValuesView, KubeletDropInView, KubeProxyView, KustomizationView, MergedDocumentView, PreflightView,
-        RegenerateCertsView, RunbookView, StaticPodView, StreamRedirectServiceView, StreamRedirectTimerView,
-        StreamRedirectView, SysctlView, VerifyView {
+public sealed interface View permits AnsibleInventoryView, AnsiblePlaybookView, CalicoConfigView,
+        CalicoInstallationView, CalicoNodePatchView, CalicoPoolsView, CloudCoreConfigView, CloudCoreServiceView,
+        EdgeAffinityPatchView, EdgeCoreView, JoinScriptView, JoinValuesView, KubeletDropInView, KubeProxyView,
+        KustomizationView, MergedDocumentView, PreflightView, RegenerateCertsView, RunbookView, StaticPodView,
+        StreamRedirectServiceView, StreamRedirectTimerView, StreamRedirectView, SysctlView, VerifyView {
 }
