@@ -95,7 +95,8 @@ public final class SiteBinder {
         return new CloudCore(c.path("namespace").asText(), CloudCore.Exposure.valueOf(c.path("exposure").asText()),
                 textList(c.path("advertiseAddresses")), textList(c.path("dnsNames")), c.path("nodeLimit").asInt(),
                 ports(c.path("ports")), ports(c.path("nodePorts")), c.path("quic").asBoolean(),
-                c.path("regenerateCertificates").asBoolean());
+                c.path("regenerateCertificates").asBoolean(), CloudCore.Installer.valueOf(c.path("installedBy").asText()),
+                c.path("helmRelease").asText());
     }
 
     private static HubPorts ports(JsonNode p) {

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
  * one, calico-config is a resource and calico-node is patched by the runbook's kubectl command. The patches that
  * keep kube-proxy and the listed DaemonSets off edge nodes are no resources either: kustomize applies a patch only to
  * an object among its resources, and these DaemonSets are the cluster's, so the runbook applies them with kubectl.
+ * Nor are the cloudcore chart's values overlay and Service patch: Helm and kubectl patch apply those.
  */
 final class KustomizationBuilder {
 
@@ -37,6 +38,8 @@ final class KustomizationBuilder {
                 patches.add(rel);   // the base defines calico-config already; merge ours into it
             } else if (path.endsWith(EdgePlacement.SUFFIX)) {
                 continue;   // a patch of a DaemonSet none of the resources defines: the runbook's kubectl applies it
+            } else if (path.equals(CloudCoreChartBuilder.VALUES) || path.equals(CloudCoreChartBuilder.SERVICE_PATCH)) {
+                continue;   // the chart reads its values; the runbook's kubectl patch re-applies what it cannot render
             } else {
                 resources.add(rel);
             }
