@@ -1,7 +1,11 @@
 package io.github.dualstack.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dualstack.fixtures.Commands;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -68,5 +72,44 @@ class ChartInstalledCloudCoreTest {
         Report.Generate r = Dualstack.generate(Request.Generate.of(site, dir.resolve("lb")));
         assertThat(r.ok()).as(r.summary()).isTrue();
         return dir.resolve("lb");
+    }
+
+    /** kubectl's own strategic merge ({@code kubectl patch --local}) of the patch over the chart's Service. */
+    @Test
+    void thePatchGivesTheChartsServiceBothFamiliesAndKeepsItsPorts() throws Exception {
+        assumeTrue(Commands.installed("kubectl", "version", "--client"), "kubectl not installed");
+        Path chartService = Path.of("src", "test", "resources", "io", "github", "dualstack", "core", "services",
+                "cloudcore.chart.yaml");
+        JsonNode keadm = patch(chartService, generate("    installedBy: keadm")
+                .resolve("cluster/kubeedge/cloudcore.service.patch.yaml"));
+        assertThat(keadm.at("/spec/ipFamilies").toString()).isEqualTo("[\"IPv4\",\"IPv6\"]");
+        assertThat(keadm.at("/spec/ipFamilyPolicy").asText()).isEqualTo("RequireDualStack");
+        assertThat(keadm.at("/spec/type").asText()).isEqualTo("ClusterIP");
+        assertThat(keadm.at("/spec/ports")).hasSize(5);
+        assertThat(keadm.at("/spec/ports/1/protocol").asText()).isEqualTo("UDP");
+        JsonNode lb = patch(chartService, generateLoadBalancer().resolve("cluster/kubeedge/cloudcore.service.patch.yaml"));
+        assertThat(lb.at("/spec/type").asText()).isEqualTo("LoadBalancer");
+        assertThat(lb.at("/spec/selector/kubeedge").asText()).isEqualTo("cloudcore");
+    }
+
+    /** bash reads each line of the keadm init command back as exactly the arguments it was built from. */
+    @Test
+    void theKeadmInitLineIsTheArgumentsItSays() throws Exception {
+        assumeTrue(Commands.installed("bash", "-c", "true"), "bash not installed");
+        String runbook = Files.readString(generate("    installedBy: keadm\n    dnsNames: [cloudcore.example.com]")
+                .resolve("README.md"));
+        int start = runbook.indexOf("keadm init \\\n");
+        String command = runbook.substring(start, runbook.indexOf("\n```", start));
+        String argv = Commands.run("bash", "-c", "printf '%s\\n' " + command.substring("keadm init".length()));
+        assertThat(argv.lines().toList()).contains("--advertise-address=192.0.2.10,2001:db8::10", "--set",
+                "cloudCore.modules.cloudHub.dnsNames[0]=cloudcore.example.com", "cloudCore.hostNetWork=false");
+        assertThat(argv.lines().filter("--set"::equals).count()).isEqualTo(10);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode patch(Path object, Path patch) throws Exception {
+        return JSON.readTree(Commands.run("kubectl", "patch", "--local", "-f", object.toString(), "--type", "strategic",
+                "--patch-file", patch.toString(), "-o", "json"));
     }
 }

@@ -9,6 +9,7 @@ import io.github.dualstack.core.descriptor.DescriptorLoader;
 import io.github.dualstack.core.model.Site;
 import io.github.dualstack.core.plan.OutputPlan;
 import io.github.dualstack.core.plan.PlannedFile;
+import io.github.dualstack.fixtures.Commands;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -231,16 +232,7 @@ abstract class ScriptHarness {
     }
 
     static boolean shellcheckInstalled() {
-        try {
-            Process p = new ProcessBuilder("shellcheck", "--version").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Commands.installed("shellcheck", "--version");
     }
 
     static Site load(String sample) {
