@@ -13,7 +13,6 @@ import io.github.dualstack.core.plan.view.EdgeAffinityPatchView;
 import io.github.dualstack.core.plan.view.NodeSelectorTerm.Requirement;
 import io.github.dualstack.core.plan.view.NodeSelectorTerm;
 import io.github.dualstack.core.render.TemplateEngine;
-import io.github.dualstack.fixtures.Commands;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
