@@ -31,8 +31,8 @@ its interface. Fix every FAIL before going on.
 <#if chart?has_content && chart.install?has_content>
 
 A new site installs CloudCore now, before step 1, with ${chart.installer} and the values of
-`${chart.values}`: the chart must create its objects before any `kubectl apply -k cluster/` applies the
-generated ones over them.
+`${chart.values}`.
+The chart must create its objects before any `kubectl apply -k cluster/` applies the generated ones over them.
 <#if chart.helm>
 CHART is the cloudcore chart of the site's KubeEdge version: `manifests/charts/cloudcore` in kubeedge/kubeedge at its
 tag.
