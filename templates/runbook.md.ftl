@@ -28,6 +28,22 @@ scripts/preflight.sh --prerequisites NODE     # on NODE; NODE defaults to $(host
 
 It checks<#if ipv6> that IPv6 is enabled, that `ip -6 route show` is not empty, and</#if> that the node's addresses are on
 its interface. Fix every FAIL before going on.
+<#if chart?has_content && chart.install?has_content>
+
+A new site installs CloudCore now, before step 1, with ${chart.installer} and the values of
+`${chart.values}`.
+The chart must create its objects before any `kubectl apply -k cluster/` applies the generated ones over them.
+<#if chart.helm>
+CHART is the cloudcore chart of the site's KubeEdge version: `manifests/charts/cloudcore` in kubeedge/kubeedge at its
+tag.
+</#if>
+
+```sh
+<#list chart.install as line>
+<#if line?is_first>${line}<#else>  ${line}</#if><#sep> \</#sep>
+</#list>
+```
+</#if>
 
 ## 1. Control plane, one node at a time
 
@@ -287,19 +303,38 @@ the pod CIDRs `${podCidrs}` before going on.
 </#if>
 
 ## 5. CloudCore Service and ConfigMap
-<#if conversion?has_content && conversion.helm?has_content>
+<#if chart?has_content>
 
-Helm release `${conversion.helm.release}` (namespace `${conversion.helm.namespace}`) owns CloudCore: give it the same values
-first, or its next `helm upgrade` (and `keadm upgrade`, which runs the chart) renders the old ConfigMap again:
+KubeEdge's cloudcore chart owns CloudCore (installed by ${chart.installer}: Helm release `${chart.release}` in
+namespace `${chart.namespace}`). Give the release the values of `${chart.values}` first,
+or its next upgrade renders the old ConfigMap again.
+<#if chart.install?has_content>
+Right after the install of step 0 this changes nothing.
+</#if>
+<#if chart.helm>
+CHART is the cloudcore chart of the release's KubeEdge version: `manifests/charts/cloudcore` in kubeedge/kubeedge at
+its tag.
+</#if>
 
 ```sh
-helm upgrade ${conversion.helm.release} kubeedge/cloudcore -n ${conversion.helm.namespace} --reuse-values \
-<#list conversion.helm.setJson as s>
-  --set-json '${s}'<#sep> \</#sep>
+<#list chart.upgrade as line>
+<#if line?is_first>${line}<#else>  ${line}</#if><#sep> \</#sep>
 </#list>
 ```
 
-The chart renders no `ipFamilies` for the Service; Helm's three-way merge keeps what the apply below sets.
+The chart has no values for the Service's `ipFamilyPolicy` and `ipFamilies`, which
+`${chart.servicePatch}` sets.
+<#if chart.patchesType>
+It also sets the Service's type, which the chart renders as ClusterIP on every upgrade.
+</#if>
+Helm's three-way merge keeps the fields a chart never renders, but a Service the chart creates again (a reinstall,
+`helm upgrade --force`) has none of them: run the patch after every `helm upgrade` or `keadm upgrade cloud`; it
+changes nothing when they are in place. keadm runs Helm in-process and offers no post-renderer, so one kubectl patch
+serves both installers:
+
+```sh
+${chart.patch}
+```
 </#if>
 <#if conversion?has_content && conversion.cloudCoreNodes?has_content>
 

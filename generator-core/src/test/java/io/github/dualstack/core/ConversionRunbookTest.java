@@ -17,10 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ConversionRunbookTest {
 
     private static final String RENEWAL = "The API server certificate of ";
-    private static final String HELM = "helm upgrade cloudcore kubeedge/cloudcore -n kubeedge --reuse-values \\\n"
-            + "  --set-json 'cloudCore.modules.cloudHub.advertiseAddress=[\"192.0.2.11\",\"2001:db8:1::11\"]' \\\n"
-            + "  --set-json 'cloudCore.modules.cloudHub.dnsNames=[\"cloudcore.plant-north.example.com\"]' \\\n"
-            + "  --set-json 'cloudCore.modules.cloudHub.nodeLimit=\"1000\"'";
+    private static final String HELM = "helm upgrade cloudcore CHART --namespace kubeedge --reuse-values \\\n"
+            + "  -f cluster/kubeedge/cloudcore.helm-values.yaml\n```";
+    private static final String PATCH = "kubectl --namespace kubeedge patch service cloudcore --type strategic"
+            + " --patch-file cluster/kubeedge/cloudcore.service.patch.yaml";
+    private static final String VALUES = "cluster/kubeedge/cloudcore.helm-values.yaml";
     private static final String PINNED = "CloudCore runs on the host's network, so edges dial the node it runs on: cp-1.\n"
             + "Its Deployment is pinned there already.\n";
     private static final String NOT_PINNED = "CloudCore runs on the host's network, so edges dial the node it runs on:"
@@ -43,8 +44,10 @@ class ConversionRunbookTest {
                         + " cluster/kube-system/kubeadm-config.configmap.yaml")
                 .contains(RENEWAL + "cp-1, cp-2, cp-3 lacks `2001:db8:1::11, 2001:db8:1::12, 2001:db8:1::13`,\n")
                 .contains("kubeadm init phase certs apiserver --config /root/dualstack-pki/cluster.yaml")
-                .contains("Helm release `cloudcore` (namespace `kubeedge`) owns CloudCore")
-                .contains(HELM + "\n```")
+                .contains("KubeEdge's cloudcore chart owns CloudCore (installed by helm: Helm release `cloudcore` in\n"
+                        + "namespace `kubeedge`).")
+                .contains(HELM)
+                .contains(PATCH)
                 .contains(PINNED)
                 .contains(KUBE_DNS)
                 .contains("- 9 existing nodes keep their single-stack podCIDR")
@@ -52,7 +55,28 @@ class ConversionRunbookTest {
                 .contains("kubectl -n kubeedge delete secrets tokensecret casecret cloudcoresecret");
         assertThat(r.indexOf("kubeadm-config.configmap.yaml;")).as("kubeadm-config first")
                 .isLessThan(r.indexOf(RENEWAL)).isLessThan(r.indexOf("NODE=cp-1"));
-        assertThat(r).doesNotContain("cloudCore.nodeSelector");
+        assertThat(r).doesNotContain("cloudCore.nodeSelector", "A new site installs CloudCore", "helm install");
+    }
+
+    /** The release's values are the file's, one home for the helm line and the values: what the runbook names. */
+    @Test
+    void theHelmReleaseGetsTheValuesFileAndThePatch() throws Exception {
+        Map<String, String> tree = new Brownfield(dir).generated();
+        assertThat(tree.get(VALUES)).contains("""
+                cloudCore:
+                  hostNetWork: true
+                  modules:
+                    cloudHub:
+                      advertiseAddress:
+                      - 192.0.2.11
+                      - 2001:db8:1::11
+                      dnsNames:
+                      - cloudcore.plant-north.example.com
+                      nodeLimit: "1000"
+                """).doesNotContain("nodeSelector");
+        assertThat(tree.get("cluster/kubeedge/cloudcore.service.patch.yaml"))
+                .contains("  ipFamilyPolicy: \"PreferDualStack\"\n").doesNotContain("type:");
+        assertThat(tree.get("cluster/kustomization.yaml")).doesNotContain("helm-values", "service.patch");
     }
 
     @Test
@@ -93,7 +117,8 @@ class ConversionRunbookTest {
             b.replace("cluster/" + f, "    app.kubernetes.io/managed-by: Helm\n", "");
         }
         String r = runbook(b);
-        assertThat(r).doesNotContain("helm upgrade", "Helm release", "--set-json").contains(PINNED);
+        assertThat(r).doesNotContain("helm upgrade", "Helm release", "--set-json", PATCH).contains(PINNED);
+        assertThat(b.generated()).doesNotContainKey(VALUES);
     }
 
     @Test
@@ -101,9 +126,8 @@ class ConversionRunbookTest {
         Brownfield b = new Brownfield(dir).replace("cluster/cloudcore.deployment.yaml",
                 "      nodeSelector:\n        kubernetes.io/hostname: cp-1\n", "");
         String r = runbook(b);
-        assertThat(r).contains(NOT_PINNED).doesNotContain(PINNED)
-                .contains("  --set-json 'cloudCore.modules.cloudHub.nodeLimit=\"1000\"' \\\n"
-                        + "  --set-json 'cloudCore.nodeSelector={\"kubernetes.io/hostname\":\"cp-1\"}'\n```");
+        assertThat(r).contains(NOT_PINNED).doesNotContain(PINNED).contains(HELM);
+        assertThat(b.generated().get(VALUES)).contains("  nodeSelector:\n    kubernetes.io/hostname: cp-1\n");
     }
 
     @Test
@@ -111,7 +135,8 @@ class ConversionRunbookTest {
         Brownfield b = new Brownfield(dir).edit("exposure: HostNetwork", "exposure: LoadBalancer")
                 .replace("cluster/cloudcore.deployment.yaml", "      hostNetwork: true\n", "");
         String r = runbook(b);
-        assertThat(r).doesNotContain("CloudCore runs on the host's network", "cloudCore.nodeSelector");
+        assertThat(r).doesNotContain("CloudCore runs on the host's network");
+        assertThat(b.generated().get(VALUES)).doesNotContain("nodeSelector").contains("  hostNetWork: false\n");
     }
 
     @Test
@@ -135,7 +160,8 @@ class ConversionRunbookTest {
         assertThat(tree.get("README.md"))
                 .contains("kubectl -n kubeedge delete secrets tokensecret casecret cloudcoresecret")
                 .contains("kubectl -n edge-system rollout restart deployment cloudcore")
-                .contains("helm upgrade cloudcore kubeedge/cloudcore -n edge-system --reuse-values")
+                .contains("helm upgrade cloudcore CHART --namespace edge-system --reuse-values")
+                .contains("kubectl --namespace edge-system patch service cloudcore")
                 .doesNotContain("kubectl -n edge-system delete secrets");
         assertThat(tree.get("scripts/regenerate-cloudcore-certs.sh"))
                 .contains("\nNAMESPACE=edge-system\n", "\nSECRETS_NAMESPACE=kubeedge\n",

@@ -14,7 +14,6 @@ import io.github.dualstack.core.plan.view.NodeSelectorTerm.Requirement;
 import io.github.dualstack.core.plan.view.NodeSelectorTerm;
 import io.github.dualstack.core.render.TemplateEngine;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -342,31 +340,13 @@ class EdgeAffinityKubectlTest {
         return kubectl("kustomize", cluster.toString());
     }
 
-    private static String kubectl(String... args) throws IOException, InterruptedException {
+    private static String kubectl(String... args) {
         List<String> cmd = new ArrayList<>(List.of("kubectl"));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.PIPE).start();
-        String out;
-        String err;
-        try (InputStream o = p.getInputStream(); InputStream e = p.getErrorStream()) {
-            out = new String(o.readAllBytes(), StandardCharsets.UTF_8);
-            err = new String(e.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(String.join(" ", cmd) + ": " + err).isZero();
-        return out;
+        return Commands.run(cmd.toArray(String[]::new));
     }
 
     private static boolean kubectlAvailable() {
-        try {
-            Process p = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Commands.installed("kubectl", "version", "--client");
     }
 }

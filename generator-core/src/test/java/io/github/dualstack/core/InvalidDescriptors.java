@@ -303,6 +303,22 @@ final class InvalidDescriptors {
                         "23:16", "spec.cloudCore.nodePorts.tunnel", "port 30004 is already used by https"),
                 of("NodePort outside 30000..32767 with NodePort exposure", DUAL.edit().after(22, "    nodePorts: {websocket: 8080}"),
                         "23:28", "spec.cloudCore.nodePorts.websocket", "port 8080 must be within 30000..32767"),
+                of("chart-installed CloudCore on a port the chart fixes",
+                        DUAL.edit().after(22, "    installedBy: helm\n    ports: {https: 10443}"),
+                        "24:20", "spec.cloudCore.ports.https", "is 10443, but with installedBy helm the cloudcore chart"
+                                + " fixes this port at 10002 (its Service, Deployment and ConfigMap)").exact(),
+                of("chart-installed CloudCore with a DNS name YAML reads as a number",
+                        DUAL.edit().after(22, "    installedBy: keadm\n    dnsNames: [cloudcore.example.com, \"1234\"]"),
+                        "24:39", "spec.cloudCore.dnsNames[1]", "YAML reads 1234 as a number or a boolean"),
+                of("keadm in another namespace", DUAL.edit().after(22, "    installedBy: keadm\n    namespace: edge-system"),
+                        "24:16", "spec.cloudCore.namespace", "keadm installs CloudCore in namespace kubeedge"),
+                of("keadm under another release name", DUAL.edit().after(22, "    installedBy: keadm\n    helmRelease: edge"),
+                        "24:18", "spec.cloudCore.helmRelease", "keadm names the release cloudcore"),
+                of("Helm release name over 53 characters",
+                        DUAL.edit().after(22, "    installedBy: helm\n    helmRelease: " + "r".repeat(54)),
+                        "24:18", "spec.cloudCore.helmRelease", "at most 53"),
+                of("unknown installer", DUAL.edit().after(22, "    installedBy: kustomize"),
+                        "23:18", "spec.cloudCore.installedBy", "\"kustomize\" is not one of manifests, helm, keadm"),
 
                 // ---- extraArgs ----------------------------------------------------------------------------------------
                 of("apiServer extraArgs sets a managed flag",

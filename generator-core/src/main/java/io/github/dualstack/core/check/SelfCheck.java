@@ -9,6 +9,7 @@ import java.util.function.Consumer;
  * Reads every rendered file back before anything is written and checks it by its {@link FileKind}: text hygiene
  * (UTF-8, LF, final newline, no control characters), scripts, strict YAML (no duplicate keys, anchors, aliases or
  * tags; one document except for Kubernetes manifests), the structure of Kubernetes objects and kustomize files,
+ * the keys of Helm values files against the cloudcore chart's value paths,
  * the KubeEdge configs against {@code schemas/cloudcore.schema.json} and {@code schemas/edgecore.schema.json}
  * plus the KubeEdge rules a schema cannot say, and the Calico operator's objects against the schemas derived from
  * their CRDs. All problems of a file are reported at once. A failure is a bug in
@@ -65,6 +66,7 @@ public final class SelfCheck {
                 }
                 case KUSTOMIZE -> one(text, out, doc -> Kustomizations.check(doc, out));
                 case CLOUDCORE_CONFIGMAP -> one(text, out, doc -> cloudCore.check(doc, out));
+                case HELM_VALUES -> one(text, out, doc -> HelmValues.check(doc, out));
                 case EDGECORE_CONFIG -> one(text, out, doc -> edgeCore.check(doc, out));
                 case SCRIPT -> ShellScripts.check(text, out);
                 case SYSTEM_CONFIG, DOCUMENT -> TextHygiene.check(text, true, out);

@@ -96,11 +96,18 @@ public final class SiteBinder {
     }
 
     private static CloudCore cloudCore(JsonNode c) {
+        CloudCore.Installer installer = CloudCore.Installer.valueOf(c.path("installedBy").asText());
         return new CloudCore(c.path("namespace").asText(), CloudCore.Exposure.valueOf(c.path("exposure").asText()),
                 textList(c.path("advertiseAddresses")), textList(c.path("dnsNames")), c.path("nodeLimit").asInt(),
                 ports(c.path("ports")), ports(c.path("nodePorts")), c.path("quic").asBoolean(),
                 c.path("regenerateCertificates").asBoolean(), c.path("dynamicController").asBoolean(),
-                CloudCore.IptablesManager.valueOf(c.path("iptablesManager").asText()));
+                iptablesManager(c, installer), installer, c.path("helmRelease").asText());
+    }
+
+    /** The chart (helm, keadm) runs the iptables-manager DaemonSet itself, so CloudCore's own must stay out of it. */
+    private static CloudCore.IptablesManager iptablesManager(JsonNode c, CloudCore.Installer installer) {
+        return c.hasNonNull("iptablesManager") ? CloudCore.IptablesManager.valueOf(c.path("iptablesManager").asText())
+                : installer.chart() ? CloudCore.IptablesManager.external : CloudCore.IptablesManager.internal;
     }
 
     private static HubPorts ports(JsonNode p) {

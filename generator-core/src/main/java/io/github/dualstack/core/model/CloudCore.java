@@ -3,12 +3,14 @@ package io.github.dualstack.core.model;
 import java.util.List;
 
 /**
- * CloudCore's Service, ConfigMap and certificate inputs, and the modules the site turns on or sets beyond the ones
- * every site needs: {@code dynamicController} (EdgeMesh, MetaServer) and the iptables manager's mode.
+ * CloudCore's Service, ConfigMap and certificate inputs, the modules the site turns on or sets beyond the ones
+ * every site needs ({@code dynamicController} for EdgeMesh and MetaServer, the iptables manager's mode), and what
+ * installs it ({@code installedBy}, with the Helm release the cloudcore chart runs as).
  */
 public record CloudCore(String namespace, Exposure exposure, List<String> advertiseAddresses, List<String> dnsNames,
                         int nodeLimit, HubPorts ports, HubPorts nodePorts, boolean quic,
-                        boolean regenerateCertificates, boolean dynamicController, IptablesManager iptablesManager) {
+                        boolean regenerateCertificates, boolean dynamicController, IptablesManager iptablesManager,
+                        Installer installedBy, String helmRelease) {
 
     public enum Exposure { NodePort, LoadBalancer, Ingress, HostNetwork }
 
@@ -18,4 +20,13 @@ public record CloudCore(String namespace, Exposure exposure, List<String> advert
      * Constants are spelled as the descriptor spells them.
      */
     public enum IptablesManager { internal, external, disabled }
+
+    /** What installs CloudCore: the generated manifests alone, or KubeEdge's cloudcore chart through helm or keadm. */
+    public enum Installer {
+        manifests, helm, keadm;
+
+        public boolean chart() {
+            return this != manifests;
+        }
+    }
 }

@@ -13,6 +13,8 @@ public enum FileKind {
     CALICO,
     /** A Kubernetes ConfigMap whose data["cloudcore.yaml"] is a KubeEdge CloudCore config. */
     CLOUDCORE_CONFIGMAP,
+    /** A values file for KubeEdge's cloudcore Helm chart: YAML whose keys are values the chart reads. */
+    HELM_VALUES,
     /** A KubeEdge EdgeCore config (edgecore.yaml). */
     EDGECORE_CONFIG,
     /** A bash script, written executable. */
@@ -29,6 +31,7 @@ public enum FileKind {
     }
 
     public boolean yaml() {
-        return this == KUBERNETES || this == CALICO || this == KUSTOMIZE || this == CLOUDCORE_CONFIGMAP || this == EDGECORE_CONFIG;
+        return this == KUBERNETES || this == CALICO || this == KUSTOMIZE || this == CLOUDCORE_CONFIGMAP
+                || this == HELM_VALUES || this == EDGECORE_CONFIG;
     }
 }

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
  * operator, its Installation) are patched; without one, calico-config and the Installation are resources and calico-node is patched by the runbook's kubectl command. The patches that
  * keep kube-proxy and the listed DaemonSets off edge nodes are no resources either: kustomize applies a patch only to
  * an object among its resources, and these DaemonSets are the cluster's, so the runbook applies them with kubectl.
+ * Nor are the cloudcore chart's values overlay and Service patch: Helm and kubectl patch apply those.
  */
 final class KustomizationBuilder {
 
@@ -39,6 +40,8 @@ final class KustomizationBuilder {
                 patches.add(rel);   // the operator's base holds the Installation default; merge ours into it
             } else if (path.endsWith(EdgePlacement.SUFFIX)) {
                 continue;   // a patch of a DaemonSet none of the resources defines: the runbook's kubectl applies it
+            } else if (path.equals(CloudCoreChartBuilder.VALUES) || path.equals(CloudCoreChartBuilder.SERVICE_PATCH)) {
+                continue;   // the chart reads its values; the runbook's kubectl patch re-applies what it cannot render
             } else {
                 resources.add(rel);
             }

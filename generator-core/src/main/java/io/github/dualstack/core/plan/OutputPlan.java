@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 public final class OutputPlan {
 
     private static final List<ArtifactBuilder> CLUSTER = List.of(new KubeProxyBuilder(), new CalicoBuilder(),
-            new CalicoInstallationBuilder(),
-            new EdgeAffinityBuilder(), new CloudCoreBuilder(), new KubeadmConfigBuilder());
+            new CalicoInstallationBuilder(), new EdgeAffinityBuilder(), new CloudCoreBuilder(),
+            new CloudCoreChartBuilder(), new KubeadmConfigBuilder());
 
     private final SiteFacts facts;
     private final Optional<Baseline> baseline;

@@ -1,8 +1,5 @@
 package io.github.dualstack.core.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import inet.ipaddr.IPAddress;
 import io.github.dualstack.core.baseline.BaselineLayout.ClusterFile;
 import io.github.dualstack.core.baseline.LiveState;
 import io.github.dualstack.core.model.CloudCore;
@@ -15,14 +12,11 @@ import io.github.dualstack.core.rules.KubeEdgeNamespaces;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /** README.md of the tree: the rollout runbook for this site, in a safe order, naming the file each step uses. */
 final class RunbookBuilder implements ArtifactBuilder {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public Stream<PlannedFile> files(SiteFacts facts) {
@@ -42,7 +36,8 @@ final class RunbookBuilder implements ArtifactBuilder {
                 cc.regenerateCertificates(), SiteFacts.joined(facts.advertiseAddresses), site.edgeNodes().size(),
                 site.edgeNodes().stream().findFirst().map(EdgeNode::name), facts.caUrls, KubeEdgeNamespaces.SECRETS,
                 facts.captured.map(c -> conversion(facts, c)), edgePlacement(facts),
-                StreamRedirectBuilder.edgeFamilies(facts), CalicoInstallationBuilder.runbook(facts));
+                StreamRedirectBuilder.edgeFamilies(facts), CalicoInstallationBuilder.runbook(facts),
+                facts.chart.map(chart -> ChartCommands.view(facts, chart)));
     }
 
     /**
@@ -81,7 +76,6 @@ final class RunbookBuilder implements ArtifactBuilder {
     /** What converting the running site adds to the runbook: all of it read from the baseline. */
     static ConversionView conversion(SiteFacts facts, Captures captured) {
         LiveState live = captured.live();
-        CloudCore cc = facts.site.cloudCore();
         List<String> needed = KubeadmConfigBuilder.certSans(facts);
         List<String> renew = new ArrayList<>();
         Set<String> lacking = new LinkedHashSet<>();
@@ -97,14 +91,7 @@ final class RunbookBuilder implements ArtifactBuilder {
         }
         // what the renewed certificates add, whatever another node's certificate covers already
         List<String> newSans = needed.stream().filter(lacking::contains).toList();
-        Set<String> advertised = new LinkedHashSet<>(SiteFacts.canonical(facts.advertiseAddresses));
-        List<String> cloudCoreNodes = !live.cloudCoreOnHostNetwork() ? List.of() : live.nodes().stream()
-                .filter(n -> n.internalIps().stream().map(RunbookBuilder::canonical).anyMatch(advertised::contains))
-                .map(LiveState.LiveNode::name).toList();
-        boolean pinned = !cloudCoreNodes.isEmpty() && cloudCoreNodes.containsAll(live.cloudCoreHostnames())
-                && !live.cloudCoreHostnames().isEmpty();
-        Optional<ConversionView.HelmUpgrade> helm = live.helmRelease(ClusterFile.CLOUDCORE_CONFIG)
-                .map(release -> helm(release, live, cc, advertised, cloudCoreNodes, pinned));
+        CloudCoreHosts hosts = CloudCoreHosts.of(facts, live);
         List<ConversionView.ServiceRef> singleStack = new ArrayList<>();
         captured.cluster(ClusterFile.KUBE_DNS_SERVICE)
                 .filter(s -> !s.tree().path("spec").path("ipFamilyPolicy").asText("SingleStack").endsWith("DualStack"))
@@ -113,41 +100,8 @@ final class RunbookBuilder implements ArtifactBuilder {
                         s.tree().path("metadata").path("name").asText("kube-dns"))));
         int singleStackNodes = (int) live.nodes().stream()
                 .filter(n -> !n.podCidrs().isEmpty() && n.podCidrs().size() < facts.families.size()).count();
-        return new ConversionView(captured.baselineName(), KubeadmConfigBuilder.PATH, renew, newSans, helm,
-                cloudCoreNodes, pinned, singleStack, singleStackNodes, live.calicoIpam().orElse("unknown"),
+        return new ConversionView(captured.baselineName(), KubeadmConfigBuilder.PATH, renew, newSans,
+                hosts.nodes(), hosts.pinned(), singleStack, singleStackNodes, live.calicoIpam().orElse("unknown"),
                 captured.cluster(ClusterFile.CALICO_INSTALLATION).isPresent());
-    }
-
-    /**
-     * The chart's values for what the generated files change, so that a later {@code helm upgrade} (or keadm's)
-     * renders the same ConfigMap instead of reverting it; the chart renders no ipFamilies, and Helm's three-way merge
-     * keeps what kubectl set on the Service.
-     */
-    private static ConversionView.HelmUpgrade helm(String release, LiveState live, CloudCore cc, Set<String> advertised,
-                                                   List<String> cloudCoreNodes, boolean pinned) {
-        List<String> set = new ArrayList<>();
-        set.add("cloudCore.modules.cloudHub.advertiseAddress=" + json(List.copyOf(advertised)));
-        if (!cc.dnsNames().isEmpty()) {
-            set.add("cloudCore.modules.cloudHub.dnsNames=" + json(cc.dnsNames()));
-        }
-        // The chart's values.yaml spells nodeLimit as a string.
-        set.add("cloudCore.modules.cloudHub.nodeLimit=" + json(String.valueOf(cc.nodeLimit())));
-        if (cloudCoreNodes.size() == 1 && !pinned) {
-            set.add("cloudCore.nodeSelector=" + json(java.util.Map.of("kubernetes.io/hostname", cloudCoreNodes.get(0))));
-        }
-        return new ConversionView.HelmUpgrade(release, live.helmNamespace(ClusterFile.CLOUDCORE_CONFIG)
-                .orElse(cc.namespace()), set);
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String canonical(String address) {
-        return LiveState.parse(address).map(IPAddress::toCanonicalString).orElse(address);
     }
 }

@@ -43,6 +43,8 @@ public final class SiteFacts {
     final List<CaUrl> caUrls;
     /** What the running site runs, when the site is a conversion; builders then merge into it. */
     final Optional<Captures> captured;
+    /** Present when KubeEdge's cloudcore chart installs CloudCore (helm or keadm). */
+    final Optional<ChartInstall> chart;
 
     /** A cloud node with its addresses parsed, in family order, and the kernel settings it needs. */
     record NodeFacts(ClusterNode node, List<IPAddress> addresses, List<SysctlSetting> sysctl) {
@@ -86,6 +88,7 @@ public final class SiteFacts {
         this.advertiseAddresses = cc.advertiseAddresses().stream().map(SiteFacts::address).toList();
         this.dialPorts = cc.exposure() == CloudCore.Exposure.NodePort ? cc.nodePorts() : cc.ports();
         this.hub = new HubAddresses(cc.advertiseAddresses());
+        this.chart = ChartInstall.of(cc, captured.map(Captures::live));
         this.caUrls = advertiseAddresses.stream().map(a -> new CaUrl(CurlFamilyFlag.of(a),
                 HostPort.https(a.toCanonicalString(), dialPorts.https()) + "/ca.crt")).toList();
     }

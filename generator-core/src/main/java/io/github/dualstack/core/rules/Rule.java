@@ -92,6 +92,10 @@ public enum Rule {
             "apimachinery `IsDNS1123Subdomain`, `DNS1123SubdomainMaxLength`; KubeEdge `ValidateNodeName`", Dns1123.class,
             "schema $defs/dnsSubdomain", "validate.NetworkRules", "validate.CalicoRules", "check.KubernetesObjects",
             "check.EdgeCoreConfigs"),
+    HELM_RELEASE_NAME(Section.NAMES,
+            "helmRelease is a DNS-1123 label of at most 53 characters.",
+            "Helm `ValidateReleaseName`, `maxReleaseNameLen` (pkg/chartutil/validate_name.go)", CloudCoreChart.class,
+            "schema $defs/cloudCore"),
     UNIQUE_NODE_NAMES(Section.NAMES,
             "Node names are unique across cloud and edge nodes (each becomes a Node and a directory).",
             "Kubernetes Node objects are named uniquely", null, "validate.NodeRules"),
@@ -235,12 +239,36 @@ public enum Rule {
             "Edge nodes with an IPv6 address are a warning: CloudStream's metrics path finds no session for them.",
             "KubeEdge `cloud/pkg/cloudstream/streamserver.go` `getMetrics`, `edge/pkg/edgestream/edgestream.go`", null,
             "validate.SiteValidator"),
+    CHART_FIXED_PORTS(Section.KUBEEDGE,
+            "A CloudCore that the cloudcore chart installs (installedBy helm or keadm) keeps the chart's ports 10000 to 10004.",
+            "KubeEdge manifests/charts/cloudcore templates service_cloudcore.yaml, deployment_cloudcore.yaml and"
+                    + " configmap_cloudcore.yaml print these ports as literals (v1.20.0 to v1.23.1)", CloudCoreChart.class,
+            "validate.CloudCoreRules"),
+    CHART_DNS_NAMES_READ_AS_TEXT(Section.KUBEEDGE,
+            "With installedBy helm or keadm, no dnsName is one that YAML reads as a number, boolean or null.",
+            "KubeEdge configmap_cloudcore.yaml prints each dnsNames entry unquoted (`- {{ . }}`); CloudCore reads"
+                    + " cloudcore.yaml into []string (sigs.k8s.io/yaml); Helm strvals types --set values", null,
+            "validate.CloudCoreRules"),
+    KEADM_RELEASE(Section.KUBEEDGE,
+            "installedBy keadm means Helm release cloudcore in namespace kubeedge.",
+            "keadm `CloudCoreHelmTool` (keadm/cmd/keadm/app/cmd/helm/cloudcore.go: `ReleaseName`,"
+                    + " `constants.SystemNamespace`)", CloudCoreChart.class, "validate.CloudCoreRules", "plan.ChartInstall"),
+    CHART_VALUE_PATHS(Section.KUBEEDGE,
+            "The cloudcore values overlay sets only values that every supported chart reads"
+                    + " (schemas/cloudcore-chart-values.txt), none of them a secret.",
+            "the `.Values` paths of kubeedge/kubeedge manifests/charts/cloudcore/templates at v1.20.0 to v1.23.1",
+            CloudCoreChart.class, "plan.CloudCoreChartBuilder", "check.HelmValues"),
 
     // ---- output
     CURL_FAMILY_FLAG(Section.OUTPUT,
             "Scripts pin each curl request with -4 or -6, chosen from the parsed address family.",
             "curl `--ipv4`, `--ipv6` (docs/cmdline-opts/ipv4.md, ipv6.md)", CurlFamilyFlag.class,
             "plan.EdgeBuilder", "plan.SiteFacts"),
+    HELM_SET_ESCAPING(Section.OUTPUT,
+            "A --set argument escapes strvals' separators in its key and value, and each command word is quoted for"
+                    + " the shell.",
+            "Helm pkg/strvals/parser.go (`runesUntil`: a backslash makes the next character literal), which keadm's"
+                    + " --set parses too", HelmStrvals.class, "plan.ChartCommands"),
     ONE_LINE_PROBLEMS(Section.OUTPUT,
             "A problem is one line: control characters and line separators in quoted input are escaped.",
             "dualstack: problems quote untrusted keys and values", Printable.class,

@@ -7,7 +7,9 @@ import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.net.HubAddresses;
 import io.github.dualstack.core.net.IpLiterals;
+import io.github.dualstack.core.rules.CloudCoreChart;
 import io.github.dualstack.core.rules.KubernetesLimits;
+import io.github.dualstack.core.yaml.CanonicalYaml;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,10 +46,47 @@ final class CloudCoreRules {
                     KubernetesLimits.NODE_PORT_MAX, " (the Kubernetes NodePort range)");
         }
         edges(cc);
+        chart(cc);
         if (cc.regenerateCertificates()) {
             c.warn(Checks.CLOUD_CORE.child("regenerateCertificates"), "the runbook re-signs CloudCore's server certificate;"
                     + " if the CA is replaced as well (casecret deleted), every existing edge certificate and join token"
                     + " becomes invalid and each edge must join again");
+        }
+    }
+
+    /**
+     * The cloudcore chart fixes CloudCore's ports and prints dnsNames unquoted ({@code - {{ . }}} in
+     * configmap_cloudcore.yaml); keadm fixes the release and namespace ({@link CloudCoreChart}).
+     */
+    private void chart(CloudCore cc) {
+        if (!cc.installedBy().chart()) {
+            return;
+        }
+        Map<String, Integer> fixed = CloudCoreChart.FIXED_PORTS.byName();
+        cc.ports().byName().forEach((name, port) -> {
+            if (!port.equals(fixed.get(name))) {
+                c.error(Checks.CLOUD_CORE.child("ports").child(name), "is " + port + ", but with installedBy "
+                        + cc.installedBy() + " the cloudcore chart fixes this port at " + fixed.get(name)
+                        + " (its Service, Deployment and ConfigMap)");
+            }
+        });
+        for (int i = 0; i < cc.dnsNames().size(); i++) {
+            String name = cc.dnsNames().get(i);
+            if (!CanonicalYaml.plainSafe(name)) {
+                c.error(Checks.CLOUD_CORE.child("dnsNames").index(i), "YAML reads " + name + " as a number or a boolean,"
+                        + " and the cloudcore chart prints dnsNames unquoted into cloudcore.yaml, which CloudCore then"
+                        + " cannot read; with installedBy " + cc.installedBy() + " use a name with a letter in it");
+            }
+        }
+        if (cc.installedBy() == CloudCore.Installer.keadm) {
+            if (!cc.namespace().equals(CloudCoreChart.KEADM_NAMESPACE)) {
+                c.error(Checks.CLOUD_CORE.child("namespace"), "is " + cc.namespace()
+                        + ", but keadm installs CloudCore in namespace " + CloudCoreChart.KEADM_NAMESPACE);
+            }
+            if (!cc.helmRelease().equals(CloudCoreChart.KEADM_RELEASE)) {
+                c.error(Checks.CLOUD_CORE.child("helmRelease"), "is " + cc.helmRelease()
+                        + ", but keadm names the release " + CloudCoreChart.KEADM_RELEASE);
+            }
         }
     }
 

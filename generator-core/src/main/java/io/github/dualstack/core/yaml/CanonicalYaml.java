@@ -115,7 +115,8 @@ public final class CanonicalYaml {
         return plainSafe(s) ? s : DoubleQuoted.of(s);
     }
 
-    static boolean plainSafe(String s) {
+    /** Whether the string, printed as a plain scalar, reads back as the same string in every YAML version. */
+    public static boolean plainSafe(String s) {
         return !s.isEmpty() && PLAIN.matcher(s).matches() && !s.endsWith(" ") && !s.endsWith(":")
                 && !s.contains(": ") && !s.contains(" #") && !BOOL_OR_NULL.matcher(s).matches()
                 && !NUMBER.matcher(s).matches() && !TIMESTAMP.matcher(s).matches() && !s.equals("<<")

@@ -21,6 +21,10 @@ class KustomizationBuilderTest {
                         "kube-system/kube-proxy.configmap.yaml", "kube-system/calico.ippools.yaml",
                         "kubeedge/cloudcore.service.yaml", "kubeedge/cloudcore.configmap.yaml"),
                         List.of("kube-system/calico-config.configmap.yaml", "kube-system/calico-node.patch.yaml"))),
+                // the chart's values and Service patch are applied by Helm and kubectl patch, not by kustomize
+                Arguments.of(SiteVariants.KEADM, new KustomizationView(List.of("kube-system/kube-proxy.configmap.yaml",
+                        "kube-system/calico-config.configmap.yaml", "kube-system/calico.ippools.yaml",
+                        "kubeedge/cloudcore.service.yaml", "kubeedge/cloudcore.configmap.yaml"), List.of())),
                 Arguments.of(SiteVariants.NO_CALICO, new KustomizationView(List.of("kube-system/kube-proxy.configmap.yaml",
                         "kubeedge/cloudcore.service.yaml", "kubeedge/cloudcore.configmap.yaml"), List.of())));
     }

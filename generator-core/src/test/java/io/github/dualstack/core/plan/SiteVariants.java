@@ -22,6 +22,10 @@ public enum SiteVariants {
             .sub(47, ", ipv6: \"2001:db8::102\"", "").sub(53, ", ipv6: \"2001:db8::103\"", "")),
     LOAD_BALANCER(Base.DUAL, e -> e.sub(20, "NodePort", "LoadBalancer")),
     INGRESS(Base.DUAL, e -> e.sub(20, "NodePort", "Ingress")),
+    KEADM(Base.DUAL, e -> e.after(22, "    installedBy: keadm\n    dnsNames: [cloudcore.factory-east.example.com]")),
+    HELM_LOAD_BALANCER(Base.DUAL, e -> e.sub(20, "NodePort", "LoadBalancer")
+            .after(22, "    installedBy: helm\n    helmRelease: edge-cloud\n    namespace: edge-system")),
+    HELM_HOST_NETWORK(Base.IPV6_PRIMARY, e -> e.after(27, "    installedBy: helm")),
     NO_CALICO(Base.DUAL, e -> e.delete(16, 18)),
     CALICO_BASE(Base.DUAL, e -> e.after(16, "    base: ../calico-base")),
     CALICO_OPERATOR(Base.DUAL, e -> e.after(16, "    installedBy: operator")),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.github.dualstack.core.Commands;
 import io.github.dualstack.core.descriptor.DescriptorLoader;
 import io.github.dualstack.core.model.Site;
 import io.github.dualstack.core.plan.OutputPlan;
@@ -288,16 +289,7 @@ abstract class ScriptHarness {
 
     /** Whether {@code tool --version} runs and succeeds: the tests that need an optional tool skip without it. */
     static boolean installed(String tool) {
-        try {
-            Process p = new ProcessBuilder(tool, "--version").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Commands.installed(tool, "--version");
     }
 
     static Site load(String sample) {

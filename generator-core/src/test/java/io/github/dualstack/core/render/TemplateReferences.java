@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * The names a template's source refers to, checked against its view record: a small extractor, not FreeMarker's
  * parser (whose syntax tree is no public API), good enough for the bundled templates. It reads {@code ${...}},
- * {@code <#if>}, {@code <#elseif>} and {@code <#list ... as x>} / {@code <#list ... as k, v>} outside comments and
+ * {@code <#if>}, {@code <#elseif>}, {@code <#list ... as x>} / {@code <#list ... as k, v>} and the arguments of
+ * macro calls ({@code <@yaml tree=document/>}) outside comments and
  * {@code <#noparse>}, drops string literals and built-ins ({@code ?size}, {@code ?join(...)}), and resolves each
  * name chain {@code a.b.c}: the head is a loop variable in scope or a component of the view, every further name a
  * component of the record before it ({@code Optional} and {@code List} element types looked through).
@@ -28,11 +29,14 @@ final class TemplateReferences {
 
     private static final Pattern IGNORED = Pattern.compile("<#--.*?-->|<#noparse>.*?</#noparse>", Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile(
-            "\\$\\{(?<interpolation>.*?)}|<#(?:if|elseif)\\s+(?<condition>.*?)>|<#list\\s+(?<list>.*?)>|(?<end></#list>)",
+            "\\$\\{(?<interpolation>.*?)}|<#(?:if|elseif)\\s+(?<condition>.*?)>|<#list\\s+(?<list>.*?)>|(?<end></#list>)"
+                    + "|<@\\w+\\s+(?<call>[^>]*?)/?>",
             Pattern.DOTALL);
     private static final Pattern LIST = Pattern.compile("(.*)\\s+as\\s+(\\w+)(?:\\s*,\\s*(\\w+))?", Pattern.DOTALL);
     private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
     private static final Pattern BUILTIN = Pattern.compile("\\?\\w+");
+    /** The parameter names of a macro call ({@code <@yaml tree=document/>}): what follows each is an expression. */
+    private static final Pattern PARAMETER = Pattern.compile("\\b\\w+\\s*=(?!=)");
     private static final Pattern CHAIN = Pattern.compile("(?<![\\w.])[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*");
     private static final Set<String> KEYWORDS = Set.of("gt", "gte", "lt", "lte", "true", "false");
 
@@ -68,7 +72,9 @@ final class TemplateReferences {
                 }
                 loops.push(scope);
             } else {
-                String expression = m.group("interpolation") != null ? m.group("interpolation") : m.group("condition");
+                String expression = m.group("interpolation") != null ? m.group("interpolation")
+                        : m.group("condition") != null ? m.group("condition")
+                        : PARAMETER.matcher(m.group("call")).replaceAll(" ");
                 references(expression, view, loops, resolved, problems);
             }
         }

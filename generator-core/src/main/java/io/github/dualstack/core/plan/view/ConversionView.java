@@ -1,20 +1,19 @@
 package io.github.dualstack.core.plan.view;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What the runbook says for a running site. Components: {@code baseline} (the captured directory),
  * {@code kubeadmConfig} (the generated kubeadm-config file), {@code renewCertificates} (control-plane nodes whose API
  * server certificate lacks an address that is dialed after the change), {@code newSans} (the addresses the renewed
- * certificates add), {@code helm} (absent unless Helm owns CloudCore), {@code cloudCoreNodes} (with hostNetwork, the
+ * certificates add), {@code cloudCoreNodes} (with hostNetwork, the
  * nodes whose addresses edges dial; empty otherwise), {@code cloudCorePinned} (whether the captured Deployment is
  * pinned to them), {@code singleStackServices}, {@code singleStackNodes} (nodes that keep a single-stack podCIDR),
  * {@code ipam} (calico-config's IPAM type, or "unknown"), {@code calicoOperator} (whether the Calico operator
  * manages Calico: an {@code Installation} was captured).
  */
 public record ConversionView(String baseline, String kubeadmConfig, List<String> renewCertificates,
-                             List<String> newSans, Optional<HelmUpgrade> helm, List<String> cloudCoreNodes,
+                             List<String> newSans, List<String> cloudCoreNodes,
                              boolean cloudCorePinned, List<ServiceRef> singleStackServices, int singleStackNodes,
                              String ipam, boolean calicoOperator) {
 
@@ -23,16 +22,6 @@ public record ConversionView(String baseline, String kubeadmConfig, List<String>
         newSans = List.copyOf(newSans);
         cloudCoreNodes = List.copyOf(cloudCoreNodes);
         singleStackServices = List.copyOf(singleStackServices);
-    }
-
-    /**
-     * The {@code helm upgrade} that makes the release's values agree with the generated files. Components:
-     * {@code release}, {@code namespace}, {@code setJson} ({@code key=json} arguments for {@code --set-json}).
-     */
-    public record HelmUpgrade(String release, String namespace, List<String> setJson) {
-        public HelmUpgrade {
-            setJson = List.copyOf(setJson);
-        }
     }
 
     /** A Service that stays single-stack until edited. Components: {@code namespace}, {@code name}. */

@@ -12,7 +12,8 @@ import java.util.Optional;
  * {@code secretsNamespace} (where CloudCore keeps its certificate secrets), {@code conversion} (absent unless the
  * site is a running one converted from its baseline), {@code edgePlacement} (the DaemonSets kept off edge nodes),
  * {@code streamFamilies} (the families of the CloudStream redirect on the control-plane nodes; empty without edges),
- * {@code calicoOperator} (absent unless the Tigera operator installs Calico).
+ * {@code calicoOperator} (absent unless the Tigera operator installs Calico), {@code chart} (absent unless
+ * KubeEdge's cloudcore chart installs CloudCore).
  * Families, CIDRs and addresses are comma-separated, primary first.
  */
 public record RunbookView(String siteName, String families, boolean dualStack, boolean ipv6, String podCidrs,
@@ -21,7 +22,8 @@ public record RunbookView(String siteName, String families, boolean dualStack, b
                           String namespace, boolean regenerateCertificates, String advertiseAddresses, int edgeCount,
                           Optional<String> firstEdge, List<CaUrl> caUrls, String secretsNamespace,
                           Optional<ConversionView> conversion, EdgePlacementView edgePlacement,
-                          List<String> streamFamilies, Optional<CalicoOperatorView> calicoOperator) implements View {
+                          List<String> streamFamilies, Optional<CalicoOperatorView> calicoOperator,
+                          Optional<ChartView> chart) implements View {
 
     public RunbookView {
         controlPlaneNodes = List.copyOf(controlPlaneNodes);

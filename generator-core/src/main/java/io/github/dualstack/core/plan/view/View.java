@@ -6,8 +6,9 @@ package io.github.dualstack.core.plan.view;
  * wrapper shows a template nothing but the components.
  */
 public sealed interface View permits AnsibleInventoryView, AnsiblePlaybookView, CalicoConfigView,
-        CalicoInstallationView, CalicoNodePatchView, CalicoPoolsView, CloudCoreConfigView, CloudCoreServiceView,
-        EdgeAffinityPatchView, EdgeCoreView, JoinScriptView, JoinValuesView, KubeletDropInView, KubeProxyView,
-        KustomizationView, MergedDocumentView, PreflightView, RegenerateCertsView, RunbookView, StaticPodView,
-        StreamRedirectServiceView, StreamRedirectTimerView, StreamRedirectView, SysctlView, VerifyView {
+        CalicoInstallationView, CalicoNodePatchView, CalicoPoolsView, CloudCoreConfigView, CloudCoreServicePatchView,
+        CloudCoreServiceView, EdgeAffinityPatchView, EdgeCoreView, HelmValuesView, JoinScriptView, JoinValuesView,
+        KubeletDropInView, KubeProxyView, KustomizationView, MergedDocumentView, PreflightView, RegenerateCertsView,
+        RunbookView, StaticPodView, StreamRedirectServiceView, StreamRedirectTimerView, StreamRedirectView,
+        SysctlView, VerifyView {
 }
