@@ -26,7 +26,8 @@ class SamplesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dual-stack-site", "ipv6-only", "ipv6-primary-hostnetwork", "brownfield-kubeadm"})
+    @ValueSource(strings = {"dual-stack-site", "ipv6-only", "ipv6-primary-hostnetwork", "brownfield-kubeadm",
+            "new-cluster-kubeadm"})
     void everySampleIsValid(String name) throws Exception {
         Report.Validate r = validate(name);
         assertThat(r.errors()).isEmpty();

@@ -9,8 +9,9 @@ import java.util.function.Consumer;
  * Reads every rendered file back before anything is written and checks it by its {@link FileKind}: text hygiene
  * (UTF-8, LF, final newline, no control characters), scripts, strict YAML (no duplicate keys, anchors, aliases or
  * tags; one document except for Kubernetes manifests), the structure of Kubernetes objects and kustomize files,
- * and the KubeEdge configs against {@code schemas/cloudcore.schema.json} and {@code schemas/edgecore.schema.json}
- * plus the KubeEdge rules a schema cannot say. All problems of a file are reported at once. A failure is a bug in
+ * the KubeEdge configs against {@code schemas/cloudcore.schema.json} and {@code schemas/edgecore.schema.json}
+ * plus the KubeEdge rules a schema cannot say, and kubeadm configurations against {@code schemas/kubeadm.schema.json}
+ * plus kubeadm's networking rules. All problems of a file are reported at once. A failure is a bug in
  * dualstack or in a template override, never a descriptor problem.
  *
  * <p>Thread-safe: the schemas and the YAML reader are built once and only read afterwards.
@@ -19,23 +20,27 @@ public final class SelfCheck {
 
     static final String CLOUDCORE_SCHEMA = "/io/github/dualstack/schemas/cloudcore.schema.json";
     static final String EDGECORE_SCHEMA = "/io/github/dualstack/schemas/edgecore.schema.json";
+    static final String KUBEADM_SCHEMA = "/io/github/dualstack/schemas/kubeadm.schema.json";
 
     /** Built once per JVM on first use; every field is immutable or safe for concurrent use. */
     private static final class Shared {
         static final YamlFiles YAML = new YamlFiles();
         static final CloudCoreConfigs CLOUDCORE = new CloudCoreConfigs(KubeEdgeSchema.load(CLOUDCORE_SCHEMA), YAML);
         static final EdgeCoreConfigs EDGECORE = new EdgeCoreConfigs(KubeEdgeSchema.load(EDGECORE_SCHEMA));
+        static final KubeadmConfigs KUBEADM = new KubeadmConfigs(KUBEADM_SCHEMA);
     }
 
     private final YamlFiles yaml;
     private final CloudCoreConfigs cloudCore;
     private final EdgeCoreConfigs edgeCore;
+    private final KubeadmConfigs kubeadm;
 
     /** Loads and compiles the schemas (once per JVM); fails fast if they are missing from the classpath. */
     public SelfCheck() {
         this.yaml = Shared.YAML;
         this.cloudCore = Shared.CLOUDCORE;
         this.edgeCore = Shared.EDGECORE;
+        this.kubeadm = Shared.KUBEADM;
     }
 
     /** Checks one rendered file at {@code path}; throws with every problem found, or returns if there is none. */
@@ -48,6 +53,12 @@ public final class SelfCheck {
                     List<JsonNode> docs = yaml.read(text, true, out);
                     if (docs != null) {
                         KubernetesObjects.check(docs, out);
+                    }
+                }
+                case KUBEADM_CONFIG -> {
+                    List<JsonNode> docs = yaml.read(text, true, out);
+                    if (docs != null) {
+                        kubeadm.check(docs, out);
                     }
                 }
                 case KUSTOMIZE -> one(text, out, doc -> Kustomizations.check(doc, out));

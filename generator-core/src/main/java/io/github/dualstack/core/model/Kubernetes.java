@@ -4,15 +4,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The cloud's control plane settings; the extra volumes of each component in descriptor order. */
+/**
+ * The cloud's control plane settings; the extra volumes of each component in descriptor order. {@code bootstrap}
+ * says whether the cluster runs already or is built new with kubeadm.
+ */
 public record Kubernetes(String version, String imageRepository, String dnsDomain,
                          FamilyPair<String> podSubnets, FamilyPair<String> serviceSubnets,
                          FamilyPair<Integer> nodeMaskSizes, boolean allocateNodeCIDRs,
                          Optional<String> controlPlaneEndpoint, int apiServerBindPort, List<String> etcdServers,
                          Map<String, String> apiServerExtraArgs, Map<String, String> controllerManagerExtraArgs,
                          List<HostPathMount> apiServerExtraVolumes, List<HostPathMount> controllerManagerExtraVolumes,
-                         KubeProxyMode kubeProxyMode) {
+                         KubeProxyMode kubeProxyMode, Bootstrap bootstrap) {
 
     /** kube-proxy's mode; constants are spelled as the descriptor and kube-proxy spell them. */
     public enum KubeProxyMode { iptables, ipvs, nftables }
+
+    /** How the cluster comes to be; constants are spelled as the descriptor spells them. */
+    public enum Bootstrap {
+        /** It runs already: dualstack renders the files that convert it. */
+        existing,
+        /** A new cluster: dualstack renders kubeadm's init and join configurations. */
+        kubeadm
+    }
+
+    /** Whether kubeadm builds this cluster from the rendered configurations. */
+    public boolean newKubeadmCluster() {
+        return bootstrap == Bootstrap.kubeadm;
+    }
 }

@@ -10,6 +10,8 @@ public enum FileKind {
     CLOUDCORE_CONFIGMAP,
     /** A KubeEdge EdgeCore config (edgecore.yaml). */
     EDGECORE_CONFIG,
+    /** kubeadm's configuration objects (InitConfiguration, ClusterConfiguration, JoinConfiguration, ...). */
+    KUBEADM_CONFIG,
     /** A bash script, written executable. */
     SCRIPT,
     /** A systemd drop-in or sysctl file. */
@@ -22,6 +24,6 @@ public enum FileKind {
     }
 
     public boolean yaml() {
-        return this == KUBERNETES || this == KUSTOMIZE || this == CLOUDCORE_CONFIGMAP || this == EDGECORE_CONFIG;
+        return this == KUBERNETES || this == KUBEADM_CONFIG || this == KUSTOMIZE || this == CLOUDCORE_CONFIGMAP || this == EDGECORE_CONFIG;
     }
 }

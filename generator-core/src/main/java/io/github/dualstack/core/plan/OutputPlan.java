@@ -8,7 +8,8 @@ import java.util.stream.Stream;
 
 /**
  * Every file of the output tree for a validated site, in a fixed order: the runbook, cluster/ (with its
- * kustomization), scripts/, nodes/, then edge/. Edge files are produced lazily, one node at a time.
+ * kustomization), scripts/, kubeadm/ (new clusters only), nodes/, then edge/. Edge files are produced lazily, one node
+ * at a time.
  */
 public final class OutputPlan {
 
@@ -37,6 +38,7 @@ public final class OutputPlan {
                 new RunbookBuilder().files(facts),
                 Stream.of(kustomization), cluster.stream(),
                 new ScriptsBuilder().files(facts),
+                new KubeadmBuilder().files(facts),
                 new ControlPlaneBuilder().files(facts),
                 new NodeConfigBuilder().files(facts)).flatMap(s -> s).toList();
     }

@@ -10,8 +10,10 @@ import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.plan.view.ConversionView;
 import io.github.dualstack.core.plan.view.EdgePlacementView;
+import io.github.dualstack.core.plan.view.NewClusterView;
 import io.github.dualstack.core.plan.view.RunbookView;
 import io.github.dualstack.core.rules.KubeEdgeNamespaces;
+import io.github.dualstack.core.rules.KubeadmApi;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,7 +43,27 @@ final class RunbookBuilder implements ArtifactBuilder {
                 cc.exposure(), cc.exposure() == CloudCore.Exposure.HostNetwork, cc.namespace(),
                 cc.regenerateCertificates(), SiteFacts.joined(facts.advertiseAddresses), site.edgeNodes().size(),
                 site.edgeNodes().stream().findFirst().map(EdgeNode::name), facts.caUrls, KubeEdgeNamespaces.SECRETS,
-                facts.captured.map(c -> conversion(facts, c)), edgePlacement(facts));
+                facts.captured.map(c -> conversion(facts, c)), edgePlacement(facts), newCluster(facts));
+    }
+
+    /** The kubeadm init and join steps of a new cluster: which node runs which file. */
+    static Optional<NewClusterView> newCluster(SiteFacts facts) {
+        var k = facts.site.kubernetes();
+        if (!k.newKubeadmCluster()) {
+            return Optional.empty();
+        }
+        SiteFacts.NodeFacts first = KubeadmBuilder.firstControlPlane(facts);
+        List<String> joining = new ArrayList<>();
+        List<String> workers = new ArrayList<>();
+        for (SiteFacts.NodeFacts n : facts.cloudNodes) {
+            if (n != first) {
+                (n.node().isControlPlane() ? joining : workers).add(n.node().name());
+            }
+        }
+        return Optional.of(new NewClusterView(k.version(), KubeadmApi.of(k.version()).apiVersion(),
+                facts.apiServerEndpoint, k.controlPlaneEndpoint().isPresent(), first.node().name(), joining, workers,
+                KubeadmBuilder.TOKEN_PLACEHOLDER, KubeadmBuilder.CA_CERT_HASH_PLACEHOLDER,
+                KubeadmBuilder.CERTIFICATE_KEY_PLACEHOLDER));
     }
 
     /**

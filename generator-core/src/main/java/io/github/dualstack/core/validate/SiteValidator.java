@@ -24,6 +24,7 @@ public final class SiteValidator {
         new CloudCoreRules(c, subnets).check();
         new ExtraArgsRules(c).check();
         new ExtraVolumesRules(c).check();
+        new KubeadmBootstrapRules(c).check();
         if (site.isDualStack() && site.primaryFamily() == IpFamily.IPv6 && !site.edgeNodes().isEmpty()) {
             c.warn(Checks.SPEC.child("ipFamilies"), "edge nodes will report their IPv6 address first (modules.edged.nodeIP);"
                     + " CloudStream's iptables path is IPv4-only, so kubectl logs and exec to edge pods may fail");

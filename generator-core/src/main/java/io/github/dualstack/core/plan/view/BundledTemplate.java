@@ -23,6 +23,7 @@ public enum BundledTemplate {
     EDGECORE("edgecore.yaml.ftl", EdgeCoreView.class, FileKind.EDGECORE_CONFIG),
     JOIN("join.sh.ftl", JoinScriptView.class, FileKind.SCRIPT),
     KUBE_PROXY("kube-proxy.configmap.yaml.ftl", KubeProxyView.class, FileKind.KUBERNETES),
+    KUBEADM_CONFIG("kubeadm.yaml.ftl", KubeadmConfigView.class, FileKind.KUBEADM_CONFIG),
     KUBELET_DROPIN("kubelet-dropin.conf.ftl", KubeletDropInView.class, FileKind.SYSTEM_CONFIG),
     KUSTOMIZATION("kustomization.yaml.ftl", KustomizationView.class, FileKind.KUSTOMIZE),
     /** Its kind is the merged document's own: {@link #kindOf}. */

@@ -10,7 +10,8 @@ import java.util.Optional;
  * {@code exposure}, {@code hostNetwork}, {@code namespace}, {@code regenerateCertificates},
  * {@code advertiseAddresses}, {@code edgeCount}, {@code firstEdge} (absent without edges), {@code caUrls},
  * {@code secretsNamespace} (where CloudCore keeps its certificate secrets), {@code conversion} (absent unless the
- * site is a running one converted from its baseline), {@code edgePlacement} (the DaemonSets kept off edge nodes).
+ * site is a running one converted from its baseline), {@code edgePlacement} (the DaemonSets kept off edge nodes),
+ * {@code newCluster} (absent unless the site is a new cluster that kubeadm builds).
  * Families, CIDRs and addresses are comma-separated, primary first.
  */
 public record RunbookView(String siteName, String families, boolean dualStack, boolean ipv6, String podCidrs,
@@ -18,7 +19,8 @@ public record RunbookView(String siteName, String families, boolean dualStack, b
                           boolean calico, boolean calicoBase, CloudCore.Exposure exposure, boolean hostNetwork,
                           String namespace, boolean regenerateCertificates, String advertiseAddresses, int edgeCount,
                           Optional<String> firstEdge, List<CaUrl> caUrls, String secretsNamespace,
-                          Optional<ConversionView> conversion, EdgePlacementView edgePlacement) implements View {
+                          Optional<ConversionView> conversion, EdgePlacementView edgePlacement,
+                          Optional<NewClusterView> newCluster) implements View {
 
     public RunbookView {
         controlPlaneNodes = List.copyOf(controlPlaneNodes);

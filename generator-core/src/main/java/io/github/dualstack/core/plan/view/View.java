@@ -6,7 +6,7 @@ package io.github.dualstack.core.plan.view;
  * wrapper shows a template nothing but the components.
  */
 public sealed interface View permits CalicoConfigView, CalicoNodePatchView, CalicoPoolsView, CloudCoreConfigView,
-        CloudCoreServiceView, EdgeAffinityPatchView, EdgeCoreView, JoinScriptView, KubeletDropInView, KubeProxyView,
-        KustomizationView, MergedDocumentView, PreflightView, RegenerateCertsView, RunbookView, StaticPodView, SysctlView,
+        CloudCoreServiceView, EdgeAffinityPatchView, EdgeCoreView, JoinScriptView, KubeadmConfigView, KubeletDropInView,
+        KubeProxyView, KustomizationView, MergedDocumentView, PreflightView, RegenerateCertsView, RunbookView, StaticPodView, SysctlView,
         VerifyView {
 }
