@@ -258,7 +258,7 @@ DoesNotExist}` to the `matchExpressions` of each of its terms instead (`kubectl 
 </#if>
 
 ```sh
-<#if !newCluster?has_content>
+<#if newCluster?has_content><#else>
 kubectl apply -f cluster/kube-system/kube-proxy.configmap.yaml
 </#if>
 <#list edgePlacement.patches as p>

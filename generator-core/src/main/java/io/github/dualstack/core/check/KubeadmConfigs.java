@@ -138,6 +138,11 @@ final class KubeadmConfigs {
         }
         String[] parts = value.textValue().split(",", -1);
         for (String part : parts) {
+            if (!part.equals(part.strip())) {
+                // kubeadm splits on ',' and parses each part as it is (ValidateIPNetFromString)
+                out.add(s.at(path), Values.quote(part) + " has surrounding spaces, which kubeadm does not trim");
+                continue;
+            }
             IpFamily f = part.contains(":") ? IpFamily.IPv6 : IpFamily.IPv4;
             try {
                 IPAddress c = IpLiterals.cidr(part, f);

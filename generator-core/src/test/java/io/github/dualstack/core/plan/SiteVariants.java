@@ -51,6 +51,13 @@ public enum SiteVariants {
             "      extraArgs: {audit-log-path: /var/log/kubernetes/audit/audit.log}",
             "      extraVolumes:",
             "        - {name: audit-log, hostPath: /var/log/kubernetes/audit, mountPath: /var/log/kubernetes/audit}"))),
+    /** Two control-plane nodes behind a load balancer's DNS name: the second one joins as a control plane. */
+    NEW_CLUSTER_HA(Base.DUAL, e -> e.after(10, "    bootstrap: kubeadm\n    controlPlaneEndpoint: lb.factory-east.example:6443")
+            .after(27, String.join("\n",
+                    "    - name: master-2",
+                    "      role: control-plane",
+                    "      interface: eth0",
+                    "      addresses: {ipv4: 192.0.2.12, ipv6: \"2001:db8::12\"}"))),
     /** A new IPv6-primary cluster: every advertise address and the endpoint are IPv6. */
     NEW_CLUSTER_IPV6_PRIMARY(Base.IPV6_PRIMARY, e -> e.after(10, "    bootstrap: kubeadm"));
 
