@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * One generated KubeEdge config schema ({@code schemas/cloudcore.schema.json} or {@code edgecore.schema.json}),
- * compiled once into a tree of shapes and checked by walking the config alongside it.
+ * compiled once into a tree of shapes and checked by walking the config alongside it. Each kind of
+ * {@code schemas/kubeadm.schema.json}, a key tree of kubeadm's Go types in the same keywords, is walked the same way.
  *
  * <p>These schemas are key trees of Go types, written by {@code schemas/tools/kubeedge-keys-to-schema.py} with six
  * keywords only: {@code type}, {@code properties}, {@code additionalProperties}, {@code items}, {@code minimum} and
@@ -51,11 +52,16 @@ final class KubeEdgeSchema {
 
     /** Loads a schema from the classpath; fails fast if it is missing or uses a keyword this class does not check. */
     static KubeEdgeSchema load(String resource) {
+        return new KubeEdgeSchema(resource.substring(resource.lastIndexOf('/') + 1), read(resource));
+    }
+
+    /** A schema document from the classpath; fails fast if it is missing. */
+    static JsonNode read(String resource) {
         try (InputStream in = KubeEdgeSchema.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("schema missing from the classpath: " + resource);
             }
-            return new KubeEdgeSchema(resource.substring(resource.lastIndexOf('/') + 1), new ObjectMapper().readTree(in));
+            return new ObjectMapper().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

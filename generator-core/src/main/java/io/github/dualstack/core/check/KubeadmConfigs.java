@@ -1,15 +1,11 @@
 package io.github.dualstack.core.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import inet.ipaddr.IPAddress;
 import io.github.dualstack.core.FieldPath;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.net.IpLiterals;
 import io.github.dualstack.core.rules.KubernetesLimits;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,17 +27,12 @@ final class KubeadmConfigs {
 
     private final Map<String, KubeEdgeSchema> kinds = new HashMap<>();
 
-    /** Loads the schema; fails fast if it is missing or uses a keyword the walk does not check. */
+    /**
+     * Loads the schema, one {@link KubeEdgeSchema} walk per apiVersion/kind (the same six keywords); fails fast if it
+     * is missing or uses a keyword the walk does not check.
+     */
     KubeadmConfigs(String resource) {
-        JsonNode schema;
-        try (InputStream in = KubeadmConfigs.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("schema missing from the classpath: " + resource);
-            }
-            schema = new ObjectMapper().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JsonNode schema = KubeEdgeSchema.read(resource);
         for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> kind = it.next();
             kinds.put(kind.getKey(), new KubeEdgeSchema("kubeadm.schema.json " + kind.getKey(), kind.getValue()));
