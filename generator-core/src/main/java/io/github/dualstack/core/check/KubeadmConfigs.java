@@ -74,6 +74,7 @@ final class KubeadmConfigs {
                 }
             }
         }
+        advertiseFamily(docs, out);
         boolean join = seen.contains("JoinConfiguration");
         if (join ? seen.size() != 1 : !seen.containsAll(Set.of("InitConfiguration", "ClusterConfiguration"))) {
             out.add("holds " + String.join(", ", seen.stream().sorted().toList()) + "; a kubeadm file holds"
@@ -149,6 +150,37 @@ final class KubeadmConfigs {
             out.add(s.at(path), Values.quote(value.textValue()) + " must be one CIDR or two CIDRs of different families");
         }
         return cidrs;
+    }
+
+    /**
+     * kube-apiserver refuses an advertise address of another family than the primary service range
+     * (cmd/kube-apiserver/app/options/validation.go); kubeadm leaves that check to it.
+     */
+    private static void advertiseFamily(List<JsonNode> docs, Findings out) {
+        JsonNode adv = null;
+        JsonNode services = null;
+        int at = 0;
+        for (int i = 0; i < docs.size(); i++) {
+            switch (docs.get(i).path("kind").asText()) {
+                case "InitConfiguration" -> {
+                    adv = docs.get(i).path("localAPIEndpoint").path("advertiseAddress");
+                    at = i;
+                }
+                case "ClusterConfiguration" -> services = docs.get(i).path("networking").path("serviceSubnet");
+                default -> {
+                }
+            }
+        }
+        if (adv == null || services == null || !adv.isTextual() || !services.isTextual()) {
+            return;
+        }
+        String primary = services.textValue().split(",", -1)[0];
+        boolean v6 = adv.textValue().contains(":");
+        if (v6 != primary.contains(":")) {
+            out.add(Scope.document(at + 1, docs.size()).at(FieldPath.of("localAPIEndpoint.advertiseAddress")),
+                    Values.quote(adv.textValue()) + " is not of the primary service subnet's family ("
+                            + Values.quote(primary) + "); kube-apiserver refuses it");
+        }
     }
 
     /** The fewest host bits that hold {@code n} addresses. */

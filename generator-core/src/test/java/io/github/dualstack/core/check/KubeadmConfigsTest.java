@@ -152,6 +152,7 @@ class KubeadmConfigsTest {
             value: "24"                                    | value: "8"                                     | --node-cidr-mask-size-ipv4=8 must lie between the pod subnet's /16 and /32
             controlPlaneEndpoint: "[2001:db8::100]:6443"   | controlPlaneEndpoint: 2001:db8::100:6443       | controlPlaneEndpoint:
             value: 192.0.2.10,2001:db8::10                 | value: 192.0.2.10,192.0.2.11                   | must be a dual-stack pair
+            advertiseAddress: 192.0.2.10                   | advertiseAddress: 2001:db8::10                 | document 1: localAPIEndpoint.advertiseAddress: "2001:db8::10" is not of the primary service subnet's family ("10.96.0.0/12")
             """)
     void kubeadmsNetworkingRules(String from, String to, String message) {
         assertThat(failing(replaceOnce(INIT, from, to))).contains(message);
