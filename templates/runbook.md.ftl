@@ -82,14 +82,16 @@ sed script readable by root only, under `/run` (memory, gone at reboot):
 
 ```sh
 # on ${newCluster.first}
-umask 077 && mkdir -p /run/dualstack-join && cd /run/dualstack-join
-kubeadm token create --ttl 2h --print-join-command | awk '{ for (i = 1; i < NF; i++) {
-  if ($i == "--token") print "s/${newCluster.tokenPlaceholder}/" $(i + 1) "/"
-  if ($i == "--discovery-token-ca-cert-hash") print "s/${newCluster.caCertHashPlaceholder}/" $(i + 1) "/" } }' > fill.sed
+(
+  umask 077 && mkdir -p /run/dualstack-join && cd /run/dualstack-join || exit
+  kubeadm token create --ttl 2h --print-join-command | awk '{ for (i = 1; i < NF; i++) {
+    if ($i == "--token") print "s/${newCluster.tokenPlaceholder}/" $(i + 1) "/"
+    if ($i == "--discovery-token-ca-cert-hash") print "s/${newCluster.caCertHashPlaceholder}/" $(i + 1) "/" } }' > fill.sed
 <#if newCluster.joiningControlPlanes?has_content>
-kubeadm init phase upload-certs --upload-certs | tail -n 1 | sed 's|.*|s/${newCluster.certificateKeyPlaceholder}/&/|' >> fill.sed
+  kubeadm init phase upload-certs --upload-certs | tail -n 1 | sed 's|.*|s/${newCluster.certificateKeyPlaceholder}/&/|' >> fill.sed
 </#if>
-grep -c '^s/' fill.sed; cd -
+)
+grep -c '^s/' /run/dualstack-join/fill.sed
 ```
 
 STOP unless it prints <#if newCluster.joiningControlPlanes?has_content>3<#else>2</#if>. The token lasts 2 hours<#if newCluster.joiningControlPlanes?has_content>, the uploaded certificates (which the key decrypts) 2
