@@ -47,13 +47,14 @@ final class KubeadmBuilder implements ArtifactBuilder {
             if (n == first) {
                 view = new KubeadmConfigView(n.node().name(), "kubeadm init --config " + path + " --upload-certs",
                         "the control-plane static pods, the kubelet's --node-ip (kubeadm-flags.env), and the"
-                                + " kubeadm-config and kube-proxy ConfigMaps", false,
+                                + " kubeadm-config and kube-proxy ConfigMaps", List.of(),
                         List.of(tree(init(facts, api, n)), tree(cluster(facts, api)), tree(kubeProxy(facts))));
             } else {
                 view = new KubeadmConfigView(n.node().name(), "kubeadm join --config " + path
                         + " (a copy with the placeholders filled)", n.node().isControlPlane()
                         ? "this node's control-plane static pods and the kubelet's --node-ip (kubeadm-flags.env)"
-                        : "the kubelet's --node-ip (kubeadm-flags.env)", true, List.of(tree(join(facts, api, n))));
+                        : "the kubelet's --node-ip (kubeadm-flags.env)", placeholders(n),
+                        List.of(tree(join(facts, api, n))));
             }
             out.add(new PlannedFile(path, view));
         }
@@ -115,6 +116,16 @@ final class KubeadmBuilder implements ArtifactBuilder {
         proxy.put("clusterCIDR", String.join(",", facts.podCidrs));
         proxy.put("mode", facts.site.kubernetes().kubeProxyMode().name());
         return proxy;
+    }
+
+    /** The placeholders a node's join file holds, each with the secret it stands for. */
+    static List<String> placeholders(SiteFacts.NodeFacts n) {
+        List<String> p = new ArrayList<>(List.of(TOKEN_PLACEHOLDER + " (discovery.bootstrapToken.token)",
+                CA_CERT_HASH_PLACEHOLDER + " (discovery.bootstrapToken.caCertHashes)"));
+        if (n.node().isControlPlane()) {
+            p.add(CERTIFICATE_KEY_PLACEHOLDER + " (controlPlane.certificateKey)");
+        }
+        return p;
     }
 
     static ObjectNode join(SiteFacts facts, KubeadmApi api, SiteFacts.NodeFacts n) {

@@ -26,7 +26,7 @@ class KubeadmBuilderTest {
     void firstControlPlaneInitsTheClusterWithV1beta4ListArgs() {
         KubeadmConfigView v = view(SiteVariants.NEW_CLUSTER_HA, "master-1");
         assertThat(v.command()).isEqualTo("kubeadm init --config kubeadm/master-1.yaml --upload-certs");
-        assertThat(v.join()).isFalse();
+        assertThat(v.placeholders()).isEmpty();
         assertThat(documents(SiteVariants.NEW_CLUSTER_HA, "master-1")).containsExactly("""
                 apiVersion: kubeadm.k8s.io/v1beta4
                 kind: InitConfiguration
@@ -72,7 +72,9 @@ class KubeadmBuilderTest {
     @Test
     void otherControlPlaneJoinsWithItsOwnEndpointAndPlaceholders() {
         KubeadmConfigView v = view(SiteVariants.NEW_CLUSTER_HA, "master-2");
-        assertThat(v.join()).isTrue();
+        assertThat(v.placeholders()).containsExactly("DUALSTACK_BOOTSTRAP_TOKEN (discovery.bootstrapToken.token)",
+                "DUALSTACK_CA_CERT_HASH (discovery.bootstrapToken.caCertHashes)",
+                "DUALSTACK_CERTIFICATE_KEY (controlPlane.certificateKey)");
         assertThat(v.writes()).contains("control-plane static pods");
         assertThat(documents(SiteVariants.NEW_CLUSTER_HA, "master-2")).containsExactly("""
                 apiVersion: kubeadm.k8s.io/v1beta4
@@ -100,6 +102,7 @@ class KubeadmBuilderTest {
     void workerJoinsWithoutControlPlane() {
         KubeadmConfigView v = view(SiteVariants.NEW_CLUSTER_HA, "worker-1");
         assertThat(v.writes()).doesNotContain("static pods");
+        assertThat(v.placeholders()).hasSize(2).noneMatch(p -> p.contains("CERTIFICATE_KEY"));
         assertThat(documents(SiteVariants.NEW_CLUSTER_HA, "worker-1").get(0))
                 .doesNotContain("controlPlane").doesNotContain("certificateKey")
                 .contains("    value: 192.0.2.11,2001:db8::11\n  name: worker-1\n");
