@@ -5,9 +5,14 @@ set -o noglob   # no pathname expansion: nothing here needs it, and rendered val
 #   scripts/preflight.sh --prerequisites [NODE]   before the rollout: IPv6 on, a default or global IPv6 route,
 #                                                 the addresses on the node's interface (what the procedure
 #                                                 asks first)
+<#if kubeletDropIn>
 #   scripts/preflight.sh [NODE]                   after runbook step 2: also the sysctl values of
 #                                                 nodes/NODE/etc/sysctl.d/99-dualstack.conf as now in effect,
 #                                                 and the kubelet drop-in 20-dualstack.conf installed and loaded
+<#else>
+#   scripts/preflight.sh [NODE]                   before kubeadm init or join: also the sysctl values of
+#                                                 nodes/NODE/etc/sysctl.d/99-dualstack.conf as now in effect
+</#if>
 # NODE defaults to $(hostname). One PASS or FAIL line per check; exit 1 if any check fails, 2 on a usage error.
 
 SITE_IPV6=<#if ipv6>true<#else>false</#if>
@@ -38,7 +43,13 @@ Usage: preflight.sh [--prerequisites] [NODE]
 
 Checks cloud node NODE (default: \$(hostname)) of this site: IPv6 enabled with a default or global
 route, the node's addresses on its interface and, unless --prerequisites is given, the sysctl values
+</#noparse>
+<#if kubeletDropIn>
 of its generated 99-dualstack.conf as currently in effect and the kubelet drop-in 20-dualstack.conf.
+<#else>
+of its generated 99-dualstack.conf as currently in effect.
+</#if>
+<#noparse>
 Known nodes: ${KNOWN_NODES[*]}
 EOF
 }
@@ -134,6 +145,9 @@ if [[ $prerequisites_only == false ]]; then
             fail "sysctl $key = $have, 99-dualstack.conf sets $want (install nodes/$node/etc/sysctl.d/99-dualstack.conf, then sysctl --system)"
         fi
     done
+</#noparse>
+<#if kubeletDropIn>
+<#noparse>
     if systemctl cat kubelet 2>/dev/null | grep -q KUBELET_DUALSTACK_ARGS; then
         pass "kubelet drop-in 20-dualstack.conf installed (systemctl cat kubelet sets KUBELET_DUALSTACK_ARGS)"
         if [[ "$(systemctl show -p NeedDaemonReload --value kubelet 2>/dev/null)" == yes ]]; then
@@ -144,6 +158,9 @@ if [[ $prerequisites_only == false ]]; then
     else
         fail "kubelet drop-in missing: install nodes/$node/etc/systemd/system/kubelet.service.d/20-dualstack.conf, then systemctl daemon-reload && systemctl restart kubelet"
     fi
+</#noparse>
+</#if>
+<#noparse>
 fi
 
 printf 'preflight %s: %d passed, %d failed\n' "$node" "$passed" "$failed"

@@ -13,6 +13,119 @@ with only its dual-stack fields changed, and each file's header lists those fiel
 nothing else. If the site changed since the capture, capture it again and regenerate before going on.
 </#if>
 
+<#if newCluster?has_content>
+## 0. Prerequisites and preflight
+
+This is a new cluster, dual-stack from its first `kubeadm init`. kubeadm writes the control-plane static pods, the
+kubelets' `--node-ip` (into `/var/lib/kubelet/kubeadm-flags.env`) and kube-proxy's ConfigMap from the generated
+`kubeadm/NODE.yaml` files, so this tree has no static pods, kubelet drop-ins or kube-proxy ConfigMap to install: a
+second copy would fight kubeadm's. The files use `${newCluster.kubeadmApi}`.
+
+- On every cloud node (${cloudNodes?join(", ")}): a container runtime, and kubeadm, kubelet and kubectl
+  ${newCluster.kubernetesVersion}; swap off. KubeEdge's keadm on every edge node.
+<#if newCluster.endpointNamed>
+- `${newCluster.endpoint}` (controlPlaneEndpoint) reaches the API server port of every control-plane node
+  (${controlPlaneNodes?join(", ")}), e.g. through a load balancer; until the first node is up it answers for that one.
+<#else>
+- The cluster's endpoint is the first control-plane node itself, `${newCluster.endpoint}`: every join and kubelet
+  dials it. Set `spec.kubernetes.controlPlaneEndpoint` to a load balancer's address before building a cluster that
+  must survive that node.
+</#if>
+<#if ipv6>
+- IPv6 configured on every node: the procedure's check is `ip -6 route show`, which must print routes.
+</#if>
+
+On each cloud node, install the kernel settings (kubeadm's preflight refuses a node without forwarding) and check
+the prerequisites:
+
+```sh
+# on NODE
+NODE=${cloudNodes?first}
+install -D -m 0644 nodes/$NODE/etc/sysctl.d/99-dualstack.conf /etc/sysctl.d/99-dualstack.conf
+sysctl --system
+scripts/preflight.sh "$NODE"
+```
+
+It checks<#if ipv6> that IPv6 is enabled, that `ip -6 route show` is not empty, and</#if> that the node's addresses are on
+its interface. Fix every FAIL before going on.
+
+## 1. kubeadm init on ${newCluster.first}
+
+Uses `kubeadm/${newCluster.first}.yaml`: the InitConfiguration (this node's advertise address and `--node-ip`),
+the ClusterConfiguration (pod subnets `${podCidrs}`, service subnets `${serviceCidrs}`, a node mask size per family,
+the certificate SANs of every control-plane address and the endpoint) and the KubeProxyConfiguration (`clusterCIDR:
+${podCidrs}`).
+
+```sh
+# on ${newCluster.first}
+kubeadm config validate --config kubeadm/${newCluster.first}.yaml
+kubeadm init --config kubeadm/${newCluster.first}.yaml --upload-certs
+mkdir -p /root/.kube && install -m 0600 /etc/kubernetes/admin.conf /root/.kube/config
+```
+
+STOP unless both of these print the site's values: the subnets as kubeadm stored them, and the node's addresses,
+one InternalIP per family in the order ${families} (the node stays NotReady until Calico runs in step 4):
+
+```sh
+kubectl -n kube-system get configmap kubeadm-config -o jsonpath='{.data.ClusterConfiguration}' | grep -E 'podSubnet|serviceSubnet'
+kubectl get node ${newCluster.first} -o jsonpath='{.status.addresses}'
+```
+
+## 2. Join the other nodes
+<#if newCluster.joiningControlPlanes?has_content || newCluster.workers?has_content>
+
+Uses `kubeadm/NODE.yaml` of each other node: a JoinConfiguration with the node's `--node-ip`<#if newCluster.joiningControlPlanes?has_content> and, on control-plane
+nodes, its own advertise address</#if>. Its bootstrap token, CA certificate hash<#if newCluster.joiningControlPlanes?has_content> and certificate key</#if> are the placeholders
+`${newCluster.tokenPlaceholder}`, `${newCluster.caCertHashPlaceholder}`<#if newCluster.joiningControlPlanes?has_content> and `${newCluster.certificateKeyPlaceholder}`</#if>: they are secrets, so
+they are made here, when the nodes join, and never written into this tree. On ${newCluster.first}, make them into a
+sed script readable by root only, under `/run` (memory, gone at reboot):
+
+```sh
+# on ${newCluster.first}
+(
+  umask 077 && mkdir -p /run/dualstack-join && cd /run/dualstack-join || exit
+  kubeadm token create --ttl 2h --print-join-command | awk '{ for (i = 1; i < NF; i++) {
+    if ($i == "--token") print "s/${newCluster.tokenPlaceholder}/" $(i + 1) "/"
+    if ($i == "--discovery-token-ca-cert-hash") print "s/${newCluster.caCertHashPlaceholder}/" $(i + 1) "/" } }' > fill.sed
+<#if newCluster.joiningControlPlanes?has_content>
+  kubeadm init phase upload-certs --upload-certs | tail -n 1 | sed 's|.*|s/${newCluster.certificateKeyPlaceholder}/&/|' >> fill.sed
+</#if>
+)
+grep -c '^s/' /run/dualstack-join/fill.sed
+```
+
+STOP unless it prints <#if newCluster.joiningControlPlanes?has_content>3<#else>2</#if>. The token lasts 2 hours<#if newCluster.joiningControlPlanes?has_content>, the uploaded certificates (which the key decrypts) 2
+hours too</#if>; past that, make the script again. Then join one node at a time<#if newCluster.joiningControlPlanes?has_content>, control-plane nodes first
+(${newCluster.joiningControlPlanes?join(", ")}), so etcd grows by one member at a time</#if>. The filled copy goes over ssh's
+standard input to `/run` on the node (root ssh from ${newCluster.first} to each node), is read by kubeadm and removed; no
+command line carries a secret:
+
+```sh
+# on ${newCluster.first}, in this directory
+NODE=<#if newCluster.joiningControlPlanes?has_content>${newCluster.joiningControlPlanes?first}<#else>${newCluster.workers?first}</#if>
+sed -f /run/dualstack-join/fill.sed kubeadm/$NODE.yaml | ssh root@$NODE \
+  'umask 077; cat > /run/kubeadm-join.yaml && kubeadm join --config /run/kubeadm-join.yaml; rc=$?; rm -f /run/kubeadm-join.yaml; exit $rc'
+kubectl get node "$NODE" -o jsonpath='{.status.addresses}'
+```
+<#if newCluster.joiningControlPlanes?has_content>
+
+After each control-plane node, STOP until its API server is Ready before the next join:
+`kubectl -n kube-system wait --for=condition=Ready "pod/kube-apiserver-$NODE" --timeout=5m`.
+</#if>
+<#if newCluster.workers?has_content>
+
+<#if newCluster.joiningControlPlanes?has_content>Then the workers, the same way<#else>Worker nodes</#if>: ${newCluster.workers?join(", ")}.
+</#if>
+
+Every node must report one InternalIP per family, in the order ${families}. When all have joined, remove the
+script (`rm -rf /run/dualstack-join` on ${newCluster.first}); `kubeadm token list` shows the token until it expires,
+and `kubeadm token delete` revokes it sooner.
+<#else>
+
+This site has no other cloud node.
+</#if>
+
+<#else>
 ## 0. Prerequisites and preflight
 
 - A kubeadm-built control plane (Kubernetes 1.30 to 1.33), KubeEdge CloudCore installed in namespace `${namespace}`
@@ -127,9 +240,14 @@ Then, wherever kubectl works, the node must report one InternalIP per family, in
 kubectl get node "$NODE" -o jsonpath='{.status.addresses}'
 ```
 
+</#if>
 ## 3. kube-proxy
 
+<#if newCluster?has_content>
+kubeadm init created kube-proxy's ConfigMap from the KubeProxyConfiguration (`clusterCIDR: ${podCidrs}`).
+<#else>
 Uses `cluster/kube-system/kube-proxy.configmap.yaml` (`clusterCIDR: ${podCidrs}`).
+</#if>
 
 DaemonSets that tolerate every taint land on every edge node, where they cannot work (KubeEdge's install guide:
 "avoid kube-proxy being deployed on edgenode"). This site keeps these off edge nodes with a required node affinity
@@ -159,7 +277,9 @@ DoesNotExist}` to the `matchExpressions` of each of its terms instead (`kubectl 
 </#if>
 
 ```sh
+<#if newCluster?has_content><#else>
 kubectl apply -f cluster/kube-system/kube-proxy.configmap.yaml
+</#if>
 <#list edgePlacement.patches as p>
 kubectl -n ${p.namespace} patch daemonset ${p.name} --patch-file ${p.file}
 </#list>
@@ -179,7 +299,7 @@ calico-node's affinity is part of its patch, applied in step 4 before anything w
 </#if>
 </#if>
 
-`kubectl apply -k cluster/` applies this file together with every other cluster file (steps 3 to 5); from step 5
+`kubectl apply -k cluster/` applies <#if newCluster?has_content>every cluster file (steps 4 and 5)<#else>this file together with every other cluster file (steps 3 to 5)</#if>; from step 5
 on, that is the one command a GitOps tool runs. It applies no edge-affinity patch: kustomize patches only objects
 among its resources, and these DaemonSets are the cluster's own. A patch once applied stays in its DaemonSet, but
 `kubeadm upgrade apply` writes kube-proxy's DaemonSet again from kubeadm's manifest, which has no node affinity;
@@ -281,6 +401,17 @@ kubectl -n kube-system rollout status daemonset calico-node --timeout=10m
 
 This also applies the kube-proxy and CloudCore files; the CloudCore ones take effect with the restart in step 5.
 <#else>
+<#if newCluster?has_content>
+Calico is not installed yet: install its upstream manifest first (`calico.yaml` of the Calico version you run). Its
+first calico-node pods create pools from kubeadm's podSubnet (`${podCidrs}`); the configuration below then turns on
+both families. A `spec.calico.base` instead lets one `kubectl apply -k cluster/` install Calico dual-stack from its
+first pod.
+
+```sh
+kubectl apply -f calico.yaml
+```
+
+</#if>
 Uses `cluster/kube-system/calico-config.configmap.yaml` (IPAM per family), `cluster/kube-system/calico.ippools.yaml`
 and `cluster/kube-system/calico-node.patch.yaml` (calico-node environment and probes; a strategic merge patch,
 applied with `kubectl patch` because this site names no upstream Calico base for kustomize).<#if edgePlacement.calicoNode> The patch
@@ -342,6 +473,12 @@ CloudCore runs on the host's network, so edges dial the node it runs on: ${conve
 <#if conversion.cloudCorePinned>Its Deployment is pinned there already.<#else>Its Deployment is not pinned to it: a restart may move CloudCore to another cloud node, which edges do not dial. Pin it (the Helm values above do) before the restart.</#if>
 </#if>
 
+<#if newCluster?has_content>
+CloudCore is not installed yet: install it first with `keadm init` (or KubeEdge's CloudCore Helm chart) into
+namespace `${namespace}`, advertising `${advertiseAddresses}`, once every cloud node is Ready. The files below then
+make its Service and configuration dual-stack.
+
+</#if>
 Uses `cluster/kubeedge/cloudcore.service.yaml` and `cluster/kubeedge/cloudcore.configmap.yaml` (advertise
 addresses `${advertiseAddresses}`, ports, and the values that keep CloudCore from rewriting its ConfigMap).
 

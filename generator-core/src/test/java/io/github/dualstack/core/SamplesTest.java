@@ -27,7 +27,7 @@ class SamplesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dual-stack-site", "ipv6-only", "ipv6-primary-hostnetwork", "brownfield-kubeadm",
-            "calico-operator", "keadm-site"})
+            "calico-operator", "keadm-site", "new-cluster-kubeadm"})
     void everySampleIsValid(String name) throws Exception {
         Report.Validate r = validate(name);
         assertThat(r.errors()).isEmpty();

@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
 
 /**
  * One generated key schema, compiled once into a tree of shapes and checked by walking the document alongside it:
- * the KubeEdge configs ({@code schemas/cloudcore.schema.json}, {@code edgecore.schema.json}) and the Calico objects
- * ({@code schemas/calico-installation.schema.json}, {@code calico-ippool.schema.json}).
+ * the KubeEdge configs ({@code schemas/cloudcore.schema.json}, {@code edgecore.schema.json}), the Calico objects
+ * ({@code schemas/calico-installation.schema.json}, {@code calico-ippool.schema.json}) and each kind of
+ * {@code schemas/kubeadm.schema.json}, a key tree of kubeadm's Go types in the same keywords.
  *
  * <p>These schemas are key trees of Go types, written by {@code schemas/tools/kubeedge-keys-to-schema.py} and
  * {@code calico-crds-to-schema.py} with seven keywords only: {@code type}, {@code properties},
@@ -52,11 +53,16 @@ final class KubeEdgeSchema {
 
     /** Loads a schema from the classpath; fails fast if it is missing or uses a keyword this class does not check. */
     static KubeEdgeSchema load(String resource) {
+        return new KubeEdgeSchema(resource.substring(resource.lastIndexOf('/') + 1), read(resource));
+    }
+
+    /** A schema document from the classpath; fails fast if it is missing. */
+    static JsonNode read(String resource) {
         try (InputStream in = KubeEdgeSchema.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("schema missing from the classpath: " + resource);
             }
-            return new KubeEdgeSchema(resource.substring(resource.lastIndexOf('/') + 1), new ObjectMapper().readTree(in));
+            return new ObjectMapper().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

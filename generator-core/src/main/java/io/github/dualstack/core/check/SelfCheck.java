@@ -11,8 +11,9 @@ import java.util.function.Consumer;
  * tags; one document except for Kubernetes manifests), the structure of Kubernetes objects and kustomize files,
  * the keys of Helm values files against the cloudcore chart's value paths,
  * the KubeEdge configs against {@code schemas/cloudcore.schema.json} and {@code schemas/edgecore.schema.json}
- * plus the KubeEdge rules a schema cannot say, and the Calico operator's objects against the schemas derived from
- * their CRDs. All problems of a file are reported at once. A failure is a bug in
+ * plus the KubeEdge rules a schema cannot say, the Calico operator's objects against the schemas derived from
+ * their CRDs, and kubeadm configurations against {@code schemas/kubeadm.schema.json} plus kubeadm's networking
+ * rules. All problems of a file are reported at once. A failure is a bug in
  * dualstack or in a template override, never a descriptor problem.
  *
  * <p>Thread-safe: the schemas and the YAML reader are built once and only read afterwards.
@@ -23,6 +24,7 @@ public final class SelfCheck {
     static final String EDGECORE_SCHEMA = "/io/github/dualstack/schemas/edgecore.schema.json";
     static final String INSTALLATION_SCHEMA = "/io/github/dualstack/schemas/calico-installation.schema.json";
     static final String IPPOOL_SCHEMA = "/io/github/dualstack/schemas/calico-ippool.schema.json";
+    static final String KUBEADM_SCHEMA = "/io/github/dualstack/schemas/kubeadm.schema.json";
 
     /** Built once per JVM on first use; every field is immutable or safe for concurrent use. */
     private static final class Shared {
@@ -31,12 +33,14 @@ public final class SelfCheck {
         static final EdgeCoreConfigs EDGECORE = new EdgeCoreConfigs(KubeEdgeSchema.load(EDGECORE_SCHEMA));
         static final CalicoObjects CALICO = new CalicoObjects(KubeEdgeSchema.load(INSTALLATION_SCHEMA),
                 KubeEdgeSchema.load(IPPOOL_SCHEMA));
+        static final KubeadmConfigs KUBEADM = new KubeadmConfigs(KUBEADM_SCHEMA);
     }
 
     private final YamlFiles yaml;
     private final CloudCoreConfigs cloudCore;
     private final EdgeCoreConfigs edgeCore;
     private final CalicoObjects calico;
+    private final KubeadmConfigs kubeadm;
 
     /** Loads and compiles the schemas (once per JVM); fails fast if they are missing from the classpath. */
     public SelfCheck() {
@@ -44,6 +48,7 @@ public final class SelfCheck {
         this.cloudCore = Shared.CLOUDCORE;
         this.edgeCore = Shared.EDGECORE;
         this.calico = Shared.CALICO;
+        this.kubeadm = Shared.KUBEADM;
     }
 
     /** Checks one rendered file at {@code path}; throws with every problem found, or returns if there is none. */
@@ -62,6 +67,12 @@ public final class SelfCheck {
                     List<JsonNode> docs = yaml.read(text, true, out);
                     if (docs != null) {
                         calico.check(docs, out);
+                    }
+                }
+                case KUBEADM_CONFIG -> {
+                    List<JsonNode> docs = yaml.read(text, true, out);
+                    if (docs != null) {
+                        kubeadm.check(docs, out);
                     }
                 }
                 case KUSTOMIZE -> one(text, out, doc -> Kustomizations.check(doc, out));

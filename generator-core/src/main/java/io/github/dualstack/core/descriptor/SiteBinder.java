@@ -69,7 +69,8 @@ public final class SiteBinder {
                 optionalText(k.path("controlPlaneEndpoint")), api.path("bindPort").asInt(), textList(api.path("etcdServers")),
                 textMap(api.path("extraArgs")), textMap(k.path("controllerManager").path("extraArgs")),
                 volumes(api.path("extraVolumes")), volumes(k.path("controllerManager").path("extraVolumes")),
-                Kubernetes.KubeProxyMode.valueOf(k.path("kubeProxy").path("mode").asText()));
+                Kubernetes.KubeProxyMode.valueOf(k.path("kubeProxy").path("mode").asText()),
+                Kubernetes.Bootstrap.valueOf(k.path("bootstrap").asText()));
     }
 
     private static List<HostPathMount> volumes(JsonNode arr) {

@@ -35,6 +35,9 @@ final class ControlPlaneBuilder implements ArtifactBuilder {
 
     @Override
     public Stream<PlannedFile> files(SiteFacts facts) {
+        if (facts.site.kubernetes().newKubeadmCluster()) {
+            return Stream.empty();   // kubeadm init and join write them from the ClusterConfiguration
+        }
         List<PlannedFile> out = new ArrayList<>();
         for (SiteFacts.NodeFacts n : facts.cloudNodes) {
             if (!n.node().isControlPlane()) {

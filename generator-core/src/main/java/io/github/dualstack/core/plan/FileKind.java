@@ -17,6 +17,8 @@ public enum FileKind {
     HELM_VALUES,
     /** A KubeEdge EdgeCore config (edgecore.yaml). */
     EDGECORE_CONFIG,
+    /** kubeadm's configuration objects (InitConfiguration, ClusterConfiguration, JoinConfiguration, ...). */
+    KUBEADM_CONFIG,
     /** A bash script, written executable. */
     SCRIPT,
     /** A systemd drop-in or sysctl file. */
@@ -31,7 +33,7 @@ public enum FileKind {
     }
 
     public boolean yaml() {
-        return this == KUBERNETES || this == CALICO || this == KUSTOMIZE || this == CLOUDCORE_CONFIGMAP
-                || this == HELM_VALUES || this == EDGECORE_CONFIG;
+        return this == KUBERNETES || this == CALICO || this == KUBEADM_CONFIG || this == KUSTOMIZE
+                || this == CLOUDCORE_CONFIGMAP || this == HELM_VALUES || this == EDGECORE_CONFIG;
     }
 }

@@ -18,6 +18,9 @@ final class KubeProxyBuilder implements ArtifactBuilder {
 
     @Override
     public Stream<PlannedFile> files(SiteFacts facts) {
+        if (facts.site.kubernetes().newKubeadmCluster()) {
+            return Stream.empty();   // kubeadm init creates it from the KubeProxyConfiguration it is given
+        }
         View view = facts.captured.<View>map(c -> merged(facts, c)).orElseGet(() -> view(facts));
         return Stream.of(new PlannedFile(PATH, view));
     }

@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Per cloud node: the kubelet drop-in that sets --node-ip, and the sysctl file that enables both families. */
+/**
+ * Per cloud node: the kubelet drop-in that sets --node-ip, and the sysctl file that enables both families. A new
+ * kubeadm cluster gets no drop-in: kubeadm writes --node-ip from kubeletExtraArgs into kubeadm-flags.env.
+ */
 final class NodeConfigBuilder implements ArtifactBuilder {
 
     @Override
@@ -14,10 +17,12 @@ final class NodeConfigBuilder implements ArtifactBuilder {
         List<PlannedFile> out = new ArrayList<>();
         for (SiteFacts.NodeFacts n : facts.cloudNodes) {
             String dir = "nodes/" + n.node().name() + "/etc/";
-            out.add(new PlannedFile(dir + "systemd/system/kubelet.service.d/20-dualstack.conf",
-                    new KubeletDropInView(n.node().name(), n.nodeIp(), facts.captured
-                            .flatMap(c -> c.live().kubeletExecStart(n.node().name()))
-                            .orElse(KubeletDropInView.KUBEADM_EXEC_START))));
+            if (!facts.site.kubernetes().newKubeadmCluster()) {
+                out.add(new PlannedFile(dir + "systemd/system/kubelet.service.d/20-dualstack.conf",
+                        new KubeletDropInView(n.node().name(), n.nodeIp(), facts.captured
+                                .flatMap(c -> c.live().kubeletExecStart(n.node().name()))
+                                .orElse(KubeletDropInView.KUBEADM_EXEC_START))));
+            }
             out.add(new PlannedFile(dir + "sysctl.d/99-dualstack.conf", new SysctlView(n.sysctl())));
         }
         return out.stream();

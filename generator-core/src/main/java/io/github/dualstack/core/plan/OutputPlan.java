@@ -8,7 +8,8 @@ import java.util.stream.Stream;
 
 /**
  * Every file of the output tree for a validated site, in a fixed order: the runbook, cluster/ (with its
- * kustomization), scripts/, nodes/, edge/join.sh, then each edge node's files, produced lazily, one node at a time.
+ * kustomization), scripts/, kubeadm/ (new clusters only), nodes/, edge/join.sh, then each edge node's files,
+ * produced lazily, one node at a time.
  */
 public final class OutputPlan {
 
@@ -38,6 +39,7 @@ public final class OutputPlan {
                 new RunbookBuilder().files(facts),
                 Stream.of(kustomization), cluster.stream(),
                 new ScriptsBuilder().files(facts),
+                new KubeadmBuilder().files(facts),
                 new ControlPlaneBuilder().files(facts),
                 new NodeConfigBuilder().files(facts),
                 new StreamRedirectBuilder().files(facts),

@@ -7,11 +7,14 @@ import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.plan.view.ConversionView;
 import io.github.dualstack.core.plan.view.EdgePlacementView;
+import io.github.dualstack.core.plan.view.NewClusterView;
 import io.github.dualstack.core.plan.view.RunbookView;
 import io.github.dualstack.core.rules.KubeEdgeNamespaces;
+import io.github.dualstack.core.rules.KubeadmApi;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -37,7 +40,27 @@ final class RunbookBuilder implements ArtifactBuilder {
                 site.edgeNodes().stream().findFirst().map(EdgeNode::name), facts.caUrls, KubeEdgeNamespaces.SECRETS,
                 facts.captured.map(c -> conversion(facts, c)), edgePlacement(facts),
                 StreamRedirectBuilder.edgeFamilies(facts), CalicoInstallationBuilder.runbook(facts),
-                facts.chart.map(chart -> ChartCommands.view(facts, chart)));
+                facts.chart.map(chart -> ChartCommands.view(facts, chart)), newCluster(facts));
+    }
+
+    /** The kubeadm init and join steps of a new cluster: which node runs which file. */
+    static Optional<NewClusterView> newCluster(SiteFacts facts) {
+        var k = facts.site.kubernetes();
+        if (!k.newKubeadmCluster()) {
+            return Optional.empty();
+        }
+        SiteFacts.NodeFacts first = KubeadmBuilder.firstControlPlane(facts);
+        List<String> joining = new ArrayList<>();
+        List<String> workers = new ArrayList<>();
+        for (SiteFacts.NodeFacts n : facts.cloudNodes) {
+            if (n != first) {
+                (n.node().isControlPlane() ? joining : workers).add(n.node().name());
+            }
+        }
+        return Optional.of(new NewClusterView(k.version(), KubeadmApi.of(k.version()).apiVersion(),
+                facts.apiServerEndpoint, k.controlPlaneEndpoint().isPresent(), first.node().name(), joining, workers,
+                KubeadmBuilder.TOKEN_PLACEHOLDER, KubeadmBuilder.CA_CERT_HASH_PLACEHOLDER,
+                KubeadmBuilder.CERTIFICATE_KEY_PLACEHOLDER));
     }
 
     /**

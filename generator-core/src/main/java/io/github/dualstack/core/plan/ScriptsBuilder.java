@@ -37,7 +37,8 @@ final class ScriptsBuilder implements ArtifactBuilder {
     static PreflightView preflight(SiteFacts facts) {
         List<PreflightView.Node> nodes = facts.cloudNodes.stream().map(n -> new PreflightView.Node(n.node().name(),
                 n.node().interfaceName(), SiteFacts.familyAddresses(n.addresses()), n.sysctl())).toList();
-        return new PreflightView(nodes, facts.hasFamily(IpFamily.IPv6), facts.hasFamily(IpFamily.IPv4));
+        return new PreflightView(nodes, facts.hasFamily(IpFamily.IPv6), facts.hasFamily(IpFamily.IPv4),
+                !facts.site.kubernetes().newKubeadmCluster());
     }
 
     /**

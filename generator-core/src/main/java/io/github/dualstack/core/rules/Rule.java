@@ -15,11 +15,11 @@ public enum Rule {
             "kube-apiserver `validateClusterIPFlags` (`maxCIDRBits`, cmd/kube-apiserver/app/options/validation.go);"
                     + " kubeadm `ValidateServiceSubnetSize`, `MaximumBitsForServiceSubnet`, `MinimumAddressesInServiceSubnet`"
                     + " (cmd/kubeadm/app/constants/constants.go)",
-            KubernetesLimits.class, "validate.NetworkRules"),
+            KubernetesLimits.class, "validate.NetworkRules", "check.KubeadmConfigs"),
     POD_SUBNET_SIZE(Section.NETWORKS,
             "A pod subnet holds at least 14 addresses: IPv4 /28, IPv6 /124 or larger.",
             "kubeadm `ValidateIPNetFromString`, `MinimumAddressesInPodSubnet`", KubernetesLimits.class,
-            "validate.NetworkRules"),
+            "validate.NetworkRules", "check.KubeadmConfigs"),
     POD_AND_SERVICE_SUBNETS_APART(Section.NETWORKS,
             "The pod and service subnets of a family do not overlap.",
             "kube-apiserver `--service-cluster-ip-range` must not overlap pod ranges (kube-controller-manager marks"
@@ -28,7 +28,7 @@ public enum Rule {
             "With node IPAM on, each family's node mask lies between the pod prefix and the pod prefix + 16.",
             "kubeadm `ValidatePodSubnetNodeMask`, `PodSubnetNodeMaskMaxDiff`; kube-controller-manager `NewCIDRSet`,"
                     + " `clusterSubnetMaxDiff` (pkg/controller/nodeipam/ipam/cidrset/cidr_set.go)",
-            KubernetesLimits.class, "validate.NetworkRules"),
+            KubernetesLimits.class, "validate.NetworkRules", "check.KubeadmConfigs"),
     NODE_RANGES_FOR_EVERY_NODE(Section.NETWORKS,
             "With node IPAM on, 2^(node mask - pod prefix) node ranges cover every cloud and edge node.",
             "kube-controller-manager `CidrSet.AllocateNext` (`ErrCIDRRangeNoCIDRsRemaining`)", null,
@@ -81,6 +81,35 @@ public enum Rule {
                     + " volume replaces kubeadm's of the same name); Kubernetes `validatePathNoBacksteps`,"
                     + " `ValidateVolumeMounts` (pkg/apis/core/validation/validation.go)", KubeadmVolumes.class,
             "schema $defs/hostPathMount", "validate.ExtraVolumesRules", "plan.ControlPlaneBuilder"),
+
+    // ---- new clusters built with kubeadm
+    KUBEADM_API_VERSION(Section.NEW_CLUSTER,
+            "A new cluster's kubeadm files use kubeadm.k8s.io/v1beta4 from Kubernetes 1.31, with extraArgs and"
+                    + " kubeletExtraArgs as lists of name/value, and v1beta3 on 1.30, with both as maps.",
+            "kubeadm `ControlPlaneComponent.ExtraArgs`, `NodeRegistrationOptions.KubeletExtraArgs`"
+                    + " (cmd/kubeadm/app/apis/kubeadm/v1beta3/types.go, v1beta4/types.go; v1beta4 is new in kubeadm 1.31)",
+            KubeadmApi.class, "plan.KubeadmBuilder", "check.KubeadmConfigs"),
+    KUBEADM_CONFIG_KEYS(Section.NEW_CLUSTER,
+            "kubeadm files hold only the keys of kubeadm's and kube-proxy's Go types, in their shapes"
+                    + " (schemas/kubeadm.schema.json), and one InitConfiguration with its ClusterConfiguration, or one"
+                    + " JoinConfiguration.",
+            "kubeadm `VerifyUnmarshalStrict` (cmd/kubeadm/app/util/config/strict) only warns about an unknown key and"
+                    + " then ignores it; kubeadm's and kube-proxy's Go types (v1beta3/types.go, v1beta4/types.go,"
+                    + " staging/src/k8s.io/kube-proxy/config/v1alpha1/types.go)", null,
+            "check.KubeadmConfigs"),
+    KUBEADM_NEW_CLUSTER(Section.NEW_CLUSTER,
+            "A cluster built with bootstrap: kubeadm has no baseline and runs kubeadm's local etcd; with several"
+                    + " control-plane nodes and no controlPlaneEndpoint, the first node's address is the endpoint"
+                    + " (a warning).",
+            "kubeadm `ExternalEtcd` needs client certificate files; `kubeadm join --control-plane` refuses a cluster"
+                    + " without a stable controlPlaneEndpoint (cmd/kubeadm/app/cmd/phases/join/preflight.go)", null,
+            "validate.KubeadmBootstrapRules"),
+    KUBEADM_JOIN_SECRETS(Section.NEW_CLUSTER,
+            "Join files carry placeholders for the bootstrap token, the CA certificate hash and the certificate key;"
+                    + " the runbook fills a copy under /run at join time.",
+            "kubeadm `BootstrapTokenDiscovery.Token`, `CACertHashes`, `JoinControlPlane.CertificateKey`; `--config`"
+                    + " mixes with no token flag (`ValidateMixedArguments`, cmd/kubeadm/app/apis/kubeadm/validation)",
+            null, "plan.KubeadmBuilder", "plan.RunbookBuilder"),
 
     // ---- names
     DNS1123_LABEL(Section.NAMES,
@@ -278,6 +307,7 @@ public enum Rule {
     public enum Section {
         NETWORKS("Kubernetes networks and ports"),
         CONTROL_PLANE("Control-plane static pods"),
+        NEW_CLUSTER("New clusters built with kubeadm"),
         NAMES("Names"),
         NODES("Nodes"),
         CALICO("Calico"),

@@ -25,6 +25,7 @@ public final class SiteValidator {
         new EdgeCoreRules(c, subnets).check();
         new ExtraArgsRules(c).check();
         new ExtraVolumesRules(c).check();
+        new KubeadmBootstrapRules(c).check();
         // getMetrics looks the session up by strings.Split(Host, ":")[0]: "[2001" for an IPv6 Host, and an IPv4 one
         // never equals the "v4,v6" nodeIP that edgestream registers as the session key. Warned where the Host that
         // metrics-server dials is IPv6 (the edges' first address); the runbook states it for every site.

@@ -52,7 +52,26 @@ public enum SiteVariants {
             "      extraArgs: {pv-recycler-pod-template-filepath-nfs: /etc/kubernetes/recycler/nfs.yaml}",
             "      extraVolumes:",
             "        - {name: recycler, hostPath: /etc/kubernetes/recycler, mountPath: /etc/kubernetes/recycler,"
-                    + " readOnly: true, pathType: DirectoryOrCreate}")));
+                    + " readOnly: true, pathType: DirectoryOrCreate}"))),
+    /** A new cluster built with kubeadm 1.32: v1beta4 configurations. */
+    NEW_CLUSTER(Base.DUAL, e -> e.after(10, "    bootstrap: kubeadm")),
+    /** kubeadm 1.30 (v1beta3: map-style args), node IPAM off, flags and volumes of its own. */
+    NEW_CLUSTER_V1BETA3(Base.DUAL, e -> e.sub(11, "v1.32.4", "v1.30.6").after(13, String.join("\n",
+            "    bootstrap: kubeadm",
+            "    allocateNodeCIDRs: false",
+            "    apiServer:",
+            "      extraArgs: {audit-log-path: /var/log/kubernetes/audit/audit.log}",
+            "      extraVolumes:",
+            "        - {name: audit-log, hostPath: /var/log/kubernetes/audit, mountPath: /var/log/kubernetes/audit}"))),
+    /** Two control-plane nodes behind a load balancer's DNS name: the second one joins as a control plane. */
+    NEW_CLUSTER_HA(Base.DUAL, e -> e.after(10, "    bootstrap: kubeadm\n    controlPlaneEndpoint: lb.factory-east.example:6443")
+            .after(27, String.join("\n",
+                    "    - name: master-2",
+                    "      role: control-plane",
+                    "      interface: eth0",
+                    "      addresses: {ipv4: 192.0.2.12, ipv6: \"2001:db8::12\"}"))),
+    /** A new IPv6-primary cluster: every advertise address and the endpoint are IPv6. */
+    NEW_CLUSTER_IPV6_PRIMARY(Base.IPV6_PRIMARY, e -> e.after(10, "    bootstrap: kubeadm"));
 
     private final Site site;
 

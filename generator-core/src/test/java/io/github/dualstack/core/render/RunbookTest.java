@@ -39,6 +39,42 @@ class RunbookTest extends ScriptHarness {
         assertThat(book).contains("3 edge nodes").contains("edge/edge-0001/").doesNotContain("edge-0002");
     }
 
+    /** A new cluster: kubeadm init and the joins replace the static-pod and kubelet steps; no secret is in the book. */
+    @Test
+    void newClusterRunbookBuildsTheSiteWithKubeadm() {
+        String book = runbook(load("new-cluster-kubeadm"));
+        List<String> headings = book.lines().filter(l -> l.startsWith("## ")).toList();
+        assertThat(headings).hasSize(9).element(1).isEqualTo("## 1. kubeadm init on cp-1");
+        assertThat(headings.get(2)).isEqualTo("## 2. Join the other nodes");
+        assertThat(book).contains("kubeadm config validate --config kubeadm/cp-1.yaml")
+                .contains("kubeadm init --config kubeadm/cp-1.yaml --upload-certs")
+                .contains("kubeadm token create --ttl 2h --print-join-command")
+                .contains("kubeadm init phase upload-certs --upload-certs | tail -n 1")
+                .contains("STOP unless it prints 3.")
+                .contains("sed -f /run/dualstack-join/fill.sed kubeadm/$NODE.yaml | ssh root@$NODE")
+                .contains("kubeadm join --config /run/kubeadm-join.yaml")
+                .contains("control-plane nodes first\n(cp-2, cp-3)").contains("Then the workers, the same way: worker-1.")
+                .contains("install -D -m 0644 nodes/$NODE/etc/sysctl.d/60-dualstack.conf")
+                .contains("`[2001:db8:32::100]:6443` (controlPlaneEndpoint)")
+                .contains("keadm init")
+                .doesNotContain("kube-apiserver.yaml").doesNotContain("20-dualstack.conf")
+                .doesNotContain("kubectl apply -f cluster/kube-system/kube-proxy.configmap.yaml")
+                .doesNotContain("--token ");
+    }
+
+    /** Without other control-plane nodes the join step needs no certificate key. */
+    @Test
+    void aSingleControlPlaneJoinsWorkersWithoutACertificateKey() throws IOException {
+        String text = Files.readString(Path.of("..", "samples", "new-cluster-kubeadm", "site.yaml"))
+                .replace("    controlPlaneEndpoint: \"[2001:db8:32::100]:6443\"\n", "")
+                .replaceAll("(?s)    - name: cp-2\n.*?    - name: worker-1", "    - name: worker-1");
+        assertThat(text).doesNotContain("cp-2").doesNotContain("controlPlaneEndpoint");
+        String book = runbook(loadText(text));
+        assertThat(book).contains("STOP unless it prints 2.").contains("Worker nodes: worker-1.")
+                .doesNotContain("upload-certs --upload-certs |").doesNotContain("DUALSTACK_CERTIFICATE_KEY")
+                .contains("The cluster's endpoint is the first control-plane node itself, `192.0.2.131:6443`");
+    }
+
     @Test
     void runbookStatesHowLongAndToWhomKeadmExposesTheToken() {
         for (String sample : SAMPLES) {

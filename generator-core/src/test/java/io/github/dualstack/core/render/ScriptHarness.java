@@ -41,7 +41,8 @@ abstract class ScriptHarness {
 
     static final Set<String> TEMPLATES = Set.of("edgecore.yaml.ftl", "join.sh.ftl", "join.env.ftl", "preflight.sh.ftl",
             "verify.sh.ftl", "regenerate-cloudcore-certs.sh.ftl", "runbook.md.ftl", "stream-redirect.sh.ftl");
-    static final List<String> SAMPLES = List.of("dual-stack-site", "ipv6-primary-hostnetwork", "ipv6-only");
+    static final List<String> SAMPLES = List.of("dual-stack-site", "ipv6-primary-hostnetwork", "ipv6-only",
+            "new-cluster-kubeadm");
     static final TemplateEngine ENGINE = new TemplateEngine(Optional.empty());
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     static final String TOKEN = "0123abcd.eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjF9.c2lnbmF0dXJl";

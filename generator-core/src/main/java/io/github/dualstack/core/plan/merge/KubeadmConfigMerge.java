@@ -20,7 +20,6 @@ import java.util.TreeMap;
  */
 public final class KubeadmConfigMerge {
 
-
     /** What changes in the ClusterConfiguration. */
     public record Changes(String podSubnet, String serviceSubnet, Map<String, String> apiServerArgs,
                           Map<String, String> controllerManagerArgs, Set<String> controllerManagerArgsRemoved,
@@ -34,6 +33,16 @@ public final class KubeadmConfigMerge {
     public static Merged merge(JsonNode configMap, JsonNode clusterConfiguration, Changes c) {
         ObjectNode object = ServerFields.forApply(configMap);
         ObjectNode conf = clusterConfiguration.deepCopy();
+        List<String> changed = apply(conf, c);
+        ((ObjectNode) object.get("data")).put(Embedded.CLUSTER_CONFIGURATION.dataKey(), CanonicalYaml.print(conf));
+        return new Merged(object, changed);
+    }
+
+    /**
+     * Sets the dual-stack fields in a ClusterConfiguration, in its apiVersion's form, and names each field it
+     * changed: the one home of those fields for a running site's kubeadm-config and a new site's kubeadm init.
+     */
+    public static List<String> apply(ObjectNode conf, Changes c) {
         boolean argList = conf.path("apiVersion").asText().endsWith("/v1beta4");
         List<String> changed = new ArrayList<>();
         ObjectNode networking = Trees.object(conf, List.of("networking"));
@@ -59,8 +68,7 @@ public final class KubeadmConfigMerge {
                 changed.add("apiServer.certSANs: " + san + " (added)");
             }
         }
-        ((ObjectNode) object.get("data")).put(Embedded.CLUSTER_CONFIGURATION.dataKey(), CanonicalYaml.print(conf));
-        return new Merged(object, changed);
+        return changed;
     }
 
     private static void set(ObjectNode parent, String key, String value, String name, List<String> changed) {

@@ -29,6 +29,7 @@ public enum BundledTemplate {
     JOIN("join.sh.ftl", JoinScriptView.class, FileKind.SCRIPT),
     JOIN_VALUES("join.env.ftl", JoinValuesView.class, FileKind.SYSTEM_CONFIG),
     KUBE_PROXY("kube-proxy.configmap.yaml.ftl", KubeProxyView.class, FileKind.KUBERNETES),
+    KUBEADM_CONFIG("kubeadm.yaml.ftl", KubeadmConfigView.class, FileKind.KUBEADM_CONFIG),
     KUBELET_DROPIN("kubelet-dropin.conf.ftl", KubeletDropInView.class, FileKind.SYSTEM_CONFIG),
     KUSTOMIZATION("kustomization.yaml.ftl", KustomizationView.class, FileKind.KUSTOMIZE),
     /** Its kind is the merged document's own: {@link #kindOf}. */

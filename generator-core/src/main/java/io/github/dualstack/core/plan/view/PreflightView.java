@@ -2,8 +2,11 @@ package io.github.dualstack.core.plan.view;
 
 import java.util.List;
 
-/** preflight.sh.ftl. Components: {@code nodes} (the cloud nodes), {@code ipv6}, {@code ipv4} (site families). */
-public record PreflightView(List<Node> nodes, boolean ipv6, boolean ipv4) implements View {
+/**
+ * preflight.sh.ftl. Components: {@code nodes} (the cloud nodes), {@code ipv6}, {@code ipv4} (site families),
+ * {@code kubeletDropIn} (whether the site installs the kubelet drop-in; a new kubeadm cluster has none).
+ */
+public record PreflightView(List<Node> nodes, boolean ipv6, boolean ipv4, boolean kubeletDropIn) implements View {
 
     public PreflightView {
         nodes = List.copyOf(nodes);

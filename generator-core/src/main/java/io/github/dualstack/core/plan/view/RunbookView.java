@@ -13,7 +13,8 @@ import java.util.Optional;
  * site is a running one converted from its baseline), {@code edgePlacement} (the DaemonSets kept off edge nodes),
  * {@code streamFamilies} (the families of the CloudStream redirect on the control-plane nodes; empty without edges),
  * {@code calicoOperator} (absent unless the Tigera operator installs Calico), {@code chart} (absent unless
- * KubeEdge's cloudcore chart installs CloudCore).
+ * KubeEdge's cloudcore chart installs CloudCore), {@code newCluster} (absent unless the site is a new cluster that
+ * kubeadm builds).
  * Families, CIDRs and addresses are comma-separated, primary first.
  */
 public record RunbookView(String siteName, String families, boolean dualStack, boolean ipv6, String podCidrs,
@@ -23,7 +24,7 @@ public record RunbookView(String siteName, String families, boolean dualStack, b
                           Optional<String> firstEdge, List<CaUrl> caUrls, String secretsNamespace,
                           Optional<ConversionView> conversion, EdgePlacementView edgePlacement,
                           List<String> streamFamilies, Optional<CalicoOperatorView> calicoOperator,
-                          Optional<ChartView> chart) implements View {
+                          Optional<ChartView> chart, Optional<NewClusterView> newCluster) implements View {
 
     public RunbookView {
         controlPlaneNodes = List.copyOf(controlPlaneNodes);
