@@ -163,6 +163,6 @@ class KubeadmBuilderTest {
                 || p.equals(KubeProxyBuilder.PATH)).hasSize(fresh ? 0
                         : 2 * (int) site.site().nodes().stream().filter(n -> n.isControlPlane()).count()
                         + site.site().nodes().size() + 1);
-        assertThat(paths).filteredOn(p -> p.endsWith("sysctl.d/60-dualstack.conf")).hasSize(site.site().nodes().size());
+        assertThat(paths).filteredOn(p -> p.endsWith("sysctl.d/99-dualstack.conf")).hasSize(site.site().nodes().size());
     }
 }

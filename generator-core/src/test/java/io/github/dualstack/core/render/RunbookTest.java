@@ -54,7 +54,7 @@ class RunbookTest extends ScriptHarness {
                 .contains("sed -f /run/dualstack-join/fill.sed kubeadm/$NODE.yaml | ssh root@$NODE")
                 .contains("kubeadm join --config /run/kubeadm-join.yaml")
                 .contains("control-plane nodes first\n(cp-2, cp-3)").contains("Then the workers, the same way: worker-1.")
-                .contains("install -D -m 0644 nodes/$NODE/etc/sysctl.d/60-dualstack.conf")
+                .contains("install -D -m 0644 nodes/$NODE/etc/sysctl.d/99-dualstack.conf")
                 .contains("`[2001:db8:32::100]:6443` (controlPlaneEndpoint)")
                 .contains("keadm init")
                 .doesNotContain("kube-apiserver.yaml").doesNotContain("20-dualstack.conf")

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dualstack.core.Descriptors;
+import io.github.dualstack.core.descriptor.DescriptorLoader;
+import io.github.dualstack.core.model.CloudCore;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -26,7 +29,16 @@ class EdgeCoreDefaultsTest {
         JsonNode node = defs.path("edge").path("properties").path("nodes").path("items").path("properties");
         assertThat(node.path("clusterDNS").path("maxItems").asInt()).isEqualTo(EdgeCoreDefaults.MAX_CLUSTER_DNS);
         JsonNode cloudCore = defs.path("cloudCore").path("properties");
-        assertThat(cloudCore.path("iptablesManager").path("default").asText()).isEqualTo("internal");
+        // no schema default: the binder picks external for a chart-installed CloudCore, else KubeEdge's internal
+        assertThat(cloudCore.path("iptablesManager").has("default")).isFalse();
+        assertThat(Descriptors.load(Descriptors.Base.DUAL.text()).site().cloudCore().iptablesManager())
+                .isEqualTo(CloudCore.IptablesManager.internal);
+        String keadm = Descriptors.Base.DUAL.text().replace("  cloudCore:\n", "  cloudCore:\n    installedBy: keadm\n");
+        assertThat(keadm).contains("installedBy: keadm");
+        DescriptorLoader.Result chart = Descriptors.load(keadm);
+        assertThat(chart.problems()).noneMatch(p -> p.isError());
+        assertThat(chart.site().cloudCore().iptablesManager()).as("the chart runs the iptables-manager DaemonSet")
+                .isEqualTo(CloudCore.IptablesManager.external);
         assertThat(cloudCore.path("dynamicController").path("default").asBoolean(true)).isFalse();
     }
 }
