@@ -40,6 +40,12 @@ KUBEEDGE_VERSION=${kubeedgeVersion}
 CGROUP_DRIVER=${cgroupDriver}
 RUNTIME_ENDPOINT=${runtimeEndpoint}
 LABELS=${labels}
+<#if discovered?has_content>
+# families found on this node at join time: family flag and the prefix to pick from (any: any global address)
+DISCOVER=(<#list discovered as d>${d.flag} ${d.prefix}<#sep> </#list>)
+# family flags of nodeIP, in the site's order
+NODE_IP_ORDER=(<#list nodeIpOrder as f>${f}<#sep> </#list>)
+</#if>
 }
 <#noparse>
 
@@ -215,6 +221,100 @@ preflight() {
     fi
 }
 
+</#noparse>
+<#if discovered?has_content>
+<#noparse>
+# The one address of a family to report as this node's: global scope, preferred (not deprecated: preferred
+# lifetime left), not temporary (RFC 8981 privacy addresses change daily), not tentative or failed duplicate
+# detection, no IPv6 ULA (fc00::/7) unless the prefix asks for one, inside PREFIX unless it is "any". Reads
+# `ip -j FLAG addr show dev INTERFACE` (one object per address in addr_info, flags as JSON booleans). Prints the
+# address, or fails listing what the interface holds when there is none or more than one.
+discover_address() {
+    local flag="$1" prefix="$2" out found
+    out="$(ip -j "$flag" addr show dev "$INTERFACE" 2>&1)" || { printf 'ip -j %s addr show dev %s: %s
+' "$flag" "$INTERFACE" "$out"; return 1; }
+    found="$(printf '%s
+' "$out" | grep -o '{[^{}]*}' | awk -v prefix="$prefix" -v six="$([[ $flag == -6 ]] && echo 1 || echo 0)" '
+        function str(o, k,    m) { if (match(o, "\"" k "\":\"[^\"]*\"")) { m = substr(o, RSTART, RLENGTH); sub(/^[^:]*:"/, "", m); sub(/"$/, "", m); return m } return "" }
+        function num(o, k,    m) { if (match(o, "\"" k "\":[0-9]+")) { m = substr(o, RSTART, RLENGTH); sub(/^[^:]*:/, "", m); return m + 0 } return -1 }
+        function flag(o, k) { return index(o, "\"" k "\":true") > 0 }
+        function hexbits(h,    i, k, d, b, s) { s = ""; for (i = 1; i <= length(h); i++) { d = index("0123456789abcdef", substr(h, i, 1)) - 1; b = ""; for (k = 0; k < 4; k++) { b = (d % 2) b; d = int(d / 2) } s = s b } return s }
+        function pad(g) { while (length(g) < 4) g = "0" g; return g }
+        function bits6(a,    n, h, l, r, nl, nr, i, out) {
+            a = tolower(a); n = split(a, h, "::")
+            nl = (h[1] == "") ? 0 : split(h[1], l, ":")
+            nr = (n < 2 || h[2] == "") ? 0 : split(h[2], r, ":")
+            out = ""
+            for (i = 1; i <= nl; i++) out = out pad(l[i])
+            for (i = nl + nr; i < 8; i++) out = out "0000"
+            for (i = 1; i <= nr; i++) out = out pad(r[i])
+            return hexbits(out)
+        }
+        function bits4(a,    o, i, d, s, b, k) { split(a, o, "."); s = ""; for (i = 1; i <= 4; i++) { d = o[i] + 0; b = ""; for (k = 0; k < 8; k++) { b = (d % 2) b; d = int(d / 2) } s = s b } return s }
+        function bitsOf(a) { return six ? bits6(a) : bits4(a) }
+        function inside(a, p,    pp, len) { split(p, pp, "/"); len = pp[2] + 0; return substr(bitsOf(a), 1, len) == substr(bitsOf(pp[1]), 1, len) }
+        {
+            fam = str($0, "family"); addr = str($0, "local")
+            if (addr == "" || fam != (six ? "inet6" : "inet")) next
+            why = ""
+            if (str($0, "scope") != "global") why = "scope " str($0, "scope")
+            else if (flag($0, "temporary")) why = "temporary"
+            else if (flag($0, "deprecated") || num($0, "preferred_life_time") == 0) why = "deprecated"
+            else if (flag($0, "tentative")) why = "tentative"
+            else if (flag($0, "dadfailed")) why = "duplicate address detection failed"
+            else if (prefix != "any" && !inside(addr, prefix)) why = "outside " prefix
+            else if (prefix == "any" && six && substr(bits6(addr), 1, 7) == "1111110") why = "unique local (fc00::/7)"
+            if (why == "") { picked[++n] = addr; print "candidate " addr } else print "skipped " addr " (" why ")"
+        }
+        END { if (n == 1) print "picked " picked[1] }')"
+    if [[ $found == *"picked "* ]]; then
+        printf '%s
+' "${found##*picked }"
+        return 0
+    fi
+    if [[ $found != *"candidate "* ]]; then
+        printf 'no usable address (prefix %s) on %s: %s
+' "$prefix" "$INTERFACE" "$(printf '%s' "${found:-none}" | tr '\n' ';')"
+    else
+        printf 'more than one usable address (prefix %s) on %s, cannot choose: %s; narrow discover.prefix
+' "$prefix" "$INTERFACE" "$(printf '%s' "$found" | tr '\n' ';')"
+    fi
+    return 1
+}
+
+# nodeIP in the site's family order: the known addresses as rendered, the others found on the node.
+resolve_node_ip() {
+    local want i j address result="" sep=""
+    for want in "${NODE_IP_ORDER[@]}"; do
+        address=""
+        for ((i = 0; i < ${#ADDRESSES[@]}; i += 2)); do
+            [[ ${ADDRESSES[i]} == "$want" ]] && address="${ADDRESSES[i + 1]}"
+        done
+        for ((j = 0; j < ${#DISCOVER[@]}; j += 2)); do
+            if [[ ${DISCOVER[j]} == "$want" ]]; then
+                address="$(discover_address "$want" "${DISCOVER[j + 1]}")" || { printf '%s\n' "$address"; return 1; }
+            fi
+        done
+        result+="$sep$address"
+        sep=","
+    done
+    printf '%s\n' "$result"
+}
+
+# The generated edgecore.yaml with nodeIP added under modules.edged, after hostnameOverride.
+with_node_ip() {
+    awk -v ip="$1" '
+        { print }
+        /^    hostnameOverride: / { print "    nodeIP: " ip; added++ }
+        /^    nodeIP: / { clash = 1 }
+        END { exit (added == 1 && !clash) ? 0 : 1 }' "$GENERATED"
+}
+
+node_ip="$(resolve_node_ip)" || die "cannot find this node's address: $node_ip"
+printf 'join.sh: nodeIP %s (found on %s)\n' "$node_ip" "$INTERFACE"
+</#noparse>
+</#if>
+<#noparse>
 if [[ $skip_preflight == false ]]; then
     preflight
     if [[ $preflight_failed == true && $dry_run == false ]]; then
@@ -271,7 +371,20 @@ if holds_token "$CONFIG_DIR/edgecore.yaml"; then
 elif [[ -f $CONFIG_DIR/edgecore.yaml || $dry_run == true ]]; then
     run install -m 0600 "$CONFIG_DIR/edgecore.yaml" "$backup"
 fi
+</#noparse>
+<#if discovered?has_content>
+<#noparse>
+staged="$(mktemp)"
+trap 'rm -f "$staged"' EXIT
+with_node_ip "$node_ip" >"$staged" || die "cannot add nodeIP to $GENERATED: it must have one hostnameOverride line under modules.edged and no nodeIP"
+run install -D -m 0644 "$staged" "$CONFIG_DIR/edgecore.yaml"
+</#noparse>
+<#else>
+<#noparse>
 run install -D -m 0644 "$GENERATED" "$CONFIG_DIR/edgecore.yaml"
+</#noparse>
+</#if>
+<#noparse>
 run systemctl restart edgecore
 
 if [[ $dry_run == true ]]; then

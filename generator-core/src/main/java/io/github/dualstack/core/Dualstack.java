@@ -71,7 +71,8 @@ public final class Dualstack {
         long start = System.nanoTime();
         Optional<byte[]> descriptor = read(request);
         Inputs in = inputs(request, descriptor.isEmpty() ? oversize(request)
-                : loader(request).load(displayName(request), descriptor.get(), true));
+                : loader(request).load(displayName(request), descriptor.get(), true, Optional.empty(),
+                        Optional.of(request.descriptor())));
         return new Report.Validate(in.problems(), Optional.ofNullable(in.site()),
                 Optional.ofNullable(in.resolved()).map(ResolvedDescriptor::new), since(start));
     }
@@ -266,7 +267,7 @@ public final class Dualstack {
     /** Loads for a tree at {@code outputDirectory}: the rules that depend on where the tree goes run too. */
     private static DescriptorLoader.Result load(Request.OnTree request, byte[] bytes) {
         return loader(request).load(displayName(request), bytes, false,
-                Optional.of(Placement.of(request.outputDirectory(), request.descriptor())));
+                Optional.of(Placement.of(request.outputDirectory(), request.descriptor())), Optional.of(request.descriptor()));
     }
 
     /** A problem in an override comes before the no-op fast path could answer, and before any rendering. */

@@ -7,11 +7,18 @@ import java.util.Optional;
  * A site descriptor after schema validation with every default applied. Addresses are still the user's text;
  * {@code SiteValidator} checks them and the plan canonicalises them. With a {@code baseline}, the site is a running
  * one to convert rather than one to build. {@code keepOffEdge} are the DaemonSets the descriptor lists to keep off
- * edge nodes ({@code spec.edge.keepOff}), besides kube-proxy and calico-node, which always are.
+ * edge nodes ({@code spec.edge.keepOff}), besides kube-proxy and calico-node, which always are; {@code edgeGroups}
+ * the groups the edge nodes may belong to ({@code spec.edge.groups}).
  */
 public record Site(String name, List<IpFamily> ipFamilies, Optional<BaselineRef> baseline, Kubernetes kubernetes,
                    Optional<Calico> calico, CloudCore cloudCore, List<ClusterNode> nodes, List<EdgeNode> edgeNodes,
-                   List<DaemonSetRef> keepOffEdge) {
+                   List<DaemonSetRef> keepOffEdge, List<EdgeGroup> edgeGroups) {
+
+    public Site(String name, List<IpFamily> ipFamilies, Optional<BaselineRef> baseline, Kubernetes kubernetes,
+                Optional<Calico> calico, CloudCore cloudCore, List<ClusterNode> nodes, List<EdgeNode> edgeNodes,
+                List<DaemonSetRef> keepOffEdge) {
+        this(name, ipFamilies, baseline, kubernetes, calico, cloudCore, nodes, edgeNodes, keepOffEdge, List.of());
+    }
 
     public IpFamily primaryFamily() {
         return ipFamilies.get(0);

@@ -4,6 +4,8 @@ import inet.ipaddr.IPAddress;
 import io.github.dualstack.core.baseline.CapturedFile;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.HubPorts;
+import io.github.dualstack.core.model.IpFamily;
+import io.github.dualstack.core.net.IpLiterals;
 import io.github.dualstack.core.plan.merge.EdgeCoreMerge;
 import io.github.dualstack.core.plan.view.EdgeCoreView;
 import io.github.dualstack.core.plan.view.JoinScriptView;
@@ -32,14 +34,14 @@ final class EdgeBuilder implements ArtifactBuilder {
 
     static Stream<PlannedFile> edgeFiles(SiteFacts facts, EdgeNode e) {
         Hub hub = new Hub(facts, e);
-        List<IPAddress> addresses = SiteFacts.addresses(e.addresses(), facts.families);
+        List<IPAddress> addresses = e.addresses().inOrder(facts.families).stream().map(SiteFacts::address).toList();
         String dir = "edge/" + e.name() + "/";
         Optional<CapturedFile> captured = facts.captured.flatMap(c -> c.edgeCore(e.name()));
         View edgeCore = captured.<View>map(c -> mergedEdgeCore(c, e, hub, addresses))
                 .orElseGet(() -> edgeCore(facts, e, hub, addresses));
         return Stream.of(
                 new PlannedFile(dir + "etc/kubeedge/config/edgecore.yaml", edgeCore),
-                new PlannedFile(dir + "join.sh", join(e, hub, addresses)));
+                new PlannedFile(dir + "join.sh", join(facts, e, hub, addresses)));
     }
 
     /** The CloudCore host this edge dials (canonical already when it is an IP) and the ports it dials there. */
@@ -71,15 +73,31 @@ final class EdgeBuilder implements ArtifactBuilder {
                 EdgeCoreMerge.merge(captured.tree(), e.name(), SiteFacts.joined(addresses), servers));
     }
 
+    /** With a family discovered, nodeIP is left out of the committed file: join.sh installs it with the one found. */
     private static EdgeCoreView edgeCore(SiteFacts facts, EdgeNode e, Hub hub, List<IPAddress> addresses) {
-        return new EdgeCoreView(e.name(), SiteFacts.joined(addresses), e.kubeedgeVersion(), hub.quic(),
+        String nodeIp = e.discoversAny() ? "" : SiteFacts.joined(addresses);
+        return new EdgeCoreView(e.name(), nodeIp, e.kubeedgeVersion(), hub.quic(),
                 HostPort.join(hub.host(), hub.ports().websocket()), HostPort.join(hub.host(), hub.ports().quic()),
                 hub.https(), HostPort.join(hub.host(), hub.ports().tunnel()), new Labels(e.labels()),
                 e.cgroupDriver(), e.containerRuntimeEndpoint(), facts.site.kubernetes().dnsDomain());
     }
 
-    private static JoinScriptView join(EdgeNode e, Hub hub, List<IPAddress> addresses) {
-        return new JoinScriptView(e.name(), e.interfaceName(), SiteFacts.familyAddresses(addresses), hub.server(),
+    private static String prefix(String text, IpFamily f) {
+        try {
+            return IpLiterals.cidr(text, f).toCanonicalString();
+        } catch (IpLiterals.InvalidLiteral e) {
+            throw new IllegalStateException("validated prefix did not parse: " + text, e);
+        }
+    }
+
+    private static JoinScriptView join(SiteFacts facts, EdgeNode e, Hub hub, List<IPAddress> addresses) {
+        List<JoinScriptView.Discovered> discovered = facts.families.stream().filter(e::discovers)
+                .map(f -> new JoinScriptView.Discovered(CurlFamilyFlag.of(f),
+                        e.fleet().discovery().get(f).prefix().map(p -> prefix(p, f)).orElse(JoinScriptView.ANY_PREFIX)))
+                .toList();
+        List<String> order = e.discoversAny() ? facts.families.stream().map(CurlFamilyFlag::of).toList() : List.of();
+        return new JoinScriptView(e.name(), e.interfaceName(), SiteFacts.familyAddresses(addresses), discovered, order,
+                hub.server(),
                 hub.ports().https(), hub.https() + "/ca.crt", CurlFamilyFlag.of(e.hubFamily()), e.hubProtocol(),
                 e.kubeedgeVersion(), e.cgroupDriver(), e.containerRuntimeEndpoint(),
                 e.labels().entrySet().stream().map(l -> l.getKey() + "=" + l.getValue()).collect(Collectors.joining(",")));

@@ -37,16 +37,26 @@ final class ScriptsBuilder implements ArtifactBuilder {
 
     static VerifyView verify(SiteFacts facts) {
         List<VerifyView.Node> nodes = new ArrayList<>(facts.cloudNodes.size() + facts.site.edgeNodes().size());
+        boolean discovered = false;
         for (SiteFacts.NodeFacts n : facts.cloudNodes) {
             nodes.add(new VerifyView.Node(n.node().name(), n.nodeIp(), false));
         }
         for (EdgeNode e : facts.site.edgeNodes()) {
-            nodes.add(new VerifyView.Node(e.name(), SiteFacts.joined(SiteFacts.addresses(e.addresses(), facts.families)),
-                    true));
+            nodes.add(new VerifyView.Node(e.name(), expectedIps(facts, e), true));
+            discovered |= e.discoversAny();
         }
         List<DaemonSetRef> kept = EdgePlacement.of(facts).stream().map(EdgePlacement.Kept::daemonSet).toList();
         return new VerifyView(facts.caUrls, nodes, facts.site.cloudCore().namespace(),
                 kept.stream().map(DaemonSetRef::toString).toList(),
-                kept.stream().map(DaemonSetRef::namespace).distinct().toList());
+                kept.stream().map(DaemonSetRef::namespace).distinct().toList(), discovered);
+    }
+
+    /** The node's InternalIPs in family order; one found at join time is any address of its family, *4 or *6. */
+    private static String expectedIps(SiteFacts facts, EdgeNode e) {
+        if (!e.discoversAny()) {
+            return SiteFacts.joined(SiteFacts.addresses(e.addresses(), facts.families));
+        }
+        return String.join(",", facts.families.stream().map(f -> e.discovers(f) ? (f == IpFamily.IPv4 ? "*4" : "*6")
+                : SiteFacts.address(e.addresses().get(f)).toCanonicalString()).toList());
     }
 }

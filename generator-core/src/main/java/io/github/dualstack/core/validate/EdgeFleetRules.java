@@ -1,0 +1,88 @@
+package io.github.dualstack.core.validate;
+
+import inet.ipaddr.IPAddress;
+import io.github.dualstack.core.FieldPath;
+import io.github.dualstack.core.model.AddressDiscovery;
+import io.github.dualstack.core.model.EdgeGroup;
+import io.github.dualstack.core.model.EdgeNode;
+import io.github.dualstack.core.model.IpFamily;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Edge groups and what they add: unique group names, nodes in existing groups, discovered addresses (a prefix of
+ * the family, outside the pod and service subnets, and a warning about what discovery gives up), shared private
+ * LANs (a warning about what they break). Each discovery declaration is checked once, however many nodes inherit it.
+ */
+final class EdgeFleetRules {
+
+    private final Checks c;
+    private final NetworkRules.Subnets subnets;
+
+    EdgeFleetRules(Checks c, NetworkRules.Subnets subnets) {
+        this.c = c;
+        this.subnets = subnets;
+    }
+
+    void check() {
+        Map<String, EdgeGroup> groups = new HashMap<>();
+        for (EdgeGroup g : c.site.edgeGroups()) {
+            EdgeGroup first = groups.putIfAbsent(g.name(), g);
+            if (first != null) {
+                c.error(g.path().child("name"), "duplicate group name '" + g.name() + "', first used at " + first.path().child("name"));
+            }
+            if (g.sharedPrivateLan() && c.families().contains(IpFamily.IPv4)) {
+                c.warn(g.path().child("sharedPrivateLan"), "the group's nodes may share IPv4 addresses with each other"
+                        + " and with other shared-LAN groups: the cluster cannot tell them apart by IPv4 address, so"
+                        + " CloudStream (kubectl logs and exec, which CloudCore routes by node IP) and anything else that"
+                        + " dials an edge by its IPv4 InternalIP may reach the wrong node");
+            }
+        }
+        Set<AddressDiscovery> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (EdgeNode e : c.site.edgeNodes()) {
+            FieldPath path = Checks.edgePath(c.site, e);
+            e.fleet().group().ifPresent(name -> membership(path, name, groups));
+            for (IpFamily f : c.families()) {
+                if (e.discovers(f) && seen.add(e.fleet().discovery().get(f))) {
+                    discovery(e.fleet().discovery().get(f), f);
+                }
+            }
+        }
+    }
+
+    private void membership(FieldPath path, String name, Map<String, EdgeGroup> groups) {
+        EdgeGroup group = groups.get(name);
+        if (group == null) {
+            c.error(path.child("group"), "no group named '" + name + "' in spec.edge.groups");
+            return;
+        }
+        List<Object> s = path.segments();
+        // a node listed under a group: spec.edge.groups[g].nodes[i]
+        if (s.size() > 3 && "groups".equals(s.get(2)) && !path.toString().startsWith(group.path() + ".")) {
+            c.error(path.child("group"), "names group '" + name + "' but is listed under another group");
+        }
+    }
+
+    private void discovery(AddressDiscovery d, IpFamily f) {
+        FieldPath path = d.declaredAt();
+        if (d.prefix().isPresent()) {
+            IPAddress prefix = c.cidr(path.child("prefix"), d.prefix().get(), f);
+            if (prefix != null) {
+                for (IPAddress subnet : new IPAddress[] {subnets.pods().get(f), subnets.services().get(f)}) {
+                    if (subnet != null && subnet.overlaps(prefix)) {
+                        c.error(path.child("prefix"), "overlaps " + subnet.toCanonicalString() + ", a pod or service"
+                                + " subnet; node addresses must be outside them");
+                    }
+                }
+            }
+        }
+        c.warn(path, "the nodes' " + f + " address is found by join.sh on each node: dualstack cannot check it for"
+                + " duplicates or against the pod and service subnets, the runbook and verify.sh cannot name it, and"
+                + " CloudStream (kubectl logs and exec, routed by node IP) follows a changed address only once edgecore"
+                + " runs with it (join.sh --config-only installs the address found again)");
+    }
+}
