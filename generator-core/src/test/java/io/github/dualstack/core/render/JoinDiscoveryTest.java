@@ -1,0 +1,125 @@
+package io.github.dualstack.core.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dualstack.core.model.Site;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * join.sh on a node whose addresses are found at join time: the one global, preferred, non-temporary address is
+ * picked from what {@code ip -j addr} prints (shapes of iproute2's JSON: one object per address in addr_info,
+ * flags as booleans, preferred_life_time 0 once deprecated), and installed as nodeIP.
+ */
+class JoinDiscoveryTest extends ScriptHarness {
+
+    private static final String SITE = """
+            apiVersion: dualstack/v1alpha1
+            kind: Site
+            metadata: {name: shops}
+            spec:
+              ipFamilies: [IPv4, IPv6]
+              kubernetes:
+                version: v1.32.4
+                podSubnets:     {ipv4: 10.244.0.0/16, ipv6: "fd00:10:244::/56"}
+                serviceSubnets: {ipv4: 10.96.0.0/12,  ipv6: "fd00:10:96::/112"}
+              cloudCore:
+                advertiseAddresses: [198.51.100.10, "2001:db8:100::10"]
+              nodes:
+                - {name: master-1, role: control-plane, interface: eth0, addresses: {ipv4: 198.51.100.10, ipv6: "2001:db8:100::10"}}
+              edge:
+                defaults: {kubeedgeVersion: v1.22.0, interface: eth0, hubFamily: IPv6}
+                groups:
+                  - name: north
+                    discover: {ipv6: {prefix: "2001:db8:4000::/36"}}
+                    nodes:
+                      - {name: shop-1, addresses: {ipv4: 172.16.8.20}}
+                  - name: any
+                    discover: {ipv6: {}}
+                    nodes:
+                      - {name: shop-2, addresses: {ipv4: 172.16.8.21}}
+            """;
+
+    /** An interface as SLAAC with privacy extensions leaves it: stable, temporary, deprecated, ULA, link-local. */
+    private static final String SLAAC = "[{\"ifindex\":2,\"ifname\":\"eth0\",\"flags\":[\"BROADCAST\",\"MULTICAST\",\"UP\",\"LOWER_UP\"],"
+            + "\"mtu\":1500,\"operstate\":\"UP\",\"addr_info\":["
+            + addr("2001:db8:4000:1:8d2e:41f3:77a0:19c2", "\"temporary\":true,\"dynamic\":true,", 14000)
+            + "," + addr("2001:db8:4000:1::5", "\"dynamic\":true,\"mngtmpaddr\":true,\"noprefixroute\":true,", 14000)
+            + "," + addr("2001:db8:4000:1::9", "\"deprecated\":true,\"dynamic\":true,", 0)
+            + "," + addr("2001:db8:4000:2::7", "\"tentative\":true,", 4294967295L)
+            + "," + addr("fd12:3456::5", "", 4294967295L)
+            + ",{\"family\":\"inet6\",\"local\":\"fe80::5054:ff:fe12:3456\",\"prefixlen\":64,\"scope\":\"link\","
+            + "\"valid_life_time\":4294967295,\"preferred_life_time\":4294967295}]}]";
+
+    private static String addr(String a, String flags, long preferred) {
+        return "{\"family\":\"inet6\",\"local\":\"" + a + "\",\"prefixlen\":64,\"scope\":\"global\"," + flags
+                + "\"valid_life_time\":86000,\"preferred_life_time\":" + preferred + "}";
+    }
+
+    @BeforeEach
+    void fakeIpJson() throws IOException {
+        tool("ip", """
+                echo "ip $*" >> "$FAKE_LOG"
+                if [ "$1 $2" = "-j -6" ]; then printf '%s\\n' "$FAKE_IPJ6"; exit 0; fi
+                exit 1
+                """);
+    }
+
+    private Run join(String node, String ipj6) throws IOException {
+        Path script = writeEdge(loadText(SITE), node);
+        return run(List.of("bash", script.toString(), "--dry-run", "--skip-preflight", "--config-only"),
+                Map.of("FAKE_IPJ6", ipj6));
+    }
+
+    @Test
+    void picksTheStablePreferredAddressInsideThePrefixAndInstallsItAsNodeIp() throws IOException {
+        Run r = join("shop-1", SLAAC);
+        assertThat(r.exit).as(r.out + r.err).isZero();
+        assertThat(r.out).contains("join.sh: nodeIP 172.16.8.20,2001:db8:4000:1::5 (found on eth0)");
+        assertThat(fakeLog()).contains("ip -j -6 addr show dev eth0");
+    }
+
+    @Test
+    void withoutAPrefixAUlaIsNoCandidateAndASecondGlobalIsAmbiguous() throws IOException {
+        Run one = join("shop-2", SLAAC);
+        assertThat(one.exit).as(one.out + one.err).isZero();
+        assertThat(one.out).contains("nodeIP 172.16.8.21,2001:db8:4000:1::5 ");
+        String two = SLAAC.replace("]}]", "," + addr("2001:db8:9999::5", "", 4294967295L) + "]}]");
+        Run r = join("shop-2", two);
+        assertThat(r.exit).isEqualTo(1);
+        assertThat(r.err).contains("more than one usable address (prefix any) on eth0")
+                .contains("candidate 2001:db8:4000:1::5").contains("candidate 2001:db8:9999::5")
+                .contains("skipped fd12:3456::5 (unique local (fc00::/7))");
+    }
+
+    @Test
+    void failsListingWhatItFoundWhenNothingQualifies() throws IOException {
+        Run r = join("shop-1", SLAAC.replace("2001:db8:4000:1::5", "2001:db8:7000:1::5"));
+        assertThat(r.exit).isEqualTo(1);
+        assertThat(r.err).contains("cannot find this node's address: no usable address (prefix 2001:db8:4000::/36) on eth0")
+                .contains("skipped 2001:db8:4000:1:8d2e:41f3:77a0:19c2 (temporary)")
+                .contains("skipped 2001:db8:4000:1::9 (deprecated)")
+                .contains("skipped 2001:db8:4000:2::7 (tentative)")
+                .contains("skipped 2001:db8:7000:1::5 (outside 2001:db8:4000::/36)")
+                .contains("skipped fe80::5054:ff:fe12:3456 (scope link)");
+        assertThat(fakeLog()).doesNotContain("systemctl");
+    }
+
+    @Test
+    void theCommittedEdgecoreHasNoNodeIpAndTheInstalledOneHasTheAddressFound() throws IOException {
+        Site site = loadText(SITE);
+        assertThat(edgecore(site, "shop-1").path("modules").path("edged").has("nodeIP")).isFalse();
+        Path script = writeEdge(site, "shop-1");
+        String withNodeIp = run(List.of("bash", "-c", "source <(sed -n '/^with_node_ip()/,/^}/p' \"$1\"); GENERATED=\"$2\";"
+                + " with_node_ip 172.16.8.20,2001:db8:4000:1::5", "t", script.toString(),
+                script.getParent().resolve("etc/kubeedge/config/edgecore.yaml").toString()), Map.of()).out;
+        assertThat(parse(withNodeIp).path("modules").path("edged").path("nodeIP").asText())
+                .isEqualTo("172.16.8.20,2001:db8:4000:1::5");
+        assertThat(Files.readString(script)).contains("DISCOVER=(-6 2001:db8:4000::/36)").contains("NODE_IP_ORDER=(-4 -6)");
+    }
+}
