@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dualstack.core.FieldPath;
 import io.github.dualstack.core.Problem;
 import io.github.dualstack.core.Problems;
+import io.github.dualstack.core.rules.CsvInjection;
 import io.github.dualstack.core.rules.Printable;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -24,9 +25,7 @@ import java.util.Map;
  * rules see inventory nodes exactly as descriptor nodes; every problem is reported at its own line and column.
  *
  * <p>The file is untrusted: it must be UTF-8 without NUL or other control characters, rows have the header's
- * field count, and no field may start with a character that makes a spreadsheet evaluate it ({@code = + - @}; tab
- * and carriage return, the rest of OWASP's CSV injection list, are control characters, refused anywhere), so an export holds values only and a file that round-trips through a
- * spreadsheet cannot carry a formula. None of the values an edge node takes can start with one of them.
+ * field count, fields are bounded, and no field may be a spreadsheet formula ({@link CsvInjection}).
  */
 final class CsvInventory {
 
@@ -58,7 +57,6 @@ final class CsvInventory {
     static final int MAX_COLUMNS = 64;
     /** Far longer than any value (a labels cell of 64 labels is under 25,000): a field beyond is not an inventory's. */
     static final int MAX_FIELD_CHARS = 32_768;
-    private static final String FORMULA_STARTS = "=+-@";
 
     /** The nodes read, and where each row and each of its fields stand. */
     record Rows(ArrayNode nodes, Column[] columns, int[] lines, int[] fieldColumns) {
@@ -230,7 +228,7 @@ final class CsvInventory {
 
     /** Why a field is refused before any rule looks at it, or null. */
     private static String hostile(String v) {
-        if (FORMULA_STARTS.indexOf(v.charAt(0)) >= 0) {
+        if (CsvInjection.isFormula(v)) {
             return "starts with " + Printable.quote(v.substring(0, 1), 1) + ", which a spreadsheet evaluates as a formula;"
                     + " an inventory holds plain values";
         }

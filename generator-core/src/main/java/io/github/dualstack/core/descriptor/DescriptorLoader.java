@@ -7,6 +7,7 @@ import io.github.dualstack.core.model.Site;
 import io.github.dualstack.core.rules.Printable;
 import io.github.dualstack.core.validate.Placement;
 import io.github.dualstack.core.validate.SiteValidator;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,6 +58,40 @@ public final class DescriptorLoader {
         this.reader = new StrictYamlReader(maxBytes, limitOption);
         this.maxBytes = maxBytes;
         this.limitOption = limitOption;
+    }
+
+    /**
+     * The inventory a descriptor names, as named, and its bytes (null when it cannot be read, which the run
+     * itself then reports): what an up-to-date check needs before the descriptor is loaded. Empty when the
+     * descriptor names none. Only a descriptor whose bytes mention an inventory is parsed here.
+     */
+    public record NamedInventory(String file, byte[] bytes) {
+    }
+
+    public Optional<NamedInventory> namedInventory(Path descriptorPath, byte[] bytes) {
+        if (!mentions(bytes, "inventory".getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        Problems ignored = new Problems("", p -> new int[] {1, 1});
+        StrictYamlReader.Reading reading = reader.read(bytes, ignored);
+        if (reading == null || ignored.hasErrors()) {
+            return Optional.empty();
+        }
+        return Inventory.named(reading.tree()).map(file -> new NamedInventory(file,
+                Inventory.read(descriptorPath, file, maxBytes, limitOption, ignored)));
+    }
+
+    private static boolean mentions(byte[] bytes, byte[] word) {
+        outer:
+        for (int i = 0; i + word.length <= bytes.length; i++) {
+            for (int j = 0; j < word.length; j++) {
+                if (bytes[i + j] != word[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     /** The result for a descriptor too large to read at all. */

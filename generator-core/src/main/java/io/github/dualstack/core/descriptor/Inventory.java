@@ -94,7 +94,8 @@ final class Inventory {
         };
     }
 
-    private static byte[] read(Path descriptorPath, String name, long maxBytes, String limitOption, Problems descriptor) {
+    /** The inventory's bytes, or null after reporting why they cannot be read in {@code descriptor}. */
+    static byte[] read(Path descriptorPath, String name, long maxBytes, String limitOption, Problems descriptor) {
         Path base = descriptorPath.toAbsolutePath().normalize().getParent();
         Path file = base.resolve(name).normalize();
         if (Path.of(name).isAbsolute() || !file.startsWith(base)) {

@@ -114,8 +114,8 @@ final class CloudCoreRules {
                 continue;
             }
             if (!e.hasFamily(e.hubFamily())) {
-                c.error(path.child("addresses"), "needs an " + e.hubFamily() + " address, known or discovered, to reach"
-                        + " CloudCore over its hub family");
+                c.error(path.child("addresses"), "needs an " + e.hubFamily() + " address to reach CloudCore over its hub"
+                        + " family; give it or discover it");
             }
             if (e.hubProtocol() == EdgeNode.HubProtocol.quic && !cc.quic()) {
                 c.error(path.child("hubProtocol"), "is quic, but CloudCore's QUIC server is off; set spec.cloudCore.quic: true");

@@ -70,8 +70,7 @@ final class NodeRules {
         for (IpFamily f : IpFamily.values()) {
             boolean wanted = c.families().contains(f);
             if (wanted && !e.hasFamily(f)) {
-                c.error(addrPath.child(f.key()), "is required: the site's ipFamilies include " + f
-                        + "; give the address or discover it (discover." + f.key() + " on the node, its group or spec.edge.defaults)");
+                c.error(addrPath.child(f.key()), "is required: the site's ipFamilies include " + f);
             } else if (!wanted && e.addresses().has(f)) {
                 c.error(addrPath.child(f.key()), "is not allowed: the site's ipFamilies are " + c.families() + " (no " + f + ")");
             } else if (wanted && e.addresses().has(f)) {

@@ -98,9 +98,8 @@ class EdgeInventoryTest {
                 "edges.csv:2:33: group: no group named 'south' in spec.edge.groups",
                 "edges.csv:3:19: ipv6: must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)",
                 "edges.csv:4:8: ipv4: duplicate address 172.16.0.5, already used at spec.edge.nodes[0].addresses.ipv4",
-                "edges.csv:5:1: needs an IPv4 address, known or discovered, to reach CloudCore over its hub family",
-                "edges.csv:5:8: ipv4: is required: the site's ipFamilies include IPv4; give the address or discover it"
-                        + " (discover.ipv4 on the node, its group or spec.edge.defaults)");
+                "edges.csv:5:1: needs an IPv4 address to reach CloudCore over its hub family; give it or discover it",
+                "edges.csv:5:8: ipv4: is required: the site's ipFamilies include IPv4");
         assertThat(r.ok()).isFalse();
     }
 
