@@ -21,7 +21,7 @@ class GeneratedTreesTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"dual-stack-site", "ipv6-primary-hostnetwork", "ipv6-only", "brownfield-kubeadm"})
+    @ValueSource(strings = {"dual-stack-site", "ipv6-primary-hostnetwork", "ipv6-only", "brownfield-kubeadm", "retail-fleet"})
     void eachSampleMatchesItsCommittedTreeByteForByte(String sample) throws Exception {
         Path site = Path.of("..", "samples", sample, "site.yaml");
         Report.Check r = Dualstack.check(Request.Check.of(site, Path.of("..", "samples", sample, "generated")));

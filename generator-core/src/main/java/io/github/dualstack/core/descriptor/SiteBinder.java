@@ -63,7 +63,7 @@ public final class SiteBinder {
             JsonNode group = arr.get(g);
             out.add(new EdgeGroup(group.path("name").asText(), EDGE.child("groups").index(g),
                     Collections.unmodifiableSortedMap(textMap(group.path("labels"))),
-                    group.path("sharedPrivateLan").asBoolean()));
+                    group.path("sharedPrivateLan").asBoolean(), group.path("nodeGroup").asBoolean()));
         }
         return List.copyOf(out);
     }

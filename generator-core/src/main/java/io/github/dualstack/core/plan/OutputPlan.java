@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 public final class OutputPlan {
 
     private static final List<ArtifactBuilder> CLUSTER = List.of(new KubeProxyBuilder(), new CalicoBuilder(),
-            new EdgeAffinityBuilder(), new CloudCoreBuilder(), new KubeadmConfigBuilder());
+            new EdgeAffinityBuilder(), new CloudCoreBuilder(), new NodeGroupBuilder(), new KubeadmConfigBuilder());
 
     private final SiteFacts facts;
     private final Optional<Baseline> baseline;

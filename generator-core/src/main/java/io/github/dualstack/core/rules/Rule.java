@@ -198,6 +198,11 @@ public enum Rule {
             "KubeEdge install guide (kubeedge/website docs/setup/install-with-keadm.md); `NodeSelector.nodeSelectorTerms`"
                     + " has no patch strategy, terms are ORed (k8s.io/api core/v1 types.go)", null,
             "plan.EdgeAffinity", "plan.EdgePlacement"),
+    NODE_GROUP_SELECTS_ITS_GROUP(Section.KUBEEDGE,
+            "A group's NodeGroup selects by the group's own labels, which every member keeps and no other edge carries.",
+            "KubeEdge NodeGroup `spec.matchLabels`; its controller labels a node apps.kubeedge.io/belonging-to one group"
+                    + " (cloud/pkg/controllermanager/nodegroup/nodegroupcontroller.go)", null,
+            "validate.EdgeFleetRules", "plan.NodeGroupBuilder"),
     SHARED_PRIVATE_LAN_WARNING(Section.KUBEEDGE,
             "An edge group with sharedPrivateLan is a warning: CloudStream reaches an edge by its node IP.",
             "KubeEdge `cloud/pkg/cloudstream/iptables` (node IP to stream port); kubeedge/kubeedge#4414", null,

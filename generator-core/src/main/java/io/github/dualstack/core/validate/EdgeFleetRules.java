@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * Edge groups and what they add: unique group names, nodes in existing groups, discovered addresses (a prefix of
  * the family, outside the pod and service subnets, and a warning about what discovery gives up), shared private
- * LANs (a warning about what they break). Each discovery declaration is checked once, however many nodes inherit it.
+ * LANs (a warning about what they break) and NodeGroups (the group's labels select exactly its nodes). Each
+ * discovery declaration is checked once, however many nodes inherit it.
  */
 final class EdgeFleetRules {
 
@@ -42,6 +43,11 @@ final class EdgeFleetRules {
                         + " dials an edge by its IPv4 InternalIP may reach the wrong node");
             }
         }
+        for (EdgeGroup g : c.site.edgeGroups()) {
+            if (g.nodeGroup() && groups.get(g.name()) == g) {
+                nodeGroup(g);
+            }
+        }
         Set<AddressDiscovery> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (EdgeNode e : c.site.edgeNodes()) {
             FieldPath path = Checks.edgePath(c.site, e);
@@ -50,6 +56,29 @@ final class EdgeFleetRules {
                 if (e.discovers(f) && seen.add(e.fleet().discovery().get(f))) {
                     discovery(e.fleet().discovery().get(f), f);
                 }
+            }
+        }
+    }
+
+    /**
+     * The group's own labels select its NodeGroup's nodes: they must be set, kept by each member and carried by no
+     * other node (KubeEdge's NodeGroup controller gives a node to one NodeGroup only).
+     */
+    private void nodeGroup(EdgeGroup g) {
+        FieldPath path = g.path().child("nodeGroup");
+        if (g.labels().isEmpty()) {
+            c.error(path, "a NodeGroup selects its nodes by the group's own labels; give the group labels");
+            return;
+        }
+        for (EdgeNode e : c.site.edgeNodes()) {
+            boolean member = e.fleet().group().filter(g.name()::equals).isPresent();
+            boolean selected = e.labels().entrySet().containsAll(g.labels().entrySet());
+            if (member && !selected) {
+                c.error(Checks.edgePath(c.site, e).child("labels"), "overrides a label of its group '" + g.name()
+                        + "', whose NodeGroup then would not select it");
+            } else if (!member && selected) {
+                c.error(Checks.edgePath(c.site, e).child("labels"), "carries every label of group '" + g.name()
+                        + "', so its NodeGroup would select this node too; give the group a label only its nodes carry");
             }
         }
     }

@@ -7,6 +7,6 @@ package io.github.dualstack.core.plan.view;
  */
 public sealed interface View permits CalicoConfigView, CalicoNodePatchView, CalicoPoolsView, CloudCoreConfigView,
         CloudCoreServiceView, EdgeAffinityPatchView, EdgeCoreView, JoinScriptView, KubeletDropInView, KubeProxyView,
-        KustomizationView, MergedDocumentView, PreflightView, RegenerateCertsView, RunbookView, StaticPodView, SysctlView,
+        KustomizationView, MergedDocumentView, NodeGroupView, PreflightView, RegenerateCertsView, RunbookView, StaticPodView, SysctlView,
         VerifyView {
 }
