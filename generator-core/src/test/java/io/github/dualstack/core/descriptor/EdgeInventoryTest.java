@@ -160,4 +160,43 @@ class EdgeInventoryTest {
         assertThat(errors(load(SITE, large))).singleElement().asString()
                 .contains("the inventory edges.csv is larger than 1048576 bytes");
     }
+
+    @Test
+    void aYamlInventoryIsLocatedInItsOwnFile() throws IOException {
+        Files.writeString(dir.resolve("edges.yaml"), """
+                nodes:
+                  - {name: shop-1, group: north, addresses: {ipv4: 172.16.0.5}}
+                  - name: shop-2
+                    addresses: {ipv4: 172.16.0.5, ipv6: "2001:db8:1::6"}
+                """);
+        Path descriptor = Files.writeString(dir.resolve("site.yaml"), SITE.replace("edges.csv", "edges.yaml"));
+        DescriptorLoader.Result r = new DescriptorLoader(1 << 20).load("site.yaml", Files.readAllBytes(descriptor), true,
+                Optional.empty(), Optional.of(descriptor));
+        assertThat(errors(r)).containsExactly("edges.yaml:4:23: nodes[1].addresses.ipv4: duplicate address 172.16.0.5,"
+                + " already used at spec.edge.nodes[0].addresses.ipv4");
+        Files.writeString(dir.resolve("edges.yaml"), "- {name: shop-1}\n");
+        r = new DescriptorLoader(1 << 20).load("site.yaml", Files.readAllBytes(descriptor), true, Optional.empty(),
+                Optional.of(descriptor));
+        assertThat(errors(r)).containsExactly("edges.yaml:1:1: an inventory is a mapping with one key, nodes: a list of"
+                + " edge nodes shaped like spec.edge.nodes");
+    }
+
+    @Test
+    void aNodeGroupSelectsExactlyItsGroupsNodes() throws IOException {
+        String site = SITE.replace("{name: lan, sharedPrivateLan: true}",
+                "{name: lan, sharedPrivateLan: true, nodeGroup: true, labels: {shop: small}}");
+        assertThat(errors(load(site, """
+                name,ipv4,ipv6,group,labels
+                shop-1,192.168.1.10,2001:db8:5001::10,lan,
+                shop-2,192.168.1.11,2001:db8:5002::10,lan,shop=large
+                shop-3,192.168.1.12,2001:db8:5003::10,,shop=small
+                """.getBytes(StandardCharsets.UTF_8)))).containsExactly(
+                "edges.csv:3:43: labels: overrides a label of its group 'lan', whose NodeGroup then would not select it",
+                "edges.csv:4:40: labels: carries every label of group 'lan', so its NodeGroup would select this node too;"
+                        + " give the group a label only its nodes carry");
+        assertThat(errors(load(SITE.replace("{name: lan, sharedPrivateLan: true}", "{name: lan, nodeGroup: true}"),
+                "name,ipv4,ipv6\nshop-1,192.168.1.10,2001:db8:5001::10\n".getBytes(StandardCharsets.UTF_8))))
+                .containsExactly("site.yaml:18:32: spec.edge.groups[1].nodeGroup: a NodeGroup selects its nodes by the"
+                        + " group's own labels; give the group labels");
+    }
 }
