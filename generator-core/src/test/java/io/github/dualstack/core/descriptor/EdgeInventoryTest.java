@@ -2,6 +2,7 @@ package io.github.dualstack.core.descriptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dualstack.core.FleetSite;
 import io.github.dualstack.core.Problem;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.IpFamily;
@@ -17,21 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Edge groups and an inventory beside the descriptor: precedence, located problems, hostile files. */
 class EdgeInventoryTest {
 
-    private static final String SITE = """
-            apiVersion: dualstack/v1alpha1
-            kind: Site
-            metadata: {name: shops}
-            spec:
-              ipFamilies: [IPv4, IPv6]
-              kubernetes:
-                version: v1.32.4
-                podSubnets:     {ipv4: 10.244.0.0/16, ipv6: "fd00:10:244::/56"}
-                serviceSubnets: {ipv4: 10.96.0.0/12,  ipv6: "fd00:10:96::/112"}
-              cloudCore:
-                advertiseAddresses: [198.51.100.10, "2001:db8:100::10"]
-              nodes:
-                - {name: master-1, role: control-plane, interface: eth0, addresses: {ipv4: 198.51.100.10, ipv6: "2001:db8:100::10"}}
-              edge:
+    private static final String SITE = FleetSite.HEAD + """
                 defaults: {kubeedgeVersion: v1.22.0, interface: eth0, labels: {fleet: retail, tier: a}}
                 groups:
                   - {name: north, kubeedgeVersion: v1.23.1, labels: {tier: b}, discover: {ipv6: {prefix: "2001:db8:4000::/36"}}}

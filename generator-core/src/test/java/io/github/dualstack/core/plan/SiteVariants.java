@@ -28,6 +28,15 @@ public enum SiteVariants {
     QUIC_AND_NEW_CERTIFICATES(Base.DUAL, e -> e.after(22, "    quic: true\n    regenerateCertificates: true")
             .sub(36, "websocket", "quic")),
     NO_EDGES(Base.DUAL, e -> e.set(40, "    nodes: []").delete(41, 55)),
+    /** A group with a NodeGroup whose node's IPv6 address is found at join time. */
+    EDGE_GROUP_DISCOVERY(Base.DUAL, e -> e.after(39, String.join("\n",
+            "    groups:",
+            "      - name: hall-b",
+            "        labels: {hall: b}",
+            "        nodeGroup: true",
+            "        discover: {ipv6: {prefix: \"2001:db8::/64\"}}",
+            "        nodes:",
+            "          - {name: edge-0101, interface: eth0, addresses: {ipv4: 192.0.2.151}}"))),
     EXTRA_VOLUMES(Base.DUAL, e -> e.after(13, String.join("\n",
             "    apiServer:",
             "      extraArgs: {audit-policy-file: /etc/kubernetes/audit/policy.yaml,"
