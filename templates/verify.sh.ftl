@@ -88,13 +88,13 @@ fi
 awk -F'\t' '
 </#noparse>
 <#if discovered>
-    # an address found on the node at join time is expected as *4 or *6: any one address of that family
+    # an address found on the node at join time is expected as any-ipv4 or any-ipv6: any one address of that family
     function matches(got, want,    g, w, n, i) {
         n = split(want, w, ",")
         if (split(got, g, ",") != n) return 0
         for (i = 1; i <= n; i++) {
-            if (w[i] == "*6") { if (index(g[i], ":") == 0) return 0 }
-            else if (w[i] == "*4") { if (g[i] == "" || index(g[i], ":") > 0) return 0 }
+            if (w[i] == "any-ipv6") { if (index(g[i], ":") == 0) return 0 }
+            else if (w[i] == "any-ipv4") { if (g[i] == "" || index(g[i], ":") > 0) return 0 }
             else if (w[i] != g[i]) return 0
         }
         return 1

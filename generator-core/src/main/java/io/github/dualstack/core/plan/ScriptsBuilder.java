@@ -51,12 +51,12 @@ final class ScriptsBuilder implements ArtifactBuilder {
                 kept.stream().map(DaemonSetRef::namespace).distinct().toList(), discovered);
     }
 
-    /** The node's InternalIPs in family order; one found at join time is any address of its family, *4 or *6. */
+    /** The node's InternalIPs in family order; one found at join time is any address of its family: any-ipv4 or any-ipv6. */
     private static String expectedIps(SiteFacts facts, EdgeNode e) {
         if (!e.discoversAny()) {
             return SiteFacts.joined(SiteFacts.addresses(e.addresses(), facts.families));
         }
-        return String.join(",", facts.families.stream().map(f -> e.discovers(f) ? (f == IpFamily.IPv4 ? "*4" : "*6")
+        return String.join(",", facts.families.stream().map(f -> e.discovers(f) ? (f == IpFamily.IPv4 ? "any-ipv4" : "any-ipv6")
                 : SiteFacts.address(e.addresses().get(f)).toCanonicalString()).toList());
     }
 }

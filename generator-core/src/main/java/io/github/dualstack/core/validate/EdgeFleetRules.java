@@ -57,6 +57,11 @@ final class EdgeFleetRules {
                     discovery(e.fleet().discovery().get(f), f);
                 }
             }
+            if (e.discoversAny() && c.site.baseline().isPresent()) {
+                // the captured edgecore.yaml that the tree merges into keeps its nodeIP, which join.sh would not replace
+                c.error(path.child("addresses"), "a site converted from a baseline needs every edge address known:"
+                        + " its captured edgecore.yaml keeps nodeIP; give the node's addresses");
+            }
         }
     }
 

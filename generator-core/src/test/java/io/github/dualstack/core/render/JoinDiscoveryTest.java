@@ -109,4 +109,19 @@ class JoinDiscoveryTest extends ScriptHarness {
                 .isEqualTo("172.16.8.20,2001:db8:4000:1::5");
         assertThat(Files.readString(script)).contains("DISCOVER=(-6 2001:db8:4000::/36)").contains("NODE_IP_ORDER=(-4 -6)");
     }
+
+    /** verify.sh expects a discovered address as any one address of its family, in its place in the pair. */
+    @Test
+    void verifyAcceptsAnyAddressOfADiscoveredFamilyAndNothingElse() throws IOException {
+        Path verify = writeScripts(loadText(SITE), tmp.resolve("site")).stream()
+                .filter(p -> p.endsWith("scripts/verify.sh")).findFirst().orElseThrow();
+        assertThat(Files.readString(verify)).contains("shop-1 172.16.8.20,any-ipv6 edge");
+        Path nodes = Files.writeString(tmp.resolve("nodes.txt"), String.join("", List.of(
+                "master-1\t198.51.100.10,2001:db8:100::10,\tTrue\n",
+                "shop-1\t172.16.8.20,2001:db8:4000:1::5,\tTrue\n",
+                "shop-2\t172.16.8.21,\tTrue\n")));
+        Run r = run(List.of("bash", verify.toString()), Map.of("FAKE_NODES", nodes.toString()));
+        assertThat(r.out).contains("nodes: 2 ok, 1 wrong")
+                .contains("WRONG edge node shop-2: InternalIPs 172.16.8.21, want 172.16.8.21,any-ipv6");
+    }
 }

@@ -6,7 +6,7 @@ import java.util.List;
  * verify.sh.ftl. Components: {@code caUrls}, {@code nodes} (cloud nodes, then edge nodes), {@code namespace},
  * {@code keptOffEdge} (namespace/name of the DaemonSets that must have no pod on an edge node),
  * {@code keptOffNamespaces} (their namespaces, each once: one pod listing each), {@code discovered} (whether an
- * edge node's address is found at join time, expected as {@code *4} or {@code *6} in {@code ips}).
+ * edge node's address is found at join time, expected as {@code any-ipv4} or {@code any-ipv6} in {@code ips}).
  */
 public record VerifyView(List<CaUrl> caUrls, List<Node> nodes, String namespace, List<String> keptOffEdge,
                          List<String> keptOffNamespaces, boolean discovered) implements View {
