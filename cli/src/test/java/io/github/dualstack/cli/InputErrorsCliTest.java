@@ -94,7 +94,7 @@ class InputErrorsCliTest {
         String names = "calico-config.configmap.yaml.ftl, calico-node.patch.yaml.ftl, calico.ippools.yaml.ftl,"
                 + " cloudcore.configmap.yaml.ftl, cloudcore.service.yaml.ftl, edge-affinity.patch.yaml.ftl,"
                 + " edgecore.yaml.ftl, join.sh.ftl, kube-proxy.configmap.yaml.ftl, kubelet-dropin.conf.ftl,"
-                + " kustomization.yaml.ftl, merged.yaml.ftl,"
+                + " kustomization.yaml.ftl, merged.yaml.ftl, nodegroup.yaml.ftl,"
                 + " preflight.sh.ftl, regenerate-cloudcore-certs.sh.ftl, runbook.md.ftl, static-pod.yaml.ftl,"
                 + " sysctl.conf.ftl, verify.sh.ftl";
         assertThat(r.errLines()).containsExactly(
