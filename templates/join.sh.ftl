@@ -312,6 +312,15 @@ with_node_ip() {
 
 node_ip="$(resolve_node_ip)" || die "cannot find this node's address: $node_ip"
 printf 'join.sh: nodeIP %s (found on %s)\n' "$node_ip" "$INTERFACE"
+staged="$(mktemp)"
+trap 'rm -f "$staged"' EXIT
+with_node_ip "$node_ip" >"$staged" || die "cannot add nodeIP to $GENERATED: it must have one hostnameOverride line under modules.edged and no nodeIP"
+# Run again when the address may have changed (a timer may do it: join.sh --config-only --skip-preflight):
+# edgecore restarts only when the file it would get differs from the installed one.
+if [[ $config_only == true && -f $CONFIG_DIR/edgecore.yaml ]] && cmp -s "$staged" "$CONFIG_DIR/edgecore.yaml"; then
+    printf 'join.sh: %s already has nodeIP %s; edgecore not restarted\n' "$CONFIG_DIR/edgecore.yaml" "$node_ip"
+    exit 0
+fi
 </#noparse>
 </#if>
 <#noparse>
@@ -374,9 +383,6 @@ fi
 </#noparse>
 <#if discovered?has_content>
 <#noparse>
-staged="$(mktemp)"
-trap 'rm -f "$staged"' EXIT
-with_node_ip "$node_ip" >"$staged" || die "cannot add nodeIP to $GENERATED: it must have one hostnameOverride line under modules.edged and no nodeIP"
 run install -D -m 0644 "$staged" "$CONFIG_DIR/edgecore.yaml"
 </#noparse>
 <#else>

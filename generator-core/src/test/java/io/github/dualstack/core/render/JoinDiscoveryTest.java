@@ -124,4 +124,25 @@ class JoinDiscoveryTest extends ScriptHarness {
         assertThat(r.out).contains("nodes: 2 ok, 1 wrong")
                 .contains("WRONG edge node shop-2: InternalIPs 172.16.8.21, want 172.16.8.21,any-ipv6");
     }
+
+    /** Run again (by hand or a timer), --config-only restarts edgecore only when the address found has changed. */
+    @Test
+    void aRerunRestartsEdgecoreOnlyWhenTheAddressChanged() throws IOException {
+        Path script = writeEdge(loadText(SITE), "shop-1");
+        Path kubeedge = Files.createDirectories(tmp.resolve("ke/config")).getParent();
+        Files.writeString(script, Files.readString(script).replace("\nKUBEEDGE_DIR=/etc/kubeedge\n",
+                "\nKUBEEDGE_DIR=" + kubeedge + "\n"));
+        String installed = run(List.of("bash", "-c", "source <(sed -n '/^with_node_ip()/,/^}/p' \"$1\"); GENERATED=\"$2\";"
+                + " with_node_ip 172.16.8.20,2001:db8:4000:1::5", "t", script.toString(),
+                script.getParent().resolve("etc/kubeedge/config/edgecore.yaml").toString()), Map.of()).out;
+        Files.writeString(kubeedge.resolve("config/edgecore.yaml"), installed);
+        List<String> rerun = List.of("bash", script.toString(), "--dry-run", "--skip-preflight", "--config-only");
+        Run same = run(rerun, Map.of("FAKE_IPJ6", SLAAC));
+        assertThat(same.exit).as(same.out + same.err).isZero();
+        assertThat(same.out).contains("already has nodeIP 172.16.8.20,2001:db8:4000:1::5; edgecore not restarted")
+                .doesNotContain("systemctl restart edgecore");
+        Run moved = run(rerun, Map.of("FAKE_IPJ6", SLAAC.replace("2001:db8:4000:1::5", "2001:db8:4000:2::5")));
+        assertThat(moved.exit).as(moved.out + moved.err).isZero();
+        assertThat(moved.out).contains("nodeIP 172.16.8.20,2001:db8:4000:2::5").contains("systemctl restart edgecore");
+    }
 }
