@@ -111,6 +111,9 @@
       become: false
       register: dualstack_addresses
       changed_when: false
-      until: dualstack_addresses.stdout_lines | sort == dualstack_internal_ips | sort
+      # every known address, and one more per family found on the node at join time
+      until: >-
+        dualstack_internal_ips | difference(dualstack_addresses.stdout_lines) | length == 0
+        and dualstack_addresses.stdout_lines | length == (dualstack_internal_ips | length) + (dualstack_discovered | int)
       retries: ${verifyRetries}
       delay: ${verifyDelaySeconds}

@@ -10,8 +10,11 @@ all:
       hosts:
 <#list hosts as h>
         ${h.name}:
+<#if h.address??>
           ansible_host: !unsafe ${h.address}
+</#if>
           dualstack_node: !unsafe ${h.name}
+          dualstack_discovered: ${h.discovered}
           dualstack_internal_ips:
 <#list h.internalIps as ip>
             - !unsafe ${ip}

@@ -35,7 +35,9 @@ modules:
   edged:
     enable: true
     hostnameOverride: ${nodeName}
+<#if nodeIp?has_content>
     nodeIP: ${nodeIp}
+</#if>
 <#if labels?size == 0>
     nodeLabels: {}
 <#else>

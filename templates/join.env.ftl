@@ -1,6 +1,8 @@
 NODE_NAME=${nodeName}
 INTERFACE=${interface}
 ADDRESSES=<#list addresses as a>${a.flag} ${a.address}<#sep> </#list>
+DISCOVER=<#list discovered as d>${d.flag} ${d.prefix}<#sep> </#list>
+NODE_IP_ORDER=<#list nodeIpOrder as f>${f}<#sep> </#list>
 CLOUDCORE_IPPORT=${cloudCoreIpPort}
 CERT_PORT=${certPort}
 CA_URL=${caUrl}

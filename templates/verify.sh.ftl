@@ -155,13 +155,34 @@ fi
 
 # Both files are read once; memory is one entry per node of the cluster.
 awk -F'\t' '
+</#noparse>
+<#if discovered>
+    # an address found on the node at join time is expected as any-ipv4 or any-ipv6: any one address of that family
+    function matches(got, want,    g, w, n, i) {
+        n = split(want, w, ",")
+        if (split(got, g, ",") != n) return 0
+        for (i = 1; i <= n; i++) {
+            if (w[i] == "any-ipv6") { if (index(g[i], ":") == 0) return 0 }
+            else if (w[i] == "any-ipv4") { if (g[i] == "" || index(g[i], ":") > 0) return 0 }
+            else if (w[i] != g[i]) return 0
+        }
+        return 1
+    }
+</#if>
+<#noparse>
     FILENAME == ARGV[1] { ips = $2; sub(/,$/, "", ips); got[$1] = ips; ready[$1] = $3; port[$1] = $4; next }
     {
         split($0, f, " ")
         name = f[1]; want = f[2]; kind = f[3]
         if ((name in got) == 0) {
             printf "WRONG %s node %s: not registered\n", kind, name; wrong++
+</#noparse>
+<#if discovered>
+        } else if (!matches(got[name], want)) {
+<#else>
         } else if (got[name] != want) {
+</#if>
+<#noparse>
             printf "WRONG %s node %s: InternalIPs %s, want %s\n", kind, name, (got[name] == "" ? "none" : got[name]), want; wrong++
         } else if (ready[name] != "True") {
             printf "WRONG %s node %s: not Ready (Ready=%s)\n", kind, name, (ready[name] == "" ? "unknown" : ready[name]); wrong++

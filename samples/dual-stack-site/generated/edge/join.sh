@@ -106,10 +106,10 @@ GENERATED="$NODE_DIR/etc/kubeedge/config/edgecore.yaml"
 
 # The node's values: KEY=value lines (dualstack's header comment first), read as data. A value is the rest of
 # its line, as is: nothing in it is expanded, so no value can run a command.
-NODE_KEYS=(NODE_NAME INTERFACE ADDRESSES CLOUDCORE_IPPORT CERT_PORT CA_URL HUB_FAMILY_FLAG HUB_PROTOCOL
-    KUBEEDGE_VERSION CGROUP_DRIVER RUNTIME_ENDPOINT LABELS)
+NODE_KEYS=(NODE_NAME INTERFACE ADDRESSES DISCOVER NODE_IP_ORDER CLOUDCORE_IPPORT CERT_PORT CA_URL HUB_FAMILY_FLAG
+    HUB_PROTOCOL KUBEEDGE_VERSION CGROUP_DRIVER RUNTIME_ENDPOINT LABELS)
 read_node_values() {
-    local file="$1" line key known
+    local file="$1" line key known seen=" "
     while IFS= read -r line || [[ -n $line ]]; do
         [[ -z $line || $line == '#'* ]] && continue
         [[ $line == *=* ]] || die "$file: not a KEY=value line: $line"
@@ -119,15 +119,19 @@ read_node_values() {
             [[ $k == "$key" ]] && known=true
         done
         [[ $known == true ]] || die "$file: unknown key $key"
-        if [[ $key == ADDRESSES ]]; then
-            # family flag and address, per family in the site's order, separated by spaces
-            read -r -a ADDRESSES <<<"${line#*=}"
+        seen+="$key "
+        if [[ $key == ADDRESSES || $key == DISCOVER || $key == NODE_IP_ORDER ]]; then
+            # lists of words separated by spaces: ADDRESSES family flag and address per known family, in the site's
+            # order; DISCOVER family flag and prefix (any: any global address) per family found on the node at join
+            # time; NODE_IP_ORDER the family flags of nodeIP in the site's order when one is discovered
+            # shellcheck disable=SC2229   # reads into the array that $key names
+            read -r -a "$key" <<<"${line#*=}"
         else
             printf -v "$key" '%s' "${line#*=}"
         fi
     done <"$file"
     for k in "${NODE_KEYS[@]}"; do
-        [[ -v $k ]] || die "$file: $k is missing"
+        [[ $seen == *" $k "* ]] || die "$file: $k is missing"
     done
 }
 read_node_values "$NODE_DIR/join.env"
@@ -253,6 +257,108 @@ preflight() {
     fi
 }
 
+# The one address of a family to report as this node's: global scope, preferred (not deprecated: preferred
+# lifetime left), not temporary (RFC 8981 privacy addresses change daily), not tentative or failed duplicate
+# detection, no IPv6 ULA (fc00::/7) unless the prefix asks for one, inside PREFIX unless it is "any". Reads
+# `ip -j FLAG addr show dev INTERFACE` (one object per address in addr_info, flags as JSON booleans). Prints the
+# address, or fails listing what the interface holds when there is none or more than one.
+discover_address() {
+    local flag="$1" prefix="$2" out found
+    out="$(ip -j "$flag" addr show dev "$INTERFACE" 2>&1)" || { printf 'ip -j %s addr show dev %s: %s
+' "$flag" "$INTERFACE" "$out"; return 1; }
+    found="$(printf '%s
+' "$out" | grep -o '{[^{}]*}' | awk -v prefix="$prefix" -v six="$([[ $flag == -6 ]] && echo 1 || echo 0)" '
+        function str(o, k,    m) { if (match(o, "\"" k "\":\"[^\"]*\"")) { m = substr(o, RSTART, RLENGTH); sub(/^[^:]*:"/, "", m); sub(/"$/, "", m); return m } return "" }
+        function num(o, k,    m) { if (match(o, "\"" k "\":[0-9]+")) { m = substr(o, RSTART, RLENGTH); sub(/^[^:]*:/, "", m); return m + 0 } return -1 }
+        function flag(o, k) { return index(o, "\"" k "\":true") > 0 }
+        function hexbits(h,    i, k, d, b, s) { s = ""; for (i = 1; i <= length(h); i++) { d = index("0123456789abcdef", substr(h, i, 1)) - 1; b = ""; for (k = 0; k < 4; k++) { b = (d % 2) b; d = int(d / 2) } s = s b } return s }
+        function pad(g) { while (length(g) < 4) g = "0" g; return g }
+        function bits6(a,    n, h, l, r, nl, nr, i, out) {
+            a = tolower(a); n = split(a, h, "::")
+            nl = (h[1] == "") ? 0 : split(h[1], l, ":")
+            nr = (n < 2 || h[2] == "") ? 0 : split(h[2], r, ":")
+            out = ""
+            for (i = 1; i <= nl; i++) out = out pad(l[i])
+            for (i = nl + nr; i < 8; i++) out = out "0000"
+            for (i = 1; i <= nr; i++) out = out pad(r[i])
+            return hexbits(out)
+        }
+        function bits4(a,    o, i, d, s, b, k) { split(a, o, "."); s = ""; for (i = 1; i <= 4; i++) { d = o[i] + 0; b = ""; for (k = 0; k < 8; k++) { b = (d % 2) b; d = int(d / 2) } s = s b } return s }
+        function bitsOf(a) { return six ? bits6(a) : bits4(a) }
+        function inside(a, p,    pp, len) { split(p, pp, "/"); len = pp[2] + 0; return substr(bitsOf(a), 1, len) == substr(bitsOf(pp[1]), 1, len) }
+        {
+            fam = str($0, "family"); addr = str($0, "local")
+            if (addr == "" || fam != (six ? "inet6" : "inet")) next
+            why = ""
+            if (str($0, "scope") != "global") why = "scope " str($0, "scope")
+            else if (flag($0, "temporary")) why = "temporary"
+            else if (flag($0, "deprecated") || num($0, "preferred_life_time") == 0) why = "deprecated"
+            else if (flag($0, "tentative")) why = "tentative"
+            else if (flag($0, "dadfailed")) why = "duplicate address detection failed"
+            else if (prefix != "any" && !inside(addr, prefix)) why = "outside " prefix
+            else if (prefix == "any" && six && substr(bits6(addr), 1, 7) == "1111110") why = "unique local (fc00::/7)"
+            if (why == "") { picked[++n] = addr; print "candidate " addr } else print "skipped " addr " (" why ")"
+        }
+        END { if (n == 1) print "picked " picked[1] }')"
+    if [[ $found == *"picked "* ]]; then
+        printf '%s
+' "${found##*picked }"
+        return 0
+    fi
+    if [[ $found != *"candidate "* ]]; then
+        printf 'no usable address (prefix %s) on %s: %s
+' "$prefix" "$INTERFACE" "$(printf '%s' "${found:-none}" | tr '\n' ';')"
+    else
+        printf 'more than one usable address (prefix %s) on %s, cannot choose: %s; narrow discover.prefix
+' "$prefix" "$INTERFACE" "$(printf '%s' "$found" | tr '\n' ';')"
+    fi
+    return 1
+}
+
+# nodeIP in the site's family order: the known addresses as rendered, the others found on the node.
+resolve_node_ip() {
+    local want i j address result="" sep=""
+    for want in "${NODE_IP_ORDER[@]}"; do
+        address=""
+        for ((i = 0; i < ${#ADDRESSES[@]}; i += 2)); do
+            [[ ${ADDRESSES[i]} == "$want" ]] && address="${ADDRESSES[i + 1]}"
+        done
+        for ((j = 0; j < ${#DISCOVER[@]}; j += 2)); do
+            if [[ ${DISCOVER[j]} == "$want" ]]; then
+                address="$(discover_address "$want" "${DISCOVER[j + 1]}")" || { printf '%s\n' "$address"; return 1; }
+            fi
+        done
+        result+="$sep$address"
+        sep=","
+    done
+    printf '%s\n' "$result"
+}
+
+# The generated edgecore.yaml with nodeIP added under modules.edged, after hostnameOverride.
+with_node_ip() {
+    awk -v ip="$1" '
+        { print }
+        /^    hostnameOverride: / { print "    nodeIP: " ip; added++ }
+        /^    nodeIP: / { clash = 1 }
+        END { exit (added == 1 && !clash) ? 0 : 1 }' "$GENERATED"
+}
+
+# A node with a family to discover gets nodeIP added to its edgecore.yaml here; the others install it as generated.
+install_from="$GENERATED"
+if [[ ${#DISCOVER[@]} -gt 0 ]]; then
+    node_ip="$(resolve_node_ip)" || die "cannot find this node's address: $node_ip"
+    printf 'join.sh: nodeIP %s (found on %s)\n' "$node_ip" "$INTERFACE"
+    staged="$(mktemp)"
+    trap 'rm -f "$staged"' EXIT
+    with_node_ip "$node_ip" >"$staged" || die "cannot add nodeIP to $GENERATED: it must have one hostnameOverride line under modules.edged and no nodeIP"
+    # Run again when the address may have changed (a timer may do it: join.sh --config-only --skip-preflight):
+    # edgecore restarts only when the file it would get differs from the installed one.
+    if [[ $config_only == true && -f $CONFIG_DIR/edgecore.yaml ]] && cmp -s "$staged" "$CONFIG_DIR/edgecore.yaml"; then
+        printf 'join.sh: %s already has nodeIP %s; edgecore not restarted\n' "$CONFIG_DIR/edgecore.yaml" "$node_ip"
+        exit 0
+    fi
+    install_from="$staged"
+fi
 if [[ $skip_preflight == false ]]; then
     preflight
     if [[ $preflight_failed == true && $dry_run == false ]]; then
@@ -309,7 +415,7 @@ if holds_token "$CONFIG_DIR/edgecore.yaml"; then
 elif [[ -f $CONFIG_DIR/edgecore.yaml || $dry_run == true ]]; then
     run install -m 0600 "$CONFIG_DIR/edgecore.yaml" "$backup"
 fi
-run install -D -m 0644 "$GENERATED" "$CONFIG_DIR/edgecore.yaml"
+run install -D -m 0644 "$install_from" "$CONFIG_DIR/edgecore.yaml"
 run systemctl restart edgecore
 
 if [[ $dry_run == true ]]; then

@@ -40,13 +40,16 @@ class InitCliTest {
         assertThat(Files.readString(site)).startsWith("# yaml-language-server: $schema=")
                 .contains("\nmetadata:\n  name: plant-north\n").contains("\n    directory: baseline\n");
 
-        // and validate takes it from there, naming the first values to add
+        // and validate takes it from there, naming the values to add, the edges' interfaces among them
         Run v = run("validate", site.toString());
         assertThat(v.exit()).isEqualTo(ExitCodes.PROBLEMS);
-        assertThat(v.errLines()).containsExactly(site + ":66:9: spec.edge.nodes[0].interface: is required",
-                site + ":69:9: spec.edge.nodes[1].interface: is required",
-                site + ":72:9: spec.edge.nodes[2].interface: is required",
-                site + ":76:9: spec.edge.nodes[3].interface: is required");
+        String noInterface = ": is required: neither the node, its group nor spec.edge.defaults names the interface"
+                + " that carries its addresses";
+        assertThat(v.errLines()).filteredOn(l -> l.contains(".interface")).containsExactly(
+                site + ":66:9: spec.edge.nodes[0].interface" + noInterface,
+                site + ":69:9: spec.edge.nodes[1].interface" + noInterface,
+                site + ":72:9: spec.edge.nodes[2].interface" + noInterface,
+                site + ":76:9: spec.edge.nodes[3].interface" + noInterface);
     }
 
     @Test

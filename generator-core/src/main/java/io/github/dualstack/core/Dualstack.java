@@ -100,7 +100,8 @@ public final class Dualstack {
         long start = System.nanoTime();
         Optional<byte[]> descriptor = read(request);
         Inputs in = inputs(request, descriptor.isEmpty() ? oversize(request)
-                : loader(request).load(displayName(request), descriptor.get(), true));
+                : loader(request).load(displayName(request), descriptor.get(), true, Optional.empty(),
+                        Optional.of(request.descriptor())));
         return new Report.Validate(in.problems(), Optional.ofNullable(in.site()),
                 Optional.ofNullable(in.resolved()).map(ResolvedDescriptor::new), since(start));
     }
@@ -114,16 +115,17 @@ public final class Dualstack {
         checkOverrides(request);
         Path out = request.outputDirectory();
         Optional<String> misplaced = OutputLocation.problem(out, request.descriptor());
-        String fingerprint = null;
+        InputFingerprint.Fingerprint fingerprint = null;
         if (misplaced.isEmpty()) {
             fingerprint = fingerprint(request, bytes.get());
-            Optional<Integer> upToDate = StatCache.upToDate(out, fingerprint);
+            Optional<Integer> upToDate = StatCache.upToDate(out, fingerprint.value());
             if (upToDate.isPresent()) {
                 WriteResult nothing = new WriteResult(List.of(), upToDate.get(), upToDate.get(), List.of(), List.of(), "");
                 return new Report.Generate(List.of(), Optional.of(nothing), true, since(start));
             }
         }
-        Inputs in = inputs(request, load(request, bytes.get()));
+        DescriptorLoader.Result loaded = load(request, bytes.get());
+        Inputs in = inputs(request, loaded);
         bytes = null;   // the site is bound: a large descriptor's bytes must not stay on the heap while rendering
         if (!in.ok()) {
             return new Report.Generate(in.problems(), Optional.empty(), false, since(start));
@@ -137,7 +139,9 @@ public final class Dualstack {
         // A descriptor with warnings takes the full run every time, so that its warnings are printed every time.
         // So does a site with a baseline: the fingerprint, taken before the descriptor is read, cannot cover the
         // baseline's files, and a tree recorded as up to date would hide a changed capture.
-        String recordAs = in.problems().isEmpty() && in.baseline().isEmpty() ? fingerprint : null;
+        // An inventory counts only when the fingerprint covers the one the run read.
+        String recordAs = in.problems().isEmpty() && in.baseline().isEmpty() && fingerprint != null
+                && fingerprint.inventory().equals(loaded.inventory()) ? fingerprint.value() : null;
         WriteResult written = inPool(request, () -> write(new OutputPlan(in.site(), in.baseline()), renderer, request,
                 recordAs));
         return new Report.Generate(withTemplateWarnings(in, renderer), Optional.of(written), false, since(start));
@@ -295,7 +299,7 @@ public final class Dualstack {
     /** Loads for a tree at {@code outputDirectory}: the rules that depend on where the tree goes run too. */
     private static DescriptorLoader.Result load(Request.OnTree request, byte[] bytes) {
         return loader(request).load(displayName(request), bytes, false,
-                Optional.of(Placement.of(request.outputDirectory(), request.descriptor())));
+                Optional.of(Placement.of(request.outputDirectory(), request.descriptor())), Optional.of(request.descriptor()));
     }
 
     /** A problem in an override comes before the no-op fast path could answer, and before any rendering. */
@@ -359,7 +363,8 @@ public final class Dualstack {
                 : new Inputs(null, Optional.empty(), List.copyOf(all), null);
     }
 
-    private static String fingerprint(Request.Generate request, byte[] descriptor) throws InputException {
+    private static InputFingerprint.Fingerprint fingerprint(Request.Generate request, byte[] descriptor)
+            throws InputException {
         try {
             return InputFingerprint.of(request, descriptor);
         } catch (IOException | UncheckedIOException e) {

@@ -1,5 +1,6 @@
 package io.github.dualstack.core;
 
+import io.github.dualstack.core.descriptor.DescriptorLoader;
 import io.github.dualstack.core.fs.SafeFiles;
 import io.github.dualstack.core.render.TemplateOverrides;
 import java.io.IOException;
@@ -20,8 +21,8 @@ import java.util.stream.Stream;
 /**
  * Everything the bytes of a generated tree depend on, as one sha256: the generator itself (the bytes of the jar or
  * class directory it runs from, so a rebuilt snapshot counts as a different generator), the descriptor's bytes and
- * file name (the name is in every header), every template override, and the descriptor size limit (which
- * decides whether the descriptor is accepted at all). The thread count and the force flag are left out: the output
+ * file name (the name is in every header), the edge inventory it names (name and bytes), every template override,
+ * and the descriptor size limit (which decides whether the descriptor is accepted at all). The thread count and the force flag are left out: the output
  * is the same whatever they are.
  */
 final class InputFingerprint {
@@ -31,12 +32,23 @@ final class InputFingerprint {
     private InputFingerprint() {
     }
 
-    static String of(Request.Generate request, byte[] descriptor) throws IOException {
+    /** The digest, and the inventory it covers: the one the descriptor names (empty for none). */
+    record Fingerprint(String value, Optional<String> inventory) {
+    }
+
+    static Fingerprint of(Request.Generate request, byte[] descriptor) throws IOException {
         MessageDigest md = sha256();
         renderInputs(md, request);
         field(md, "descriptor", descriptor);
         field(md, "max-descriptor-bytes", Long.toString(request.options().maxDescriptorBytes()).getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(md.digest());
+        Optional<DescriptorLoader.NamedInventory> inventory = new DescriptorLoader(request.options().maxDescriptorBytes())
+                .namedInventory(request.descriptor(), descriptor);
+        if (inventory.isPresent()) {
+            field(md, "inventory-name", inventory.get().file().getBytes(StandardCharsets.UTF_8));
+            // an unreadable inventory fails the run, which then records nothing
+            field(md, "inventory", inventory.get().bytes() == null ? new byte[0] : inventory.get().bytes());
+        }
+        return new Fingerprint(HexFormat.of().formatHex(md.digest()), inventory.map(DescriptorLoader.NamedInventory::file));
     }
 
     /**

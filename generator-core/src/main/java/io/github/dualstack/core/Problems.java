@@ -13,6 +13,19 @@ public final class Problems {
     /** Finds where a field stands in the source: its own position, or the nearest enclosing one. */
     public interface Locator {
         int[] lineAndColumn(FieldPath path);
+
+        /**
+         * Where a problem at {@code path} is reported: in {@code file} at the field's position, unless the field
+         * comes from another file (an inventory's nodes), which then names the file, position and path there.
+         */
+        default Place place(String file, FieldPath path) {
+            int[] lc = lineAndColumn(path);
+            return new Place(file, lc[0], lc[1], path);
+        }
+    }
+
+    /** A problem's file, position and field path within that file. */
+    public record Place(String file, int line, int column, FieldPath path) {
     }
 
     private final String file;
@@ -39,8 +52,8 @@ public final class Problems {
     }
 
     public void add(FieldPath path, Problem.Severity severity, String message) {
-        int[] lc = locator.lineAndColumn(path);
-        list.add(new Problem(file, lc[0], lc[1], within.append(path).toString(), severity, message));
+        Place at = locator.place(file, path);
+        list.add(new Problem(at.file(), at.line(), at.column(), within.append(at.path()).toString(), severity, message));
     }
 
     /** A problem whose position is known already (reader errors). */

@@ -22,7 +22,7 @@ class GeneratedTreesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dual-stack-site", "ipv6-primary-hostnetwork", "ipv6-only", "brownfield-kubeadm",
-            "calico-operator", "keadm-site", "new-cluster-kubeadm"})
+            "calico-operator", "keadm-site", "new-cluster-kubeadm", "retail-fleet"})
     void eachSampleMatchesItsCommittedTreeByteForByte(String sample) throws Exception {
         Path site = Path.of("..", "samples", sample, "site.yaml");
         Report.Check r = Dualstack.check(Request.Check.of(site, Path.of("..", "samples", sample, "generated")));

@@ -3,6 +3,8 @@ package io.github.dualstack.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.IpFamily;
 import java.nio.file.Files;
@@ -27,7 +29,7 @@ class SamplesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dual-stack-site", "ipv6-only", "ipv6-primary-hostnetwork", "brownfield-kubeadm",
-            "calico-operator", "keadm-site", "new-cluster-kubeadm"})
+            "calico-operator", "keadm-site", "new-cluster-kubeadm", "retail-fleet"})
     void everySampleIsValid(String name) throws Exception {
         Report.Validate r = validate(name);
         assertThat(r.errors()).isEmpty();
@@ -102,5 +104,21 @@ class SamplesTest {
         assertThat(SiteSummary.of(r.site().orElseThrow())).contains("telco-west (dual-stack, IPv6 primary)")
                 .contains("1 x quic over IPv6 to 2001:db8:20::10")
                 .contains("1 x quic over IPv6 to cloudcore.telco-west.example.net");
+    }
+
+    /** The fleet sample: its inventory's rows are in the resolved descriptor, and its warnings say what it gives up. */
+    @Test
+    void retailFleetMergesItsInventoryAndWarnsAboutDiscoveryAndTheSharedLan() throws Exception {
+        Report.Validate r = validate("retail-fleet");
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.warnings()).extracting(Problem::path).containsExactly("spec.edge.groups[0].discover.ipv4",
+                "spec.edge.groups[0].discover.ipv6", "spec.edge.groups[1].sharedPrivateLan");
+        JsonNode nodes = new ObjectMapper().readTree(r.resolved().orElseThrow().json()).at("/spec/edge/nodes");
+        assertThat(nodes).hasSize(4);
+        assertThat(nodes.get(1).path("interface").asText()).isEqualTo("enp2s0");
+        assertThat(nodes.get(3).path("labels").path("floor").asText()).isEqualTo("ground");
+        assertThat(r.site().orElseThrow().edgeNodes()).allSatisfy(e -> assertThat(e.labels()).containsEntry("fleet", "retail"))
+                .filteredOn(e -> e.fleet().group().orElseThrow().equals("north"))
+                .allSatisfy(e -> assertThat(e.discoversAny()).isTrue());
     }
 }

@@ -143,6 +143,24 @@ class UpToDateTest {
         assertThat(again.write().orElseThrow().noOp()).isTrue();
     }
 
+    /** The inventory is an input like the descriptor: a changed row is a full run, an unchanged one is not. */
+    @Test
+    void anInventoryIsPartOfTheFingerprint() throws Exception {
+        String edges = text.substring(0, text.indexOf("    nodes:\n      - name: edge-0001"))
+                + "    inventory: {file: edges.csv}\n";
+        Files.writeString(site, edges);
+        Path csv = Files.writeString(site.resolveSibling("edges.csv"), "name,interface,ipv4,ipv6,labels\n"
+                + "edge-0001,eth0,192.0.2.101,2001:db8::101,line=1\n");
+        Report.Generate first = run(Optional.empty());
+        assertThat(first.ok()).as(first.summary()).isTrue();
+        assertThat(run(Optional.empty()).fromStatCache()).isTrue();
+        Files.writeString(csv, "name,interface,ipv4,ipv6,labels\nedge-0001,eth0,192.0.2.101,2001:db8::101,line=2\n");
+        Report.Generate changed = run(Optional.empty());
+        assertThat(changed.fromStatCache()).isFalse();
+        assertThat(Files.readString(out.resolve(EDGE_CONFIG))).contains("\"line\": \"2\"");
+        assertThat(run(Optional.empty()).fromStatCache()).isTrue();
+    }
+
     private Report.Generate run(Optional<Path> templates) throws IOException, DualstackException {
         return Dualstack.generate(new Request.Generate(site, out, false,
                 RunOptions.builder().templateOverrides(templates.orElse(null)).build()));

@@ -2,6 +2,8 @@ package io.github.dualstack.core.descriptor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.github.dualstack.core.FieldPath;
+import io.github.dualstack.core.model.AddressDiscovery;
 import io.github.dualstack.core.model.BaselineRef;
 import io.github.dualstack.core.model.Calico;
 import io.github.dualstack.core.model.CalicoPool;
@@ -9,6 +11,7 @@ import io.github.dualstack.core.model.CloudCore;
 import io.github.dualstack.core.model.ClusterNode;
 import io.github.dualstack.core.model.DaemonSetRef;
 import io.github.dualstack.core.model.EdgeCoreSettings;
+import io.github.dualstack.core.model.EdgeGroup;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.FamilyPair;
 import io.github.dualstack.core.model.HostPathMount;
@@ -18,15 +21,17 @@ import io.github.dualstack.core.model.Kubernetes;
 import io.github.dualstack.core.model.Site;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Binds a schema-valid descriptor, defaults applied, to {@link Site}. Edge defaults are resolved here: each
- * {@link EdgeNode} carries its effective settings. Nothing is checked here; the schema has passed, so every
+ * Binds a schema-valid descriptor, defaults applied, to {@link Site}. Edge defaults and groups are resolved here:
+ * each {@link EdgeNode} carries its effective settings. Nothing is checked here; the schema has passed, so every
  * enumerated value (role, exposure, encapsulation, kube-proxy mode, hostPath type, hub protocol, cgroup driver) becomes
  * its enum.
  */
@@ -47,12 +52,25 @@ public final class SiteBinder {
         JsonNode baseline = spec.path("baseline");
         Optional<BaselineRef> baselineRef = baseline.isObject() ? Optional.of(new BaselineRef(
                 baseline.path("directory").asText(), baseline.path("rebuildingCluster").asBoolean())) : Optional.empty();
-        EdgeCoreSettings fleet = edgeCoreSettings(MissingNode.getInstance(), spec.path("edge").path("defaults"), null);
+        EdgeCoreSettings edgeCoreDefaults = edgeCoreSettings(MissingNode.getInstance(), spec.path("edge").path("defaults"),
+                null);
         return new Site(root.path("metadata").path("name").asText(), ipFamilies, baselineRef,
                 kubernetes(spec.path("kubernetes")),
                 spec.has("calico") ? Optional.of(calico(spec.path("calico"))) : Optional.empty(),
-                cloudCore(spec.path("cloudCore")), List.copyOf(nodes), edgeNodes(spec.path("edge"), ipFamilies.get(0), fleet),
-                daemonSets(spec.path("edge").path("keepOff")), fleet);
+                cloudCore(spec.path("cloudCore")), List.copyOf(nodes),
+                edgeNodes(spec.path("edge"), ipFamilies.get(0), edgeCoreDefaults),
+                daemonSets(spec.path("edge").path("keepOff")), edgeCoreDefaults, groups(spec.path("edge").path("groups")));
+    }
+
+    private static List<EdgeGroup> groups(JsonNode arr) {
+        List<EdgeGroup> out = new ArrayList<>(arr.size());
+        for (int g = 0; g < arr.size(); g++) {
+            JsonNode group = arr.get(g);
+            out.add(new EdgeGroup(group.path("name").asText(), EDGE.child("groups").index(g),
+                    Collections.unmodifiableSortedMap(textMap(group.path("labels"))),
+                    group.path("sharedPrivateLan").asBoolean(), group.path("nodeGroup").asBoolean()));
+        }
+        return List.copyOf(out);
     }
 
     private static List<DaemonSetRef> daemonSets(JsonNode arr) {
@@ -116,19 +134,44 @@ public final class SiteBinder {
                 p.path("stream").asInt(), p.path("tunnel").asInt());
     }
 
-    private static List<EdgeNode> edgeNodes(JsonNode edge, IpFamily primary, EdgeCoreSettings fleet) {
-        JsonNode d = edge.path("defaults");
-        List<EdgeNode> out = new ArrayList<>(edge.path("nodes").size());
-        for (JsonNode n : edge.path("nodes")) {
-            SortedMap<String, String> labels = new TreeMap<>(textMap(d.path("labels")));
-            labels.putAll(textMap(n.path("labels")));
-            String hubFamily = setting(n, d, "hubFamily");
-            out.add(new EdgeNode(n.path("name").asText(), n.path("interface").asText(), strings(n.path("addresses")),
-                    setting(n, d, "kubeedgeVersion"), hubFamily == null ? primary : IpFamily.valueOf(hubFamily),
-                    EdgeNode.HubProtocol.valueOf(setting(n, d, "hubProtocol")),
-                    EdgeNode.CgroupDriver.valueOf(setting(n, d, "cgroupDriver")), setting(n, d, "containerRuntimeEndpoint"),
-                    Collections.unmodifiableSortedMap(labels), optionalText(n.path("cloudCoreAddress")),
-                    edgeCoreSettings(n, d, fleet)));
+    /** Where the edge defaults and groups live: the origins of the settings a node inherits. */
+    private static final FieldPath EDGE = FieldPath.ROOT.child("spec").child("edge");
+
+    /**
+     * The nodes of spec.edge.nodes (the inventory's among them, after the descriptor's), then each group's, in
+     * order. A node naming a group that does not exist binds with the edge defaults; the validator reports it.
+     */
+    private static List<EdgeNode> edgeNodes(JsonNode edge, IpFamily primary, EdgeCoreSettings shared) {
+        Inherited defaults = new Inherited(null, edge.path("defaults"), EDGE.child("defaults"), null);
+        Map<String, Inherited> groups = new HashMap<>();
+        JsonNode groupList = edge.path("groups");
+        for (int g = 0; g < groupList.size(); g++) {
+            groups.putIfAbsent(groupList.get(g).path("name").asText(),
+                    new Inherited(groupList.get(g), edge.path("defaults"), EDGE.child("groups").index(g), defaults));
+        }
+        int count = edge.path("nodes").size();
+        for (JsonNode g : groupList) {
+            count += g.path("nodes").size();
+        }
+        List<EdgeNode> out = new ArrayList<>(count);
+        JsonNode nodes = edge.path("nodes");
+        for (int i = 0; i < nodes.size(); i++) {
+            JsonNode n = nodes.get(i);
+            Inherited from = n.has("group") ? groups.getOrDefault(n.get("group").asText(), defaults) : defaults;
+            out.add(edgeNode(n, optionalText(n.path("group")), from, EDGE.child("nodes").index(i), primary,
+                    edgeCoreSettings(n, edge.path("defaults"), shared)));
+        }
+        for (int g = 0; g < groupList.size(); g++) {
+            JsonNode group = groupList.get(g);
+            Inherited from = groups.get(group.path("name").asText());
+            JsonNode members = group.path("nodes");
+            for (int i = 0; i < members.size(); i++) {
+                // A member naming another group keeps that name, for the validator to report.
+                JsonNode member = members.get(i);
+                out.add(edgeNode(member, Optional.of(member.has("group") ? member.get("group").asText()
+                        : group.path("name").asText()), from, EDGE.child("groups").index(g).child("nodes").index(i),
+                        primary, edgeCoreSettings(member, edge.path("defaults"), shared)));
+            }
         }
         return Collections.unmodifiableList(out);
     }
@@ -136,10 +179,13 @@ public final class SiteBinder {
     private static final List<String> EDGE_CORE_KEYS =
             List.of("metaServer", "clusterDNS", "clusterDomain", "podSandboxImage", "maxPods");
 
-    /** The node's EdgeCore settings over the edge defaults; the fleet's own instance when it sets none. */
-    private static EdgeCoreSettings edgeCoreSettings(JsonNode node, JsonNode defaults, EdgeCoreSettings fleet) {
-        if (fleet != null && EDGE_CORE_KEYS.stream().noneMatch(node::has)) {
-            return fleet;
+    /**
+     * The node's EdgeCore settings over the edge defaults (groups set none of them); the defaults' own instance,
+     * {@code shared}, when it sets none.
+     */
+    private static EdgeCoreSettings edgeCoreSettings(JsonNode node, JsonNode defaults, EdgeCoreSettings shared) {
+        if (shared != null && EDGE_CORE_KEYS.stream().noneMatch(node::has)) {
+            return shared;
         }
         JsonNode dns = node.has("clusterDNS") ? node.get("clusterDNS") : defaults.path("clusterDNS");
         return new EdgeCoreSettings(Boolean.parseBoolean(setting(node, defaults, "metaServer")), textList(dns),
@@ -151,6 +197,80 @@ public final class SiteBinder {
     private static String setting(JsonNode node, JsonNode defaults, String key) {
         JsonNode v = node.has(key) ? node.get(key) : defaults.get(key);
         return v == null ? null : v.asText();
+    }
+
+    private static EdgeNode edgeNode(JsonNode n, Optional<String> group, Inherited from, FieldPath path,
+                                     IpFamily primary, EdgeCoreSettings edgeCore) {
+        SortedMap<String, String> labels = new TreeMap<>(from.labels);
+        labels.putAll(textMap(n.path("labels")));
+        String hubFamily = from.setting(n, "hubFamily");
+        FamilyPair<String> addresses = strings(n.path("addresses"));
+        FamilyPair<AddressDiscovery> discovery = new FamilyPair<>(
+                from.discovery(n, path, addresses, IpFamily.IPv4), from.discovery(n, path, addresses, IpFamily.IPv6));
+        EdgeNode.Fleet fleet = new EdgeNode.Fleet(group, discovery, from.sharedPrivateLan, path);
+        return new EdgeNode(n.path("name").asText(), from.setting(n, "interface"), addresses,
+                from.setting(n, "kubeedgeVersion"), hubFamily == null ? primary : IpFamily.valueOf(hubFamily),
+                EdgeNode.HubProtocol.valueOf(from.setting(n, "hubProtocol")),
+                EdgeNode.CgroupDriver.valueOf(from.setting(n, "cgroupDriver")), from.setting(n, "containerRuntimeEndpoint"),
+                Collections.unmodifiableSortedMap(labels), Optional.ofNullable(from.setting(n, "cloudCoreAddress")), edgeCore,
+                fleet);
+    }
+
+    /**
+     * The settings a node inherits from its group (null for none) over the edge defaults, computed once per group:
+     * the merged labels and one discovery per family declared there, shared by every node that inherits it.
+     */
+    private static final class Inherited {
+        private final JsonNode group;
+        private final JsonNode defaults;
+        private final SortedMap<String, String> labels;
+        private final FamilyPair<AddressDiscovery> discovery;
+        private final boolean sharedPrivateLan;
+
+        Inherited(JsonNode group, JsonNode defaults, FieldPath path, Inherited parent) {
+            this.group = group;
+            this.defaults = defaults;
+            JsonNode own = group == null ? defaults : group;
+            this.labels = new TreeMap<>(parent == null ? Map.of() : parent.labels);
+            labels.putAll(textMap(own.path("labels")));
+            FamilyPair<AddressDiscovery> declared = declared(own.path("discover"), path.child("discover"));
+            this.discovery = parent == null ? declared : new FamilyPair<>(
+                    declared.ipv4() != null ? declared.ipv4() : parent.discovery.ipv4(),
+                    declared.ipv6() != null ? declared.ipv6() : parent.discovery.ipv6());
+            this.sharedPrivateLan = group != null && group.path("sharedPrivateLan").asBoolean();
+        }
+
+        /** The node's own setting, else its group's, else the edge default, else null. */
+        String setting(JsonNode node, String key) {
+            JsonNode v = node.get(key);
+            if (v == null && group != null) {
+                v = group.get(key);
+            }
+            if (v == null) {
+                v = defaults.get(key);
+            }
+            return v == null ? null : v.asText();
+        }
+
+        /** Null when the family's address is known: a known address wins over any discovery. */
+        AddressDiscovery discovery(JsonNode node, FieldPath path, FamilyPair<String> known, IpFamily f) {
+            if (known.has(f)) {
+                return null;
+            }
+            JsonNode own = node.path("discover").get(f.key());
+            return own != null ? discoveryOf(own, path.child("discover").child(f.key())) : discovery.get(f);
+        }
+
+        private static FamilyPair<AddressDiscovery> declared(JsonNode discover, FieldPath path) {
+            JsonNode v4 = discover.get(IpFamily.IPv4.key());
+            JsonNode v6 = discover.get(IpFamily.IPv6.key());
+            return new FamilyPair<>(v4 == null ? null : discoveryOf(v4, path.child(IpFamily.IPv4.key())),
+                    v6 == null ? null : discoveryOf(v6, path.child(IpFamily.IPv6.key())));
+        }
+
+        private static AddressDiscovery discoveryOf(JsonNode family, FieldPath path) {
+            return new AddressDiscovery(optionalText(family.path("prefix")), path);
+        }
     }
 
     private static FamilyPair<String> strings(JsonNode pair) {

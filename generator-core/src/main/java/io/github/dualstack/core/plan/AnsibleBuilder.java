@@ -5,6 +5,7 @@ import io.github.dualstack.core.plan.view.AnsibleInventoryView;
 import io.github.dualstack.core.plan.view.AnsiblePlaybookView;
 import io.github.dualstack.core.plan.view.Labels;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -40,8 +41,11 @@ final class AnsibleBuilder implements ArtifactBuilder {
 
     static AnsibleInventoryView inventory(SiteFacts facts) {
         List<AnsibleInventoryView.Host> hosts = facts.site.edgeNodes().stream().map(e -> new AnsibleInventoryView.Host(
-                e.name(), SiteFacts.address(e.addresses().get(e.hubFamily())).toCanonicalString(),
-                SiteFacts.canonical(SiteFacts.addresses(e.addresses(), facts.families)), new Labels(e.labels())))
+                e.name(), Optional.ofNullable(e.addresses().get(e.hubFamily()))
+                        .map(a -> SiteFacts.address(a).toCanonicalString()),
+                SiteFacts.canonical(facts.families.stream().filter(f -> !e.discovers(f))
+                        .map(f -> SiteFacts.address(e.addresses().get(f))).toList()),
+                (int) facts.families.stream().filter(e::discovers).count(), new Labels(e.labels())))
                 .toList();
         List<AnsibleInventoryView.Group> groups = EdgeGroups.of(facts.site.edgeNodes()).entrySet().stream()
                 .map(g -> new AnsibleInventoryView.Group(g.getKey(), g.getValue())).toList();

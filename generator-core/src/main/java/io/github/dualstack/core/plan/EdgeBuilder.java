@@ -5,6 +5,8 @@ import io.github.dualstack.core.baseline.CapturedFile;
 import io.github.dualstack.core.model.EdgeCoreSettings;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.HubPorts;
+import io.github.dualstack.core.model.IpFamily;
+import io.github.dualstack.core.net.IpLiterals;
 import io.github.dualstack.core.plan.merge.EdgeCoreMerge;
 import io.github.dualstack.core.plan.view.EdgeCoreView;
 import io.github.dualstack.core.plan.view.JoinScriptView;
@@ -35,7 +37,7 @@ final class EdgeBuilder implements ArtifactBuilder {
 
     static Stream<PlannedFile> edgeFiles(SiteFacts facts, EdgeNode e) {
         Hub hub = new Hub(facts, e);
-        List<IPAddress> addresses = SiteFacts.addresses(e.addresses(), facts.families);
+        List<IPAddress> addresses = e.addresses().inOrder(facts.families).stream().map(SiteFacts::address).toList();
         String dir = "edge/" + e.name() + "/";
         Optional<CapturedFile> captured = facts.captured.flatMap(c -> c.edgeCore(e.name()));
         View edgeCore = captured.<View>map(c -> mergedEdgeCore(c, e, hub, addresses))
@@ -43,16 +45,18 @@ final class EdgeBuilder implements ArtifactBuilder {
         Optional<String> shape = Optional.of(shape(facts, e, captured));
         return Stream.of(
                 new PlannedFile(dir + "etc/kubeedge/config/edgecore.yaml", edgeCore, shape),
-                new PlannedFile(dir + "join.env", join(e, hub, addresses), shape));
+                new PlannedFile(dir + "join.env", join(facts, e, hub, addresses), shape));
     }
 
     /**
      * What makes two edges' files differ beyond their views' structure: the kind of hub address (an IPv6 literal is
-     * bracketed in every server address) and the captured edgecore.yaml merged, if any (its own structure).
+     * bracketed in every server address), the captured edgecore.yaml merged, if any (its own structure), and whether
+     * an address is found at join time.
      */
     private static String shape(SiteFacts facts, EdgeNode e, Optional<CapturedFile> captured) {
         return "hub=" + facts.hub.literalFamily(e).map(Enum::name).orElse("name")
-                + ",captured=" + captured.map(CapturedFile::name).orElse("-");
+                + ",captured=" + captured.map(CapturedFile::name).orElse("-")
+                + ",discovered=" + e.discoversAny();   // the committed edgecore.yaml then has no nodeIP
     }
 
     /** The CloudCore host this edge dials (canonical already when it is an IP) and the ports it dials there. */
@@ -84,9 +88,11 @@ final class EdgeBuilder implements ArtifactBuilder {
                 EdgeCoreMerge.merge(captured.tree(), e.name(), SiteFacts.joined(addresses), servers));
     }
 
+    /** With a family discovered, nodeIP is left out of the committed file: join.sh installs it with the one found. */
     private static EdgeCoreView edgeCore(SiteFacts facts, EdgeNode e, Hub hub, List<IPAddress> addresses) {
         EdgeCoreSettings s = e.edgeCore();
-        return new EdgeCoreView(e.name(), SiteFacts.joined(addresses), e.kubeedgeVersion(), hub.quic(),
+        String nodeIp = e.discoversAny() ? "" : SiteFacts.joined(addresses);
+        return new EdgeCoreView(e.name(), nodeIp, e.kubeedgeVersion(), hub.quic(),
                 HostPort.join(hub.host(), hub.ports().websocket()), HostPort.join(hub.host(), hub.ports().quic()),
                 hub.https(), HostPort.join(hub.host(), hub.ports().tunnel()), new Labels(e.labels()),
                 e.cgroupDriver(), e.containerRuntimeEndpoint(),
@@ -102,8 +108,22 @@ final class EdgeBuilder implements ArtifactBuilder {
                 : Stream.of(new PlannedFile("edge/join.sh", new JoinScriptView(facts.site.name())));
     }
 
-    private static JoinValuesView join(EdgeNode e, Hub hub, List<IPAddress> addresses) {
-        return new JoinValuesView(e.name(), e.interfaceName(), SiteFacts.familyAddresses(addresses), hub.server(),
+    private static String prefix(String text, IpFamily f) {
+        try {
+            return IpLiterals.cidr(text, f).toCanonicalString();
+        } catch (IpLiterals.InvalidLiteral e) {
+            throw new IllegalStateException("validated prefix did not parse: " + text, e);
+        }
+    }
+
+    private static JoinValuesView join(SiteFacts facts, EdgeNode e, Hub hub, List<IPAddress> addresses) {
+        List<JoinValuesView.Discovered> discovered = facts.families.stream().filter(e::discovers)
+                .map(f -> new JoinValuesView.Discovered(CurlFamilyFlag.of(f),
+                        e.fleet().discovery().get(f).prefix().map(p -> prefix(p, f)).orElse(JoinValuesView.ANY_PREFIX)))
+                .toList();
+        List<String> order = e.discoversAny() ? facts.families.stream().map(CurlFamilyFlag::of).toList() : List.of();
+        return new JoinValuesView(e.name(), e.interfaceName(), SiteFacts.familyAddresses(addresses), discovered, order,
+                hub.server(),
                 hub.ports().https(), hub.https() + "/ca.crt", CurlFamilyFlag.of(e.hubFamily()), e.hubProtocol(),
                 e.kubeedgeVersion(), e.cgroupDriver(), e.containerRuntimeEndpoint(),
                 e.labels().entrySet().stream().map(l -> l.getKey() + "=" + l.getValue()).collect(Collectors.joining(",")));

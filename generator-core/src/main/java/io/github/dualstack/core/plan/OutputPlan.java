@@ -15,7 +15,7 @@ public final class OutputPlan {
 
     private static final List<ArtifactBuilder> CLUSTER = List.of(new KubeProxyBuilder(), new CalicoBuilder(),
             new CalicoInstallationBuilder(), new EdgeAffinityBuilder(), new CloudCoreBuilder(),
-            new CloudCoreChartBuilder(), new KubeadmConfigBuilder());
+            new CloudCoreChartBuilder(), new NodeGroupBuilder(), new KubeadmConfigBuilder());
 
     private final SiteFacts facts;
     private final Optional<Baseline> baseline;

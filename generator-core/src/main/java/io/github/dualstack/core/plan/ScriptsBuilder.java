@@ -63,12 +63,13 @@ final class ScriptsBuilder implements ArtifactBuilder {
 
     static VerifyView verify(SiteFacts facts) {
         List<VerifyView.Node> nodes = new ArrayList<>(facts.cloudNodes.size() + facts.site.edgeNodes().size());
+        boolean discovered = false;
         for (SiteFacts.NodeFacts n : facts.cloudNodes) {
             nodes.add(new VerifyView.Node(n.node().name(), n.nodeIp(), false));
         }
         for (EdgeNode e : facts.site.edgeNodes()) {
-            nodes.add(new VerifyView.Node(e.name(), SiteFacts.joined(SiteFacts.addresses(e.addresses(), facts.families)),
-                    true));
+            nodes.add(new VerifyView.Node(e.name(), expectedIps(facts, e), true));
+            discovered |= e.discoversAny();
         }
         List<DaemonSetRef> kept = EdgePlacement.of(facts).stream().map(EdgePlacement.Kept::daemonSet).toList();
         // the port edgestream dials (edgecore.yaml edgeStream.server), in each advertise address's family
@@ -81,6 +82,15 @@ final class ScriptsBuilder implements ArtifactBuilder {
                 // A Service cannot portably ask for its load balancer's addresses (spec.loadBalancerIP is deprecated
                 // and single-family; the annotations are each provider's), so verify.sh checks what it was given.
                 facts.site.cloudCore().exposure() == CloudCore.Exposure.LoadBalancer
-                        ? SiteFacts.canonical(facts.advertiseAddresses) : List.of(), tunnels);
+                        ? SiteFacts.canonical(facts.advertiseAddresses) : List.of(), tunnels, discovered);
+    }
+
+    /** The node's InternalIPs in family order; one found at join time is any address of its family: any-ipv4 or any-ipv6. */
+    private static String expectedIps(SiteFacts facts, EdgeNode e) {
+        if (!e.discoversAny()) {
+            return SiteFacts.joined(SiteFacts.addresses(e.addresses(), facts.families));
+        }
+        return String.join(",", facts.families.stream().map(f -> e.discovers(f) ? (f == IpFamily.IPv4 ? "any-ipv4" : "any-ipv6")
+                : SiteFacts.address(e.addresses().get(f)).toCanonicalString()).toList());
     }
 }

@@ -139,8 +139,29 @@ public enum Rule {
             "At least one cloud node has role control-plane.",
             "kubeadm layout: static pods of the control plane", null, "validate.NodeRules"),
     UNIQUE_NODE_ADDRESSES(Section.NODES,
-            "No two nodes share an address, however it is spelled.",
-            "kubelet `--node-ip`: a node's InternalIP identifies it", null, "validate.NodeRules"),
+            "No two nodes share an address, however it is spelled; only edges of sharedPrivateLan groups may share an"
+                    + " IPv4 address, with each other.",
+            "kubelet `--node-ip`: a node's InternalIP identifies it; kubeedge/kubeedge#4414 (shops behind NAT reuse one"
+                    + " private LAN)", null, "validate.NodeRules"),
+    EDGE_SETTING_PRECEDENCE(Section.NODES,
+            "An edge node's own setting wins over its group's, the group's over spec.edge.defaults; labels merge in that"
+                    + " order; a node names an existing group.",
+            "keadm join flags per node; kubectl label semantics (a later value of a key replaces the earlier)", null,
+            "descriptor.SiteBinder", "validate.EdgeFleetRules"),
+    DISCOVERED_NODE_ADDRESS(Section.NODES,
+            "A discovered address is the one global, preferred address on the interface inside the prefix: not"
+                    + " temporary, deprecated, tentative or failed, no ULA without a prefix; none or several stop join.sh.",
+            "RFC 8981 (temporary addresses), RFC 4862 sections 5.4 and 5.5.4 (tentative, deprecated, preferred"
+                    + " lifetime), RFC 4193 (fc00::/7); iproute2 `ip -j addr` flags (ip/ipaddress.c)", null,
+            "plan.EdgeBuilder", "validate.EdgeFleetRules"),
+    DISCOVERED_ADDRESS_WARNING(Section.NODES,
+            "A discovered address is a warning: it escapes the duplicate and cluster-range checks and the runbook.",
+            "KubeEdge edged detects the node IP itself only while nodeIP is unset (kubeedge/kubeedge#4641), which"
+                    + " cannot give a dual-stack pair", null, "validate.EdgeFleetRules"),
+    INVENTORY_VALUES_ONLY(Section.NODES,
+            "An inventory is UTF-8 text without control characters or spreadsheet formulas, inside the descriptor's"
+                    + " directory and within the descriptor limit; every problem is reported at its line and column.",
+            "OWASP CSV Injection; RFC 4180 (CSV)", CsvInjection.class, "descriptor.CsvInventory", "descriptor.Inventory"),
     NODE_ADDRESSES_OUTSIDE_CLUSTER_RANGES(Section.NODES,
             "Node and advertise addresses lie outside the pod and service subnets.",
             "pod and service ranges are virtual: routed by CNI and kube-proxy, not by the node network", null,
@@ -287,6 +308,15 @@ public enum Rule {
                     + " (schemas/cloudcore-chart-values.txt), none of them a secret.",
             "the `.Values` paths of kubeedge/kubeedge manifests/charts/cloudcore/templates at v1.20.0 to v1.23.1",
             CloudCoreChart.class, "plan.CloudCoreChartBuilder", "check.HelmValues"),
+    NODE_GROUP_SELECTS_ITS_GROUP(Section.KUBEEDGE,
+            "A group's NodeGroup selects by the group's own labels, which every member keeps and no other edge carries.",
+            "KubeEdge NodeGroup `spec.matchLabels`; its controller labels a node apps.kubeedge.io/belonging-to one group"
+                    + " (cloud/pkg/controllermanager/nodegroup/nodegroupcontroller.go)", null,
+            "validate.EdgeFleetRules", "plan.NodeGroupBuilder"),
+    SHARED_PRIVATE_LAN_WARNING(Section.KUBEEDGE,
+            "An edge group with sharedPrivateLan is a warning: CloudStream reaches an edge by its node IP.",
+            "KubeEdge `cloud/pkg/cloudstream/iptables` (node IP to stream port); kubeedge/kubeedge#4414", null,
+            "validate.EdgeFleetRules"),
 
     // ---- output
     CURL_FAMILY_FLAG(Section.OUTPUT,

@@ -4,6 +4,7 @@ import inet.ipaddr.IPAddress;
 import io.github.dualstack.core.net.IpLiterals;
 import io.github.dualstack.core.FieldPath;
 import io.github.dualstack.core.Problems;
+import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.FamilyPair;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.model.Site;
@@ -75,6 +76,12 @@ final class Checks {
             }
         }
         return ok;
+    }
+
+    /** Where an edge node is declared: its own field, under spec.edge.nodes or a group. */
+    static FieldPath edgePath(Site site, EdgeNode e) {
+        FieldPath declared = e.fleet().declaredAt();
+        return declared != null ? declared : EDGE_NODES.index(site.edgeNodes().indexOf(e));
     }
 
     /** Canonical family name of a parsed address. */

@@ -146,15 +146,15 @@ final class CloudCoreRules {
     private void edges(CloudCore cc) {
         HubAddresses hub = new HubAddresses(cc.advertiseAddresses());
         List<EdgeNode> edges = c.site.edgeNodes();
-        for (int i = 0; i < edges.size(); i++) {
-            EdgeNode e = edges.get(i);
-            FieldPath path = Checks.EDGE_NODES.index(i);
+        for (EdgeNode e : edges) {
+            FieldPath path = Checks.edgePath(c.site, e);
             if (!c.families().contains(e.hubFamily())) {
                 c.error(path.child("hubFamily"), "hub family " + e.hubFamily() + " is not one of the site's ipFamilies " + c.families());
                 continue;
             }
-            if (!e.addresses().has(e.hubFamily())) {
-                c.error(path.child("addresses"), "needs an " + e.hubFamily() + " address to reach CloudCore over its hub family");
+            if (!e.hasFamily(e.hubFamily())) {
+                c.error(path.child("addresses"), "needs an " + e.hubFamily() + " address to reach CloudCore over its hub"
+                        + " family; give it or discover it");
             }
             if (e.hubProtocol() == EdgeNode.HubProtocol.quic && !cc.quic()) {
                 c.error(path.child("hubProtocol"), "is quic, but CloudCore's QUIC server is off; set spec.cloudCore.quic: true");

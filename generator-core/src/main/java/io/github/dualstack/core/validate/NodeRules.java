@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Cloud and edge nodes: unique names (they become node names and directories), unique and usable addresses
- * outside the pod and service subnets, valid interface names, at least one control-plane node. Hash-based, one
+ * outside the pod and service subnets (known ones: a discovered address is checked by join.sh on the node; IPv4
+ * addresses may repeat among edges in shared private LANs), valid interface names, at least one control-plane node. Hash-based, one
  * pass over the nodes, so 100,000 edge nodes cost linear time.
  */
 final class NodeRules {
@@ -28,6 +29,8 @@ final class NodeRules {
     private final Map<String, FieldPath> names = new HashMap<>();
     /** Keyed by the address bytes: IPAddress's own equals and hashCode are far slower at 100,000 nodes. */
     private final Map<ByteBuffer, FieldPath> addresses = new HashMap<>();
+    /** The IPv4 addresses of edges in shared private LANs, which only each other may repeat. */
+    private final Map<ByteBuffer, FieldPath> sharedLanAddresses = new HashMap<>();
 
     NodeRules(Checks c, NetworkRules.Subnets subnets) {
         this.c = c;
@@ -45,33 +48,70 @@ final class NodeRules {
         if (!controlPlane) {
             c.error(NODES, "needs at least one node with role control-plane");
         }
-        List<EdgeNode> edges = c.site.edgeNodes();
-        for (int i = 0; i < edges.size(); i++) {
-            EdgeNode e = edges.get(i);
-            node(Checks.EDGE_NODES.index(i), e.name(), e.interfaceName(), e.addresses());
+        for (EdgeNode e : c.site.edgeNodes()) {
+            edge(e);
+        }
+    }
+
+    /**
+     * An edge node: its interface may come from its group or the defaults, and a family of the site may be
+     * discovered instead of known; only known addresses take part in the address checks.
+     */
+    private void edge(EdgeNode e) {
+        FieldPath path = Checks.edgePath(c.site, e);
+        name(path, e.name());
+        if (e.interfaceName() == null) {
+            c.error(path.child("interface"), "is required: neither the node, its group nor spec.edge.defaults names the"
+                    + " interface that carries its addresses");
+        } else {
+            interfaceName(path, e.interfaceName());
+        }
+        FieldPath addrPath = path.child("addresses");
+        for (IpFamily f : IpFamily.values()) {
+            boolean wanted = c.families().contains(f);
+            if (wanted && !e.hasFamily(f)) {
+                c.error(addrPath.child(f.key()), "is required: the site's ipFamilies include " + f);
+            } else if (!wanted && e.addresses().has(f)) {
+                c.error(addrPath.child(f.key()), "is not allowed: the site's ipFamilies are " + c.families() + " (no " + f + ")");
+            } else if (wanted && e.addresses().has(f)) {
+                address(addrPath.child(f.key()), e.addresses().get(f), f,
+                        f == IpFamily.IPv4 && e.fleet().sharedPrivateLan());
+            }
         }
     }
 
     private void node(FieldPath path, String name, String iface, FamilyPair<String> addrs) {
+        name(path, name);
+        interfaceName(path, iface);
+        FieldPath addrPath = path.child("addresses");
+        c.exactFamilies(addrPath, addrs);
+        for (IpFamily f : c.families()) {
+            if (addrs.has(f)) {
+                address(addrPath.child(f.key()), addrs.get(f), f, false);
+            }
+        }
+    }
+
+    private void name(FieldPath path, String name) {
         FieldPath first = names.putIfAbsent(name, path.child("name"));
         if (first != null) {
             c.error(path.child("name"), "duplicate node name '" + name + "', first used at " + first
                     + "; names must be unique across cloud and edge nodes");
         }
+    }
+
+    private void interfaceName(FieldPath path, String iface) {
         String why = interfaceProblem(iface);
         if (why != null) {
             c.error(path.child("interface"), why);
         }
-        FieldPath addrPath = path.child("addresses");
-        c.exactFamilies(addrPath, addrs);
-        for (IpFamily f : c.families()) {
-            if (addrs.has(f)) {
-                address(addrPath.child(f.key()), addrs.get(f), f);
-            }
-        }
     }
 
-    private void address(FieldPath path, String text, IpFamily f) {
+    /**
+     * {@code sharedLan}: an IPv4 address of a node in a private LAN behind NAT, which other such LANs reuse; it may
+     * repeat among those nodes, never elsewhere.
+     */
+    private void address(FieldPath path, String text, IpFamily f, boolean sharedLan) {
         IPAddress a = c.address(path, text, f);
         if (a == null) {
             return;
@@ -88,9 +128,14 @@ final class NodeRules {
         if (svc != null && svc.contains(a)) {
             c.error(path, "lies inside the service subnet " + svc.toCanonicalString() + "; node addresses must be outside it");
         }
-        FieldPath first = addresses.putIfAbsent(ByteBuffer.wrap(a.getBytes()), path);
+        ByteBuffer key = ByteBuffer.wrap(a.getBytes());
+        FieldPath first = sharedLan ? addresses.get(key) : addresses.putIfAbsent(key, path);
+        FieldPath shared = sharedLan ? sharedLanAddresses.putIfAbsent(key, path) : sharedLanAddresses.get(key);
         if (first != null) {
             c.error(path, "duplicate address " + a.toCanonicalString() + ", already used at " + first);
+        } else if (shared != null && !sharedLan) {
+            c.error(path, "duplicate address " + a.toCanonicalString() + ", already used at " + shared
+                    + " in a shared private LAN; only nodes of groups with sharedPrivateLan may share an IPv4 address");
         }
     }
 

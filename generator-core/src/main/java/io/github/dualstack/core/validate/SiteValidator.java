@@ -20,6 +20,7 @@ public final class SiteValidator {
         Checks c = new Checks(site, problems, placement);
         NetworkRules.Subnets subnets = new NetworkRules(c).check();
         new NodeRules(c, subnets).check();
+        new EdgeFleetRules(c, subnets).check();
         new CalicoRules(c, subnets).check();
         new CloudCoreRules(c, subnets).check();
         new EdgeCoreRules(c, subnets).check();

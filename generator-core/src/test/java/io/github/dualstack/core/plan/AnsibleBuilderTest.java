@@ -7,6 +7,7 @@ import io.github.dualstack.core.plan.view.AnsiblePlaybookView;
 import io.github.dualstack.core.plan.view.Labels;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -23,12 +24,12 @@ class AnsibleBuilderTest {
         assertThat(inventory.site()).isEqualTo("factory-east");
         assertThat(inventory.edgeGroup()).isEqualTo("kubeedge_edge");
         assertThat(inventory.hosts()).containsExactly(
-                new AnsibleInventoryView.Host("edge-0001", "2001:db8::101", List.of("192.0.2.101", "2001:db8::101"),
+                new AnsibleInventoryView.Host("edge-0001", Optional.of("2001:db8::101"), List.of("192.0.2.101", "2001:db8::101"), 0,
                         new Labels(new TreeMap<>(Map.of("line", "1", "site", "factory-east")))),
                 // edge-0002 dials CloudCore over IPv4 (hubFamily: IPv4)
-                new AnsibleInventoryView.Host("edge-0002", "192.0.2.102", List.of("192.0.2.102", "2001:db8::102"),
+                new AnsibleInventoryView.Host("edge-0002", Optional.of("192.0.2.102"), List.of("192.0.2.102", "2001:db8::102"), 0,
                         new Labels(new TreeMap<>(Map.of("line", "2", "site", "factory-east")))),
-                new AnsibleInventoryView.Host("edge-0003", "2001:db8::103", List.of("192.0.2.103", "2001:db8::103"),
+                new AnsibleInventoryView.Host("edge-0003", Optional.of("2001:db8::103"), List.of("192.0.2.103", "2001:db8::103"), 0,
                         new Labels(new TreeMap<>(Map.of("line", "3", "site", "factory-east")))));
         assertThat(inventory.groups()).extracting(AnsibleInventoryView.Group::name).containsExactly("edge_line_1",
                 "edge_line_2", "edge_line_3", "edge_site_factory_east");
@@ -54,5 +55,14 @@ class AnsibleBuilderTest {
     @Test
     void aSiteWithoutEdgeNodesHasNoRollout() {
         assertThat(new AnsibleBuilder().files(SiteVariants.NO_EDGES.facts())).isEmpty();
+    }
+
+    /** A node whose hub-family address is found at join time is reached by its name and checked for one more IP. */
+    @Test
+    void aDiscoveringNodeIsReachedByItsNameAndCountedForItsDiscoveredFamilies() {
+        AnsibleInventoryView inventory = AnsibleBuilder.inventory(SiteVariants.EDGE_GROUP_DISCOVERY.facts());
+        assertThat(inventory.hosts()).anyMatch(h -> h.address().isEmpty() && h.discovered() > 0
+                && h.internalIps().size() + h.discovered() == 2);
+        assertThat(inventory.hosts()).allMatch(h -> h.internalIps().size() + h.discovered() == 2);
     }
 }

@@ -31,7 +31,7 @@ class EdgeBuilderTest {
                                 "[2001:db8::10]:30000", "[2001:db8::10]:30001", "https://[2001:db8::10]:30002",
                                 "[2001:db8::10]:30004", labels("line", "1", "site", "factory-east"),
                                 CgroupDriver.systemd, containerd, "cluster.local", false, List.of(), Optional.empty(), Optional.empty()),
-                        new JoinValuesView("edge-0001", "eth0", EDGE_1, "[2001:db8::10]:30000", 30002,
+                        new JoinValuesView("edge-0001", "eth0", EDGE_1, List.of(), List.of(), "[2001:db8::10]:30000", 30002,
                                 "https://[2001:db8::10]:30002/ca.crt", "-6", HubProtocol.websocket, "v1.22.0",
                                 CgroupDriver.systemd, containerd, "line=1,site=factory-east")),
                 // its own hub family and CloudCore address
@@ -42,7 +42,7 @@ class EdgeBuilderTest {
                                 "cluster.local", false, List.of(), Optional.empty(), Optional.empty()),
                         new JoinValuesView("edge-0002", "eth0", List.of(
                                 new FamilyAddress(IpFamily.IPv4, "-4", "192.0.2.102"),
-                                new FamilyAddress(IpFamily.IPv6, "-6", "2001:db8::102")),
+                                new FamilyAddress(IpFamily.IPv6, "-6", "2001:db8::102")), List.of(), List.of(),
                                 "192.0.2.10:30000", 30002, "https://192.0.2.10:30002/ca.crt", "-4", HubProtocol.websocket,
                                 "v1.22.0", CgroupDriver.systemd, containerd, "line=2,site=factory-east")),
                 // QUIC to hostNetwork's own ports, IPv6 first, a CloudCore name instead of an address
@@ -53,7 +53,7 @@ class EdgeBuilderTest {
                                 labels(), CgroupDriver.systemd, containerd, "cluster.local", false, List.of(), Optional.empty(), Optional.empty()),
                         new JoinValuesView("cell-site-002", "wwan0", List.of(
                                 new FamilyAddress(IpFamily.IPv6, "-6", "2001:db8:21::2"),
-                                new FamilyAddress(IpFamily.IPv4, "-4", "198.51.100.102")),
+                                new FamilyAddress(IpFamily.IPv4, "-4", "198.51.100.102")), List.of(), List.of(),
                                 "cloudcore.telco-west.example.net:10001", 10002,
                                 "https://cloudcore.telco-west.example.net:10002/ca.crt", "-6", HubProtocol.quic, "v1.23.1",
                                 CgroupDriver.systemd, containerd, "")));

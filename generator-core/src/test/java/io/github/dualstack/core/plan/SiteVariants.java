@@ -40,6 +40,15 @@ public enum SiteVariants {
             .after(54, "        podSandboxImage: registry.factory-east.local:5000/kubeedge/pause:3.6\n        maxPods: 40"
                     + "\n        clusterDomain: edge.factory-east.local")),
     NO_EDGES(Base.DUAL, e -> e.set(40, "    nodes: []").delete(41, 55)),
+    /** A group with a NodeGroup whose node's IPv6 address is found at join time. */
+    EDGE_GROUP_DISCOVERY(Base.DUAL, e -> e.after(39, String.join("\n",
+            "    groups:",
+            "      - name: hall-b",
+            "        labels: {hall: b}",
+            "        nodeGroup: true",
+            "        discover: {ipv6: {prefix: \"2001:db8::/64\"}}",
+            "        nodes:",
+            "          - {name: edge-0101, interface: eth0, addresses: {ipv4: 192.0.2.151}}"))),
     EXTRA_VOLUMES(Base.DUAL, e -> e.after(13, String.join("\n",
             "    apiServer:",
             "      extraArgs: {audit-policy-file: /etc/kubernetes/audit/policy.yaml,"

@@ -116,7 +116,7 @@ class AnsibleRolloutTest {
         String quotes = "it's \"quoted\" {% raw %}";
         String lines = "a\nb: c\n- d";
         AnsibleInventoryView view = new AnsibleInventoryView(math, "kubeedge_edge", List.of(
-                new AnsibleInventoryView.Host("edge-1", lookup, List.of(quotes, lines),
+                new AnsibleInventoryView.Host("edge-1", java.util.Optional.of(lookup), List.of(quotes, lines), 0,
                         new Labels(new TreeMap<>(Map.of(math, lookup, "line", quotes))))),
                 List.of(new AnsibleInventoryView.Group("edge_line_1", List.of("edge-1"))));
         Renderer renderer = new Renderer(java.util.Optional.empty(), "site.yaml", "hostile");

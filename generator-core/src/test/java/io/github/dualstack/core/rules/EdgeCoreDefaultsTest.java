@@ -26,7 +26,7 @@ class EdgeCoreDefaultsTest {
         assertThat(edge.path("metaServer").path("default").asBoolean(true)).isFalse();
         assertThat(edge.path("clusterDNS").path("default").isEmpty()).isTrue();
         assertThat(edge.path("clusterDNS").path("maxItems").asInt()).isEqualTo(EdgeCoreDefaults.MAX_CLUSTER_DNS);
-        JsonNode node = defs.path("edge").path("properties").path("nodes").path("items").path("properties");
+        JsonNode node = defs.path("edgeNode").path("properties");
         assertThat(node.path("clusterDNS").path("maxItems").asInt()).isEqualTo(EdgeCoreDefaults.MAX_CLUSTER_DNS);
         JsonNode cloudCore = defs.path("cloudCore").path("properties");
         // no schema default: the binder picks external for a chart-installed CloudCore, else KubeEdge's internal

@@ -1,6 +1,7 @@
 package io.github.dualstack.core.plan.view;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * ansible-inventory.yaml.ftl. Components: {@code site} (metadata.name), {@code edgeGroup} (the group of every edge
@@ -17,10 +18,12 @@ public record AnsibleInventoryView(String site, String edgeGroup, List<Host> hos
 
     /**
      * One edge node. Components: {@code name}, {@code address} (where Ansible reaches it: its address of the hub
-     * family), {@code internalIps} (the node's InternalIPs as the API server must report them, site order),
-     * {@code labels}.
+     * family; absent when that address is found on the node at join time, and Ansible then uses the name),
+     * {@code internalIps} (the node's known InternalIPs as the API server must report them, site order),
+     * {@code discovered} (how many more InternalIPs it reports, of the families found at join time), {@code labels}.
      */
-    public record Host(String name, String address, List<String> internalIps, Labels labels) {
+    public record Host(String name, Optional<String> address, List<String> internalIps, int discovered,
+                       Labels labels) {
         public Host {
             internalIps = List.copyOf(internalIps);
         }

@@ -34,6 +34,7 @@ public enum BundledTemplate {
     KUSTOMIZATION("kustomization.yaml.ftl", KustomizationView.class, FileKind.KUSTOMIZE),
     /** Its kind is the merged document's own: {@link #kindOf}. */
     MERGED("merged.yaml.ftl", MergedDocumentView.class, null),
+    NODE_GROUP("nodegroup.yaml.ftl", NodeGroupView.class, FileKind.KUBERNETES),
     PREFLIGHT("preflight.sh.ftl", PreflightView.class, FileKind.SCRIPT),
     REGENERATE_CERTS("regenerate-cloudcore-certs.sh.ftl", RegenerateCertsView.class, FileKind.SCRIPT),
     RUNBOOK("runbook.md.ftl", RunbookView.class, FileKind.DOCUMENT),

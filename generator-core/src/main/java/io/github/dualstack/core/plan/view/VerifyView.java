@@ -7,11 +7,13 @@ import java.util.List;
  * {@code keptOffEdge} (namespace/name of the DaemonSets that must have no pod on an edge node),
  * {@code keptOffNamespaces} (their namespaces, each once: one pod listing each), {@code loadBalancerAddresses} (the
  * advertise addresses the LoadBalancer Service must hold; empty for other exposures), {@code tunnelUrls}
- * (CloudStream's tunnel port at each advertise address, as edges dial it; empty without edge nodes).
+ * (CloudStream's tunnel port at each advertise address, as edges dial it; empty without edge nodes),
+ * {@code discovered} (whether an edge node's address is found at join time, expected as {@code any-ipv4} or
+ * {@code any-ipv6} in {@code ips}).
  */
 public record VerifyView(List<CaUrl> caUrls, List<Node> nodes, String namespace, List<String> keptOffEdge,
-                         List<String> keptOffNamespaces, List<String> loadBalancerAddresses, List<CaUrl> tunnelUrls)
-        implements View {
+                         List<String> keptOffNamespaces, List<String> loadBalancerAddresses, List<CaUrl> tunnelUrls,
+                         boolean discovered) implements View {
 
     public VerifyView {
         caUrls = List.copyOf(caUrls);

@@ -8,7 +8,7 @@ package io.github.dualstack.core.plan.view;
 public sealed interface View permits AnsibleInventoryView, AnsiblePlaybookView, CalicoConfigView,
         CalicoInstallationView, CalicoNodePatchView, CalicoPoolsView, CloudCoreConfigView, CloudCoreServicePatchView,
         CloudCoreServiceView, EdgeAffinityPatchView, EdgeCoreView, HelmValuesView, JoinScriptView, JoinValuesView,
-        KubeadmConfigView, KubeletDropInView, KubeProxyView, KustomizationView, MergedDocumentView, PreflightView,
-        RegenerateCertsView, RunbookView, StaticPodView, StreamRedirectServiceView, StreamRedirectTimerView,
-        StreamRedirectView, SysctlView, VerifyView {
+        KubeadmConfigView, KubeletDropInView, KubeProxyView, KustomizationView, MergedDocumentView, NodeGroupView,
+        PreflightView, RegenerateCertsView, RunbookView, StaticPodView, StreamRedirectServiceView,
+        StreamRedirectTimerView, StreamRedirectView, SysctlView, VerifyView {
 }
