@@ -70,7 +70,7 @@ class PluginDescriptorTest {
     void everyParameterHasDescriptionAndUserProperty() {
         Map<String, List<String>> expected = Map.of(
                 "generate", List.of("descriptor", "descriptors", "force", "maxDescriptorBytes", "outputDirectory",
-                        "siteOutputDirectory", "skip", "templateOverrides"),
+                        "selfCheck", "siteOutputDirectory", "skip", "templateOverrides"),
                 "check", List.of("descriptor", "descriptors", "maxDescriptorBytes", "outputDirectory",
                         "siteOutputDirectory", "skip", "templateOverrides"),
                 "validate", List.of("descriptor", "descriptors", "maxDescriptorBytes", "skip"),
