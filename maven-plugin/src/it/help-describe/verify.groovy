@@ -33,7 +33,7 @@ assert goals == ['check', 'generate', 'help', 'init', 'validate']
 def expected = [
         check   : ['descriptor', 'descriptors', 'maxDescriptorBytes', 'outputDirectory', 'siteOutputDirectory', 'skip',
                    'templateOverrides'],
-        generate: ['descriptor', 'descriptors', 'force', 'maxDescriptorBytes', 'outputDirectory',
+        generate: ['descriptor', 'descriptors', 'force', 'maxDescriptorBytes', 'outputDirectory', 'selfCheck',
                    'siteOutputDirectory', 'skip', 'templateOverrides'],
         validate: ['descriptor', 'descriptors', 'maxDescriptorBytes', 'skip'],
         init    : ['baseline', 'descriptor', 'force', 'maxDescriptorBytes', 'name', 'skip'],
@@ -59,7 +59,7 @@ plugin.mojos.mojo.each { mojo ->
     }
 }
 ['descriptor', 'descriptors', 'outputDirectory', 'siteOutputDirectory', 'templateOverrides', 'skip', 'force',
- 'maxDescriptorBytes', 'baseline', 'name'].each {
+ 'maxDescriptorBytes', 'baseline', 'name', 'selfCheck'].each {
     assert describe.contains("User property: dualstack.$it")
 }
 assert describe =~ /descriptor \(Default: \$\{basedir\}\/site\.yaml\)/

@@ -17,9 +17,11 @@ assert site.count('# TODO: ') == 17
 // no staged file left beside it
 assert basedir.list().findAll { it.startsWith('.site.yaml') }.isEmpty()
 
-// validate: the schema stage names the edges' interfaces first
+// validate names every value still missing: the edges' interfaces and the new family's values, at once
 (1..4).each { i ->
-    assert log =~ /(?m)^\[ERROR\] (.*\/)?site\.yaml:\d+:9: spec\.edge\.nodes\[${i - 1}\]\.interface: is required$/
+    assert log =~ /(?m)^\[ERROR\] (.*\/)?site\.yaml:\d+:9: spec\.edge\.nodes\[${i - 1}\]\.interface: is required: .+$/
+    assert log =~ /(?m)^\[ERROR\] (.*\/)?site\.yaml:\d+:\d+: spec\.edge\.nodes\[${i - 1}\]\.addresses\.ipv6: is required: .+$/
 }
-assert log =~ /the site has 4 problem\(s\)/
+assert log =~ /(?m)^\[ERROR\] (.*\/)?site\.yaml:\d+:\d+: spec\.kubernetes\.podSubnets\.ipv6: is required: .+$/
+assert log =~ /the site has 17 problem\(s\)/
 return true

@@ -103,7 +103,7 @@ public final class SiteBinder {
     private static Calico calico(JsonNode c) {
         FamilyPair<CalicoPool> pools = new FamilyPair<>(pool(c.get("ipv4Pool")), pool(c.get("ipv6Pool")));
         return new Calico(pools, strings(c.path("autodetection")), optionalText(c.path("base")),
-                Calico.InstalledBy.valueOf(c.path("installedBy").asText(Calico.InstalledBy.manifest.name())));
+                Calico.InstalledBy.valueOf(c.path("installedBy").asText(Calico.InstalledBy.manifests.name())));
     }
 
     private static CalicoPool pool(JsonNode p) {

@@ -12,7 +12,7 @@ public record Calico(FamilyPair<CalicoPool> pools, FamilyPair<String> autodetect
 
     /** The descriptor's spelling, lower case. */
     public enum InstalledBy {
-        manifest, operator
+        manifests, operator
     }
 
     public boolean operator() {

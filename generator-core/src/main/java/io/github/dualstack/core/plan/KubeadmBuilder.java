@@ -84,6 +84,8 @@ final class KubeadmBuilder implements ArtifactBuilder {
         Kubernetes k = facts.site.kubernetes();
         ObjectNode conf = object(api.apiVersion(), "ClusterConfiguration");
         conf.put("kubernetesVersion", k.version());
+        // kubeadm passes it to kube-controller-manager as --cluster-name; its default is kubernetes
+        k.clusterName().ifPresent(name -> conf.put("clusterName", name));
         conf.put("controlPlaneEndpoint", facts.apiServerEndpoint);
         conf.put("imageRepository", k.imageRepository());
         conf.putObject("networking").put("dnsDomain", k.dnsDomain());

@@ -42,7 +42,7 @@ final class CalicoOperatorRules {
         }
         live.baseline().cluster(ClusterFile.CALICO_NODE).ifPresent(ds -> problems.error(installedBy, "is operator,"
                 + " but the baseline holds calico-node from Calico's manifest (" + ds.name() + "), which the operator"
-                + " does not run; set installedBy: manifest, or capture the operator's Installation instead"));
+                + " does not run; set installedBy: manifests, or capture the operator's Installation instead"));
         if (installation.isEmpty()) {
             return;   // the baseline loader reports the missing Installation
         }

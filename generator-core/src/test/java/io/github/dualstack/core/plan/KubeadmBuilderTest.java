@@ -165,4 +165,12 @@ class KubeadmBuilderTest {
                         + site.site().nodes().size() + 1);
         assertThat(paths).filteredOn(p -> p.endsWith("sysctl.d/99-dualstack.conf")).hasSize(site.site().nodes().size());
     }
+
+    /** The descriptor's clusterName is kubeadm's, which kubeadm passes on as --cluster-name; none, kubeadm's default. */
+    @Test
+    void theClusterConfigurationNamesTheClusterOnlyWhenTheDescriptorDoes() {
+        assertThat(documents(SiteVariants.NEW_CLUSTER_NAMED, "master-1").get(1)).contains("\nclusterName: plant-east\n");
+        assertThat(documents(SiteVariants.NEW_CLUSTER, "master-1").get(1)).contains("kind: ClusterConfiguration")
+                .doesNotContain("clusterName");
+    }
 }

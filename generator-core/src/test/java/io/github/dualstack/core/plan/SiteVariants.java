@@ -64,6 +64,7 @@ public enum SiteVariants {
                     + " readOnly: true, pathType: DirectoryOrCreate}"))),
     /** A new cluster built with kubeadm 1.32: v1beta4 configurations. */
     NEW_CLUSTER(Base.DUAL, e -> e.after(10, "    bootstrap: kubeadm")),
+    NEW_CLUSTER_NAMED(Base.DUAL, e -> e.after(10, "    bootstrap: kubeadm\n    clusterName: plant-east")),
     /** kubeadm 1.30 (v1beta3: map-style args), node IPAM off, flags and volumes of its own. */
     NEW_CLUSTER_V1BETA3(Base.DUAL, e -> e.sub(11, "v1.32.4", "v1.30.6").after(13, String.join("\n",
             "    bootstrap: kubeadm",
