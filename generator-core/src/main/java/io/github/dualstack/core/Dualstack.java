@@ -118,10 +118,14 @@ public final class Dualstack {
         InputFingerprint.Fingerprint fingerprint = null;
         if (misplaced.isEmpty()) {
             fingerprint = fingerprint(request, bytes.get());
-            Optional<Integer> upToDate = StatCache.upToDate(out, fingerprint.value());
+            Optional<StatCache.UpToDate> upToDate = StatCache.upToDate(out, fingerprint.value());
             if (upToDate.isPresent()) {
-                WriteResult nothing = new WriteResult(List.of(), upToDate.get(), upToDate.get(), List.of(), List.of(), "");
-                return new Report.Generate(List.of(), Optional.of(nothing), true, since(start));
+                int files = upToDate.get().files();
+                WriteResult nothing = new WriteResult(List.of(), files, files, List.of(), List.of(), "");
+                Optional<List<Problem>> warnings = RecordedWarnings.read(upToDate.get().warnings());
+                if (warnings.isPresent()) {
+                    return new Report.Generate(warnings.get(), Optional.of(nothing), true, since(start));
+                }
             }
         }
         DescriptorLoader.Result loaded = load(request, bytes.get());
@@ -136,14 +140,14 @@ public final class Dualstack {
             return new Report.Generate(in.problems(), Optional.of(refused), false, since(start));
         }
         Renderer renderer = renderer(request, in.site());
-        // A descriptor with warnings takes the full run every time, so that its warnings are printed every time.
-        // So does a site with a baseline: the fingerprint, taken before the descriptor is read, cannot cover the
-        // baseline's files, and a tree recorded as up to date would hide a changed capture.
-        // An inventory counts only when the fingerprint covers the one the run read.
-        String recordAs = in.problems().isEmpty() && in.baseline().isEmpty() && fingerprint != null
+        // A site with a baseline takes the full run every time: the fingerprint, taken before the descriptor is
+        // read, cannot cover the baseline's files, and a tree recorded as up to date would hide a changed capture.
+        // An inventory counts only when the fingerprint covers the one the run read. The descriptor's warnings are
+        // recorded with the tree, so that an up-to-date answer prints them again.
+        String recordAs = in.baseline().isEmpty() && fingerprint != null
                 && fingerprint.inventory().equals(loaded.inventory()) ? fingerprint.value() : null;
         WriteResult written = inPool(request, () -> write(new OutputPlan(in.site(), in.baseline()), renderer, request,
-                recordAs));
+                recordAs, in.problems()));
         return new Report.Generate(withTemplateWarnings(in, renderer), Optional.of(written), false, since(start));
     }
 
@@ -421,8 +425,8 @@ public final class Dualstack {
      * is (see {@link StatCache}). A complete tree is recorded with each file's render key, and as made by
      * {@code fingerprint} when there is one.
      */
-    private static WriteResult write(OutputPlan plan, Renderer renderer, Request.Generate request, String fingerprint)
-            throws IOException {
+    private static WriteResult write(OutputPlan plan, Renderer renderer, Request.Generate request, String fingerprint,
+                                     List<Problem> warnings) throws IOException {
         FrontEnd words = request.options().frontEnd();
         Path out = request.outputDirectory();
         TreeWriter.Options options = new TreeWriter.Options(request.force(), words.forceOption(),
@@ -443,7 +447,7 @@ public final class Dualstack {
             WriteResult result = writer.commit();
             // Like descriptor warnings, template warnings must show on every run: no record then, and no reuse.
             if (!result.refused() && renderer.warnings().isEmpty()) {
-                writer.record(keys, Optional.ofNullable(fingerprint), rendering);
+                writer.record(keys, Optional.ofNullable(fingerprint), rendering, RecordedWarnings.lines(warnings));
             }
             return result;
         }

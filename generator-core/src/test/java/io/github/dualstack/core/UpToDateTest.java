@@ -128,37 +128,24 @@ class UpToDateTest {
     }
 
     @Test
-    void aDescriptorWithWarningsIsNeverAnsweredFromTheCacheSoItsWarningsAreAlwaysShown() throws Exception {
+    void aDescriptorWithWarningsIsAnsweredFromTheCacheWithTheSameWarnings() throws Exception {
         Files.writeString(site, Files.readString(Path.of("..", "samples", "ipv6-primary-hostnetwork", "site.yaml")));
         Path other = dir.resolve("other");
         out = other;
         Report.Generate first = run(Optional.empty());
         assertThat(first.ok()).as(first.summary()).isTrue();
-        assertThat(first.warnings()).hasSize(2);
-        assertThat(Files.readString(other.resolve(".dualstack/stat-cache")))
-                .as("its files' render keys are kept, but never as up to date").contains("\nfingerprint -\n");
+        assertThat(first.warnings()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(first.fromStatCache()).isFalse();
         Report.Generate again = run(Optional.empty());
-        assertThat(again.fromStatCache()).isFalse();
-        assertThat(again.warnings()).hasSize(2);
+        assertThat(again.fromStatCache()).as("answered without loading the descriptor").isTrue();
+        assertThat(again.warnings()).isEqualTo(first.warnings());
         assertThat(again.write().orElseThrow().noOp()).isTrue();
-    }
-
-    /** The inventory is an input like the descriptor: a changed row is a full run, an unchanged one is not. */
-    @Test
-    void anInventoryIsPartOfTheFingerprint() throws Exception {
-        String edges = text.substring(0, text.indexOf("    nodes:\n      - name: edge-0001"))
-                + "    inventory: {file: edges.csv}\n";
-        Files.writeString(site, edges);
-        Path csv = Files.writeString(site.resolveSibling("edges.csv"), "name,interface,ipv4,ipv6,labels\n"
-                + "edge-0001,eth0,192.0.2.101,2001:db8::101,line=1\n");
-        Report.Generate first = run(Optional.empty());
-        assertThat(first.ok()).as(first.summary()).isTrue();
-        assertThat(run(Optional.empty()).fromStatCache()).isTrue();
-        Files.writeString(csv, "name,interface,ipv4,ipv6,labels\nedge-0001,eth0,192.0.2.101,2001:db8::101,line=2\n");
-        Report.Generate changed = run(Optional.empty());
-        assertThat(changed.fromStatCache()).isFalse();
-        assertThat(Files.readString(out.resolve(EDGE_CONFIG))).contains("\"line\": \"2\"");
-        assertThat(run(Optional.empty()).fromStatCache()).isTrue();
+        // a cache whose warnings cannot be read back is no answer: the full run prints them from the descriptor
+        Path cache = other.resolve(".dualstack/stat-cache");
+        Files.writeString(cache, Files.readString(cache).replaceFirst("\nw \\{[^\n]*", "\nw not json"));
+        Report.Generate full = run(Optional.empty());
+        assertThat(full.fromStatCache()).isFalse();
+        assertThat(full.warnings()).isEqualTo(first.warnings());
     }
 
     private Report.Generate run(Optional<Path> templates) throws IOException, DualstackException {

@@ -28,8 +28,9 @@ import java.util.concurrent.TimeUnit;
  * <p>It also records each file's render key (its template, header and view as one hash, {@code Renderer.key})
  * under a fingerprint of what rendering depends on beside them (generator, overrides, descriptor name): a run
  * whose descriptor changed takes a file it would render to the same key, and whose stat is as recorded, without
- * rendering or reading it ({@link Previous}). A run with descriptor warnings or a baseline records no input
- * fingerprint (its warnings must print, its captures be read, every time) but still its keys.
+ * rendering or reading it ({@link Previous}). The run's descriptor warnings are recorded too, and an up-to-date
+ * answer reports them again. A run with a baseline records no input fingerprint (its captures must be read every
+ * time) but still its keys.
  *
  * <p>Like git, it guards against "racy" files: a file changed in the same clock tick as it was recorded would keep
  * its recorded stat. Files whose ctime is within {@link #RACY_WINDOW_NANOS} of the recording are compared by
@@ -39,7 +40,7 @@ public final class StatCache {
 
     static final String PATH = TreeLayout.STAT_CACHE;
     private static final String TMP = TreeLayout.STAT_CACHE + TreeLayout.TMP_SUFFIX;
-    private static final String MAGIC = "dualstack-stat-cache 2";
+    private static final String MAGIC = "dualstack-stat-cache 3";
     /** Recorded instead of an input fingerprint when the tree must never be taken as up to date. */
     private static final String NO_FINGERPRINT = "-";
     /** Wider than the timestamp granularity of the file systems a tree lives on (Linux ticks in milliseconds; NFS servers in up to a second). */
@@ -78,7 +79,17 @@ public final class StatCache {
     }
 
     /** What a cache file holds, or empty when it cannot be trusted at all. */
-    private record Recorded(String fingerprint, String rendering, List<Entry> entries) {
+    private record Recorded(String fingerprint, String rendering, List<String> warnings, List<Entry> entries) {
+    }
+
+    /**
+     * A tree exactly as the run with the same inputs left it: its number of generated files and that run's
+     * warnings, each one line as the caller recorded it, to be reported again.
+     */
+    public record UpToDate(int files, List<String> warnings) {
+        public UpToDate {
+            warnings = List.copyOf(warnings);
+        }
     }
 
     private static Optional<Recorded> read(Path root) {
@@ -90,6 +101,7 @@ public final class StatCache {
             return Optional.empty();
         }
         List<Entry> entries = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         String fingerprint;
         String rendering;
         // The cache can be committed by anyone (git add -f): read it like every other file of the tree.
@@ -106,6 +118,17 @@ public final class StatCache {
             }
             fingerprint = fingerprintLine.substring("fingerprint ".length());
             rendering = renderingLine.substring("rendering ".length());
+            String warningsLine = in.readLine();
+            if (warningsLine == null || !warningsLine.startsWith("warnings ")) {
+                return Optional.empty();
+            }
+            for (int i = Integer.parseInt(warningsLine.substring("warnings ".length())); i > 0; i--) {
+                String w = in.readLine();
+                if (w == null || !w.startsWith("w ")) {
+                    return Optional.empty();
+                }
+                warnings.add(w.substring(2));
+            }
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 Entry e = Entry.parse(line);
                 if (!isRecordable(e.path())) {
@@ -120,14 +143,14 @@ public final class StatCache {
         if (manifest.isEmpty() || !unchanged(root, manifest.get())) {
             return Optional.empty();   // the manifest is what reused files are taken from: it must be as recorded
         }
-        return Optional.of(new Recorded(fingerprint, rendering, entries));
+        return Optional.of(new Recorded(fingerprint, rendering, warnings, entries));
     }
 
     /**
      * The number of generated files (the manifest and .dualstack/.gitignore not counted) when the tree under
      * {@code root} is exactly as the run with {@code fingerprint} left it; empty when a full run is needed.
      */
-    public static Optional<Integer> upToDate(Path root, String fingerprint) {
+    public static Optional<UpToDate> upToDate(Path root, String fingerprint) {
         Optional<Recorded> recorded = read(root);
         if (recorded.isEmpty() || NO_FINGERPRINT.equals(fingerprint)
                 || !recorded.get().fingerprint().equals(fingerprint)) {
@@ -135,8 +158,8 @@ public final class StatCache {
         }
         List<Entry> entries = recorded.get().entries();
         boolean same = entries.parallelStream().allMatch(e -> unchanged(root, e));
-        return same ? Optional.of((int) entries.stream().filter(e -> !e.path().startsWith(".dualstack/")).count())
-                : Optional.empty();
+        return same ? Optional.of(new UpToDate((int) entries.stream().filter(e -> !e.path().startsWith(".dualstack/"))
+                .count(), recorded.get().warnings())) : Optional.empty();
     }
 
     /**
@@ -202,7 +225,10 @@ public final class StatCache {
      * complete.
      */
     static void record(Path root, Map<String, String> files, Map<String, String> keys, Optional<String> fingerprint,
-                       String rendering) throws IOException {
+                       String rendering, List<String> warnings) throws IOException {
+        if (warnings.stream().anyMatch(w -> w.indexOf('\n') >= 0 || w.indexOf('\r') >= 0)) {
+            throw new IllegalArgumentException("a recorded warning is one line");
+        }
         Path cache = root.resolve(PATH);
         Path tmp = root.resolve(TMP);
         // The file system's own clock, read before any file is looked at: what changed at or after it is racy.
@@ -238,7 +264,10 @@ public final class StatCache {
                 java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
                 LinkOption.NOFOLLOW_LINKS), StandardCharsets.UTF_8))) {
             out.write(MAGIC + "\nfingerprint " + fingerprint.orElse(NO_FINGERPRINT) + "\nrendering " + rendering
-                    + "\n");
+                    + "\nwarnings " + warnings.size() + "\n");
+            for (String w : warnings) {
+                out.write("w " + w + "\n");
+            }
             for (Entry e : entries) {
                 out.write(e.line());
                 out.write('\n');

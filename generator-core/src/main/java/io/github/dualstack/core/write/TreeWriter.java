@@ -362,14 +362,16 @@ public final class TreeWriter implements AutoCloseable {
      * After a successful {@link #commit}: records the tree's state for the next run ({@link StatCache}): each
      * file's render key in {@code keys} (path to key) under the {@code rendering} fingerprint, and
      * {@code inputFingerprint} when a regenerate with the same inputs may tell it has nothing to do without
-     * rendering. Best effort: the tree is complete either way, and without a record the next run is a full one.
+     * rendering, reporting {@code warnings} (one line each) again. Best effort: the tree is complete either way,
+     * and without a record the next run is a full one.
      */
-    public void record(Map<String, String> keys, Optional<String> inputFingerprint, String rendering) {
+    public void record(Map<String, String> keys, Optional<String> inputFingerprint, String rendering,
+                       List<String> warnings) {
         if (!committed || !refusals.isEmpty()) {
             throw new IllegalStateException("only a committed, complete tree can be recorded");
         }
         try {
-            StatCache.record(root.root(), planned, keys, inputFingerprint, rendering);
+            StatCache.record(root.root(), planned, keys, inputFingerprint, rendering, warnings);
         } catch (IOException | UncheckedIOException e) {
             try {
                 StatCache.invalidate(root.root(), disk);

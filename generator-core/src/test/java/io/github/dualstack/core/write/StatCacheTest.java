@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +34,7 @@ class StatCacheTest {
         assertThat(Files.readString(root.resolve(StatCache.PATH)))
                 .as("written just now, so racy: the hash is in the entry")
                 .contains(Hashes.sha256("generated\n".getBytes(StandardCharsets.UTF_8)) + " key-1 a.txt");
-        assertThat(StatCache.upToDate(root, "fp")).contains(1);
+        assertThat(StatCache.upToDate(root, "fp")).contains(new StatCache.UpToDate(1, List.of("{\"message\": \"careful\"}")));
         assertThat(StatCache.upToDate(root, "other inputs")).isEmpty();
     }
 
@@ -60,7 +61,7 @@ class StatCacheTest {
         Files.writeString(root.resolve(Manifest.PATH), "{}\n");
         Files.writeString(root.resolve(".dualstack/.gitignore"), "stat-cache\n");
         StatCache.record(root, Map.of("a.txt", Hashes.sha256(recordedContent.getBytes(StandardCharsets.UTF_8))),
-                Map.of("a.txt", "key-1"), fingerprint, "r");
+                Map.of("a.txt", "key-1"), fingerprint, "r", List.of("{\"message\": \"careful\"}"));
     }
 
     @Test
