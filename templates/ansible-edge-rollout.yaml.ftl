@@ -114,6 +114,6 @@
       # every known address, and one more per family found on the node at join time
       until: >-
         dualstack_internal_ips | difference(dualstack_addresses.stdout_lines) | length == 0
-        and dualstack_addresses.stdout_lines | length == (dualstack_internal_ips | length) + (dualstack_discovered | int)
+        and dualstack_addresses.stdout_lines | length == (dualstack_internal_ips | length) + (dualstack_discovered | default(0) | int)
       retries: ${verifyRetries}
       delay: ${verifyDelaySeconds}

@@ -14,18 +14,9 @@ all:
           ansible_host: !unsafe ${h.address}
 </#if>
           dualstack_node: !unsafe ${h.name}
+          dualstack_internal_ips: [<#list h.internalIps as ip>!unsafe ${ip}<#sep>, </#list>]
+<#if h.discovered gt 0>
           dualstack_discovered: ${h.discovered}
-          dualstack_internal_ips:
-<#list h.internalIps as ip>
-            - !unsafe ${ip}
-</#list>
-<#if h.labels?size == 0>
-          dualstack_labels: {}
-<#else>
-          dualstack_labels:
-<#list h.labels as key, value>
-            !unsafe ${key}: !unsafe ${value}
-</#list>
 </#if>
 </#list>
 <#if groups?has_content>

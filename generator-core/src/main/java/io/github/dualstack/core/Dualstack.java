@@ -129,8 +129,11 @@ public final class Dualstack {
             }
         }
         DescriptorLoader.Result loaded = load(request, bytes.get());
+        Optional<String> inventoryRead = loaded.inventory();
         Inputs in = inputs(request, loaded);
-        bytes = null;   // the site is bound: a large descriptor's bytes must not stay on the heap while rendering
+        // the site is bound: a large descriptor's bytes, tree and locator must not stay on the heap while rendering
+        bytes = null;
+        loaded = null;
         if (!in.ok()) {
             return new Report.Generate(in.problems(), Optional.empty(), false, since(start));
         }
@@ -145,7 +148,7 @@ public final class Dualstack {
         // An inventory counts only when the fingerprint covers the one the run read. The descriptor's warnings are
         // recorded with the tree, so that an up-to-date answer prints them again.
         String recordAs = in.baseline().isEmpty() && fingerprint != null
-                && fingerprint.inventory().equals(loaded.inventory()) ? fingerprint.value() : null;
+                && fingerprint.inventory().equals(inventoryRead) ? fingerprint.value() : null;
         WriteResult written = inPool(request, () -> write(new OutputPlan(in.site(), in.baseline()), renderer, request,
                 recordAs, in.problems()));
         return new Report.Generate(withTemplateWarnings(in, renderer), Optional.of(written), false, since(start));
@@ -442,7 +445,9 @@ public final class Dualstack {
                     writer.offer(renderer.render(f));
                 }
             };
-            plan.siteFiles().parallelStream().forEach(emit);
+            // The site files one at a time: a few of them list every node (tens of megabytes at 100,000 edges),
+            // and two of those rendering at once do not fit a small heap. The edges' files render in parallel.
+            plan.siteFiles().forEach(emit);
             plan.edgeFiles().parallel().forEach(emit);
             WriteResult result = writer.commit();
             // Like descriptor warnings, template warnings must show on every run: no record then, and no reuse.

@@ -15,7 +15,9 @@ import java.io.IOException;
  */
 final class AnsibleFiles {
 
-    private static final YAMLFactory FACTORY = YAMLFactory.builder()
+    /** An inventory lists every edge node: at 100,000 of them it is tens of megabytes, read as a stream. */
+    private static final long MAX_CHARS = 1L << 30;
+    private static final YAMLFactory FACTORY = StrictYamlScanner.factoryBuilder(MAX_CHARS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private AnsibleFiles() {

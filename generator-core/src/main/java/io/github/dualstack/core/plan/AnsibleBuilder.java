@@ -3,7 +3,6 @@ package io.github.dualstack.core.plan;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.plan.view.AnsibleInventoryView;
 import io.github.dualstack.core.plan.view.AnsiblePlaybookView;
-import io.github.dualstack.core.plan.view.Labels;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -45,7 +44,7 @@ final class AnsibleBuilder implements ArtifactBuilder {
                         .map(a -> SiteFacts.address(a).toCanonicalString()),
                 SiteFacts.canonical(facts.families.stream().filter(f -> !e.discovers(f))
                         .map(f -> SiteFacts.address(e.addresses().get(f))).toList()),
-                (int) facts.families.stream().filter(e::discovers).count(), new Labels(e.labels())))
+                (int) facts.families.stream().filter(e::discovers).count()))
                 .toList();
         List<AnsibleInventoryView.Group> groups = EdgeGroups.of(facts.site.edgeNodes()).entrySet().stream()
                 .map(g -> new AnsibleInventoryView.Group(g.getKey(), g.getValue())).toList();

@@ -75,11 +75,12 @@ public final class Renderer {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        for (String part : List.of(file.template().fileName(), headerText, ViewShape.content(file.view()))) {
+        for (String part : List.of(file.template().fileName(), headerText)) {
             byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
             md.update((bytes.length + ":").getBytes(StandardCharsets.UTF_8));
             md.update(bytes);
         }
+        ViewShape.content(file.view(), md);
         return HexFormat.of().formatHex(md.digest());
     }
 

@@ -2,6 +2,8 @@ package io.github.dualstack.core.render;
 
 import io.github.dualstack.core.plan.view.Labels;
 import io.github.dualstack.core.plan.view.YamlTree;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -19,55 +21,89 @@ final class ViewShape {
     }
 
     static String of(Object value) {
-        StringBuilder out = new StringBuilder();
+        Text out = new Text(null);
         append(value, false, out);
-        return out.toString();
+        return out.sb.toString();
     }
 
     /**
-     * The view whole, every value with its length ahead of it, so that two different views never give the same
-     * text: what a file's bytes are made from besides its template and header (see {@link Renderer#key}).
+     * Feeds the view whole to {@code md}, every value with its length ahead of it, so that two different views never
+     * give the same bytes: what a file's bytes are made from besides its template and header (see
+     * {@link Renderer#key}). In pieces: a view that lists 100,000 nodes is never one string.
      */
-    static String content(Object value) {
-        StringBuilder out = new StringBuilder(1024);
+    static void content(Object value, MessageDigest md) {
+        Text out = new Text(md);
         append(value, true, out);
-        return out.toString();
+        out.flush();
     }
 
-    private static void append(Object value, boolean values, StringBuilder out) {
+    /** Text built in pieces, handed to a digest every 64 Ki characters when there is one. */
+    private static final class Text {
+        private static final int CHUNK = 1 << 16;
+        final StringBuilder sb = new StringBuilder(1024);
+        private final MessageDigest md;
+
+        Text(MessageDigest md) {
+            this.md = md;
+        }
+
+        Text add(String s) {
+            sb.append(s);
+            if (md != null && sb.length() >= CHUNK) {
+                flush();
+            }
+            return this;
+        }
+
+        Text add(char c) {
+            sb.append(c);
+            return this;
+        }
+
+        Text add(int i) {
+            sb.append(i);
+            return this;
+        }
+
+        void flush() {
+            md.update(sb.toString().getBytes(StandardCharsets.UTF_8));
+            sb.setLength(0);
+        }
+    }
+
+    private static void append(Object value, boolean values, Text out) {
         if (values && (value instanceof String || value instanceof Integer || value instanceof Long
                 || value instanceof Enum<?> || value instanceof YamlTree)) {
             String text = value instanceof YamlTree t ? t.root().toString() : value.toString();
-            out.append('s').append(text.length()).append(':').append(text);
+            out.add('s').add(text.length()).add(':').add(text);
         } else if (value instanceof Boolean b) {
-            out.append(b ? 'T' : 'F');
+            out.add(b ? 'T' : 'F');
         } else if (value instanceof Enum<?> e) {
-            out.append(e.name());
+            out.add(e.name());
         } else if (value instanceof Optional<?> o) {
-            out.append(o.isPresent() ? "+" : "-");
+            out.add(o.isPresent() ? "+" : "-");
             o.ifPresent(v -> append(v, values, out));
         } else if (value instanceof List<?> list && values) {
-            out.append('[').append(list.size()).append(':');
+            out.add('[').add(list.size()).add(':');
             list.forEach(v -> append(v, true, out));
-            out.append(']');
+            out.add(']');
         } else if (value instanceof List<?> list) {
             TreeSet<String> elements = new TreeSet<>();
             list.forEach(v -> elements.add(of(v)));
-            out.append('[').append(count(list.size())).append(String.join("|", elements)).append(']');
+            out.add('[').add(count(list.size())).add(String.join("|", elements)).add(']');
         } else if (value instanceof Labels labels && values) {
-            out.append('L').append(labels.entries().size()).append(':');
-            labels.entries().forEach((k, v) -> append(v, true, out.append('s').append(k.length()).append(':')
-                    .append(k)));
+            out.add('L').add(labels.entries().size()).add(':');
+            labels.entries().forEach((k, v) -> append(v, true, out.add('s').add(k.length()).add(':').add(k)));
         } else if (value instanceof Labels labels) {
-            out.append('L').append(count(labels.entries().size()));
+            out.add('L').add(count(labels.entries().size()));
         } else if (value instanceof YamlTree) {
-            out.append('Y');   // a merged document: the plan's shape names the captured file it came from
+            out.add('Y');   // a merged document: the plan's shape names the captured file it came from
         } else if (value instanceof Record r) {
-            out.append(values ? r.getClass().getName() : "").append('(');
+            out.add(values ? r.getClass().getName() : "").add('(');
             ViewWrapper.componentValues(r).forEach(v -> append(v, values, out));
-            out.append(')');
+            out.add(')');
         } else {
-            out.append('s');
+            out.add('s');
         }
     }
 

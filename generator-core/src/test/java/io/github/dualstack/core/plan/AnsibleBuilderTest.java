@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dualstack.core.plan.view.AnsibleInventoryView;
 import io.github.dualstack.core.plan.view.AnsiblePlaybookView;
-import io.github.dualstack.core.plan.view.Labels;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** ansible/: each edge node reached on its hub family's address, its InternalIPs in site order, label groups. */
@@ -24,13 +21,10 @@ class AnsibleBuilderTest {
         assertThat(inventory.site()).isEqualTo("factory-east");
         assertThat(inventory.edgeGroup()).isEqualTo("kubeedge_edge");
         assertThat(inventory.hosts()).containsExactly(
-                new AnsibleInventoryView.Host("edge-0001", Optional.of("2001:db8::101"), List.of("192.0.2.101", "2001:db8::101"), 0,
-                        new Labels(new TreeMap<>(Map.of("line", "1", "site", "factory-east")))),
+                new AnsibleInventoryView.Host("edge-0001", Optional.of("2001:db8::101"), List.of("192.0.2.101", "2001:db8::101"), 0),
                 // edge-0002 dials CloudCore over IPv4 (hubFamily: IPv4)
-                new AnsibleInventoryView.Host("edge-0002", Optional.of("192.0.2.102"), List.of("192.0.2.102", "2001:db8::102"), 0,
-                        new Labels(new TreeMap<>(Map.of("line", "2", "site", "factory-east")))),
-                new AnsibleInventoryView.Host("edge-0003", Optional.of("2001:db8::103"), List.of("192.0.2.103", "2001:db8::103"), 0,
-                        new Labels(new TreeMap<>(Map.of("line", "3", "site", "factory-east")))));
+                new AnsibleInventoryView.Host("edge-0002", Optional.of("192.0.2.102"), List.of("192.0.2.102", "2001:db8::102"), 0),
+                new AnsibleInventoryView.Host("edge-0003", Optional.of("2001:db8::103"), List.of("192.0.2.103", "2001:db8::103"), 0));
         assertThat(inventory.groups()).extracting(AnsibleInventoryView.Group::name).containsExactly("edge_line_1",
                 "edge_line_2", "edge_line_3", "edge_site_factory_east");
         assertThat(inventory.groups().get(3).hosts()).containsExactly("edge-0001", "edge-0002", "edge-0003");

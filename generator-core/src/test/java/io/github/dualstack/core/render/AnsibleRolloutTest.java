@@ -11,7 +11,6 @@ import io.github.dualstack.core.Report;
 import io.github.dualstack.core.Request;
 import io.github.dualstack.core.plan.PlannedFile;
 import io.github.dualstack.core.plan.view.AnsibleInventoryView;
-import io.github.dualstack.core.plan.view.Labels;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +19,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,8 +114,7 @@ class AnsibleRolloutTest {
         String quotes = "it's \"quoted\" {% raw %}";
         String lines = "a\nb: c\n- d";
         AnsibleInventoryView view = new AnsibleInventoryView(math, "kubeedge_edge", List.of(
-                new AnsibleInventoryView.Host("edge-1", java.util.Optional.of(lookup), List.of(quotes, lines), 0,
-                        new Labels(new TreeMap<>(Map.of(math, lookup, "line", quotes))))),
+                new AnsibleInventoryView.Host("edge-1", java.util.Optional.of(lookup), List.of(quotes, math, lines), 1)),
                 List.of(new AnsibleInventoryView.Group("edge_line_1", List.of("edge-1"))));
         Renderer renderer = new Renderer(java.util.Optional.empty(), "site.yaml", "hostile");
         OutputFile rendered = renderer.render(new PlannedFile("ansible/inventory.yaml", view));
@@ -125,14 +122,15 @@ class AnsibleRolloutTest {
         String text = new String(rendered.content(), StandardCharsets.UTF_8);
         JsonNode host = YAML.readTree(text).at("/all/children/kubeedge_edge/hosts/edge-1");
         assertThat(host.get("ansible_host").asText()).isEqualTo(lookup);
-        assertThat(host.get("dualstack_internal_ips").get(1).asText()).isEqualTo(lines);
-        assertThat(host.get("dualstack_labels").get(math).asText()).isEqualTo(lookup);
+        assertThat(host.get("dualstack_internal_ips").get(2).asText()).isEqualTo(lines);
+        assertThat(host.get("dualstack_internal_ips").get(1).asText()).isEqualTo(math);
+        assertThat(host.get("dualstack_discovered").asInt()).isEqualTo(1);
 
         assumeTrue(ScriptHarness.installed("ansible"), "ansible is not installed (apt-get install ansible)");
         Path inventory = Files.writeString(tmp.resolve("inventory.yaml"), text);
         Result r = run(tmp, Map.of(), "ansible", "-i", inventory.toString(), "edge-1", "-c", "local",
                 "-m", "ansible.builtin.debug", "-a",
-                "msg={{ [ansible_host, dualstack_site, dualstack_labels, dualstack_internal_ips] }}");
+                "msg={{ [ansible_host, dualstack_site, dualstack_internal_ips] }}");
         assertThat(r.exit()).as(r.output()).isZero();
         assertThat(r.output()).contains("lookup('pipe'", "{{ 6 * 7 }}", "{% raw %}")
                 .doesNotContain("\"42\"");   // {{ 6 * 7 }} evaluated (the temporary directory's digits may hold 42)

@@ -20,10 +20,10 @@ public record AnsibleInventoryView(String site, String edgeGroup, List<Host> hos
      * One edge node. Components: {@code name}, {@code address} (where Ansible reaches it: its address of the hub
      * family; absent when that address is found on the node at join time, and Ansible then uses the name),
      * {@code internalIps} (the node's known InternalIPs as the API server must report them, site order),
-     * {@code discovered} (how many more InternalIPs it reports, of the families found at join time), {@code labels}.
+     * {@code discovered} (how many more InternalIPs it reports, of the families found at join time). Its labels are
+     * the groups it is in, not host variables: at 100,000 edges every byte per host is 100 KB of inventory.
      */
-    public record Host(String name, Optional<String> address, List<String> internalIps, int discovered,
-                       Labels labels) {
+    public record Host(String name, Optional<String> address, List<String> internalIps, int discovered) {
         public Host {
             internalIps = List.copyOf(internalIps);
         }
