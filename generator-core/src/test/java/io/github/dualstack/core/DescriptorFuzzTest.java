@@ -316,7 +316,9 @@ class DescriptorFuzzTest {
             return new Input("SyntheticSite(" + edges + ", " + seed + "L)", new SyntheticSite(edges, seed).yaml());
         }, r -> {
             wellFormed(r);
-            assertThat(r.problems()).isEmpty();
+            // the one warning of a site whose edges have an IPv6 address, and nothing else
+            assertThat(r.problems()).allMatch(p -> !p.isError() && (p.path() + ": " + p.message())
+                    .startsWith(Descriptors.METRICS_WARNING));
         });
     }
 }

@@ -88,7 +88,7 @@ class ManySitesTest {
         List<Problem> errors = validated.sites().get(2).report().orElseThrow().errors();
         assertThat(errors).hasSize(1);
         assertThat(errors.get(0).toString()).startsWith(broken + ":13:").contains("spec.kubernetes.serviceSubnets.ipv6");
-        assertThat(validated.sites().get(0).report().orElseThrow().problems()).isEmpty();
+        assertThat(Descriptors.withoutMetricsWarning(validated.sites().get(0).report().orElseThrow().problems())).isEmpty();
     }
 
     @Test

@@ -40,9 +40,10 @@ class SamplesTest {
     }
 
     @Test
-    void dualStackSiteHasNoWarningsAndResolvesItsDefaults() throws Exception {
+    void dualStackSiteHasOnlyTheMetricsWarningAndResolvesItsDefaults() throws Exception {
         Report.Validate r = validate("dual-stack-site");
-        assertThat(r.problems()).isEmpty();
+        assertThat(r.problems()).extracting(Problem::path, Problem::severity, Problem::message)
+                .containsExactly(tuple("spec.ipFamilies", Problem.Severity.WARNING, METRICS_WARNING));
         var site = r.site().orElseThrow();
         assertThat(site.ipFamilies()).containsExactly(IpFamily.IPv4, IpFamily.IPv6);
         assertThat(site.nodes()).hasSize(2);
@@ -111,7 +112,7 @@ class SamplesTest {
     void retailFleetMergesItsInventoryAndWarnsAboutDiscoveryAndTheSharedLan() throws Exception {
         Report.Validate r = validate("retail-fleet");
         assertThat(r.errors()).isEmpty();
-        assertThat(r.warnings()).extracting(Problem::path).containsExactly("spec.edge.groups[0].discover.ipv4",
+        assertThat(r.warnings()).extracting(Problem::path).containsExactly("spec.ipFamilies", "spec.edge.groups[0].discover.ipv4",
                 "spec.edge.groups[0].discover.ipv6", "spec.edge.groups[1].sharedPrivateLan");
         JsonNode nodes = new ObjectMapper().readTree(r.resolved().orElseThrow().json()).at("/spec/edge/nodes");
         assertThat(nodes).hasSize(4);

@@ -28,9 +28,9 @@ public final class SiteValidator {
         new ExtraVolumesRules(c).check();
         new KubeadmBootstrapRules(c).check();
         // getMetrics looks the session up by strings.Split(Host, ":")[0]: "[2001" for an IPv6 Host, and an IPv4 one
-        // never equals the "v4,v6" nodeIP that edgestream registers as the session key. Warned where the Host that
-        // metrics-server dials is IPv6 (the edges' first address); the runbook states it for every site.
-        if (!site.edgeNodes().isEmpty() && site.primaryFamily() == IpFamily.IPv6) {
+        // never equals the "v4,v6" nodeIP that edgestream registers as the session key. So every edge with an IPv6
+        // address, known or discovered, loses metrics, whichever family is primary; the runbook states it too.
+        if (site.edgeNodes().stream().anyMatch(e -> e.hasFamily(IpFamily.IPv6))) {
             c.warn(Checks.SPEC.child("ipFamilies"), "metrics-server and kubectl top get no metrics from edge nodes:"
                     + " CloudStream's metrics path finds a session only for an edge whose nodeIP is one IPv4 address;"
                     + " kubectl logs and exec work through the control-plane redirect (README.md, CloudStream step)");
