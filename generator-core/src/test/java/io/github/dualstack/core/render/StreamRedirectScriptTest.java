@@ -231,6 +231,18 @@ class StreamRedirectScriptTest extends ScriptHarness {
     }
 
     @Test
+    void aNodeWithoutIp6tablesIsToldWhatToInstallAndNoRuleIsChanged() throws IOException {
+        Files.delete(bin.resolve("ip6tables-restore"));
+        // the fakes and the shell's own tools, but not the host's iptables in /usr/sbin
+        Run r = redirect(load("dual-stack-site"), "master-1", Map.of("FAKE_RECORD", TWO_INSTANCES,
+                "PATH", bin + ":/usr/bin:/bin"));
+        assertThat(r.exit).isEqualTo(1);
+        assertThat(r.err).isEqualTo("dualstack-stream-redirect: ip6tables-restore not found; install the iptables"
+                + " package (iptables-nft works on an nftables node)\n");
+        assertThat(fakeLog()).isEmpty();
+    }
+
+    @Test
     void anUnknownArgumentIsAUsageError() throws IOException {
         Run r = redirect(load("dual-stack-site"), "master-1", Map.of(), "flush");
         assertThat(r.exit).isEqualTo(2);
