@@ -51,18 +51,21 @@ fi
 
 # family, then the iptables arguments; -w waits for the xtables lock that kube-proxy and CloudCore also take
 ipt() {
-    local family="$1"
+    local tool
+    tool="$(ipt_name "$1")"
     shift
-    case "$family" in
-        IPv4) iptables -w "$@" ;;
-        IPv6) ip6tables -w "$@" ;;
-    esac
+    "$tool" -w "$@"
 }
 
 ipt_restore() {
+    "$(ipt_name "$1")-restore" -w --noflush
+}
+
+# the iptables command of a family
+ipt_name() {
     case "$1" in
-        IPv4) iptables-restore -w --noflush ;;
-        IPv6) ip6tables-restore -w --noflush ;;
+        IPv4) printf iptables ;;
+        IPv6) printf ip6tables ;;
     esac
 }
 
@@ -198,5 +201,17 @@ apply() {
         printf '%s: %s set (%d rules)\n' "$f" "$CHAIN" "$(grep -c . <<<"$rules" || true)"
     done
 }
+
+# iptables-nft, the default of current distributions, programs nftables through the same commands, so a node whose
+# kube-proxy runs in nftables mode needs only the iptables package.
+for f in "${FAMILIES[@]}"; do
+    for tool in "$(ipt_name "$f")" "$(ipt_name "$f")-restore"; do
+        if ! command -v "$tool" >/dev/null 2>&1; then
+            printf 'dualstack-stream-redirect: %s not found; install the iptables package (iptables-nft works on an nftables node)\n' \
+                "$tool" >&2
+            exit 1
+        fi
+    done
+done
 
 "$action"
