@@ -54,13 +54,16 @@ class Disk {
 
     /**
      * {@link #createNew} under a name that may be taken by what a killed run left or a tree planted (a file, a
-     * link): the name is unlinked first, never opened.
+     * link): the name is unlinked, never opened, and created again. O_CREAT|O_EXCL fails on any name that is
+     * there, a link included, so the usual free name costs no look beforehand.
      */
     void createFresh(Path file, byte[] content, Set<PosixFilePermission> mode, boolean durable) throws IOException {
-        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+        try {
+            createNew(file, content, mode, durable);
+        } catch (FileAlreadyExistsException e) {
             delete(file);
+            createNew(file, content, mode, durable);
         }
-        createNew(file, content, mode, durable);
     }
 
     /**
@@ -82,6 +85,35 @@ class Disk {
             return;   // made meanwhile by someone else: not this run's
         }
         made.directory(dir);
+    }
+
+    /**
+     * Creates {@code from}, which was seen missing, and each directory below it down to {@code to}, top-down and
+     * without looking first; one that {@code made} already holds is skipped, and one made meanwhile by someone else
+     * is taken as it is.
+     */
+    void createMissing(Path from, Path to, Predicate<Path> made, Made onMade) throws IOException {
+        if (!to.startsWith(from)) {
+            throw new IllegalArgumentException(to + " is not below " + from);
+        }
+        Path dir = from;
+        int depth = from.getNameCount();
+        while (true) {
+            if (!made.test(dir)) {
+                try {
+                    createDirectory(dir);
+                    onMade.directory(dir);
+                } catch (FileAlreadyExistsException e) {
+                    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                        throw e;
+                    }
+                }
+            }
+            if (dir.equals(to)) {
+                return;
+            }
+            dir = dir.resolve(to.getName(depth++));
+        }
     }
 
     /** Told of a directory just created; may change it further. */

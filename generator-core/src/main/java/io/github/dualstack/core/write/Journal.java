@@ -39,16 +39,17 @@ record Journal(List<String> renames, List<String> deletes) {
     /**
      * Moves every staged file into place, removes the deletes, installs the staged manifest, then forgets the
      * journal and the in-progress marker. Every step is idempotent, so a replay after a kill finishes the same tree.
+     * Only a {@code replay} looks for each staged file first: the run that staged them knows they are all there.
      */
-    void apply(OutputRoot root, Disk disk) throws IOException {
+    void apply(OutputRoot root, Disk disk, boolean replay) throws IOException {
         // The renames are independent and mostly in different directories, so they run on every core; the order
         // does not matter, as a replay after a kill finishes whichever are left.
         try {
             renames.parallelStream().forEach(path -> {
                 try {
-                    Path to = resolve(root, path);
+                    Path to = name(root, path);
                     Path from = TreeLayout.newFileFor(to);
-                    if (SafeFiles.kind(from) == SafeFiles.Kind.REGULAR) {   // else moved before an interruption
+                    if (!replay || SafeFiles.kind(from) == SafeFiles.Kind.REGULAR) {   // else moved before the kill
                         disk.move(from, to);
                     }
                 } catch (IOException e) {
@@ -74,6 +75,14 @@ record Journal(List<String> renames, List<String> deletes) {
     private static Path resolve(OutputRoot root, String path) throws IOException {
         try {
             return root.resolve(path);
+        } catch (WriteRefusedException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private static Path name(OutputRoot root, String path) throws IOException {
+        try {
+            return root.name(path);
         } catch (WriteRefusedException e) {
             throw new IOException(e.getMessage(), e);
         }

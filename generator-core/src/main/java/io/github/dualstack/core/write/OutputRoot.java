@@ -56,8 +56,37 @@ final class OutputRoot {
         return Optional.empty();
     }
 
+    /**
+     * A generated file's path as {@link #resolve} found it: {@code firstAbsentDirectory} is the first directory on
+     * the way that does not exist (null when all do), and {@code absent} tells that the file itself does not, so
+     * that a writer neither looks again at what this walk saw missing nor probes directories it must create.
+     */
+    record Resolved(Path path, Path firstAbsentDirectory, boolean absent) {
+    }
+
     /** The file for a relative path, refusing anything that could leave the root or is not a generated file. */
     Path resolve(String relative) throws WriteRefusedException {
+        return inspect(relative).path();
+    }
+
+    /**
+     * A name to rename onto or unlink: every directory on the way is checked as by {@link #resolve}, the name itself
+     * is not, as rename(2) and unlink(2) act on the name and never through a link there.
+     */
+    Path name(String relative) throws WriteRefusedException {
+        Path parent = root.resolve(relative).getParent();
+        if (parent == null || !(parent.equals(root) || verifiedDirectories.contains(parent))) {
+            return resolve(relative);   // a directory not yet checked in this run: the whole walk
+        }
+        Optional<String> why = TreeLayout.whyNotGenerated(relative);
+        if (why.isPresent()) {
+            throw new WriteRefusedException(relative, why.get());
+        }
+        return root.resolve(relative);
+    }
+
+    /** {@link #resolve}, with what the walk saw missing. */
+    Resolved inspect(String relative) throws WriteRefusedException {
         Optional<String> why = TreeLayout.whyNotGenerated(relative);
         if (why.isPresent()) {
             throw new WriteRefusedException(relative, why.get());
@@ -65,6 +94,7 @@ final class OutputRoot {
         Path p = root;
         String[] segments = relative.split("/", -1);
         boolean exists = true;
+        Path firstAbsent = null;
         for (int i = 0; i < segments.length; i++) {
             p = p.resolve(segments[i]);
             boolean directory = i < segments.length - 1;
@@ -80,6 +110,7 @@ final class OutputRoot {
             }
             if (a == null) {
                 exists = false;
+                firstAbsent = directory ? p : null;
             } else if (a.isSymbolicLink()) {
                 throw new WriteRefusedException(relative, "passes through the symbolic link " + root.relativize(p)
                         + "; dualstack never reads or writes through links in its output directory");
@@ -89,7 +120,7 @@ final class OutputRoot {
                 verifiedDirectories.add(p);
             }
         }
-        return p;
+        return new Resolved(p, firstAbsent, !exists);
     }
 
     /** A directory this run just created (so not a link): later paths through it need no check. */

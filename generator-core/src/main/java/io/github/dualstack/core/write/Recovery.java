@@ -72,7 +72,7 @@ final class Recovery {
         if (why.isPresent()) {
             throw damaged(root, TreeLayout.JOURNAL + " does not match the manifests: " + why.get(), generateCommand);
         }
-        journal.apply(root, disk);
+        journal.apply(root, disk, true);
         return "completed an interrupted earlier run from its journal (" + journal.renames().size()
                 + " files moved into place, " + journal.deletes().size() + " removed)";
     }

@@ -180,13 +180,14 @@ public final class TreeWriter implements AutoCloseable {
             if (closed) {
                 return;
             }
-            Path target = root.resolve(path);
-            OnDisk onDisk = OnDisk.inspect(target, file.kind());
+            OutputRoot.Resolved resolved = root.inspect(path);
+            Path target = resolved.path();
+            OnDisk onDisk = resolved.absent() ? OnDisk.ABSENT : OnDisk.inspect(target, file.kind());
             switch (Ownership.planned(onDisk, file.content(), manifest.files().get(path), options.force())) {
                 case UNCHANGED -> unchanged.incrementAndGet();
                 case WRITE -> {
                     options.beforeWrite().accept(file);
-                    stage(path, target, file);
+                    stage(path, resolved, file);
                 }
                 case NOT_OWNED -> refusals.add(Refusal.of(path, Refusal.Reason.NOT_OWNED, path + ": exists but was"
                         + " not written by dualstack (not in " + TreeLayout.MANIFEST + "); move it away or use "
@@ -236,15 +237,18 @@ public final class TreeWriter implements AutoCloseable {
         return true;
     }
 
-    private void stage(String path, Path target, OutputFile file) throws IOException {
+    private void stage(String path, OutputRoot.Resolved resolved, OutputFile file) throws IOException {
+        Path target = resolved.path();
         markInProgress();
         Set<PosixFilePermission> mode = Disk.modeOf(file.kind());
         // One thread at a time creates directories and files: concurrent inode allocation in one ext4 directory
         // tree contends in the kernel (system time tripled with two writers, for no gain in wall time), while
         // rendering and checking, the work that does scale, goes on in the other threads meanwhile.
         synchronized (stageLock) {
-            disk.createDirectories(target.getParent(), dir -> dir.equals(root.root()) || createdDirs.contains(dir),
-                    this::madeDirectory);
+            if (resolved.firstAbsentDirectory() != null) {
+                disk.createMissing(resolved.firstAbsentDirectory(), target.getParent(), createdDirs::contains,
+                        this::madeDirectory);
+            }
             Path next = TreeLayout.newFileFor(target);
             staged.add(path);   // before the file exists: a failure half-way still removes it
             disk.createFresh(next, file.content(), mode, false);
@@ -308,7 +312,7 @@ public final class TreeWriter implements AutoCloseable {
         writeDurably(TreeLayout.JOURNAL, journal.toBytes());
         journalWritten = true;
         try {
-            journal.apply(root, disk);
+            journal.apply(root, disk, false);
         } catch (IOException | UncheckedIOException e) {
             throw new IOException("the commit stopped half-way (" + SafeFiles.describe(e instanceof UncheckedIOException u
                     ? u.getCause() : (IOException) e) + "); its journal is kept, so run " + options.generateCommand()
