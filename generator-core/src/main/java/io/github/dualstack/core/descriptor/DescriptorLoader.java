@@ -130,7 +130,7 @@ public final class DescriptorLoader {
         if (tree == null || read.hasErrors()) {
             return new Result(null, read.list().stream().map(DescriptorLoader::printable).toList(), null);
         }
-        SourceLocator locator = new SourceLocator(reading::locatedTree);
+        SourceLocator locator = reading.locator();
         Problems problems = new Problems(displayName, locator);
         SiteSchema schema = SiteSchema.get();
         schema.validate(tree, problems);

@@ -78,11 +78,17 @@ public final class StrictYamlReader {
             return text;
         }
 
-        public JsonNode locatedTree() {
+        public synchronized JsonNode locatedTree() {
             if (located == null) {
                 located = locate(text, builder);
             }
             return located;
+        }
+
+        /** Where the fields of this reading stand; a whole reading is also scanned as far as each answer. */
+        public SourceLocator locator() {
+            return builder == null ? new SourceLocator(this::locatedTree, text, mapper.getFactory())
+                    : new SourceLocator(this::locatedTree);
         }
     }
 
