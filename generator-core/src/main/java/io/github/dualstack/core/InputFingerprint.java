@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -37,7 +35,7 @@ final class InputFingerprint {
     }
 
     static Fingerprint of(Request.Generate request, byte[] descriptor) throws IOException {
-        MessageDigest md = sha256();
+        MessageDigest md = Sha256.digest();
         renderInputs(md, request);
         field(md, "descriptor", descriptor);
         field(md, "max-descriptor-bytes", Long.toString(request.options().maxDescriptorBytes()).getBytes(StandardCharsets.UTF_8));
@@ -48,7 +46,7 @@ final class InputFingerprint {
             // an unreadable inventory fails the run, which then records nothing
             field(md, "inventory", inventory.get().bytes() == null ? new byte[0] : inventory.get().bytes());
         }
-        return new Fingerprint(HexFormat.of().formatHex(md.digest()), inventory.map(DescriptorLoader.NamedInventory::file));
+        return new Fingerprint(Sha256.hex(md), inventory.map(DescriptorLoader.NamedInventory::file));
     }
 
     /**
@@ -57,9 +55,9 @@ final class InputFingerprint {
      * this is the same.
      */
     static String ofRendering(Request.Generate request) throws IOException {
-        MessageDigest md = sha256();
+        MessageDigest md = Sha256.digest();
         renderInputs(md, request);
-        return HexFormat.of().formatHex(md.digest());
+        return Sha256.hex(md);
     }
 
     private static void renderInputs(MessageDigest md, Request.Generate request) throws IOException {
@@ -79,11 +77,8 @@ final class InputFingerprint {
 
     /** Length-prefixed, so that no two different inputs can concatenate to the same bytes. */
     private static void field(MessageDigest md, String name, byte[] value) {
-        byte[] n = name.getBytes(StandardCharsets.UTF_8);
-        md.update((n.length + ":").getBytes(StandardCharsets.UTF_8));
-        md.update(n);
-        md.update((value.length + ":").getBytes(StandardCharsets.UTF_8));
-        md.update(value);
+        Sha256.piece(md, name);
+        Sha256.piece(md, value);
     }
 
     private static List<Path> regularFiles(Path dir) throws IOException {
@@ -99,7 +94,7 @@ final class InputFingerprint {
     private static String generatorDigest() {
         try {
             Path code = Path.of(InputFingerprint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            MessageDigest md = sha256();
+            MessageDigest md = Sha256.digest();
             List<Path> files = Files.isDirectory(code) ? regularFiles(code) : List.of(code);
             byte[] buf = new byte[1 << 16];
             for (Path f : files) {
@@ -110,7 +105,7 @@ final class InputFingerprint {
                     }
                 }
             }
-            return HexFormat.of().formatHex(md.digest());
+            return Sha256.hex(md);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException | RuntimeException e) {
@@ -119,11 +114,4 @@ final class InputFingerprint {
         }
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

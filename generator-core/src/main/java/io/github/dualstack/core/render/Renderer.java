@@ -2,6 +2,7 @@ package io.github.dualstack.core.render;
 
 import io.github.dualstack.core.Problem;
 import io.github.dualstack.core.SelfCheckScope;
+import io.github.dualstack.core.Sha256;
 import io.github.dualstack.core.Version;
 import io.github.dualstack.core.check.SelfCheck;
 import io.github.dualstack.core.check.SelfCheckException;
@@ -14,8 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -69,19 +68,11 @@ public final class Renderer {
      * with the same key render to the same bytes.
      */
     public String key(PlannedFile file) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        for (String part : List.of(file.template().fileName(), headerText)) {
-            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-            md.update((bytes.length + ":").getBytes(StandardCharsets.UTF_8));
-            md.update(bytes);
-        }
+        MessageDigest md = Sha256.digest();
+        Sha256.piece(md, file.template().fileName());
+        Sha256.piece(md, headerText);
         ViewShape.content(file.view(), md);
-        return HexFormat.of().formatHex(md.digest());
+        return Sha256.hex(md);
     }
 
     /** Renders every file of the plan on the calling pool's threads: the site files, then the edges, lazily. */

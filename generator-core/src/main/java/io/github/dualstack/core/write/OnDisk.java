@@ -1,5 +1,6 @@
 package io.github.dualstack.core.write;
 
+import io.github.dualstack.core.Sha256;
 import io.github.dualstack.core.fs.SafeFiles;
 import io.github.dualstack.core.fs.TooLargeException;
 import io.github.dualstack.core.plan.FileKind;
@@ -8,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -125,6 +126,6 @@ final class OnDisk {
 
     /** Whether the file is exactly what the manifest recorded ({@code sha256}); computed only when asked. */
     boolean hashes(String sha256) {
-        return bytes != null && sha256.equals(Hashes.sha256(bytes));
+        return bytes != null && sha256.equals(Sha256.of(bytes));
     }
 }

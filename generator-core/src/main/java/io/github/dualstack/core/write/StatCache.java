@@ -1,5 +1,6 @@
 package io.github.dualstack.core.write;
 
+import io.github.dualstack.core.Sha256;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -211,7 +212,7 @@ public final class StatCache {
             if (now == null || !recorded.sameFile(now)) {
                 return false;
             }
-            return recorded.sha256().equals("-") || recorded.sha256().equals(Hashes.sha256(
+            return recorded.sha256().equals("-") || recorded.sha256().equals(Sha256.of(
                     io.github.dualstack.core.fs.SafeFiles.readInTree(file, OnDisk.MAX_BYTES)));
         } catch (IOException | UncheckedIOException e) {
             return false;
@@ -249,7 +250,7 @@ public final class StatCache {
                         return e;
                     }
                     // The manifest and .gitignore are not in files: hash what is on disk (the run just wrote it).
-                    String sha = files.containsKey(p) ? files.get(p) : Hashes.sha256(
+                    String sha = files.containsKey(p) ? files.get(p) : Sha256.of(
                             io.github.dualstack.core.fs.SafeFiles.readInTree(root.resolve(p), Manifest.MAX_BYTES));
                     return new Entry(p, e.ino(), e.size(), e.mtimeNanos(), e.ctimeNanos(), e.mode(), sha, e.key());
                 } catch (IOException ex) {

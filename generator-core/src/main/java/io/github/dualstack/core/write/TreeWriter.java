@@ -1,5 +1,6 @@
 package io.github.dualstack.core.write;
 
+import io.github.dualstack.core.Sha256;
 import io.github.dualstack.core.fs.SafeFiles;
 import io.github.dualstack.core.render.OutputFile;
 import java.io.IOException;
@@ -168,7 +169,7 @@ public final class TreeWriter implements AutoCloseable {
     /** Compares one rendered file with the tree and stages it if it changed. Thread-safe. */
     public void offer(OutputFile file) {
         String path = file.path();
-        String sha = Hashes.sha256(file.content());
+        String sha = Sha256.of(file.content());
         if (planned.putIfAbsent(path, sha) != null) {
             throw new IllegalStateException("planned twice: " + path);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.github.dualstack.core.Sha256;
 import io.github.dualstack.core.plan.FileKind;
 import io.github.dualstack.core.render.OutputFile;
 import java.io.IOException;
@@ -63,7 +64,7 @@ class HostileTreeTest {
     private void manifestListing(String... extra) throws IOException {
         StringBuilder json = new StringBuilder("{\"generatorVersion\":\"1.0\",\"files\":{");
         String sha = "\"" + "0".repeat(64) + "\"";
-        json.append("\"cluster/a.yaml\":\"").append(Hashes.sha256("a: 1\n".getBytes(StandardCharsets.UTF_8))).append('"');
+        json.append("\"cluster/a.yaml\":\"").append(Sha256.of("a: 1\n".getBytes(StandardCharsets.UTF_8))).append('"');
         for (String e : extra) {
             json.append(",").append(Manifest.quoted(e)).append(':').append(sha);
         }
@@ -116,7 +117,7 @@ class HostileTreeTest {
         }
         assertThat(dir.resolve(TreeLayout.GITIGNORE)).hasBinaryContent(TreeLayout.GITIGNORE_CONTENT);
         assertThat(Manifest.read(dir).files().get("cluster/a.yaml"))
-                .isEqualTo(Hashes.sha256("a: 2\n".getBytes(StandardCharsets.UTF_8)));
+                .isEqualTo(Sha256.of("a: 2\n".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -195,7 +196,7 @@ class HostileTreeTest {
 
         // A well-formed staged manifest that does not own what the journal renames: refused just the same.
         Files.write(dir.resolve(TreeLayout.STAGED_MANIFEST), new Manifest("1.0", new java.util.TreeMap<>(Map.of(
-                "scripts/x.sh", Hashes.sha256("#!/bin/bash\n".getBytes(StandardCharsets.UTF_8))))).toBytes());
+                "scripts/x.sh", Sha256.of("#!/bin/bash\n".getBytes(StandardCharsets.UTF_8))))).toBytes());
         assertThat(writeNext().refusals()).singleElement().asString()
                 .contains("it renames \"cluster/a.yaml\", which the staged manifest does not list");
 

@@ -2,6 +2,7 @@ package io.github.dualstack.core.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dualstack.core.Sha256;
 import io.github.dualstack.core.fs.SafeFiles;
 import io.github.dualstack.core.plan.FileKind;
 import io.github.dualstack.core.write.Ownership.Verdict;
@@ -14,7 +15,7 @@ class OwnershipTest {
     private static final byte[] OURS = bytes("what dualstack wrote\n");
     private static final byte[] NEXT = bytes("what it writes now\n");
     private static final byte[] EDIT = bytes("a hand edit\n");
-    private static final String OURS_SHA = Hashes.sha256(OURS);
+    private static final String OURS_SHA = Sha256.of(OURS);
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);

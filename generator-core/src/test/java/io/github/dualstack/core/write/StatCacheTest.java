@@ -2,6 +2,7 @@ package io.github.dualstack.core.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dualstack.core.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class StatCacheTest {
         record("generated\n", Optional.of("fp"));
         assertThat(Files.readString(root.resolve(StatCache.PATH)))
                 .as("written just now, so racy: the hash is in the entry")
-                .contains(Hashes.sha256("generated\n".getBytes(StandardCharsets.UTF_8)) + " key-1 a.txt");
+                .contains(Sha256.of("generated\n".getBytes(StandardCharsets.UTF_8)) + " key-1 a.txt");
         assertThat(StatCache.upToDate(root, "fp")).contains(new StatCache.UpToDate(1, List.of("{\"message\": \"careful\"}")));
         assertThat(StatCache.upToDate(root, "other inputs")).isEmpty();
     }
@@ -60,7 +61,7 @@ class StatCacheTest {
         Files.createDirectories(root.resolve(".dualstack"));
         Files.writeString(root.resolve(Manifest.PATH), "{}\n");
         Files.writeString(root.resolve(".dualstack/.gitignore"), "stat-cache\n");
-        StatCache.record(root, Map.of("a.txt", Hashes.sha256(recordedContent.getBytes(StandardCharsets.UTF_8))),
+        StatCache.record(root, Map.of("a.txt", Sha256.of(recordedContent.getBytes(StandardCharsets.UTF_8))),
                 Map.of("a.txt", "key-1"), fingerprint, "r", List.of("{\"message\": \"careful\"}"));
     }
 

@@ -3,6 +3,7 @@ package io.github.dualstack.core.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dualstack.core.Sha256;
 import io.github.dualstack.core.render.OutputFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,7 @@ class TreeWriterTest {
                 .isEqualTo("rwxr-xr-x");
         Manifest m = Manifest.read(dir);
         assertThat(m.generatorVersion()).isEqualTo("1.0");
-        assertThat(m.files()).containsEntry("cluster/a.yaml", Hashes.sha256("a: 1\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(m.files()).containsEntry("cluster/a.yaml", Sha256.of("a: 1\n".getBytes(StandardCharsets.UTF_8)));
         assertThat(Files.exists(dir.resolve(TreeWriter.IN_PROGRESS))).isFalse();
         assertThat(Files.exists(dir.resolve(Journal.PATH))).isFalse();
         assertThat(Files.exists(dir.resolve("cluster/.a.yaml" + TreeWriter.NEW_SUFFIX))).isFalse();
@@ -87,7 +88,7 @@ class TreeWriterTest {
         WriteResult r = write(false, file("a.yaml", "a: 1\n"), file("b.yaml", "b: 2\n"));
         assertThat(r.written()).containsExactly("b.yaml");
         assertThat(Files.getLastModifiedTime(dir.resolve("a.yaml"))).isEqualTo(old);
-        assertThat(Manifest.read(dir).files().get("b.yaml")).isEqualTo(Hashes.sha256("b: 2\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(Manifest.read(dir).files().get("b.yaml")).isEqualTo(Sha256.of("b: 2\n".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -161,7 +162,7 @@ class TreeWriterTest {
         // What a run killed right after writing its journal leaves: new files, staged manifest, journal.
         Files.writeString(dir.resolve(TreeWriter.IN_PROGRESS), "");
         Files.writeString(dir.resolve(".a.yaml" + TreeWriter.NEW_SUFFIX), "new\n");
-        Map<String, String> files = new TreeMap<>(Map.of("a.yaml", Hashes.sha256("new\n".getBytes(StandardCharsets.UTF_8))));
+        Map<String, String> files = new TreeMap<>(Map.of("a.yaml", Sha256.of("new\n".getBytes(StandardCharsets.UTF_8))));
         Files.write(dir.resolve(Journal.STAGED_MANIFEST), new Manifest("1.0", new TreeMap<>(files)).toBytes());
         Files.write(dir.resolve(Journal.PATH), new Journal(List.of("a.yaml"), List.of("gone.yaml")).toBytes());
         WriteResult r = write(false, file("a.yaml", "new\n"));
