@@ -1,6 +1,7 @@
 package io.github.dualstack.core.plan;
 
 import io.github.dualstack.core.model.EdgeNode;
+import io.github.dualstack.core.net.IpAddress;
 import io.github.dualstack.core.plan.view.AnsibleInventoryView;
 import io.github.dualstack.core.plan.view.AnsiblePlaybookView;
 import java.util.List;
@@ -40,10 +41,8 @@ final class AnsibleBuilder implements ArtifactBuilder {
 
     static AnsibleInventoryView inventory(SiteFacts facts) {
         List<AnsibleInventoryView.Host> hosts = facts.site.edgeNodes().stream().map(e -> new AnsibleInventoryView.Host(
-                e.name(), Optional.ofNullable(e.addresses().get(e.hubFamily()))
-                        .map(a -> SiteFacts.address(a).toCanonicalString()),
-                SiteFacts.canonical(facts.families.stream().filter(f -> !e.discovers(f))
-                        .map(f -> SiteFacts.address(e.addresses().get(f))).toList()),
+                e.name(), Optional.ofNullable(e.addresses().get(e.hubFamily())).map(IpAddress::toString),
+                SiteFacts.canonical(e.addresses().inOrder(facts.families)),
                 (int) facts.families.stream().filter(e::discovers).count()))
                 .toList();
         List<AnsibleInventoryView.Group> groups = EdgeGroups.of(facts.site.edgeNodes()).entrySet().stream()
