@@ -84,10 +84,12 @@ class AcceptedDescriptorsTest {
 
     @Test
     void nonCanonicalSpellingsAreBoundAsTheAddressTheyStandFor() throws Exception {
-        Site s = site(DUAL.edit().sub(31, "2001:db8::11", "2001:0DB8:0000:0000:0000:0000:0000:0011"));
+        Site s = site(DUAL.edit().sub(31, "2001:db8::11", "2001:0DB8:0000:0000:0000:0000:0000:0011")
+                .sub(12, "\"fd00:10:244::/56\"", "\"FD00:10:244:0::/56\""));
         // the model holds the address, not the user's text; everything generated and summarised is canonical
         assertThat(s.nodes().get(1).addresses().ipv6()).isEqualTo(IpAddress.parse("2001:db8::11"))
                 .hasToString("2001:db8::11");
+        assertThat(SiteSummary.of(s)).contains("pod subnets:     10.244.0.0/16,fd00:10:244::/56");
     }
 
     @Test

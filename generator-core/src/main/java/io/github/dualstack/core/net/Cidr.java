@@ -11,7 +11,8 @@ public final class Cidr {
 
     private final IpAddress network;
     private final int prefixLength;
-    private IPAddress block;
+    /** Made on first use; volatile, as the builders read the site from several threads. */
+    private volatile IPAddress block;
 
     private Cidr(IpAddress network, int prefixLength) {
         this.network = network;
