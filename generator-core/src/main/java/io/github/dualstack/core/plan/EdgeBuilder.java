@@ -6,7 +6,6 @@ import io.github.dualstack.core.baseline.CapturedFile;
 import io.github.dualstack.core.model.EdgeCoreSettings;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.HubPorts;
-import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.net.IpLiterals;
 import io.github.dualstack.core.plan.merge.EdgeCoreMerge;
 import io.github.dualstack.core.plan.view.EdgeCoreView;
