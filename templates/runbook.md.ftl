@@ -596,13 +596,14 @@ writes the token into no file: keadm's files that hold it are created readable b
 keadm's `edgecore.yaml` it keeps (`/etc/kubeedge/config/edgecore.yaml.keadm.bak`, mode 0600) is taken only after
 edgecore has removed the token from it.
 
-**Many edge nodes: Ansible.** `ansible/inventory.yaml` lists every edge node (group `kubeedge_edge`, and one group
-per label, `edge_KEY_VALUE`) and `ansible/edge-rollout.yaml` does the above for each of them, from a control host
-that reaches the nodes over SSH and runs kubectl and keadm (default: localhost; `-e dualstack_kubectl_host=HOST`):
+**Many edge nodes: Ansible.** The inventory `ansible/inventory/` lists every edge node (group `kubeedge_edge`, and
+one group per label, `edge_KEY_VALUE`; a large fleet in several files, which Ansible reads as one) and
+`ansible/edge-rollout.yaml` does the above for each of them, from a control host that reaches the nodes over SSH
+and runs kubectl and keadm (default: localhost; `-e dualstack_kubectl_host=HOST`):
 
 ```sh
-ansible-playbook -i ansible/inventory.yaml ansible/edge-rollout.yaml            # all edge nodes
-ansible-playbook -i ansible/inventory.yaml ansible/edge-rollout.yaml --limit edge_line_1
+ansible-playbook -i ansible/inventory/ ansible/edge-rollout.yaml            # all edge nodes
+ansible-playbook -i ansible/inventory/ ansible/edge-rollout.yaml --limit edge_line_1
 ```
 
 It copies `edge/NODE/` to the node, runs `join.sh --token-file /dev/stdin` with a token from `keadm gettoken` on

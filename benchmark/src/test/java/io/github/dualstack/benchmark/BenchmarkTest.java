@@ -72,10 +72,10 @@ class BenchmarkTest {
         // site-wide files, two per edge, the runbook and .dualstack/
         assertThat(Integer.parseInt(body.get(1).get(2))).isGreaterThan(2 * EDGES);
         assertThat(table).doesNotContain("FAILED", "OOM", "Failures:");
-        // the middle node's two files and the Ansible inventory, nothing else: its label is in edgecore.yaml's
-        // nodeLabels, join.env's LABELS and the inventory's dualstack_labels
+        // the middle node's two files and the Ansible inventory's file of it, nothing else: its label is in
+        // edgecore.yaml's nodeLabels, join.env's LABELS and the inventory's label groups
         assertThat(table).containsPattern("- 20 edges: tree [\\d,]+ files, \\d+\\.\\d MiB; edge/ [\\d,]+ bytes per edge"
-                + " node; the one-edge change of edge-000010 wrote 3 file\\(s\\): ansible/inventory.yaml,"
+                + " node; the one-edge change of edge-000010 wrote 3 file\\(s\\): ansible/inventory/edges.yaml,"
                 + " edge/edge-000010/etc/kubeedge/config/edgecore.yaml, edge/edge-000010/join.env\n");
         // the descriptor is restored and later operations saw the original tree (check found no drift)
         assertThat(work.resolve("20/site.yaml")).hasContent(new SyntheticSite(EDGES, 42).yaml());
@@ -99,7 +99,7 @@ class BenchmarkTest {
         String table = out.toString(StandardCharsets.UTF_8);
         assertThat(code).as("exit code; log:%n%s", log).isZero();
         assertThat(table).contains("edge nodes in the inventory edges.csv")
-                .containsPattern("the one-edge change of edge-000010 wrote 3 file\\(s\\): ansible/inventory.yaml,"
+                .containsPattern("the one-edge change of edge-000010 wrote 3 file\\(s\\): ansible/inventory/edges.yaml,"
                         + " edge/edge-000010/etc/kubeedge/config/edgecore.yaml, edge/edge-000010/join.env\n")
                 .doesNotContain("FAILED", "Failures:");
         // the row was edited in the inventory and put back; the descriptor only names the file
