@@ -3,6 +3,7 @@ package io.github.dualstack.core.descriptor;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dualstack.core.FieldPath;
 import io.github.dualstack.core.model.AddressDiscovery;
+import io.github.dualstack.core.model.AddressRecheck;
 import io.github.dualstack.core.model.BaselineRef;
 import io.github.dualstack.core.model.Calico;
 import io.github.dualstack.core.model.CalicoPool;
@@ -210,7 +211,7 @@ public final class SiteBinder {
         FamilyPair<String> addresses = strings(n.path("addresses"));
         FamilyPair<AddressDiscovery> discovery = new FamilyPair<>(
                 from.discovery(n, path, addresses, IpFamily.IPv4), from.discovery(n, path, addresses, IpFamily.IPv6));
-        EdgeNode.Fleet fleet = new EdgeNode.Fleet(group, discovery, from.sharedPrivateLan, path);
+        EdgeNode.Fleet fleet = new EdgeNode.Fleet(group, discovery, from.sharedPrivateLan, path, from.recheck(n, path));
         return new EdgeNode(n.path("name").asText(), from.setting(n, "interface"), addresses,
                 from.setting(n, "kubeedgeVersion"), hubFamily == null ? primary : IpFamily.valueOf(hubFamily),
                 EdgeNode.HubProtocol.valueOf(from.setting(n, "hubProtocol")),
@@ -221,8 +222,8 @@ public final class SiteBinder {
 
     /**
      * The settings a node inherits from its group (null for none) over the edge defaults, computed once per group:
-     * the merged labels, the EdgeCore settings and one discovery per family declared there, shared by every node
-     * that inherits them.
+     * the merged labels, the EdgeCore settings, the recheck and one discovery per family declared there, shared by
+     * every node that inherits them.
      */
     private static final class Inherited {
         private final JsonNode group;
@@ -231,6 +232,7 @@ public final class SiteBinder {
         private final FamilyPair<AddressDiscovery> discovery;
         private final boolean sharedPrivateLan;
         private final EdgeCoreSettings edgeCore;
+        private final Optional<AddressRecheck> recheck;
 
         Inherited(JsonNode group, JsonNode defaults, FieldPath path, Inherited parent, EdgeCoreSettings edgeCore) {
             this.group = group;
@@ -244,6 +246,8 @@ public final class SiteBinder {
                     declared.ipv4() != null ? declared.ipv4() : parent.discovery.ipv4(),
                     declared.ipv6() != null ? declared.ipv6() : parent.discovery.ipv6());
             this.sharedPrivateLan = group != null && group.path("sharedPrivateLan").asBoolean();
+            Optional<AddressRecheck> declaredRecheck = recheckOf(own, path);
+            this.recheck = declaredRecheck.isPresent() || parent == null ? declaredRecheck : parent.recheck;
         }
 
         /** The node's own setting, else its group's, else the edge default, else null. */
@@ -265,6 +269,18 @@ public final class SiteBinder {
             }
             JsonNode own = node.path("discover").get(f.key());
             return own != null ? discoveryOf(own, path.child("discover").child(f.key())) : discovery.get(f);
+        }
+
+        /** The node's own recheckEvery, else the one it inherits. */
+        Optional<AddressRecheck> recheck(JsonNode node, FieldPath path) {
+            Optional<AddressRecheck> own = recheckOf(node, path);
+            return own.isPresent() ? own : recheck;
+        }
+
+        private static Optional<AddressRecheck> recheckOf(JsonNode declaring, FieldPath path) {
+            JsonNode every = declaring.path("discover").get("recheckEvery");
+            return every == null ? Optional.empty()
+                    : Optional.of(new AddressRecheck(every.asText(), path.child("discover").child("recheckEvery")));
         }
 
         private static FamilyPair<AddressDiscovery> declared(JsonNode discover, FieldPath path) {

@@ -3,9 +3,11 @@ package io.github.dualstack.core.validate;
 import inet.ipaddr.IPAddress;
 import io.github.dualstack.core.FieldPath;
 import io.github.dualstack.core.model.AddressDiscovery;
+import io.github.dualstack.core.model.AddressRecheck;
 import io.github.dualstack.core.model.EdgeGroup;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.IpFamily;
+import io.github.dualstack.core.rules.SystemdTimeSpan;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -16,8 +18,8 @@ import java.util.Set;
 /**
  * Edge groups and what they add: unique group names, nodes in existing groups, discovered addresses (a prefix of
  * the family, outside the pod and service subnets, and a warning about what discovery gives up), shared private
- * LANs (a warning about what they break) and NodeGroups (the group's labels select exactly its nodes). Each
- * discovery declaration is checked once, however many nodes inherit it.
+ * LANs (a warning about what they break), NodeGroups (the group's labels select exactly its nodes) and the
+ * recheck span. Each discovery and recheck declaration is checked once, however many nodes inherit it.
  */
 final class EdgeFleetRules {
 
@@ -49,7 +51,9 @@ final class EdgeFleetRules {
             }
         }
         Set<AddressDiscovery> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<AddressRecheck> rechecks = Collections.newSetFromMap(new IdentityHashMap<>());
         for (EdgeNode e : c.site.edgeNodes()) {
+            e.fleet().recheck().filter(rechecks::add).ifPresent(this::recheck);
             FieldPath path = Checks.edgePath(c.site, e);
             e.fleet().group().ifPresent(name -> membership(path, name, groups));
             for (IpFamily f : c.families()) {
@@ -98,6 +102,14 @@ final class EdgeFleetRules {
         // a node listed under a group: spec.edge.groups[g].nodes[i]
         if (s.size() > 3 && "groups".equals(s.get(2)) && !path.toString().startsWith(group.path() + ".")) {
             c.error(path.child("group"), "names group '" + name + "' but is listed under another group");
+        }
+    }
+
+    /** Checked for every node that inherits it, whether or not it discovers: the timer's span as systemd takes it. */
+    private void recheck(AddressRecheck r) {
+        String problem = SystemdTimeSpan.problem(r.every());
+        if (problem != null) {
+            c.error(r.declaredAt(), problem);
         }
     }
 
