@@ -85,8 +85,8 @@ class EdgeInventoryTest {
                 "edges.csv:2:33: group: no group named 'south' in spec.edge.groups",
                 "edges.csv:3:19: ipv6: must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)",
                 "edges.csv:4:8: ipv4: duplicate address 172.16.0.5, already used at edges.csv:2:8",
-                "edges.csv:5:1: needs an IPv4 address to reach CloudCore over its hub family; give it or discover it",
-                "edges.csv:5:8: ipv4: is required: the site's ipFamilies include IPv4");
+                "edges.csv:5:8: ipv4: is required: the site's ipFamilies include IPv4",
+                "edges.csv:5:8: ipv4: needs an IPv4 address to reach CloudCore over its hub family; give it or discover it");
         assertThat(r.ok()).isFalse();
     }
 
