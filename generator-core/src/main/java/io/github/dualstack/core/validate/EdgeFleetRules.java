@@ -129,6 +129,7 @@ final class EdgeFleetRules {
         c.warn(path, "the nodes' " + f + " address is found by join.sh on each node: dualstack cannot check it for"
                 + " duplicates or against the pod and service subnets, the runbook and verify.sh cannot name it, and"
                 + " CloudStream (kubectl logs and exec, routed by node IP) follows a changed address only once edgecore"
-                + " runs with it (join.sh --config-only installs the address found again)");
+                + " runs with it (join.sh --config-only installs the address found again, and so does the timer that"
+                + " discover.recheckEvery gives the node)");
     }
 }
