@@ -42,6 +42,11 @@ final class Checks {
         problems.warn(path, message);
     }
 
+    /** How a message names another field: its path, or its place in the inventory it comes from. */
+    String reference(FieldPath path) {
+        return problems.reference(path);
+    }
+
     /** The parsed CIDR, or null after reporting why it is not one. */
     IPAddress cidr(FieldPath path, String text, IpFamily family) {
         try {
