@@ -70,11 +70,11 @@ certificate. Join where no untrusted user is logged in, with a freshly fetched t
   --config-only      the node has already joined: install the generated edgecore.yaml and restart
                      edgecore, without keadm join and without a token (with a discovered address:
                      only when the nodeIP found changed)
+  -h, --help         show this help
 
 A node that discovers an address and whose join.env sets RECHECK_EVERY gets the systemd timer
 $RECHECK_UNIT.timer, which reruns a copy of this script kept in $RECHECK_DIR with
 --config-only --skip-preflight every RECHECK_EVERY; a node without both gets none.
-  -h, --help         show this help
 EOF
 }
 
