@@ -1,5 +1,5 @@
-# Joins the edge nodes of ansible/inventory.yaml and verifies each from the cloud side, in batches:
-#   ansible-playbook -i ansible/inventory.yaml ansible/edge-rollout.yaml [--limit GROUP] [-e dualstack_kubectl_host=HOST]
+# Joins the edge nodes of the inventory ansible/inventory/ and verifies each from the cloud side, in batches:
+#   ansible-playbook -i ansible/inventory/ ansible/edge-rollout.yaml [--limit GROUP] [-e dualstack_kubectl_host=HOST]
 # Per node: copy its edge/NODE/ directory and the site's one edge/join.sh into it, run join.sh (a node without an
 # edge certificate) or join.sh --config-only (a joined node whose edgecore.yaml differs from the generated one),
 # then wait on the kubectl host (default: localhost) until the node is Ready with exactly its InternalIPs. A node already joined,

@@ -1,6 +1,10 @@
-# The site's edge nodes for ansible-playbook -i ansible/inventory.yaml ansible/edge-rollout.yaml. Every value is
-# !unsafe: Ansible uses it as it is and never evaluates a template in it. Where Ansible should reach a node some
-# other way, add an inventory of your own after this one (-i): its ansible_host wins.
+# The site's edge nodes, for ansible-playbook -i ansible/inventory/ ansible/edge-rollout.yaml: Ansible reads every
+# file of that directory as one inventory.
+<#if parts gt 1>
+# This file is one of ${parts}: each node is in the one its name hashes to.
+</#if>
+# Every value is !unsafe: Ansible uses it as it is and never evaluates a template in it. Where Ansible should reach
+# a node some other way, add an inventory of your own after this one (-i): its ansible_host wins.
 ---
 all:
   vars:

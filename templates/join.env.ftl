@@ -12,3 +12,4 @@ KUBEEDGE_VERSION=${kubeedgeVersion}
 CGROUP_DRIVER=${cgroupDriver}
 RUNTIME_ENDPOINT=${runtimeEndpoint}
 LABELS=${labels}
+RECHECK_EVERY=${recheckEvery}

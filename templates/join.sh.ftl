@@ -26,12 +26,22 @@ set -o noglob   # no pathname expansion anywhere: node values such as [2001:db8:
 # edgecore has removed the token from it, is kept as edgecore.yaml.keadm.bak, mode 0600) and restart edgecore. A
 # failed preflight stops before anything changes: keadm join would fail later on the same problem and leave a
 # half-installed edgecore behind.
+#
+# A node that discovers an address and has a recheck span (RECHECK_EVERY, from discover.recheckEvery) also gets
+# dualstack-nodeip.timer and .service: they rerun a copy of this script and of the node's directory, kept in
+# RECHECK_DIR, with --config-only --skip-preflight (no token), so edgecore restarts only when the nodeIP pair found
+# differs from the installed one. nodeIP stays set rather than unset: edged finds the node IP itself only while
+# nodeIP is unset, and then reports a single address, which would lose dual-stack.
 <#noparse>
 
 KUBEEDGE_DIR=/etc/kubeedge
 CONFIG_DIR=$KUBEEDGE_DIR/config
 CERT_FILE=$KUBEEDGE_DIR/certs/server.crt
+RECHECK_DIR=/usr/local/lib/dualstack
+UNIT_DIR=/etc/systemd/system
+RECHECK_UNIT=dualstack-nodeip
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+SELF="$HERE/$(basename "${BASH_SOURCE[0]}")"
 
 usage() {
     cat <<EOF
@@ -58,8 +68,13 @@ certificate. Join where no untrusted user is logged in, with a freshly fetched t
                      them (the token is shown as <redacted>); exits 1 if the preflight failed
   --skip-preflight   do not check addresses, routes and CloudCore reachability first
   --config-only      the node has already joined: install the generated edgecore.yaml and restart
-                     edgecore, without keadm join and without a token
+                     edgecore, without keadm join and without a token (with a discovered address:
+                     only when the nodeIP found changed)
   -h, --help         show this help
+
+A node that discovers an address and whose join.env sets RECHECK_EVERY gets the systemd timer
+$RECHECK_UNIT.timer, which reruns a copy of this script kept in $RECHECK_DIR with
+--config-only --skip-preflight every RECHECK_EVERY; a node without both gets none.
 EOF
 }
 
@@ -107,7 +122,7 @@ GENERATED="$NODE_DIR/etc/kubeedge/config/edgecore.yaml"
 # The node's values: KEY=value lines (dualstack's header comment first), read as data. A value is the rest of
 # its line, as is: nothing in it is expanded, so no value can run a command.
 NODE_KEYS=(NODE_NAME INTERFACE ADDRESSES DISCOVER NODE_IP_ORDER CLOUDCORE_IPPORT CERT_PORT CA_URL HUB_FAMILY_FLAG
-    HUB_PROTOCOL KUBEEDGE_VERSION CGROUP_DRIVER RUNTIME_ENDPOINT LABELS)
+    HUB_PROTOCOL KUBEEDGE_VERSION CGROUP_DRIVER RUNTIME_ENDPOINT LABELS RECHECK_EVERY)
 read_node_values() {
     local file="$1" line key known seen=" "
     while IFS= read -r line || [[ -n $line ]]; do
@@ -343,18 +358,91 @@ with_node_ip() {
         END { exit (added == 1 && !clash) ? 0 : 1 }' "$GENERATED"
 }
 
+# The recheck units: the service runs the kept copy of this script on the kept copy of the node's directory.
+recheck_service_unit() {
+    cat <<EOF
+[Unit]
+Description=Find the address of edge node $NODE_NAME again and restart edgecore when its nodeIP changed
+Wants=network-online.target
+After=network-online.target
+
+[Service]
+Type=oneshot
+ExecStart=$RECHECK_DIR/join.sh --config-only --skip-preflight $RECHECK_DIR/node
+EOF
+}
+
+recheck_timer_unit() {
+    cat <<EOF
+[Unit]
+Description=Find the address of edge node $NODE_NAME again every $RECHECK_EVERY
+
+[Timer]
+OnBootSec=$RECHECK_EVERY
+OnUnitActiveSec=$RECHECK_EVERY
+
+[Install]
+WantedBy=timers.target
+EOF
+}
+
+# Installs FROM as TO (mode MODE) unless TO holds the same bytes; with --dry-run a unit's text is shown too.
+# Sets recheck_changed when it installs.
+install_changed() {
+    local mode="$1" from="$2" to="$3"
+    [[ $from -ef $to ]] && return 0
+    cmp -s "$from" "$to" && return 0
+    if [[ $dry_run == true && $to == "$UNIT_DIR/"* ]]; then
+        printf '# %s:\n' "$to"
+        sed 's/^/#   /' "$from"
+    fi
+    run install -D -m "$mode" "$from" "$to"
+    recheck_changed=true
+}
+
+# The recheck timer of a node that discovers an address and has RECHECK_EVERY, installed or replaced only when a
+# file of it changed (so the timer's own runs change nothing); removed from a node that no longer needs one.
+recheck_timer() {
+    local unit="$UNIT_DIR/$RECHECK_UNIT"
+    recheck_changed=false
+    if [[ ${#DISCOVER[@]} -eq 0 || -z $RECHECK_EVERY ]]; then
+        if [[ -f $unit.timer ]]; then
+            run systemctl disable --now "$RECHECK_UNIT.timer"
+            run rm -f "$unit.timer" "$unit.service" "$RECHECK_DIR/join.sh" "$RECHECK_DIR/node/join.env" \
+                "$RECHECK_DIR/node/etc/kubeedge/config/edgecore.yaml"
+            run systemctl daemon-reload
+        fi
+        return 0
+    fi
+    [[ $RECHECK_EVERY =~ ^[0-9A-Za-z.\ ]+$ ]] || die "$NODE_DIR/join.env: RECHECK_EVERY is no systemd time span: $RECHECK_EVERY"
+    recheck_service_unit >"$work/$RECHECK_UNIT.service"
+    recheck_timer_unit >"$work/$RECHECK_UNIT.timer"
+    install_changed 0755 "$SELF" "$RECHECK_DIR/join.sh"
+    install_changed 0644 "$NODE_DIR/join.env" "$RECHECK_DIR/node/join.env"
+    install_changed 0644 "$GENERATED" "$RECHECK_DIR/node/etc/kubeedge/config/edgecore.yaml"
+    install_changed 0644 "$work/$RECHECK_UNIT.service" "$unit.service"
+    install_changed 0644 "$work/$RECHECK_UNIT.timer" "$unit.timer"
+    if [[ $recheck_changed == true ]]; then
+        run systemctl daemon-reload
+        run systemctl enable --now "$RECHECK_UNIT.timer"
+        printf 'join.sh: %s.timer finds the address again every %s\n' "$RECHECK_UNIT" "$RECHECK_EVERY"
+    fi
+}
+
 # A node with a family to discover gets nodeIP added to its edgecore.yaml here; the others install it as generated.
 install_from="$GENERATED"
 if [[ ${#DISCOVER[@]} -gt 0 ]]; then
     node_ip="$(resolve_node_ip)" || die "cannot find this node's address: $node_ip"
     printf 'join.sh: nodeIP %s (found on %s)\n' "$node_ip" "$INTERFACE"
-    staged="$(mktemp)"
-    trap 'rm -f "$staged"' EXIT
+    work="$(mktemp -d)"
+    trap 'rm -rf "$work"' EXIT
+    staged="$work/edgecore.yaml"
     with_node_ip "$node_ip" >"$staged" || die "cannot add nodeIP to $GENERATED: it must have one hostnameOverride line under modules.edged and no nodeIP"
     # Run again when the address may have changed (a timer may do it: join.sh --config-only --skip-preflight):
     # edgecore restarts only when the file it would get differs from the installed one.
     if [[ $config_only == true && -f $CONFIG_DIR/edgecore.yaml ]] && cmp -s "$staged" "$CONFIG_DIR/edgecore.yaml"; then
         printf 'join.sh: %s already has nodeIP %s; edgecore not restarted\n' "$CONFIG_DIR/edgecore.yaml" "$node_ip"
+        recheck_timer
         exit 0
     fi
     install_from="$staged"
@@ -417,6 +505,7 @@ elif [[ -f $CONFIG_DIR/edgecore.yaml || $dry_run == true ]]; then
 fi
 run install -D -m 0644 "$install_from" "$CONFIG_DIR/edgecore.yaml"
 run systemctl restart edgecore
+recheck_timer
 
 if [[ $dry_run == true ]]; then
     if [[ $preflight_failed == true ]]; then

@@ -583,6 +583,57 @@ the node's addresses, its IPv6 default or global route and that CloudCore answer
 sets `nodeIP`) and restarts edgecore. `./join.sh NODE --dry-run` shows what it would do; on a node that has already
 joined, `./join.sh NODE --config-only` installs a changed `edgecore.yaml` without joining again (copy the node's
 directory again first).
+<#if fleet?has_content && fleet.discovered?has_content>
+
+**Addresses found at join time.** <#list fleet.discovered as d><#if d.nodes == 1>1 edge node discovers its<#else>${d.nodes} edge nodes discover their</#if> ${d.family} address<#if d.groups?has_content> (group<#if d.groups?size gt 1>s</#if> ${d.groups?join(", ")}<#if d.ungrouped gt 0>, and ${d.ungrouped} outside a group</#if>)</#if><#sep>; </#list>.
+Their committed `edgecore.yaml` has no `nodeIP`: on each of them `join.sh` reads the interface's addresses
+(`ip -j addr show dev IFACE`), takes the one global, preferred address that is not temporary, deprecated,
+tentative or a failed duplicate (inside the prefix the descriptor gives; no unique local address without one), and
+installs `nodeIP` with it, in the site's family order, into `/etc/kubeedge/config/edgecore.yaml`. When no address
+or more than one qualifies it stops before changing anything and lists what it found. See what it would pick, on
+the node, before joining:
+
+```sh
+./join.sh ${fleet.exampleNode} --dry-run      # prints: join.sh: nodeIP ... (found on IFACE)
+```
+
+`scripts/verify.sh` takes any address of a discovered family as the node's. dualstack cannot check these addresses
+for duplicates or against the pod and service subnets; the node's `kubectl get node NODE -o
+jsonpath='{.status.addresses}'` shows what it reports.
+
+<#if fleet.rechecks?has_content>
+<#list fleet.rechecks as r>${r.nodes} of them <#if r.nodes == 1>gets<#else>get</#if><#if fleet.rechecks?size == 1> a timer that finds the address again every ${r.every}<#else> the timer every ${r.every}</#if><#sep>; </#list>:
+`join.sh` keeps a copy of itself and of the node's directory in `/usr/local/lib/dualstack` and installs
+`dualstack-nodeip.timer` and `dualstack-nodeip.service` (a rerun replaces them only when they change), which run
+that copy with `--config-only --skip-preflight`: no preflight, no token, and edgecore restarts only when the
+`nodeIP` pair found differs from the installed one. On the node, `systemctl list-timers dualstack-nodeip.timer`
+shows when it runs next and `journalctl -u dualstack-nodeip.service` what it found. Copy a changed node directory
+and run `./join.sh NODE --config-only` as before: the kept copy follows.
+<#else>
+Where an address changes while the node runs, run `./join.sh NODE --config-only --skip-preflight` on it again (or
+set `discover.recheckEvery` for a timer that does): edgecore restarts only when the pair found differs.
+</#if>
+
+`nodeIP` stays set rather than unset: edged finds the node IP itself only while `nodeIP` is unset, and then
+reports a single address, which would lose dual-stack.
+</#if>
+<#if fleet?has_content && fleet.nodeGroups?has_content>
+
+**NodeGroups.** <#if fleet.nodeGroups?size gt 1>The groups <#list fleet.nodeGroups as g>${g.name}<#sep>, </#list> each get<#else>The group ${fleet.nodeGroups[0].name} gets</#if> a KubeEdge NodeGroup
+(`apps.kubeedge.io/v1alpha1`, cluster-scoped) selecting the group's nodes by its own labels, in
+`cluster/kubeedge/GROUP.nodegroup.yaml`. `kubectl apply -k cluster/` applies them with the other cluster files and
+fails on them while the NodeGroup CRD is missing: it comes with CloudCore (the cloudcore chart, which `keadm init`
+installs too). Check it, apply the NodeGroups alone if they are new, and see which nodes each selected once the
+edges have joined (KubeEdge labels them `apps.kubeedge.io/belonging-to=GROUP`):
+
+```sh
+kubectl get crd nodegroups.apps.kubeedge.io
+kubectl apply<#list fleet.nodeGroups as g> -f ${g.file}</#list>
+kubectl get nodegroups.apps.kubeedge.io
+kubectl get nodegroups.apps.kubeedge.io ${fleet.nodeGroups[0].name} -o jsonpath='{.status.nodeStatuses}'
+kubectl get nodes -l apps.kubeedge.io/belonging-to=${fleet.nodeGroups[0].name}
+```
+</#if>
 
 **The token is exposed while keadm runs.** `keadm join` accepts the token only as a command-line flag, so for as
 long as it runs (pulling the KubeEdge image, then until edgecore has its certificate; keadm waits up to 5 minutes
@@ -596,13 +647,14 @@ writes the token into no file: keadm's files that hold it are created readable b
 keadm's `edgecore.yaml` it keeps (`/etc/kubeedge/config/edgecore.yaml.keadm.bak`, mode 0600) is taken only after
 edgecore has removed the token from it.
 
-**Many edge nodes: Ansible.** `ansible/inventory.yaml` lists every edge node (group `kubeedge_edge`, and one group
-per label, `edge_KEY_VALUE`) and `ansible/edge-rollout.yaml` does the above for each of them, from a control host
-that reaches the nodes over SSH and runs kubectl and keadm (default: localhost; `-e dualstack_kubectl_host=HOST`):
+**Many edge nodes: Ansible.** The inventory `ansible/inventory/` lists every edge node (group `kubeedge_edge`, and
+one group per label, `edge_KEY_VALUE`; a large fleet in several files, which Ansible reads as one) and
+`ansible/edge-rollout.yaml` does the above for each of them, from a control host that reaches the nodes over SSH
+and runs kubectl and keadm (default: localhost; `-e dualstack_kubectl_host=HOST`):
 
 ```sh
-ansible-playbook -i ansible/inventory.yaml ansible/edge-rollout.yaml            # all edge nodes
-ansible-playbook -i ansible/inventory.yaml ansible/edge-rollout.yaml --limit edge_line_1
+ansible-playbook -i ansible/inventory/ ansible/edge-rollout.yaml            # all edge nodes
+ansible-playbook -i ansible/inventory/ ansible/edge-rollout.yaml --limit edge_line_1
 ```
 
 It copies `edge/NODE/` to the node, runs `join.sh --token-file /dev/stdin` with a token from `keadm gettoken` on

@@ -50,11 +50,12 @@ Rules:
 """
 
 import argparse
-import json
 import os
 import sys
 
 import yaml
+
+import schema_files
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 ID_BASE = "https://dualstack.github.io/schemas/"
@@ -202,7 +203,7 @@ def build(name, releases):
     schema["$id"] = ID_BASE + target["file"]
     schema["$schema"] = SCHEMA_DIALECT
     schema["description"] = desc
-    return target["file"], json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return target["file"], schema_files.render(schema)
 
 
 def releases(args):
@@ -226,18 +227,9 @@ def main():
     for name, rel in (("installation", a.installation), ("ippool", a.ippool)):
         file, text = build(name, releases(rel))
         path = os.path.join(a.out_dir, file)
-        if a.check:
-            try:
-                with open(path, encoding="utf-8") as f:
-                    current = f.read()
-            except FileNotFoundError:
-                current = None
-            if current != text:
-                print(path + " is stale", file=sys.stderr)
-                stale = True
-        else:
-            with open(path, "w", encoding="utf-8", newline="\n") as f:
-                f.write(text)
+        if schema_files.write_or_check(path, text, a.check):
+            print(path + " is stale", file=sys.stderr)
+            stale = True
     sys.exit(1 if stale else 0)
 
 

@@ -27,10 +27,11 @@ value rules (subnets, mask sizes, endpoints) are checked in Java. Output is dete
 """
 
 import argparse
-import json
 import os
 import re
 import sys
+
+import schema_files
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 ID = "https://dualstack.github.io/schemas/kubeadm.schema.json"
@@ -222,22 +223,13 @@ def main(argv):
             p.error("expected API=TYPES.go, got " + t)
         pairs.append(tuple(t.split("=", 1)))
     try:
-        text = json.dumps(build(pairs, args.note), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        text = schema_files.render(build(pairs, args.note))
     except (GoError, OSError) as e:
         print("error: %s" % e, file=sys.stderr)
         return 2
-    if args.check:
-        try:
-            with open(args.out, encoding="utf-8") as f:
-                same = f.read() == text
-        except OSError:
-            same = False
-        if not same:
-            print("%s is stale; regenerate it" % args.out, file=sys.stderr)
-            return 1
-        return 0
-    with open(args.out, "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
+    if schema_files.write_or_check(args.out, text, args.check):
+        print("%s is stale; regenerate it" % args.out, file=sys.stderr)
+        return 1
     return 0
 
 

@@ -55,6 +55,8 @@ import json
 import os
 import sys
 
+import schema_files
+
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 ID_BASE = "https://dualstack.github.io/schemas/"
 
@@ -219,10 +221,6 @@ def build(root, trees, versions, file_name, component, where):
     return schema, dropped, unknown, counter[0]
 
 
-def render(schema):
-    return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-
-
 def main(argv):
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -254,23 +252,14 @@ def main(argv):
         for go in sorted(unknown):
             print("warning: %s: unknown Go scalar type %s, accepting string or integer" % (root, go),
                   file=sys.stderr)
-        text = render(schema)
+        text = schema_files.render(schema)
         out = os.path.join(args.out_dir, file_name)
         print("%s: %d keys common to %s" % (file_name, count, ", ".join(versions)))
         for p, present in dropped:
             print("  left out %s.%s (only in %s)" % (root, p, ", ".join(present)))
-        if args.check:
-            try:
-                with open(out, encoding="utf-8") as f:
-                    current = f.read()
-            except FileNotFoundError:
-                current = None
-            if current != text:
-                print("  STALE: %s differs from the generated schema" % out)
-                stale = True
-        else:
-            with open(out, "w", encoding="utf-8", newline="\n") as f:
-                f.write(text)
+        if schema_files.write_or_check(out, text, args.check):
+            print("  STALE: %s differs from the generated schema" % out)
+            stale = True
     return 1 if stale else 0
 
 

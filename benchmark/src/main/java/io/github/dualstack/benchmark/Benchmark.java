@@ -133,7 +133,7 @@ public final class Benchmark {
     private void warmUp(int edges) throws IOException {
         Path dir = options.work().resolve("warmup");
         Trees.delete(dir);
-        Path site = new SyntheticSite(edges, options.seed()).writeTo(dir.resolve("site.yaml"));
+        Path site = new SyntheticSite(edges, options.seed()).writeTo(dir.resolve("site.yaml"), options.form());
         Path tree = dir.resolve("generated");
         log.println("benchmark: in-process warm-up at " + edges + " edge nodes");
         for (Request request : List.of(Request.Validate.of(site), Request.Generate.of(site, tree),
@@ -152,13 +152,14 @@ public final class Benchmark {
         Path dir = options.work().resolve(Integer.toString(edges));
         Trees.delete(dir);
         checkDiskSpace(edges);
-        Path site = new SyntheticSite(edges, options.seed()).writeTo(dir.resolve("site.yaml"));
-        r.descriptorBytes = Files.size(site);
+        Path site = new SyntheticSite(edges, options.seed()).writeTo(dir.resolve("site.yaml"), options.form());
+        Path nodes = SyntheticSite.nodesFile(site, options.form());
+        r.descriptorBytes = Files.size(site) + (nodes.equals(site) ? 0 : Files.size(nodes));
         validateOrFail(site);
         Path tree = dir.resolve("generated");
         Path floorDir = dir.resolve("floor");
         Path logs = dir.resolve("logs");
-        OneEdgeChange change = OneEdgeChange.of(site, edges);
+        OneEdgeChange change = OneEdgeChange.of(nodes, edges);
         r.changedNode = change.node();
 
         // Every timed write of a whole tree (generate, floor) follows the deletion of an equal tree at the same
@@ -446,10 +447,12 @@ public final class Benchmark {
     String report() {
         StringBuilder sb = new StringBuilder();
         sb.append("## dualstack benchmark, ").append(started).append("\n\n");
-        sb.append(String.format(Locale.ROOT, "dualstack %s; %s %s, %d cores; Java %s (%s); seed %d; median of %d"
-                        + " run(s).%n%n", Version.get(), System.getProperty("os.name"), System.getProperty("os.arch"),
+        sb.append(String.format(Locale.ROOT, "dualstack %s; %s %s, %d cores; Java %s (%s); seed %d; %s; median"
+                        + " of %d run(s).%n%n", Version.get(), System.getProperty("os.name"), System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), options.seed(), options.repeat()));
+                System.getProperty("java.vm.name"), options.seed(), options.form().file()
+                        .map(f -> "edge nodes in the inventory " + f + " (the descriptor column counts both files)")
+                        .orElse("edge nodes in site.yaml"), options.repeat()));
         sb.append("Whole process: `java ").append(CliProcess.HEAP).append(" -jar ").append(options.cliJar().getFileName())
                 .append(" <command>` as a subprocess, JVM start included; peak RSS and CPU seconds by ")
                 .append(cli.usageMethod())
@@ -463,7 +466,7 @@ public final class Benchmark {
                 .append(" generate wrote. The OS page cache is never dropped (that needs root): reads hit cached files, and")
                 .append(" writes are timed until they return, not until they reach the disk; `sync` runs (untimed) before")
                 .append(" every measurement, so none pays for the writeback of an earlier one. One-edge change: one")
-                .append(" label value of the middle edge node edited in site.yaml, generate on the tree (the files it")
+                .append(" label value of the middle edge node edited where it is listed, generate on the tree (the files it")
                 .append(" touched checked against what it reported), then the descriptor and tree restored (untimed).")
                 .append(options.skipSelfCheckAll() ? "" : " Generate, self-check all: generate with `--self-check all`"
                         + " (every file parsed again; the other rows use the default, shapes) into an empty directory"

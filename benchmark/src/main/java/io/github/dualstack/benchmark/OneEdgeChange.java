@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * The smallest edit a fleet operator makes: one label value of one edge node in the middle of the site, written
- * back to the same {@code site.yaml} (the file name is part of every generated header, so a copy elsewhere would
- * change every file). {@link #apply} writes the edited descriptor, {@link #restore} the original bytes.
+ * back to the same file, the {@code site.yaml} or the inventory that lists the node (the descriptor's name is part
+ * of every generated header, so a copy elsewhere would change every file). {@link #apply} writes the edited file,
+ * {@link #restore} the original bytes.
  */
 final class OneEdgeChange {
 
@@ -23,31 +24,37 @@ final class OneEdgeChange {
     /** Directories that hold one node's files: a one-edge change may touch no other node's. */
     private static final Pattern PER_NODE = Pattern.compile("^(edge|nodes)/([^/]+)/");
 
-    private final Path site;
+    private final Path file;
     private final String node;
     private final byte[] original;
     private final byte[] changed;
 
-    private OneEdgeChange(Path site, String node, byte[] original, byte[] changed) {
-        this.site = site;
+    private OneEdgeChange(Path file, String node, byte[] original, byte[] changed) {
+        this.file = file;
         this.node = node;
         this.original = original;
         this.changed = changed;
     }
 
-    /** The change of edge node {@code (edges + 1) / 2} of a synthetic site of {@code edges} edge nodes. */
-    static OneEdgeChange of(Path site, int edges) throws IOException {
-        byte[] original = Files.readAllBytes(site);
+    /**
+     * The change of edge node {@code (edges + 1) / 2} of a synthetic site of {@code edges} edge nodes, in {@code
+     * file}: the descriptor or inventory that lists the nodes ({@link SyntheticSite#nodesFile}).
+     */
+    static OneEdgeChange of(Path file, int edges) throws IOException {
+        byte[] original = Files.readAllBytes(file);
         String node = SyntheticSite.edgeName((edges + 1) / 2);
-        String yaml = new String(original, StandardCharsets.UTF_8);
-        // SyntheticSite writes "- name: NODE" and, two lines on, "labels: {zone: Z, line: "N"}"
-        int at = yaml.indexOf("- name: " + node + "\n");
-        Matcher m = Pattern.compile("line: \"[^\"\\n]*\"").matcher(yaml);
+        String text = new String(original, StandardCharsets.UTF_8);
+        boolean csv = file.getFileName().toString().endsWith(".csv");
+        // SyntheticSite writes a CSV row "NODE,...,zone=Z;line=N", in YAML "- name: NODE" and, two lines on,
+        // "labels: {zone: Z, line: "N"}"
+        int at = csv ? text.indexOf("\n" + node + ",") : text.indexOf("- name: " + node + "\n");
+        Matcher m = Pattern.compile(csv ? ";line=[^\\n]*" : "line: \"[^\"\\n]*\"").matcher(text);
         if (at < 0 || !m.find(at)) {
-            throw new IOException("no label 'line' of edge node " + node + " in " + site);
+            throw new IOException("no label 'line' of edge node " + node + " in " + file);
         }
-        String edited = yaml.substring(0, m.start()) + "line: \"" + VALUE + "\"" + yaml.substring(m.end());
-        return new OneEdgeChange(site, node, original, edited.getBytes(StandardCharsets.UTF_8));
+        String value = csv ? ";line=" + VALUE : "line: \"" + VALUE + "\"";
+        String edited = text.substring(0, m.start()) + value + text.substring(m.end());
+        return new OneEdgeChange(file, node, original, edited.getBytes(StandardCharsets.UTF_8));
     }
 
     String node() {
@@ -55,11 +62,11 @@ final class OneEdgeChange {
     }
 
     void apply() throws IOException {
-        Files.write(site, changed);
+        Files.write(file, changed);
     }
 
     void restore() throws IOException {
-        Files.write(site, original);
+        Files.write(file, original);
     }
 
     /**

@@ -8,11 +8,11 @@ import java.util.List;
 
 /** The benchmark's command line. */
 record Options(List<Integer> sizes, Path work, long seed, Path cliJar, boolean skipInProcess, int repeat,
-               boolean skipSelfCheckAll) {
+               boolean skipSelfCheckAll, SyntheticSite.Form form) {
 
     static final String USAGE = """
             usage: Benchmark [--sizes 1000,10000,100000] [--work DIR] [--seed 42] [--cli-jar PATH]
-                             [--repeat N] [--skip-in-process] [--skip-self-check-all]
+                             [--repeat N] [--skip-in-process] [--skip-self-check-all] [--inventory csv|yaml]
               --sizes            edge-node counts, comma-separated (default 1000,10000,100000)
               --work DIR         where sites, trees and results.md go (default: <tmpdir>/dualstack-bench)
               --seed N           seed of the synthetic sites (default 42)
@@ -21,6 +21,8 @@ record Options(List<Integer> sizes, Path work, long seed, Path cliJar, boolean s
               --repeat N         measure every figure N times; report the median and min-max (default 1)
               --skip-in-process  only the whole-process (CLI subprocess) figures and the floor
               --skip-self-check-all  no "generate --self-check all" comparison row (one more tree per size)
+              --inventory csv|yaml   the edge nodes in an inventory file beside site.yaml (spec.edge.inventory),
+                                 as an IPAM export gives them, instead of in site.yaml; the tree is the same
             """;
 
     static final class UsageException extends Exception {
@@ -37,6 +39,7 @@ record Options(List<Integer> sizes, Path work, long seed, Path cliJar, boolean s
         boolean skipInProcess = false;
         int repeat = 1;
         boolean skipSelfCheckAll = false;
+        SyntheticSite.Form form = SyntheticSite.Form.DESCRIPTOR;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -52,6 +55,7 @@ record Options(List<Integer> sizes, Path work, long seed, Path cliJar, boolean s
                 }
                 case "--skip-in-process" -> skipInProcess = true;
                 case "--skip-self-check-all" -> skipSelfCheckAll = true;
+                case "--inventory" -> form = form(value(args, ++i, a));
                 case "-h", "--help" -> throw new UsageException("");
                 default -> throw new UsageException("unknown option " + a);
             }
@@ -64,7 +68,7 @@ record Options(List<Integer> sizes, Path work, long seed, Path cliJar, boolean s
                     + " -Dinvoker.skip) or pass --cli-jar");
         }
         return new Options(sizes, work.toAbsolutePath().normalize(), seed, cliJar.toAbsolutePath().normalize(),
-                skipInProcess, repeat, skipSelfCheckAll);
+                skipInProcess, repeat, skipSelfCheckAll, form);
     }
 
     /** cli/target/dualstack.jar in the working directory or the nearest parent that has one. */
@@ -91,6 +95,14 @@ record Options(List<Integer> sizes, Path work, long seed, Path cliJar, boolean s
         } catch (NumberFormatException e) {
             throw new UsageException(option + ": not a number: " + text);
         }
+    }
+
+    private static SyntheticSite.Form form(String text) throws UsageException {
+        return switch (text) {
+            case "csv" -> SyntheticSite.Form.CSV;
+            case "yaml" -> SyntheticSite.Form.YAML;
+            default -> throw new UsageException("--inventory must be csv or yaml, got " + text);
+        };
     }
 
     private static List<Integer> sizes(String text) throws UsageException {

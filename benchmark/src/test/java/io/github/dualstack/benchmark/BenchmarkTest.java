@@ -72,10 +72,10 @@ class BenchmarkTest {
         // site-wide files, two per edge, the runbook and .dualstack/
         assertThat(Integer.parseInt(body.get(1).get(2))).isGreaterThan(2 * EDGES);
         assertThat(table).doesNotContain("FAILED", "OOM", "Failures:");
-        // the middle node's two files and the Ansible inventory, nothing else: its label is in edgecore.yaml's
-        // nodeLabels, join.env's LABELS and the inventory's dualstack_labels
+        // the middle node's two files and the Ansible inventory's file of it, nothing else: its label is in
+        // edgecore.yaml's nodeLabels, join.env's LABELS and the inventory's label groups
         assertThat(table).containsPattern("- 20 edges: tree [\\d,]+ files, \\d+\\.\\d MiB; edge/ [\\d,]+ bytes per edge"
-                + " node; the one-edge change of edge-000010 wrote 3 file\\(s\\): ansible/inventory.yaml,"
+                + " node; the one-edge change of edge-000010 wrote 3 file\\(s\\): ansible/inventory/edges.yaml,"
                 + " edge/edge-000010/etc/kubeedge/config/edgecore.yaml, edge/edge-000010/join.env\n");
         // the descriptor is restored and later operations saw the original tree (check found no drift)
         assertThat(work.resolve("20/site.yaml")).hasContent(new SyntheticSite(EDGES, 42).yaml());
@@ -83,6 +83,30 @@ class BenchmarkTest {
         assertThat(work.resolve("20/generated")).doesNotExist();
         assertThat(work.resolve("20/floor")).doesNotExist();
         assertThat(work.resolve("20/site.yaml")).isRegularFile();
+    }
+
+    @Test
+    void aCsvInventoryRunChangesTheRowAndTheSameFiles(@TempDir Path tmp) throws Exception {
+        Path work = tmp.resolve("work");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+        int code = Benchmark.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(log, true, StandardCharsets.UTF_8), "--sizes", Integer.toString(EDGES),
+                "--work", work.toString(), "--skip-in-process", "--skip-self-check-all", "--inventory", "csv",
+                "--cli-jar", System.getProperty("dualstack.cliJar", "../cli/target/dualstack.jar"));
+
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as("exit code; log:%n%s", log).isZero();
+        assertThat(table).contains("edge nodes in the inventory edges.csv")
+                .containsPattern("the one-edge change of edge-000010 wrote 3 file\\(s\\): ansible/inventory/edges.yaml,"
+                        + " edge/edge-000010/etc/kubeedge/config/edgecore.yaml, edge/edge-000010/join.env\n")
+                .doesNotContain("FAILED", "Failures:");
+        // the row was edited in the inventory and put back; the descriptor only names the file
+        SyntheticSite site = new SyntheticSite(EDGES, 42);
+        assertThat(work.resolve("20/edges.csv")).hasContent(site.inventory(SyntheticSite.Form.CSV));
+        assertThat(work.resolve("20/site.yaml")).hasContent(site.descriptor(SyntheticSite.Form.CSV));
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("whole-process one-edge change");
     }
 
     @Test
@@ -104,6 +128,9 @@ class BenchmarkTest {
                 .isEqualTo(2);
         assertThat(Benchmark.run(new PrintStream(new ByteArrayOutputStream()), new PrintStream(log), "--bogus"))
                 .isEqualTo(2);
+        assertThat(Benchmark.run(new PrintStream(new ByteArrayOutputStream()), new PrintStream(log, true,
+                StandardCharsets.UTF_8), "--inventory", "xml")).isEqualTo(2);
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("--inventory must be csv or yaml, got xml");
     }
 
     private static List<String> cells(String row) {

@@ -42,6 +42,40 @@ class OneEdgeChangeTest {
     }
 
     @Test
+    void editsTheNodesRowOfACsvInventory(@TempDir Path tmp) throws IOException {
+        Path site = new SyntheticSite(7, 42).writeTo(tmp.resolve("site.yaml"), SyntheticSite.Form.CSV);
+        Path csv = SyntheticSite.nodesFile(site, SyntheticSite.Form.CSV);
+        List<String> before = Files.readAllLines(csv);
+        OneEdgeChange change = OneEdgeChange.of(csv, 7);
+
+        change.apply();
+        List<String> after = Files.readAllLines(csv);
+        List<Integer> differing = java.util.stream.IntStream.range(0, before.size())
+                .filter(i -> !before.get(i).equals(after.get(i))).boxed().toList();
+        assertThat(differing).containsExactly(4);   // the header, then edge-000001..
+        assertThat(after.get(4)).startsWith("edge-000004,").endsWith(";line=bench-changed")
+                .isEqualTo(before.get(4).replaceFirst(";line=\\d+$", ";line=bench-changed"));
+
+        change.restore();
+        assertThat(csv).hasContent(new SyntheticSite(7, 42).inventory(SyntheticSite.Form.CSV));
+    }
+
+    @Test
+    void editsTheNodesEntryOfAYamlInventory(@TempDir Path tmp) throws IOException {
+        Path site = new SyntheticSite(7, 42).writeTo(tmp.resolve("site.yaml"), SyntheticSite.Form.YAML);
+        Path yaml = SyntheticSite.nodesFile(site, SyntheticSite.Form.YAML);
+        OneEdgeChange change = OneEdgeChange.of(yaml, 7);
+
+        change.apply();
+        String edited = Files.readString(yaml);
+        String entry = edited.substring(edited.indexOf("- name: edge-000004\n"), edited.indexOf("- name: edge-000005\n"));
+        assertThat(entry).contains("line: \"bench-changed\"");
+        assertThat(edited.replace(entry, "")).doesNotContain("bench-changed");
+        change.restore();
+        assertThat(yaml).hasContent(new SyntheticSite(7, 42).inventory(SyntheticSite.Form.YAML));
+    }
+
+    @Test
     void aDescriptorWithoutTheNodeIsRefused(@TempDir Path tmp) throws IOException {
         Path site = new SyntheticSite(3, 42).writeTo(tmp.resolve("site.yaml"));
         Files.writeString(site, Files.readString(site).replace("edge-000002", "renamed"));

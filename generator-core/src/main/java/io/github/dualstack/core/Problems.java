@@ -56,6 +56,16 @@ public final class Problems {
         list.add(new Problem(at.file(), at.line(), at.column(), within.append(at.path()).toString(), severity, message));
     }
 
+    /**
+     * Where a field stands, as a message names another field than its own (the first use of a duplicate): a field of
+     * this file by its path, one from another file (an inventory's node) by that file's {@code file:line:col}.
+     */
+    public String reference(FieldPath path) {
+        Place at = locator.place(file, path);
+        return at.file().equals(file) ? within.append(at.path()).toString()
+                : at.file() + ':' + at.line() + ':' + at.column();
+    }
+
     /** A problem whose position is known already (reader errors). */
     public void addAt(int line, int column, FieldPath path, Problem.Severity severity, String message) {
         list.add(new Problem(file, line, column, within.append(path).toString(), severity, message));

@@ -30,7 +30,7 @@ class BrownfieldSampleTest {
     void aCopyGeneratesAndChecksCleanAndIsNeverRecordedUpToDate() throws Exception {
         Brownfield b = new Brownfield(dir);
         Map<String, String> tree = b.generated();
-        assertThat(tree).hasSize(50).containsKeys("README.md", "ansible/inventory.yaml", "cluster/kustomization.yaml",
+        assertThat(tree).hasSize(50).containsKeys("README.md", "ansible/inventory/edges.yaml", "cluster/kustomization.yaml",
                 "cluster/kube-system/kubeadm-config.configmap.yaml", "edge/join.sh", "edge/edge-0004/join.env",
                 // a Helm release owns the captured CloudCore
                 "cluster/kubeedge/cloudcore.helm-values.yaml", "cluster/kubeedge/cloudcore.service.patch.yaml");

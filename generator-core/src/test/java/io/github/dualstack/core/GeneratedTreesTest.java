@@ -69,7 +69,7 @@ class GeneratedTreesTest {
         Report.Generate r = Dualstack.generate(Request.Generate.of(site, out));
         assertThat(r.write().orElseThrow().written()).containsExactlyInAnyOrder(
                 "edge/edge-0002/etc/kubeedge/config/edgecore.yaml", "edge/edge-0002/join.env", "scripts/verify.sh",
-                "ansible/inventory.yaml");
+                "ansible/inventory/edges.yaml");
         assertThat(r.write().orElseThrow().unchanged()).isEqualTo(25);
         assertThat(Files.readString(out.resolve(".dualstack/manifest.json"))).contains("edge/edge-0002/join.env");
     }

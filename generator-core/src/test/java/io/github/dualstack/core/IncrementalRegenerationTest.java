@@ -90,9 +90,9 @@ class IncrementalRegenerationTest {
     void oneChangedEdgeRendersOnlyItsOwnFiles() throws Exception {
         relabel("edge-000060");
         WriteResult r = generate();
-        // the Ansible inventory lists every node's labels
+        // the Ansible inventory's file of the node (the only one, up to 1,000 nodes) lists it in its label groups
         assertThat(r.written()).containsExactlyInAnyOrder("edge/edge-000060/etc/kubeedge/config/edgecore.yaml",
-                "edge/edge-000060/join.env", "ansible/inventory.yaml");
+                "edge/edge-000060/join.env", "ansible/inventory/edges.yaml");
         assertThat(r.reused()).as("every other file taken as it was").isEqualTo(files - 3);
         assertThat(tree(out)).isEqualTo(fullRun());
     }

@@ -294,7 +294,7 @@ final class InvalidDescriptors {
                 of("edge hubFamily not a site family", IPV6_ONLY.edit().after(29, "      hubFamily: IPv4"),
                         "32:9", "spec.edge.nodes[0].hubFamily", "hub family IPv4 is not one of the site's ipFamilies [IPv6]"),
                 of("edge without an address of its hubFamily", DUAL.edit().sub(43, ", ipv6: \"2001:db8::101\"", ""),
-                        "43:20", "spec.edge.nodes[0].addresses", "needs an IPv6 address to reach CloudCore").errors(2),
+                        "43:20", "spec.edge.nodes[0].addresses.ipv6", "needs an IPv6 address to reach CloudCore").errors(2),
                 of("edge hubProtocol quic while CloudCore's QUIC is off", DUAL.edit().after(54, "        hubProtocol: quic"),
                         "55:22", "spec.edge.nodes[2].hubProtocol", "CloudCore's QUIC server is off"),
                 of("duplicate CloudCore ports", DUAL.edit().after(22, "    ports: {websocket: 10000, quic: 10000}"),

@@ -1,9 +1,9 @@
 package io.github.dualstack.core.descriptor;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import io.github.dualstack.core.FieldPath;
 import io.github.dualstack.core.model.AddressDiscovery;
+import io.github.dualstack.core.model.AddressRecheck;
 import io.github.dualstack.core.model.BaselineRef;
 import io.github.dualstack.core.model.Calico;
 import io.github.dualstack.core.model.CalicoPool;
@@ -18,9 +18,9 @@ import io.github.dualstack.core.model.HostPathMount;
 import io.github.dualstack.core.model.HubPorts;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.model.Kubernetes;
-import io.github.dualstack.core.net.IpAddress;
 import io.github.dualstack.core.model.Site;
 import io.github.dualstack.core.net.Host;
+import io.github.dualstack.core.net.IpAddress;
 import io.github.dualstack.core.validate.RejectedLiterals;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -67,8 +67,7 @@ public final class SiteBinder {
         JsonNode baseline = spec.path("baseline");
         Optional<BaselineRef> baselineRef = baseline.isObject() ? Optional.of(new BaselineRef(
                 baseline.path("directory").asText(), baseline.path("rebuildingCluster").asBoolean())) : Optional.empty();
-        EdgeCoreSettings edgeCoreDefaults = edgeCoreSettings(MissingNode.getInstance(), spec.path("edge").path("defaults"),
-                null);
+        EdgeCoreSettings edgeCoreDefaults = edgeCoreDefaults(spec.path("edge").path("defaults"));
         return new Site(root.path("metadata").path("name").asText(), ipFamilies, baselineRef,
                 kubernetes(spec.path("kubernetes")),
                 spec.has("calico") ? Optional.of(calico(spec.path("calico"))) : Optional.empty(),
@@ -163,13 +162,13 @@ public final class SiteBinder {
      * order. A node naming a group that does not exist binds with the edge defaults; the validator reports it.
      */
     private List<EdgeNode> edgeNodes(JsonNode edge, IpFamily primary, EdgeCoreSettings shared) {
-        Inherited defaults = new Inherited(null, edge.path("defaults"), EDGE.child("defaults"), null, literals);
+        Inherited defaults = new Inherited(null, edge.path("defaults"), EDGE.child("defaults"), null, shared, literals);
         Map<String, Inherited> groups = new HashMap<>();
         JsonNode groupList = edge.path("groups");
         for (int g = 0; g < groupList.size(); g++) {
-            groups.putIfAbsent(groupList.get(g).path("name").asText(),
-                    new Inherited(groupList.get(g), edge.path("defaults"), EDGE.child("groups").index(g), defaults,
-                            literals));
+            FieldPath path = EDGE.child("groups").index(g);
+            groups.putIfAbsent(groupList.get(g).path("name").asText(), new Inherited(groupList.get(g),
+                    edge.path("defaults"), path, defaults, edgeCoreSettings(groupList.get(g), path, shared), literals));
         }
         int count = edge.path("nodes").size();
         for (JsonNode g : groupList) {
@@ -180,8 +179,7 @@ public final class SiteBinder {
         for (int i = 0; i < nodes.size(); i++) {
             JsonNode n = nodes.get(i);
             Inherited from = n.has("group") ? groups.getOrDefault(n.get("group").asText(), defaults) : defaults;
-            out.add(edgeNode(n, optionalText(n.path("group")), from, EDGE.child("nodes").index(i), primary,
-                    edgeCoreSettings(n, edge.path("defaults"), shared)));
+            out.add(edgeNode(n, optionalText(n.path("group")), from, EDGE.child("nodes").index(i), primary));
         }
         for (int g = 0; g < groupList.size(); g++) {
             JsonNode group = groupList.get(g);
@@ -192,7 +190,7 @@ public final class SiteBinder {
                 JsonNode member = members.get(i);
                 out.add(edgeNode(member, Optional.of(member.has("group") ? member.get("group").asText()
                         : group.path("name").asText()), from, EDGE.child("groups").index(g).child("nodes").index(i),
-                        primary, edgeCoreSettings(member, edge.path("defaults"), shared)));
+                        primary));
             }
         }
         return Collections.unmodifiableList(out);
@@ -201,47 +199,51 @@ public final class SiteBinder {
     private static final List<String> EDGE_CORE_KEYS =
             List.of("metaServer", "clusterDNS", "clusterDomain", "podSandboxImage", "maxPods");
 
+    /** The EdgeCore settings of the edge defaults, whose schema defaults are applied already. */
+    private static EdgeCoreSettings edgeCoreDefaults(JsonNode defaults) {
+        return new EdgeCoreSettings(defaults.path("metaServer").asBoolean(), textList(defaults.path("clusterDNS")),
+                optionalText(defaults.path("clusterDomain")), defaults.path("podSandboxImage").asText(),
+                defaults.path("maxPods").asInt());
+    }
+
     /**
-     * The node's EdgeCore settings over the edge defaults (groups set none of them); the defaults' own instance,
-     * {@code shared}, when it sets none.
+     * The EdgeCore settings that {@code own} (a group or a node, declared at {@code path}) sets over those it
+     * inherits; the inherited instance itself when it sets none, so that edges share one instance per group.
      */
-    private static EdgeCoreSettings edgeCoreSettings(JsonNode node, JsonNode defaults, EdgeCoreSettings shared) {
-        if (shared != null && EDGE_CORE_KEYS.stream().noneMatch(node::has)) {
-            return shared;
+    private static EdgeCoreSettings edgeCoreSettings(JsonNode own, FieldPath path, EdgeCoreSettings inherited) {
+        if (EDGE_CORE_KEYS.stream().noneMatch(own::has)) {
+            return inherited;
         }
-        JsonNode dns = node.has("clusterDNS") ? node.get("clusterDNS") : defaults.path("clusterDNS");
-        return new EdgeCoreSettings(Boolean.parseBoolean(setting(node, defaults, "metaServer")), textList(dns),
-                Optional.ofNullable(setting(node, defaults, "clusterDomain")), setting(node, defaults, "podSandboxImage"),
-                Integer.parseInt(setting(node, defaults, "maxPods")));
+        SortedMap<String, FieldPath> declaredAt = new TreeMap<>(inherited.declaredAt());
+        EDGE_CORE_KEYS.stream().filter(own::has).forEach(key -> declaredAt.put(key, path.child(key)));
+        return new EdgeCoreSettings(
+                own.has("metaServer") ? own.get("metaServer").asBoolean() : inherited.metaServer(),
+                own.has("clusterDNS") ? textList(own.get("clusterDNS")) : inherited.clusterDns(),
+                own.has("clusterDomain") ? Optional.of(own.get("clusterDomain").asText()) : inherited.clusterDomain(),
+                own.has("podSandboxImage") ? own.get("podSandboxImage").asText() : inherited.podSandboxImage(),
+                own.has("maxPods") ? own.get("maxPods").asInt() : inherited.maxPods(), declaredAt);
     }
 
-    /** The node's own setting, else the edge default, else null. */
-    private static String setting(JsonNode node, JsonNode defaults, String key) {
-        JsonNode v = node.has(key) ? node.get(key) : defaults.get(key);
-        return v == null ? null : v.asText();
-    }
-
-    private EdgeNode edgeNode(JsonNode n, Optional<String> group, Inherited from, FieldPath path,
-                              IpFamily primary, EdgeCoreSettings edgeCore) {
+    private EdgeNode edgeNode(JsonNode n, Optional<String> group, Inherited from, FieldPath path, IpFamily primary) {
         SortedMap<String, String> labels = new TreeMap<>(from.labels);
         labels.putAll(textMap(n.path("labels")));
         String hubFamily = from.setting(n, "hubFamily");
         FamilyPair<IpAddress> addresses = literals.addresses(n.path("addresses"), path.child("addresses"));
         FamilyPair<AddressDiscovery> discovery = new FamilyPair<>(
                 from.discovery(n, path, IpFamily.IPv4), from.discovery(n, path, IpFamily.IPv6));
-        EdgeNode.Fleet fleet = new EdgeNode.Fleet(group, discovery, from.sharedPrivateLan, path);
+        EdgeNode.Fleet fleet = new EdgeNode.Fleet(group, discovery, from.sharedPrivateLan, path, from.recheck(n, path));
         return new EdgeNode(n.path("name").asText(), from.setting(n, "interface"), addresses,
                 from.setting(n, "kubeedgeVersion"), hubFamily == null ? primary : IpFamily.valueOf(hubFamily),
                 EdgeNode.HubProtocol.valueOf(from.setting(n, "hubProtocol")),
                 EdgeNode.CgroupDriver.valueOf(from.setting(n, "cgroupDriver")), from.setting(n, "containerRuntimeEndpoint"),
                 Collections.unmodifiableSortedMap(labels), Optional.ofNullable(from.setting(n, "cloudCoreAddress")).map(Host::of),
-                edgeCore,
-                fleet);
+                edgeCoreSettings(n, path, from.edgeCore), fleet);
     }
 
     /**
      * The settings a node inherits from its group (null for none) over the edge defaults, computed once per group:
-     * the merged labels and one discovery per family declared there, shared by every node that inherits it.
+     * the merged labels, the EdgeCore settings, the recheck and one discovery per family declared there, shared by
+     * every node that inherits them.
      */
     private static final class Inherited {
         private final JsonNode group;
@@ -249,11 +251,15 @@ public final class SiteBinder {
         private final SortedMap<String, String> labels;
         private final FamilyPair<AddressDiscovery> discovery;
         private final boolean sharedPrivateLan;
+        private final EdgeCoreSettings edgeCore;
+        private final Optional<AddressRecheck> recheck;
         private final Literals literals;
 
-        Inherited(JsonNode group, JsonNode defaults, FieldPath path, Inherited parent, Literals literals) {
+        Inherited(JsonNode group, JsonNode defaults, FieldPath path, Inherited parent, EdgeCoreSettings edgeCore,
+                  Literals literals) {
             this.group = group;
             this.literals = literals;
+            this.edgeCore = edgeCore;
             this.defaults = defaults;
             JsonNode own = group == null ? defaults : group;
             this.labels = new TreeMap<>(parent == null ? Map.of() : parent.labels);
@@ -263,6 +269,8 @@ public final class SiteBinder {
                     declared.ipv4() != null ? declared.ipv4() : parent.discovery.ipv4(),
                     declared.ipv6() != null ? declared.ipv6() : parent.discovery.ipv6());
             this.sharedPrivateLan = group != null && group.path("sharedPrivateLan").asBoolean();
+            Optional<AddressRecheck> declaredRecheck = recheckOf(own, path);
+            this.recheck = declaredRecheck.isPresent() || parent == null ? declaredRecheck : parent.recheck;
         }
 
         /** The node's own setting, else its group's, else the edge default, else null. */
@@ -284,6 +292,18 @@ public final class SiteBinder {
             }
             JsonNode own = node.path("discover").get(f.key());
             return own != null ? discoveryOf(own, path.child("discover").child(f.key()), f) : discovery.get(f);
+        }
+
+        /** The node's own recheckEvery, else the one it inherits. */
+        Optional<AddressRecheck> recheck(JsonNode node, FieldPath path) {
+            Optional<AddressRecheck> own = recheckOf(node, path);
+            return own.isPresent() ? own : recheck;
+        }
+
+        private static Optional<AddressRecheck> recheckOf(JsonNode declaring, FieldPath path) {
+            JsonNode every = declaring.path("discover").get("recheckEvery");
+            return every == null ? Optional.empty()
+                    : Optional.of(new AddressRecheck(every.asText(), path.child("discover").child("recheckEvery")));
         }
 
         private FamilyPair<AddressDiscovery> declared(JsonNode discover, FieldPath path) {

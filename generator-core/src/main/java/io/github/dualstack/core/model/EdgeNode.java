@@ -35,12 +35,13 @@ public record EdgeNode(String name, String interfaceName, FamilyPair<IpAddress> 
     /**
      * What the node's place in the fleet adds: its group, the families discovered at join time (effective: a
      * known address wins, so a family here has no address in {@code addresses}), whether its group's IPv4 LAN is
-     * a private one behind NAT that other LANs reuse, and where the node is declared (its field in the descriptor,
-     * or in the descriptor's view of the inventory).
+     * a private one behind NAT that other LANs reuse, where the node is declared (its field in the descriptor,
+     * or in the descriptor's view of the inventory), and how often a discovered address is found again.
      */
     public record Fleet(Optional<String> group, FamilyPair<AddressDiscovery> discovery, boolean sharedPrivateLan,
-                        FieldPath declaredAt) {
-        static final Fleet NONE = new Fleet(Optional.empty(), new FamilyPair<>(null, null), false, null);
+                        FieldPath declaredAt, Optional<AddressRecheck> recheck) {
+        static final Fleet NONE = new Fleet(Optional.empty(), new FamilyPair<>(null, null), false, null,
+                Optional.empty());
     }
 
     /** Whether the node's address of {@code family} is found on the node rather than known. */
@@ -51,6 +52,11 @@ public record EdgeNode(String name, String interfaceName, FamilyPair<IpAddress> 
     /** Whether the node has an address of {@code family}, known or discovered. */
     public boolean hasFamily(IpFamily family) {
         return addresses.has(family) || discovers(family);
+    }
+
+    /** How often join.sh's timer finds the node's address again: only for a node that discovers one. */
+    public Optional<AddressRecheck> recheck() {
+        return discoversAny() ? fleet.recheck() : Optional.empty();
     }
 
     /** Whether any of the site's address families is discovered. */

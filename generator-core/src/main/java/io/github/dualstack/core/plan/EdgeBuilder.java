@@ -3,6 +3,7 @@ package io.github.dualstack.core.plan;
 import io.github.dualstack.core.net.Cidr;
 import io.github.dualstack.core.net.IpAddress;
 import io.github.dualstack.core.baseline.CapturedFile;
+import io.github.dualstack.core.model.AddressRecheck;
 import io.github.dualstack.core.model.EdgeCoreSettings;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.HubPorts;
@@ -127,6 +128,7 @@ final class EdgeBuilder implements ArtifactBuilder {
                 hub.server(),
                 hub.ports().https(), hub.https() + "/ca.crt", CurlFamilyFlag.of(e.hubFamily()), e.hubProtocol(),
                 e.kubeedgeVersion(), e.cgroupDriver(), e.containerRuntimeEndpoint(),
-                e.labels().entrySet().stream().map(l -> l.getKey() + "=" + l.getValue()).collect(Collectors.joining(",")));
+                e.labels().entrySet().stream().map(l -> l.getKey() + "=" + l.getValue()).collect(Collectors.joining(",")),
+                e.recheck().map(AddressRecheck::every).orElse(""));
     }
 }

@@ -1,11 +1,9 @@
 package io.github.dualstack.core.plan;
 
+import io.github.dualstack.core.Sha256;
 import io.github.dualstack.core.model.EdgeNode;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -57,11 +55,6 @@ public final class EdgeGroups {
     }
 
     private static String hash(String label) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(label.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is in every JVM", e);
-        }
+        return Sha256.of(label.getBytes(StandardCharsets.UTF_8)).substring(0, 8);
     }
 }

@@ -40,7 +40,8 @@ final class RunbookBuilder implements ArtifactBuilder {
                 site.edgeNodes().stream().findFirst().map(EdgeNode::name), facts.caUrls, KubeEdgeNamespaces.SECRETS,
                 facts.captured.map(c -> conversion(facts, c)), edgePlacement(facts),
                 StreamRedirectBuilder.edgeFamilies(facts), CalicoInstallationBuilder.runbook(facts),
-                facts.chart.map(chart -> ChartCommands.view(facts, chart)), newCluster(facts));
+                facts.chart.map(chart -> ChartCommands.view(facts, chart)), newCluster(facts),
+                FleetRunbook.view(facts));
     }
 
     /** The kubeadm init and join steps of a new cluster: which node runs which file. */

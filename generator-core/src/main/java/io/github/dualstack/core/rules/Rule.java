@@ -158,6 +158,12 @@ public enum Rule {
             "A discovered address is a warning: it escapes the duplicate and cluster-range checks and the runbook.",
             "KubeEdge edged detects the node IP itself only while nodeIP is unset (kubeedge/kubeedge#4641), which"
                     + " cannot give a dual-stack pair", null, "validate.EdgeFleetRules"),
+    DISCOVERED_ADDRESS_RECHECK(Section.NODES,
+            "discover.recheckEvery is a systemd time span of at least 1min; join.sh gives a timer to the nodes that"
+                    + " discover an address, and nodeIP stays set.",
+            "systemd.time(7) and `parse_sec` (systemd src/basic/time-util.c) for OnUnitActiveSec=; KubeEdge edged finds"
+                    + " the node IP itself only while nodeIP is unset (kubeedge/kubeedge#4641), a single address",
+            SystemdTimeSpan.class, "validate.EdgeFleetRules"),
     INVENTORY_VALUES_ONLY(Section.NODES,
             "An inventory is UTF-8 text without control characters or spreadsheet formulas, inside the descriptor's"
                     + " directory and within the descriptor limit; every problem is reported at its line and column.",

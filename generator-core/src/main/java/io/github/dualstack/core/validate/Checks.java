@@ -42,6 +42,11 @@ final class Checks {
         problems.warn(path, message);
     }
 
+    /** How a message names another field: its path, or its place in the inventory it comes from. */
+    String reference(FieldPath path) {
+        return problems.reference(path);
+    }
+
     /**
      * Reports the literal at {@code path} that the binder could not parse, where a rule would have read it; true
      * when there was one. The rule then skips the value as absent.

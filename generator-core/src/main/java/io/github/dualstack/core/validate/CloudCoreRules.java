@@ -159,8 +159,9 @@ final class CloudCoreRules {
                 continue;
             }
             if (!e.discovers(e.hubFamily()) && !c.written(path.child("addresses"), e.addresses(), e.hubFamily())) {
-                c.error(path.child("addresses"), "needs an " + e.hubFamily() + " address to reach CloudCore over its hub"
-                        + " family; give it or discover it");
+                // at the family's own field (an inventory's ipv4 or ipv6 column), which is missing in a descriptor
+                c.error(path.child("addresses").child(e.hubFamily().key()), "needs an " + e.hubFamily()
+                        + " address to reach CloudCore over its hub family; give it or discover it");
             }
             if (e.hubProtocol() == EdgeNode.HubProtocol.quic && !cc.quic()) {
                 c.error(path.child("hubProtocol"), "is quic, but CloudCore's QUIC server is off; set spec.cloudCore.quic: true");

@@ -9,15 +9,18 @@ import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.net.Cidr;
 import io.github.dualstack.core.net.IpLiterals;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * The EdgeCore settings of each edge (reference kubeedge.md section 3): cluster DNS servers that pods can reach, and
- * a MetaServer that has CloudCore's dynamicController to serve it. The edge defaults are judged once, at their own
- * path; an edge with settings of its own is judged at its path (an instance shared by several edges, once). On a
- * converted site CloudCore's modules are the captured ConfigMap's, so the descriptor's are only warned about.
+ * a MetaServer that has CloudCore's dynamicController to serve it. Each settings instance (the edge defaults', a
+ * group's, an edge's own) is judged once, and a finding is reported at the field that set the value, once however
+ * many instances inherit it. On a converted site CloudCore's modules are the captured ConfigMap's, so the
+ * descriptor's are only warned about.
  */
 final class EdgeCoreRules {
 
@@ -40,14 +43,13 @@ final class EdgeCoreRules {
         if (c.site.baseline().isPresent() && cc.iptablesManager() != CloudCore.IptablesManager.internal) {
             keptFromTheCapture("iptablesManager");
         }
-        EdgeCoreSettings fleet = c.site.edgeCoreDefaults();
-        report(EDGE_DEFAULTS, judge(fleet));
-        Map<EdgeCoreSettings, List<Finding>> judged = new IdentityHashMap<>();
-        List<EdgeNode> edges = c.site.edgeNodes();
-        for (int i = 0; i < edges.size(); i++) {
-            EdgeCoreSettings own = edges.get(i).edgeCore();
-            if (own != fleet) {
-                report(Checks.EDGE_NODES.index(i), judged.computeIfAbsent(own, this::judge));
+        Set<EdgeCoreSettings> judged = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<FieldPath> reported = new HashSet<>();
+        judged.add(c.site.edgeCoreDefaults());
+        report(c.site.edgeCoreDefaults(), reported);
+        for (EdgeNode e : c.site.edgeNodes()) {
+            if (judged.add(e.edgeCore())) {
+                report(e.edgeCore(), reported);
             }
         }
     }
@@ -58,22 +60,19 @@ final class EdgeCoreRules {
                 + " installed (its Helm values)");
     }
 
-    private void report(FieldPath at, List<Finding> findings) {
-        for (Finding f : findings) {
-            c.error(f.field().under(at), f.message());
+    /** The findings of {@code s} at the fields that set them, each field once ({@code reported}). */
+    private void report(EdgeCoreSettings s, Set<FieldPath> reported) {
+        for (Finding f : judge(s)) {
+            FieldPath field = s.declaredAt().getOrDefault(f.field(), EDGE_DEFAULTS.child(f.field()));
+            FieldPath at = f.index() < 0 ? field : field.index(f.index());
+            if (reported.add(at)) {
+                c.error(at, f.message());
+            }
         }
     }
 
-    /** A problem of one settings instance, at a field relative to the edge node or the edge defaults. */
-    private record Finding(Relative field, String message) {
-    }
-
-    /** A path below an edge node: a field, optionally one entry of it. */
-    private record Relative(String field, int index) {
-        FieldPath under(FieldPath node) {
-            FieldPath f = node.child(field);
-            return index < 0 ? f : f.index(index);
-        }
+    /** A problem of one settings instance: a setting by its descriptor key, optionally one entry of it. */
+    private record Finding(String field, int index, String message) {
     }
 
     private List<Finding> judge(EdgeCoreSettings s) {
@@ -82,11 +81,11 @@ final class EdgeCoreRules {
         for (int j = 0; j < dns.size(); j++) {
             String problem = clusterDnsProblem(dns.get(j));
             if (problem != null) {
-                out.add(new Finding(new Relative("clusterDNS", j), problem));
+                out.add(new Finding("clusterDNS", j, problem));
             }
         }
         if (s.metaServer() && !c.site.cloudCore().dynamicController() && c.site.baseline().isEmpty()) {
-            out.add(new Finding(new Relative("metaServer", -1), "needs CloudCore's dynamicController, which serves the"
+            out.add(new Finding("metaServer", -1, "needs CloudCore's dynamicController, which serves the"
                     + " MetaServer's list-watch; set spec.cloudCore.dynamicController: true"));
         }
         return out;

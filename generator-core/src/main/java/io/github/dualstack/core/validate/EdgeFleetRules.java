@@ -2,10 +2,12 @@ package io.github.dualstack.core.validate;
 
 import io.github.dualstack.core.FieldPath;
 import io.github.dualstack.core.model.AddressDiscovery;
+import io.github.dualstack.core.model.AddressRecheck;
 import io.github.dualstack.core.model.EdgeGroup;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.net.Cidr;
+import io.github.dualstack.core.rules.SystemdTimeSpan;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -16,8 +18,8 @@ import java.util.Set;
 /**
  * Edge groups and what they add: unique group names, nodes in existing groups, discovered addresses (a prefix of
  * the family, outside the pod and service subnets, and a warning about what discovery gives up), shared private
- * LANs (a warning about what they break) and NodeGroups (the group's labels select exactly its nodes). Each
- * discovery declaration is checked once, however many nodes inherit it.
+ * LANs (a warning about what they break), NodeGroups (the group's labels select exactly its nodes) and the
+ * recheck span. Each discovery and recheck declaration is checked once, however many nodes inherit it.
  */
 final class EdgeFleetRules {
 
@@ -49,7 +51,9 @@ final class EdgeFleetRules {
             }
         }
         Set<AddressDiscovery> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<AddressRecheck> rechecks = Collections.newSetFromMap(new IdentityHashMap<>());
         for (EdgeNode e : c.site.edgeNodes()) {
+            e.fleet().recheck().filter(rechecks::add).ifPresent(this::recheck);
             FieldPath path = Checks.edgePath(c.site, e);
             e.fleet().group().ifPresent(name -> membership(path, name, groups));
             for (IpFamily f : c.families()) {
@@ -101,6 +105,14 @@ final class EdgeFleetRules {
         }
     }
 
+    /** Checked for every node that inherits it, whether or not it discovers: the timer's span as systemd takes it. */
+    private void recheck(AddressRecheck r) {
+        String problem = SystemdTimeSpan.problem(r.every());
+        if (problem != null) {
+            c.error(r.declaredAt(), problem);
+        }
+    }
+
     private void discovery(AddressDiscovery d, IpFamily f) {
         FieldPath path = d.declaredAt();
         if (d.prefix().isPresent()) {
@@ -117,6 +129,7 @@ final class EdgeFleetRules {
         c.warn(path, "the nodes' " + f + " address is found by join.sh on each node: dualstack cannot check it for"
                 + " duplicates or against the pod and service subnets, the runbook and verify.sh cannot name it, and"
                 + " CloudStream (kubectl logs and exec, routed by node IP) follows a changed address only once edgecore"
-                + " runs with it (join.sh --config-only installs the address found again)");
+                + " runs with it (join.sh --config-only installs the address found again, and so does the timer that"
+                + " discover.recheckEvery gives the node)");
     }
 }

@@ -97,7 +97,7 @@ final class NodeRules {
     private void name(FieldPath path, String name) {
         FieldPath first = names.putIfAbsent(name, path.child("name"));
         if (first != null) {
-            c.error(path.child("name"), "duplicate node name '" + name + "', first used at " + first
+            c.error(path.child("name"), "duplicate node name '" + name + "', first used at " + c.reference(first)
                     + "; names must be unique across cloud and edge nodes");
         }
     }
@@ -134,9 +134,9 @@ final class NodeRules {
         FieldPath first = sharedLan ? addresses.get(key) : addresses.putIfAbsent(key, path);
         FieldPath shared = sharedLan ? sharedLanAddresses.putIfAbsent(key, path) : sharedLanAddresses.get(key);
         if (first != null) {
-            c.error(path, "duplicate address " + a.toCanonicalString() + ", already used at " + first);
+            c.error(path, "duplicate address " + a.toCanonicalString() + ", already used at " + c.reference(first));
         } else if (shared != null && !sharedLan) {
-            c.error(path, "duplicate address " + a.toCanonicalString() + ", already used at " + shared
+            c.error(path, "duplicate address " + a.toCanonicalString() + ", already used at " + c.reference(shared)
                     + " in a shared private LAN; only nodes of groups with sharedPrivateLan may share an IPv4 address");
         }
     }

@@ -84,9 +84,9 @@ class EdgeInventoryTest {
         assertThat(errors(r)).containsExactly(
                 "edges.csv:2:33: group: no group named 'south' in spec.edge.groups",
                 "edges.csv:3:19: ipv6: must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)",
-                "edges.csv:4:8: ipv4: duplicate address 172.16.0.5, already used at spec.edge.nodes[0].addresses.ipv4",
-                "edges.csv:5:1: needs an IPv4 address to reach CloudCore over its hub family; give it or discover it",
-                "edges.csv:5:8: ipv4: is required: the site's ipFamilies include IPv4");
+                "edges.csv:4:8: ipv4: duplicate address 172.16.0.5, already used at edges.csv:2:8",
+                "edges.csv:5:8: ipv4: is required: the site's ipFamilies include IPv4",
+                "edges.csv:5:8: ipv4: needs an IPv4 address to reach CloudCore over its hub family; give it or discover it");
         assertThat(r.ok()).isFalse();
     }
 
@@ -107,9 +107,9 @@ class EdgeInventoryTest {
                 shop-3,192.168.1.11,2001:db8:5002::10,lan
                 """);
         assertThat(errors(outside)).containsExactly(
-                "edges.csv:3:8: ipv4: duplicate address 192.168.1.10, already used at spec.edge.nodes[0].addresses.ipv4"
+                "edges.csv:3:8: ipv4: duplicate address 192.168.1.10, already used at edges.csv:2:8"
                         + " in a shared private LAN; only nodes of groups with sharedPrivateLan may share an IPv4 address",
-                "edges.csv:4:21: ipv6: duplicate address 2001:db8:5002::10, already used at spec.edge.nodes[1].addresses.ipv6");
+                "edges.csv:4:21: ipv6: duplicate address 2001:db8:5002::10, already used at edges.csv:3:21");
     }
 
     @Test
@@ -160,7 +160,7 @@ class EdgeInventoryTest {
         DescriptorLoader.Result r = new DescriptorLoader(1 << 20).load("site.yaml", Files.readAllBytes(descriptor), true,
                 Optional.empty(), Optional.of(descriptor));
         assertThat(errors(r)).containsExactly("edges.yaml:4:23: nodes[1].addresses.ipv4: duplicate address 172.16.0.5,"
-                + " already used at spec.edge.nodes[0].addresses.ipv4");
+                + " already used at edges.yaml:2:52");
         Files.writeString(dir.resolve("edges.yaml"), "- {name: shop-1}\n");
         r = new DescriptorLoader(1 << 20).load("site.yaml", Files.readAllBytes(descriptor), true, Optional.empty(),
                 Optional.of(descriptor));
@@ -185,5 +185,60 @@ class EdgeInventoryTest {
                 "name,ipv4,ipv6\nshop-1,192.168.1.10,2001:db8:5001::10\n".getBytes(StandardCharsets.UTF_8))))
                 .containsExactly("site.yaml:18:32: spec.edge.groups[1].nodeGroup: a NodeGroup selects its nodes by the"
                         + " group's own labels; give the group labels");
+    }
+
+    /** A descriptor with one edge node of its own before the inventory's, and both ways of writing the inventory. */
+    private static final String MIXED = SITE.replace("inventory: {file: edges.csv}", """
+            nodes:
+                  - {name: shop-0, interface: eth0, addresses: {ipv4: 172.16.0.1, ipv6: "2001:db8:1::1"}}
+                inventory: {file: INVENTORY}""");
+
+    @Test
+    void everyRuleAboutAnInventoryNodeNamesItsCellAndTheFirstUseWhereItIs() throws IOException {
+        DescriptorLoader.Result r = load(MIXED.replace("INVENTORY", "edges.csv"), """
+                name,ipv4,ipv6
+                shop-1,172.16.0.5,2001:db8:1::5
+                shop-1,172.16.0.1,2001:db8:1::6
+                shop-2,10.96.0.7,2001:db8:1::5
+                shop-0,172.16.0.8,fd00:10:244::8
+                """.getBytes(StandardCharsets.UTF_8));
+        assertThat(errors(r)).containsExactly(
+                "edges.csv:3:1: name: duplicate node name 'shop-1', first used at edges.csv:2:1; names must be unique"
+                        + " across cloud and edge nodes",
+                "edges.csv:3:8: ipv4: duplicate address 172.16.0.1, already used at spec.edge.nodes[0].addresses.ipv4",
+                "edges.csv:4:8: ipv4: lies inside the service subnet 10.96.0.0/12; node addresses must be outside it",
+                "edges.csv:4:18: ipv6: duplicate address 2001:db8:1::5, already used at edges.csv:2:19",
+                "edges.csv:5:1: name: duplicate node name 'shop-0', first used at spec.edge.nodes[0].name; names must be"
+                        + " unique across cloud and edge nodes",
+                "edges.csv:5:19: ipv6: lies inside the pod subnet fd00:10:244::/56; node addresses must be outside it");
+    }
+
+    @Test
+    void everyRuleAboutAYamlInventoryNodeNamesItsValueAndTheFirstUseWhereItIs() throws IOException {
+        Files.writeString(dir.resolve("edges.yaml"), """
+                nodes:
+                  - {name: shop-1, addresses: {ipv4: 172.16.0.5, ipv6: "2001:db8:1::5"}}
+                  - name: shop-1
+                    addresses: {ipv4: 172.16.0.1, ipv6: "2001:db8:1::6"}
+                  - name: shop-2
+                    addresses:
+                      ipv4: 10.96.0.7
+                      ipv6: "2001:db8:1::5"
+                    hubFamily: IPv4
+                    cloudCoreAddress: "2001:db8:100::10"
+                """);
+        Path descriptor = Files.writeString(dir.resolve("site.yaml"), MIXED.replace("INVENTORY", "edges.yaml"));
+        DescriptorLoader.Result r = new DescriptorLoader(1 << 20).load("site.yaml", Files.readAllBytes(descriptor), true,
+                Optional.empty(), Optional.of(descriptor));
+        assertThat(errors(r)).containsExactly(
+                "edges.yaml:3:11: nodes[1].name: duplicate node name 'shop-1', first used at edges.yaml:2:12; names"
+                        + " must be unique across cloud and edge nodes",
+                "edges.yaml:4:23: nodes[1].addresses.ipv4: duplicate address 172.16.0.1, already used at"
+                        + " spec.edge.nodes[0].addresses.ipv4",
+                "edges.yaml:7:13: nodes[2].addresses.ipv4: lies inside the service subnet 10.96.0.0/12; node addresses"
+                        + " must be outside it",
+                "edges.yaml:8:13: nodes[2].addresses.ipv6: duplicate address 2001:db8:1::5, already used at"
+                        + " edges.yaml:2:56",
+                "edges.yaml:10:23: nodes[2].cloudCoreAddress: is an IPv6 address but the edge's hubFamily is IPv4");
     }
 }

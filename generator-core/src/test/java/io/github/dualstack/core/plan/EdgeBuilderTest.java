@@ -33,7 +33,7 @@ class EdgeBuilderTest {
                                 CgroupDriver.systemd, containerd, "cluster.local", false, List.of(), Optional.empty(), Optional.empty()),
                         new JoinValuesView("edge-0001", "eth0", EDGE_1, List.of(), List.of(), "[2001:db8::10]:30000", 30002,
                                 "https://[2001:db8::10]:30002/ca.crt", "-6", HubProtocol.websocket, "v1.22.0",
-                                CgroupDriver.systemd, containerd, "line=1,site=factory-east")),
+                                CgroupDriver.systemd, containerd, "line=1,site=factory-east", "")),
                 // its own hub family and CloudCore address
                 Arguments.of(SiteVariants.DUAL, "edge-0002",
                         new EdgeCoreView("edge-0002", "192.0.2.102,2001:db8::102", "v1.22.0", false,
@@ -44,7 +44,7 @@ class EdgeBuilderTest {
                                 new FamilyAddress(IpFamily.IPv4, "-4", "192.0.2.102"),
                                 new FamilyAddress(IpFamily.IPv6, "-6", "2001:db8::102")), List.of(), List.of(),
                                 "192.0.2.10:30000", 30002, "https://192.0.2.10:30002/ca.crt", "-4", HubProtocol.websocket,
-                                "v1.22.0", CgroupDriver.systemd, containerd, "line=2,site=factory-east")),
+                                "v1.22.0", CgroupDriver.systemd, containerd, "line=2,site=factory-east", "")),
                 // QUIC to hostNetwork's own ports, IPv6 first, a CloudCore name instead of an address
                 Arguments.of(SiteVariants.IPV6_PRIMARY_HOSTNETWORK, "cell-site-002",
                         new EdgeCoreView("cell-site-002", "2001:db8:21::2,198.51.100.102", "v1.23.1", true,
@@ -56,7 +56,7 @@ class EdgeBuilderTest {
                                 new FamilyAddress(IpFamily.IPv4, "-4", "198.51.100.102")), List.of(), List.of(),
                                 "cloudcore.telco-west.example.net:10001", 10002,
                                 "https://cloudcore.telco-west.example.net:10002/ca.crt", "-6", HubProtocol.quic, "v1.23.1",
-                                CgroupDriver.systemd, containerd, "")));
+                                CgroupDriver.systemd, containerd, "", "")));
     }
 
     @ParameterizedTest

@@ -31,7 +31,7 @@ class RunbookBuilderTest {
                 "10.96.0.0/12,fd00:10:96::/112", List.of("master-1"), List.of("master-1", "worker-1"), true, false,
                 Exposure.NodePort, false, "kubeedge", false, "192.0.2.10,2001:db8::10", 3, Optional.of("edge-0001"),
                 DUAL_CA, "kubeedge", Optional.empty(), EDGE_PLACEMENT, List.of("IPv4", "IPv6"), Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
         return Stream.of(
                 Arguments.of(SiteVariants.DUAL, dual),
                 Arguments.of(SiteVariants.NO_EDGES, with(dual, 0, Optional.empty(), List.of())),
@@ -41,7 +41,8 @@ class RunbookBuilderTest {
                         "2001:db8:20::10,198.51.100.10", 2, Optional.of("cell-site-001"),
                         List.of(new CaUrl("-6", "https://[2001:db8:20::10]:10002/ca.crt"),
                                 new CaUrl("-4", "https://198.51.100.10:10002/ca.crt")), "kubeedge", Optional.empty(),
-                        EDGE_PLACEMENT, List.of("IPv6", "IPv4"), Optional.empty(), Optional.empty(), Optional.empty())));
+                        EDGE_PLACEMENT, List.of("IPv6", "IPv4"), Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty())));
     }
 
     @ParameterizedTest
@@ -70,6 +71,6 @@ class RunbookBuilderTest {
                 v.controlPlaneNodes(), v.cloudNodes(), v.calico(), v.calicoBase(), v.exposure(), v.hostNetwork(),
                 v.namespace(), v.regenerateCertificates(), v.advertiseAddresses(), edgeCount, firstEdge, v.caUrls(),
                 v.secretsNamespace(), v.conversion(), v.edgePlacement(), streamFamilies, v.calicoOperator(), v.chart(),
-                v.newCluster());
+                v.newCluster(), v.fleet());
     }
 }

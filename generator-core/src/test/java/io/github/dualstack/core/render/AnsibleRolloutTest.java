@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.github.dualstack.core.Descriptors;
 import io.github.dualstack.core.Dualstack;
 import io.github.dualstack.core.Report;
 import io.github.dualstack.core.Request;
+import io.github.dualstack.core.plan.EdgeGroups;
 import io.github.dualstack.core.plan.PlannedFile;
 import io.github.dualstack.core.plan.view.AnsibleInventoryView;
+import io.github.dualstack.fixtures.SyntheticSite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,18 +73,54 @@ class AnsibleRolloutTest {
                 "ansible-playbook or ansible-lint is not installed (apt-get install ansible ansible-lint)");
         for (String sample : SAMPLES) {
             Path ansible = generate(sample).resolve("ansible");
-            Result syntax = run(ansible, Map.of(), "ansible-playbook", "--syntax-check", "-i", "inventory.yaml",
+            Result syntax = run(ansible, Map.of(), "ansible-playbook", "--syntax-check", "-i", "inventory/",
                     "edge-rollout.yaml");
             assertThat(syntax.exit()).as(sample + ": " + syntax.output()).isZero();
         }
         // ansible-lint takes seconds per file: the playbook holds nothing of the site, so one site stands for all
         Path ansible = tmp.resolve("dual-stack-site/ansible");
         Result lint = run(ansible, Map.of(), "ansible-lint", "--offline", "--profile", "production", "--nocolor",
-                "edge-rollout.yaml", "inventory.yaml");
+                "edge-rollout.yaml", "inventory/edges.yaml");
         assertThat(lint.exit()).as(lint.output()).isZero();
         assertThat(Files.readString(ansible.resolve("edge-rollout.yaml")))
                 .isEqualTo(Files.readString(tmp.resolve("ipv6-only/ansible/edge-rollout.yaml"))
                         .replace("(site lab-v6)", "(site factory-east)"));
+    }
+
+    /**
+     * A fleet of more than a thousand nodes is listed in several files; Ansible reads the directory as one
+     * inventory: every node once in kubeedge_edge, and each label group with all its nodes, from every file.
+     */
+    @Test
+    void ansibleReadsAManyFileInventoryAsOne() throws Exception {
+        assumeTrue(ScriptHarness.installed("ansible-inventory"), "ansible is not installed (apt-get install ansible)");
+        int edges = 2_500;
+        Path site = new SyntheticSite(edges, 5L).writeTo(tmp.resolve("fleet/site.yaml"));
+        Path out = tmp.resolve("fleet/generated");
+        Report.Generate g = Dualstack.generate(Request.Generate.of(site, out));
+        assertThat(g.ok()).as(g.summary()).isTrue();
+        List<String> files;
+        try (var list = Files.list(out.resolve("ansible/inventory"))) {
+            files = list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertThat(files).containsExactly("edges-000.yaml", "edges-001.yaml", "edges-002.yaml", "edges-003.yaml");
+
+        Result r = run(out.resolve("ansible"), Map.of(), "ansible-inventory", "-i", "inventory/", "--list");
+        assertThat(r.exit()).as(r.output()).isZero();
+        JsonNode list = new ObjectMapper().readTree(r.output().substring(r.output().indexOf('{')));
+        List<String> all = new ArrayList<>();
+        list.at("/kubeedge_edge/hosts").forEach(h -> all.add(h.asText()));
+        assertThat(all).hasSize(edges).doesNotHaveDuplicates().contains(SyntheticSite.edgeName(1),
+                SyntheticSite.edgeName(edges));
+        var site1 = Descriptors.load(Files.readString(site)).site();
+        EdgeGroups.of(site1.edgeNodes()).forEach((group, nodes) -> {
+            List<String> members = new ArrayList<>();
+            list.at("/" + group + "/hosts").forEach(h -> members.add(h.asText()));
+            assertThat(members).as(group).containsExactlyInAnyOrderElementsOf(nodes);
+        });
+        // ansible-inventory shows an !unsafe value as {"__ansible_unsafe": VALUE}: still text, never templated
+        assertThat(list.at("/_meta/hostvars/" + SyntheticSite.edgeName(7) + "/dualstack_internal_ips/0/__ansible_unsafe")
+                .asText()).isEqualTo(SyntheticSite.edgeIpv4(7));
     }
 
     /** The token is read at run time: the rendered files never hold one, and every task that handles it hides it. */
@@ -99,7 +138,7 @@ class AnsibleRolloutTest {
         assertThat(handling).containsExactly("Fetch a join token on the kubectl host", "Join the node");
         assertThat(play.get("serial").toString()).isEqualTo("[\"1\",\"10%\",\"25%\"]");
         assertThat(play.get("max_fail_percentage").asInt()).isEqualTo(10);
-        for (String file : List.of("inventory.yaml", "edge-rollout.yaml")) {
+        for (String file : List.of("inventory/edges.yaml", "edge-rollout.yaml")) {
             assertThat(Files.readString(ansible.resolve(file))).doesNotContainIgnoringCase("token:")
                     .doesNotContain("KUBEEDGE_TOKEN");
         }
@@ -113,11 +152,11 @@ class AnsibleRolloutTest {
         String math = "{{ 6 * 7 }}";
         String quotes = "it's \"quoted\" {% raw %}";
         String lines = "a\nb: c\n- d";
-        AnsibleInventoryView view = new AnsibleInventoryView(math, "kubeedge_edge", List.of(
+        AnsibleInventoryView view = new AnsibleInventoryView(math, "kubeedge_edge", 0, 1, List.of(
                 new AnsibleInventoryView.Host("edge-1", java.util.Optional.of(lookup), List.of(quotes, math, lines), 1)),
                 List.of(new AnsibleInventoryView.Group("edge_line_1", List.of("edge-1"))));
         Renderer renderer = new Renderer(java.util.Optional.empty(), "site.yaml", "hostile");
-        OutputFile rendered = renderer.render(new PlannedFile("ansible/inventory.yaml", view));
+        OutputFile rendered = renderer.render(new PlannedFile("ansible/inventory/edges.yaml", view));
         renderer.check(rendered);   // throws with every problem the self-check finds
         String text = new String(rendered.content(), StandardCharsets.UTF_8);
         JsonNode host = YAML.readTree(text).at("/all/children/kubeedge_edge/hosts/edge-1");
@@ -171,7 +210,7 @@ class AnsibleRolloutTest {
                 "printf '%s join.sh %s stdin=%s\\n' \"$(basename \"$PWD\")\" \"$*\" \"$(cat)\" >> " + log,
                 "[[ -f etc/kubeedge/config/edgecore.yaml && -f join.env ]]", ""));
         Result r = run(tree.resolve("ansible"), Map.of("PATH", bin + ":" + System.getenv("PATH")),
-                "ansible-playbook", "-i", "inventory.yaml", "edge-rollout.yaml", "-e", "ansible_connection=local",
+                "ansible-playbook", "-i", "inventory/", "edge-rollout.yaml", "-e", "ansible_connection=local",
                 "-e", "ansible_become=false", "-e", "ansible_python_interpreter=/usr/bin/python3",
                 "-e", "dualstack_remote_dir=" + tmp.resolve("remote"));
         assertThat(r.exit()).as(r.output()).isZero();

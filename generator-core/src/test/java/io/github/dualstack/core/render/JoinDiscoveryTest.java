@@ -23,9 +23,10 @@ class JoinDiscoveryTest extends ScriptHarness {
                 defaults: {kubeedgeVersion: v1.22.0, interface: eth0, hubFamily: IPv6}
                 groups:
                   - name: north
-                    discover: {ipv6: {prefix: "2001:db8:4000::/36"}}
+                    discover: {recheckEvery: 5min, ipv6: {prefix: "2001:db8:4000::/36"}}
                     nodes:
                       - {name: shop-1, addresses: {ipv4: 172.16.8.20}}
+                      - {name: shop-3, addresses: {ipv4: 172.16.8.23, ipv6: "2001:db8:4000:3::23"}}
                   - name: any
                     discover: {ipv6: {}}
                     nodes:
@@ -120,9 +121,10 @@ class JoinDiscoveryTest extends ScriptHarness {
         Path nodes = Files.writeString(tmp.resolve("nodes.txt"), String.join("", List.of(
                 "master-1\t198.51.100.10,2001:db8:100::10,\tTrue\n",
                 "shop-1\t172.16.8.20,2001:db8:4000:1::5,\tTrue\t10351\n",
-                "shop-2\t172.16.8.21,\tTrue\t10352\n")));
+                "shop-2\t172.16.8.21,\tTrue\t10352\n",
+                "shop-3\t172.16.8.23,2001:db8:4000:3::23,\tTrue\t10353\n")));
         Run r = run(List.of("bash", verify.toString()), Map.of("FAKE_NODES", nodes.toString()));
-        assertThat(r.out).contains("nodes: 2 ok, 1 wrong")
+        assertThat(r.out).contains("nodes: 3 ok, 1 wrong")
                 .contains("WRONG edge node shop-2: InternalIPs 172.16.8.21, want 172.16.8.21,any-ipv6");
     }
 
@@ -145,5 +147,93 @@ class JoinDiscoveryTest extends ScriptHarness {
         Run moved = run(rerun, Map.of("FAKE_IPJ6", SLAAC.replace("2001:db8:4000:1::5", "2001:db8:4000:2::5")));
         assertThat(moved.exit).as(moved.out + moved.err).isZero();
         assertThat(moved.out).contains("nodeIP 172.16.8.20,2001:db8:4000:2::5").contains("systemctl restart edgecore");
+    }
+
+    /** The timer's files in the test's directories instead of the node's, for a real run. */
+    private Path forReal(Path script) throws IOException {
+        replaceOnce(script, new String[] {"\nKUBEEDGE_DIR=/etc/kubeedge\n", "\nKUBEEDGE_DIR=" + tmp.resolve("ke") + "\n"},
+                new String[] {"\nRECHECK_DIR=/usr/local/lib/dualstack\n", "\nRECHECK_DIR=" + tmp.resolve("lib") + "\n"},
+                new String[] {"\nUNIT_DIR=/etc/systemd/system\n", "\nUNIT_DIR=" + tmp.resolve("units") + "\n"},
+                new String[] {"$EUID -ne 0", "0 -ne 0"});
+        Files.createDirectories(tmp.resolve("ke/config"));
+        return script;
+    }
+
+    @Test
+    void aDryRunShowsTheRecheckTimerAndANodeThatDiscoversNothingGetsNone() throws IOException {
+        Site site = loadText(SITE);
+        assertThat(Files.readString(writeEdge(site, "shop-1").resolveSibling("join.env"))).endsWith("\nRECHECK_EVERY=5min\n");
+        Run r = join("shop-1", SLAAC);
+        assertThat(r.exit).as(r.out + r.err).isZero();
+        assertThat(r.out).contains("""
+                # /etc/systemd/system/dualstack-nodeip.service:
+                #   [Unit]
+                #   Description=Find the address of edge node shop-1 again and restart edgecore when its nodeIP changed
+                #   Wants=network-online.target
+                #   After=network-online.target
+                #  \s
+                #   [Service]
+                #   Type=oneshot
+                #   ExecStart=/usr/local/lib/dualstack/join.sh --config-only --skip-preflight /usr/local/lib/dualstack/node
+                """).contains("""
+                #   [Timer]
+                #   OnBootSec=5min
+                #   OnUnitActiveSec=5min
+                """).contains("install -D -m 0755 ").contains(" /usr/local/lib/dualstack/join.sh\n")
+                .contains(" /usr/local/lib/dualstack/node/join.env\n")
+                .contains("systemctl daemon-reload\nsystemctl enable --now dualstack-nodeip.timer\n");
+        // shop-3 is of the same group, but knows both its addresses
+        Path fixed = writeEdge(site, "shop-3");
+        assertThat(Files.readString(fixed.resolveSibling("join.env"))).endsWith("\nRECHECK_EVERY=\n");
+        Run none = run(List.of("bash", fixed.toString(), "--dry-run", "--skip-preflight", "--config-only"), Map.of());
+        assertThat(none.exit).as(none.out + none.err).isZero();
+        assertThat(none.out).doesNotContain("dualstack-nodeip").contains("systemctl restart edgecore");
+    }
+
+    /**
+     * A real config-only run installs the timer; the timer's own run (the kept copy, no preflight, no token)
+     * changes nothing while the address stays, restarts edgecore only when it moves, and a rerun with a new span
+     * replaces the timer alone.
+     */
+    @Test
+    void theRecheckTimerRerunsTheKeptCopyAndARerunReplacesItIdempotently() throws IOException {
+        Path script = forReal(writeEdge(loadText(SITE), "shop-1"));
+        Map<String, String> here = Map.of("FAKE_IPJ6", SLAAC);
+        Run first = run(List.of("bash", script.toString(), "--skip-preflight", "--config-only"), here);
+        assertThat(first.exit).as(first.out + first.err).isZero();
+        Path units = tmp.resolve("units");
+        assertThat(units.resolve("dualstack-nodeip.timer")).content().contains("OnUnitActiveSec=5min\n");
+        assertThat(units.resolve("dualstack-nodeip.service")).content().contains("ExecStart=" + tmp.resolve("lib/join.sh")
+                + " --config-only --skip-preflight " + tmp.resolve("lib/node") + "\n");
+        assertThat(mode(tmp.resolve("lib/join.sh"))).isEqualTo("rwxr-xr-x");
+        assertThat(tmp.resolve("lib/node/join.env")).hasSameTextualContentAs(script.resolveSibling("join.env"));
+        assertThat(fakeLog()).contains("systemctl restart edgecore\nsystemctl daemon-reload\n"
+                + "systemctl enable --now dualstack-nodeip.timer\n");
+        assertThat(tmp.resolve("ke/config/edgecore.yaml")).content().contains("nodeIP: 172.16.8.20,2001:db8:4000:1::5\n");
+
+        Files.writeString(log, "");
+        List<String> timer = List.of("bash", tmp.resolve("lib/join.sh").toString(), "--config-only", "--skip-preflight",
+                tmp.resolve("lib/node").toString());
+        Run same = run(timer, here);
+        assertThat(same.exit).as(same.out + same.err).isZero();
+        assertThat(same.out).contains("edgecore not restarted");
+        assertThat(fakeLog()).doesNotContain("systemctl");
+        Run moved = run(timer, Map.of("FAKE_IPJ6", SLAAC.replace("2001:db8:4000:1::5", "2001:db8:4000:2::5")));
+        assertThat(moved.exit).as(moved.out + moved.err).isZero();
+        assertThat(fakeLog()).contains("systemctl restart edgecore\n").doesNotContain("daemon-reload");
+        assertThat(tmp.resolve("ke/config/edgecore.yaml")).content().contains("nodeIP: 172.16.8.20,2001:db8:4000:2::5\n");
+
+        Files.writeString(log, "");
+        Path env = script.resolveSibling("join.env");
+        Files.writeString(env, Files.readString(env).replace("RECHECK_EVERY=5min", "RECHECK_EVERY=1h 30min"));
+        Run respan = run(List.of("bash", script.toString(), "--skip-preflight", "--config-only"), here);
+        assertThat(respan.exit).as(respan.out + respan.err).isZero();
+        assertThat(units.resolve("dualstack-nodeip.timer")).content().contains("OnUnitActiveSec=1h 30min\n")
+                .doesNotContain("5min");
+        assertThat(fakeLog()).contains("systemctl daemon-reload\nsystemctl enable --now dualstack-nodeip.timer\n");
+        Files.writeString(log, "");
+        Run again = run(List.of("bash", script.toString(), "--skip-preflight", "--config-only"), here);
+        assertThat(again.exit).as(again.out + again.err).isZero();
+        assertThat(fakeLog()).doesNotContain("daemon-reload").doesNotContain("enable");
     }
 }

@@ -381,16 +381,11 @@ abstract class ScriptHarness {
      */
     Run joinForReal(Map<String, String> env, Path stdin, String... args) throws IOException {
         Path script = writeEdge(load("dual-stack-site"), "edge-0001");
-        String text = Files.readString(script);
-        for (String[] r : List.of(new String[] {"\nKUBEEDGE_DIR=/etc/kubeedge\n", "\nKUBEEDGE_DIR=" + kubeedgeDir() + "\n"},
-                new String[] {"$EUID -ne 0", "0 -ne 0"})) {
-            assertThat(text).containsOnlyOnce(r[0]);
-            text = text.replace(r[0], r[1]);
-        }
+        String text = replaceOnce(script, new String[] {"\nKUBEEDGE_DIR=/etc/kubeedge\n", "\nKUBEEDGE_DIR=" + kubeedgeDir() + "\n"},
+                new String[] {"$EUID -ne 0", "0 -ne 0"});
         // never the real /etc/kubeedge: these tests may run as root
         assertThat(text.lines().filter(l -> !l.strip().startsWith("#"))
                 .filter(l -> Pattern.compile("(?<!\\w)/etc/kubeedge").matcher(l).find())).isEmpty();
-        Files.writeString(script, text);
         List<String> cmd = new ArrayList<>(List.of("bash", "-c", "umask 022 && exec bash \"$@\"", "join",
                 script.toString(), "--skip-preflight"));
         cmd.addAll(List.of(args));
@@ -398,6 +393,17 @@ abstract class ScriptHarness {
                 "FAKE_PENDING", tmp.resolve("cleanup-pending").toString(), "FAKE_CLEANUP", "now"));
         all.putAll(env);
         return run(cmd, all, stdin);
+    }
+
+    /** Rewrites {@code script} with each {from, to} pair replaced, each found exactly once; returns the new text. */
+    static String replaceOnce(Path script, String[]... replacements) throws IOException {
+        String text = Files.readString(script);
+        for (String[] r : replacements) {
+            assertThat(text).containsOnlyOnce(r[0]);
+            text = text.replace(r[0], r[1]);
+        }
+        Files.writeString(script, text);
+        return text;
     }
 
     /** Every file under tmp that holds the join token, with its permissions; but the fakes' log and the inputs. */

@@ -9,6 +9,7 @@ import io.github.dualstack.core.descriptor.DescriptorLoader;
 import io.github.dualstack.core.model.CloudCore;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,9 +26,11 @@ class EdgeCoreDefaultsTest {
         assertThat(edge.path("maxPods").path("default").asInt()).isEqualTo(EdgeCoreDefaults.MAX_PODS);
         assertThat(edge.path("metaServer").path("default").asBoolean(true)).isFalse();
         assertThat(edge.path("clusterDNS").path("default").isEmpty()).isTrue();
-        assertThat(edge.path("clusterDNS").path("maxItems").asInt()).isEqualTo(EdgeCoreDefaults.MAX_CLUSTER_DNS);
-        JsonNode node = defs.path("edgeNode").path("properties");
-        assertThat(node.path("clusterDNS").path("maxItems").asInt()).isEqualTo(EdgeCoreDefaults.MAX_CLUSTER_DNS);
+        // the defaults, groups and nodes share one definition of the list
+        for (JsonNode owner : List.of(edge, defs.path("edgeGroup").path("properties"), defs.path("edgeNode").path("properties"))) {
+            assertThat(owner.path("clusterDNS").path("$ref").asText()).isEqualTo("#/$defs/edgeClusterDNS");
+        }
+        assertThat(defs.path("edgeClusterDNS").path("maxItems").asInt()).isEqualTo(EdgeCoreDefaults.MAX_CLUSTER_DNS);
         JsonNode cloudCore = defs.path("cloudCore").path("properties");
         // no schema default: the binder picks external for a chart-installed CloudCore, else KubeEdge's internal
         assertThat(cloudCore.path("iptablesManager").has("default")).isFalse();

@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * ansible-inventory.yaml.ftl. Components: {@code site} (metadata.name), {@code edgeGroup} (the group of every edge
- * node), {@code hosts}, {@code groups} (the label groups). Every string the descriptor supplied is printed as
- * {@code !unsafe}, so that Ansible never evaluates a Jinja expression it holds.
+ * ansible-inventory.yaml.ftl: one file of the inventory directory. Components: {@code site} (metadata.name),
+ * {@code edgeGroup} (the group of every edge node), {@code part} (0-based) of {@code parts} files, {@code hosts}
+ * (this file's), {@code groups} (the label groups, with this file's hosts). Every string the descriptor supplied is
+ * printed as {@code !unsafe}, so that Ansible never evaluates a Jinja expression it holds.
  */
-public record AnsibleInventoryView(String site, String edgeGroup, List<Host> hosts, List<Group> groups)
-        implements View {
+public record AnsibleInventoryView(String site, String edgeGroup, int part, int parts, List<Host> hosts,
+                                   List<Group> groups) implements View {
 
     public AnsibleInventoryView {
         hosts = List.copyOf(hosts);

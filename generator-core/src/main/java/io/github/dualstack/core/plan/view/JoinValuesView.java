@@ -9,13 +9,15 @@ import java.util.List;
  * families found on the node, with the prefix to pick from), {@code nodeIpOrder} (the family flags of nodeIP in the
  * site's order when a family is discovered, else empty), {@code cloudCoreIpPort}, {@code certPort}, {@code caUrl},
  * {@code hubFamilyFlag}, {@code hubProtocol}, {@code kubeedgeVersion}, {@code cgroupDriver}, {@code runtimeEndpoint},
- * {@code labels} (key=value, comma-separated, as keadm takes them).
+ * {@code labels} (key=value, comma-separated, as keadm takes them), {@code recheckEvery} (the systemd time span of
+ * the timer that finds a discovered address again, empty for none).
  */
 public record JoinValuesView(String nodeName, @TemplateName("interface") String interfaceName,
                              List<FamilyAddress> addresses, List<Discovered> discovered, List<String> nodeIpOrder,
                              String cloudCoreIpPort, int certPort, String caUrl,
                              String hubFamilyFlag, EdgeNode.HubProtocol hubProtocol, String kubeedgeVersion,
-                             EdgeNode.CgroupDriver cgroupDriver, String runtimeEndpoint, String labels)
+                             EdgeNode.CgroupDriver cgroupDriver, String runtimeEndpoint, String labels,
+                             String recheckEvery)
         implements View {
 
     /** What join.sh takes as the prefix when any global address of the family will do. */

@@ -14,7 +14,7 @@ import java.util.Optional;
  * {@code streamFamilies} (the families of the CloudStream redirect on the control-plane nodes; empty without edges),
  * {@code calicoOperator} (absent unless the Tigera operator installs Calico), {@code chart} (absent unless
  * KubeEdge's cloudcore chart installs CloudCore), {@code newCluster} (absent unless the site is a new cluster that
- * kubeadm builds).
+ * kubeadm builds), {@code fleet} (absent unless some edge discovers its address or a group has a NodeGroup).
  * Families, CIDRs and addresses are comma-separated, primary first.
  */
 public record RunbookView(String siteName, String families, boolean dualStack, boolean ipv6, String podCidrs,
@@ -24,7 +24,8 @@ public record RunbookView(String siteName, String families, boolean dualStack, b
                           Optional<String> firstEdge, List<CaUrl> caUrls, String secretsNamespace,
                           Optional<ConversionView> conversion, EdgePlacementView edgePlacement,
                           List<String> streamFamilies, Optional<CalicoOperatorView> calicoOperator,
-                          Optional<ChartView> chart, Optional<NewClusterView> newCluster) implements View {
+                          Optional<ChartView> chart, Optional<NewClusterView> newCluster,
+                          Optional<EdgeFleetView> fleet) implements View {
 
     public RunbookView {
         controlPlaneNodes = List.copyOf(controlPlaneNodes);
