@@ -5,6 +5,7 @@ import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.FamilyPair;
 import io.github.dualstack.core.model.Site;
 import io.github.dualstack.core.net.HubAddresses;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -21,15 +22,15 @@ public final class SiteSummary {
                 : "single-stack " + site.primaryFamily()) + ")");
         line(sb, "kubernetes", k.version() + " from " + k.imageRepository() + ", dns domain " + k.dnsDomain()
                 + ", kube-proxy " + k.kubeProxyMode());
-        line(sb, "pod subnets", String.join(",", k.podSubnets().inOrder(site.ipFamilies())));
-        line(sb, "service subnets", String.join(",", k.serviceSubnets().inOrder(site.ipFamilies())));
+        line(sb, "pod subnets", joined(k.podSubnets().inOrder(site.ipFamilies())));
+        line(sb, "service subnets", joined(k.serviceSubnets().inOrder(site.ipFamilies())));
         line(sb, "node cidrs", k.allocateNodeCIDRs() ? "allocated, masks " + masks(k.nodeMaskSizes(), site) : "not allocated");
         line(sb, "calico", site.calico().map(c -> "pools " + String.join(",",
                 c.pools().inOrder(site.ipFamilies()).stream().map(p -> p.cidr() + " block /" + p.blockSize()
                         + " " + p.encapsulation()).toList())).orElse("not rendered"));
         CloudCore cc = site.cloudCore();
         var ports = cc.exposure() == CloudCore.Exposure.NodePort ? cc.nodePorts() : cc.ports();
-        line(sb, "cloudcore", cc.exposure() + " in " + cc.namespace() + ", advertise " + String.join(",", cc.advertiseAddresses())
+        line(sb, "cloudcore", cc.exposure() + " in " + cc.namespace() + ", advertise " + joined(cc.advertiseAddresses())
                 + (cc.dnsNames().isEmpty() ? "" : ", dns " + String.join(",", cc.dnsNames()))
                 + ", edges dial websocket " + ports.websocket() + (cc.quic() ? " quic " + ports.quic() : "")
                 + " https " + ports.https() + " tunnel " + ports.tunnel());
@@ -43,6 +44,11 @@ public final class SiteSummary {
         line(sb, "edge nodes", String.valueOf(site.edgeNodes().size()));
         routes.forEach((route, n) -> line(sb, "", n + " x " + route));
         return sb.toString();
+    }
+
+    /** Addresses and CIDRs in their canonical text, as the generated files write them. */
+    private static String joined(List<?> values) {
+        return String.join(",", values.stream().map(Object::toString).toList());
     }
 
     private static String masks(FamilyPair<Integer> masks, Site site) {

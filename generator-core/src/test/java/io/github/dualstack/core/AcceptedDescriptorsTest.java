@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.dualstack.core.descriptor.DescriptorLoader;
 import io.github.dualstack.core.model.Site;
 import io.github.dualstack.core.net.HubAddresses;
+import io.github.dualstack.core.net.IpAddress;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -82,10 +83,13 @@ class AcceptedDescriptorsTest {
     }
 
     @Test
-    void nonCanonicalSpellingsAreKeptAsWrittenByTheModelAndComparedByValue() {
-        Site s = site(DUAL.edit().sub(31, "2001:db8::11", "2001:0DB8:0000:0000:0000:0000:0000:0011"));
-        // the model carries the user's text; the plan canonicalises (HubAddresses does for what edges dial)
-        assertThat(s.nodes().get(1).addresses().ipv6()).isEqualTo("2001:0DB8:0000:0000:0000:0000:0000:0011");
+    void nonCanonicalSpellingsAreBoundAsTheAddressTheyStandFor() throws Exception {
+        Site s = site(DUAL.edit().sub(31, "2001:db8::11", "2001:0DB8:0000:0000:0000:0000:0000:0011")
+                .sub(12, "\"fd00:10:244::/56\"", "\"FD00:10:244:0::/56\""));
+        // the model holds the address, not the user's text; everything generated and summarised is canonical
+        assertThat(s.nodes().get(1).addresses().ipv6()).isEqualTo(IpAddress.parse("2001:db8::11"))
+                .hasToString("2001:db8::11");
+        assertThat(SiteSummary.of(s)).contains("pod subnets:     10.244.0.0/16,fd00:10:244::/56");
     }
 
     @Test
@@ -109,8 +113,9 @@ class AcceptedDescriptorsTest {
         DescriptorLoader.Result r = d.load();
         assertThat(Descriptors.withoutMetricsWarning(r.problems())).isEmpty();
         assertThat(r.resolved().at("/spec/nodes/0/addresses/ipv6").isTextual()).isTrue();
-        assertThat(r.site().nodes().get(0).addresses().ipv6()).isEqualTo("1:2:3:4:5:6:7:8");
-        assertThat(r.site().cloudCore().advertiseAddresses()).containsExactly("192.0.2.10", "1:2:3:4:5:6:7:8");
+        assertThat(r.site().nodes().get(0).addresses().ipv6()).hasToString("1:2:3:4:5:6:7:8");
+        assertThat(r.site().cloudCore().advertiseAddresses()).extracting(Object::toString)
+                .containsExactly("192.0.2.10", "1:2:3:4:5:6:7:8");
         assertThat(new HubAddresses(r.site().cloudCore().advertiseAddresses())
                 .firstOfFamily(io.github.dualstack.core.model.IpFamily.IPv6)).contains("1:2:3:4:5:6:7:8");
     }

@@ -168,8 +168,9 @@ public final class DescriptorLoader {
         Set<String> familyKeys = new HashSet<>();
         tree.path("spec").path("ipFamilies").forEach(f -> familyKeys.add(f.asText().toLowerCase(Locale.ROOT)));
         JsonNode resolved = new SchemaDefaults(schema.document()).apply(tree, familyKeys);
-        Site site = new SiteBinder().bind(resolved);
-        new SiteValidator().validate(site, problems, placement);
+        SiteBinder binder = new SiteBinder();
+        Site site = binder.bind(resolved);
+        new SiteValidator().validate(site, binder.rejected(), problems, placement);
         List<Problem> all = sorted(concat(before, problems.list()), displayName);
         return new Result(problems.hasErrors() ? null : site, all, keepResolved && !problems.hasErrors() ? resolved : null,
                 locator, Inventory.named(tree));

@@ -19,6 +19,9 @@ import io.github.dualstack.core.model.HubPorts;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.model.Kubernetes;
 import io.github.dualstack.core.model.Site;
+import io.github.dualstack.core.net.Host;
+import io.github.dualstack.core.net.IpAddress;
+import io.github.dualstack.core.validate.RejectedLiterals;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -31,11 +34,21 @@ import java.util.function.Function;
 
 /**
  * Binds a schema-valid descriptor, defaults applied, to {@link Site}. Edge defaults and groups are resolved here:
- * each {@link EdgeNode} carries its effective settings. Nothing is checked here; the schema has passed, so every
- * enumerated value (role, exposure, encapsulation, kube-proxy mode, hostPath type, hub protocol, cgroup driver) becomes
- * its enum.
+ * each {@link EdgeNode} carries its effective settings. The schema has passed, so every enumerated value (role,
+ * exposure, encapsulation, kube-proxy mode, hostPath type, hub protocol, cgroup driver) becomes its enum; every
+ * address and CIDR is parsed here, once ({@link Literals}): one that does not parse binds as absent and is kept in
+ * {@link #rejected()} for the validator to report. One binder binds one descriptor.
  */
 public final class SiteBinder {
+
+    private static final FieldPath SPEC = FieldPath.ROOT.child("spec");
+
+    private final Literals literals = new Literals();
+
+    /** The literals of the bound descriptor that did not parse. */
+    public RejectedLiterals rejected() {
+        return literals.rejected();
+    }
 
     public Site bind(JsonNode root) {
         JsonNode spec = root.path("spec");
@@ -44,10 +57,12 @@ public final class SiteBinder {
         List<IpFamily> ipFamilies = List.copyOf(families);
 
         List<ClusterNode> nodes = new ArrayList<>();
-        for (JsonNode n : spec.path("nodes")) {
+        JsonNode nodeList = spec.path("nodes");
+        for (int i = 0; i < nodeList.size(); i++) {
+            JsonNode n = nodeList.get(i);
             nodes.add(new ClusterNode(n.path("name").asText(),
-                    ClusterNode.Role.of(n.path("role").asText()),
-                    n.path("interface").asText(), strings(n.path("addresses"))));
+                    ClusterNode.Role.of(n.path("role").asText()), n.path("interface").asText(),
+                    literals.addresses(n.path("addresses"), SPEC.child("nodes").index(i).child("addresses"))));
         }
         JsonNode baseline = spec.path("baseline");
         Optional<BaselineRef> baselineRef = baseline.isObject() ? Optional.of(new BaselineRef(
@@ -78,10 +93,13 @@ public final class SiteBinder {
         return List.copyOf(out);
     }
 
-    private static Kubernetes kubernetes(JsonNode k) {
+    private Kubernetes kubernetes(JsonNode k) {
         JsonNode api = k.path("apiServer");
+        FieldPath path = SPEC.child("kubernetes");
         return new Kubernetes(k.path("version").asText(), k.path("imageRepository").asText(),
-                k.path("dnsDomain").asText(), optionalText(k.path("clusterName")), strings(k.path("podSubnets")), strings(k.path("serviceSubnets")),
+                k.path("dnsDomain").asText(), optionalText(k.path("clusterName")),
+                literals.cidrs(k.path("podSubnets"), path.child("podSubnets")),
+                literals.cidrs(k.path("serviceSubnets"), path.child("serviceSubnets")),
                 pair(k.path("nodeMaskSizes"), JsonNode::asInt), k.path("allocateNodeCIDRs").asBoolean(),
                 optionalText(k.path("controlPlaneEndpoint")), api.path("bindPort").asInt(), textList(api.path("etcdServers")),
                 textMap(api.path("extraArgs")), textMap(k.path("controllerManager").path("extraArgs")),
@@ -99,24 +117,27 @@ public final class SiteBinder {
         return List.copyOf(out);
     }
 
-    private static Calico calico(JsonNode c) {
-        FamilyPair<CalicoPool> pools = new FamilyPair<>(pool(c.get("ipv4Pool")), pool(c.get("ipv6Pool")));
-        return new Calico(pools, strings(c.path("autodetection")), optionalText(c.path("base")),
+    private Calico calico(JsonNode c) {
+        FamilyPair<CalicoPool> pools = new FamilyPair<>(pool(c.get("ipv4Pool"), IpFamily.IPv4),
+                pool(c.get("ipv6Pool"), IpFamily.IPv6));
+        return new Calico(pools, pair(c.path("autodetection"), JsonNode::asText), optionalText(c.path("base")),
                 Calico.InstalledBy.valueOf(c.path("installedBy").asText(Calico.InstalledBy.manifests.name())));
     }
 
-    private static CalicoPool pool(JsonNode p) {
+    private CalicoPool pool(JsonNode p, IpFamily family) {
         if (p == null) {
             return null;
         }
-        return new CalicoPool(p.path("cidr").asText(), p.path("blockSize").asInt(), p.path("natOutgoing").asBoolean(),
+        return new CalicoPool(literals.cidr(p.path("cidr").asText(), family,
+                SPEC.child("calico").child(family.key() + "Pool").child("cidr")), p.path("blockSize").asInt(), p.path("natOutgoing").asBoolean(),
                 CalicoPool.Encapsulation.valueOf(p.path("encapsulation").asText()));
     }
 
-    private static CloudCore cloudCore(JsonNode c) {
+    private CloudCore cloudCore(JsonNode c) {
         CloudCore.Installer installer = CloudCore.Installer.valueOf(c.path("installedBy").asText());
         return new CloudCore(c.path("namespace").asText(), CloudCore.Exposure.valueOf(c.path("exposure").asText()),
-                textList(c.path("advertiseAddresses")), textList(c.path("dnsNames")), c.path("nodeLimit").asInt(),
+                literals.anyAddresses(c.path("advertiseAddresses"), SPEC.child("cloudCore").child("advertiseAddresses")),
+                textList(c.path("dnsNames")), c.path("nodeLimit").asInt(),
                 ports(c.path("ports")), ports(c.path("nodePorts")), c.path("quic").asBoolean(),
                 c.path("regenerateCertificates").asBoolean(), c.path("dynamicController").asBoolean(),
                 iptablesManager(c, installer), installer, c.path("helmRelease").asText());
@@ -140,14 +161,14 @@ public final class SiteBinder {
      * The nodes of spec.edge.nodes (the inventory's among them, after the descriptor's), then each group's, in
      * order. A node naming a group that does not exist binds with the edge defaults; the validator reports it.
      */
-    private static List<EdgeNode> edgeNodes(JsonNode edge, IpFamily primary, EdgeCoreSettings shared) {
-        Inherited defaults = new Inherited(null, edge.path("defaults"), EDGE.child("defaults"), null, shared);
+    private List<EdgeNode> edgeNodes(JsonNode edge, IpFamily primary, EdgeCoreSettings shared) {
+        Inherited defaults = new Inherited(null, edge.path("defaults"), EDGE.child("defaults"), null, shared, literals);
         Map<String, Inherited> groups = new HashMap<>();
         JsonNode groupList = edge.path("groups");
         for (int g = 0; g < groupList.size(); g++) {
             FieldPath path = EDGE.child("groups").index(g);
             groups.putIfAbsent(groupList.get(g).path("name").asText(), new Inherited(groupList.get(g),
-                    edge.path("defaults"), path, defaults, edgeCoreSettings(groupList.get(g), path, shared)));
+                    edge.path("defaults"), path, defaults, edgeCoreSettings(groupList.get(g), path, shared), literals));
         }
         int count = edge.path("nodes").size();
         for (JsonNode g : groupList) {
@@ -203,20 +224,19 @@ public final class SiteBinder {
                 own.has("maxPods") ? own.get("maxPods").asInt() : inherited.maxPods(), declaredAt);
     }
 
-    private static EdgeNode edgeNode(JsonNode n, Optional<String> group, Inherited from, FieldPath path,
-                                     IpFamily primary) {
+    private EdgeNode edgeNode(JsonNode n, Optional<String> group, Inherited from, FieldPath path, IpFamily primary) {
         SortedMap<String, String> labels = new TreeMap<>(from.labels);
         labels.putAll(textMap(n.path("labels")));
         String hubFamily = from.setting(n, "hubFamily");
-        FamilyPair<String> addresses = strings(n.path("addresses"));
+        FamilyPair<IpAddress> addresses = literals.addresses(n.path("addresses"), path.child("addresses"));
         FamilyPair<AddressDiscovery> discovery = new FamilyPair<>(
-                from.discovery(n, path, addresses, IpFamily.IPv4), from.discovery(n, path, addresses, IpFamily.IPv6));
+                from.discovery(n, path, IpFamily.IPv4), from.discovery(n, path, IpFamily.IPv6));
         EdgeNode.Fleet fleet = new EdgeNode.Fleet(group, discovery, from.sharedPrivateLan, path, from.recheck(n, path));
         return new EdgeNode(n.path("name").asText(), from.setting(n, "interface"), addresses,
                 from.setting(n, "kubeedgeVersion"), hubFamily == null ? primary : IpFamily.valueOf(hubFamily),
                 EdgeNode.HubProtocol.valueOf(from.setting(n, "hubProtocol")),
                 EdgeNode.CgroupDriver.valueOf(from.setting(n, "cgroupDriver")), from.setting(n, "containerRuntimeEndpoint"),
-                Collections.unmodifiableSortedMap(labels), Optional.ofNullable(from.setting(n, "cloudCoreAddress")),
+                Collections.unmodifiableSortedMap(labels), Optional.ofNullable(from.setting(n, "cloudCoreAddress")).map(Host::of),
                 edgeCoreSettings(n, path, from.edgeCore), fleet);
     }
 
@@ -233,9 +253,12 @@ public final class SiteBinder {
         private final boolean sharedPrivateLan;
         private final EdgeCoreSettings edgeCore;
         private final Optional<AddressRecheck> recheck;
+        private final Literals literals;
 
-        Inherited(JsonNode group, JsonNode defaults, FieldPath path, Inherited parent, EdgeCoreSettings edgeCore) {
+        Inherited(JsonNode group, JsonNode defaults, FieldPath path, Inherited parent, EdgeCoreSettings edgeCore,
+                  Literals literals) {
             this.group = group;
+            this.literals = literals;
             this.edgeCore = edgeCore;
             this.defaults = defaults;
             JsonNode own = group == null ? defaults : group;
@@ -262,13 +285,13 @@ public final class SiteBinder {
             return v == null ? null : v.asText();
         }
 
-        /** Null when the family's address is known: a known address wins over any discovery. */
-        AddressDiscovery discovery(JsonNode node, FieldPath path, FamilyPair<String> known, IpFamily f) {
-            if (known.has(f)) {
+        /** Null when the family's address is written: a known address wins over any discovery. */
+        AddressDiscovery discovery(JsonNode node, FieldPath path, IpFamily f) {
+            if (node.path("addresses").has(f.key())) {
                 return null;
             }
             JsonNode own = node.path("discover").get(f.key());
-            return own != null ? discoveryOf(own, path.child("discover").child(f.key())) : discovery.get(f);
+            return own != null ? discoveryOf(own, path.child("discover").child(f.key()), f) : discovery.get(f);
         }
 
         /** The node's own recheckEvery, else the one it inherits. */
@@ -283,20 +306,17 @@ public final class SiteBinder {
                     : Optional.of(new AddressRecheck(every.asText(), path.child("discover").child("recheckEvery")));
         }
 
-        private static FamilyPair<AddressDiscovery> declared(JsonNode discover, FieldPath path) {
+        private FamilyPair<AddressDiscovery> declared(JsonNode discover, FieldPath path) {
             JsonNode v4 = discover.get(IpFamily.IPv4.key());
             JsonNode v6 = discover.get(IpFamily.IPv6.key());
-            return new FamilyPair<>(v4 == null ? null : discoveryOf(v4, path.child(IpFamily.IPv4.key())),
-                    v6 == null ? null : discoveryOf(v6, path.child(IpFamily.IPv6.key())));
+            return new FamilyPair<>(v4 == null ? null : discoveryOf(v4, path.child(IpFamily.IPv4.key()), IpFamily.IPv4),
+                    v6 == null ? null : discoveryOf(v6, path.child(IpFamily.IPv6.key()), IpFamily.IPv6));
         }
 
-        private static AddressDiscovery discoveryOf(JsonNode family, FieldPath path) {
-            return new AddressDiscovery(optionalText(family.path("prefix")), path);
+        private AddressDiscovery discoveryOf(JsonNode declaration, FieldPath path, IpFamily f) {
+            return new AddressDiscovery(optionalText(declaration.path("prefix"))
+                    .map(p -> literals.cidr(p, f, path.child("prefix"))), path);
         }
-    }
-
-    private static FamilyPair<String> strings(JsonNode pair) {
-        return pair(pair, JsonNode::asText);
     }
 
     private static <T> FamilyPair<T> pair(JsonNode pair, Function<JsonNode, T> fn) {

@@ -1,6 +1,7 @@
 package io.github.dualstack.core.model;
 
 import io.github.dualstack.core.FieldPath;
+import io.github.dualstack.core.net.Cidr;
 import java.util.Optional;
 
 /**
@@ -9,5 +10,5 @@ import java.util.Optional;
  * descriptor field that asks for it (the edge defaults', a group's or a node's {@code discover.<family>}): every
  * node inheriting it shares one instance, so a rule about the setting runs once per declaration, not per node.
  */
-public record AddressDiscovery(Optional<String> prefix, FieldPath declaredAt) {
+public record AddressDiscovery(Optional<Cidr> prefix, FieldPath declaredAt) {
 }

@@ -1,7 +1,9 @@
 package io.github.dualstack.core.model;
 
+import io.github.dualstack.core.net.Cidr;
+
 /** One Calico IPPool. */
-public record CalicoPool(String cidr, int blockSize, boolean natOutgoing, Encapsulation encapsulation) {
+public record CalicoPool(Cidr cidr, int blockSize, boolean natOutgoing, Encapsulation encapsulation) {
 
     /** The overlay between nodes, spelled as the descriptor and the Calico operator spell it. */
     public enum Encapsulation {

@@ -1,5 +1,6 @@
 package io.github.dualstack.core.model;
 
+import io.github.dualstack.core.net.IpAddress;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  * every site needs ({@code dynamicController} for EdgeMesh and MetaServer, the iptables manager's mode), and what
  * installs it ({@code installedBy}, with the Helm release the cloudcore chart runs as).
  */
-public record CloudCore(String namespace, Exposure exposure, List<String> advertiseAddresses, List<String> dnsNames,
+public record CloudCore(String namespace, Exposure exposure, List<IpAddress> advertiseAddresses, List<String> dnsNames,
                         int nodeLimit, HubPorts ports, HubPorts nodePorts, boolean quic,
                         boolean regenerateCertificates, boolean dynamicController, IptablesManager iptablesManager,
                         Installer installedBy, String helmRelease) {

@@ -1,7 +1,9 @@
 package io.github.dualstack.core.model;
 
+import io.github.dualstack.core.net.IpAddress;
+
 /** A cloud-side Kubernetes node. */
-public record ClusterNode(String name, Role role, String interfaceName, FamilyPair<String> addresses) {
+public record ClusterNode(String name, Role role, String interfaceName, FamilyPair<IpAddress> addresses) {
 
     /** The node's role; {@link #toString()} is the descriptor's spelling. */
     public enum Role {

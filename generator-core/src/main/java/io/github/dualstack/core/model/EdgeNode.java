@@ -1,6 +1,8 @@
 package io.github.dualstack.core.model;
 
 import io.github.dualstack.core.FieldPath;
+import io.github.dualstack.core.net.Host;
+import io.github.dualstack.core.net.IpAddress;
 import java.util.Optional;
 import java.util.SortedMap;
 
@@ -10,16 +12,16 @@ import java.util.SortedMap;
  * site without one is found on the node at join time when {@code fleet} says so. {@code edgeCore} holds the
  * EdgeCore settings that the generated edgecore.yaml would otherwise reset to KubeEdge's defaults.
  */
-public record EdgeNode(String name, String interfaceName, FamilyPair<String> addresses, String kubeedgeVersion,
+public record EdgeNode(String name, String interfaceName, FamilyPair<IpAddress> addresses, String kubeedgeVersion,
                        IpFamily hubFamily, HubProtocol hubProtocol, CgroupDriver cgroupDriver,
                        String containerRuntimeEndpoint, SortedMap<String, String> labels,
-                       Optional<String> cloudCoreAddress, EdgeCoreSettings edgeCore, Fleet fleet) {
+                       Optional<Host> cloudCoreAddress, EdgeCoreSettings edgeCore, Fleet fleet) {
 
     /** A node declared at {@code spec.edge.nodes[?]} with no group and every address known. */
-    public EdgeNode(String name, String interfaceName, FamilyPair<String> addresses, String kubeedgeVersion,
+    public EdgeNode(String name, String interfaceName, FamilyPair<IpAddress> addresses, String kubeedgeVersion,
                     IpFamily hubFamily, HubProtocol hubProtocol, CgroupDriver cgroupDriver,
                     String containerRuntimeEndpoint, SortedMap<String, String> labels,
-                    Optional<String> cloudCoreAddress, EdgeCoreSettings edgeCore) {
+                    Optional<Host> cloudCoreAddress, EdgeCoreSettings edgeCore) {
         this(name, interfaceName, addresses, kubeedgeVersion, hubFamily, hubProtocol, cgroupDriver,
                 containerRuntimeEndpoint, labels, cloudCoreAddress, edgeCore, Fleet.NONE);
     }

@@ -1,5 +1,6 @@
 package io.github.dualstack.core.model;
 
+import io.github.dualstack.core.net.Cidr;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +11,7 @@ import java.util.Optional;
  * cluster runs already or is built new with kubeadm.
  */
 public record Kubernetes(String version, String imageRepository, String dnsDomain, Optional<String> clusterName,
-                         FamilyPair<String> podSubnets, FamilyPair<String> serviceSubnets,
+                         FamilyPair<Cidr> podSubnets, FamilyPair<Cidr> serviceSubnets,
                          FamilyPair<Integer> nodeMaskSizes, boolean allocateNodeCIDRs,
                          Optional<String> controlPlaneEndpoint, int apiServerBindPort, List<String> etcdServers,
                          Map<String, String> apiServerExtraArgs, Map<String, String> controllerManagerExtraArgs,

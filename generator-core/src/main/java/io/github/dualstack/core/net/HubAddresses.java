@@ -1,6 +1,5 @@
 package io.github.dualstack.core.net;
 
-import inet.ipaddr.IPAddress;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.IpFamily;
 import java.util.EnumMap;
@@ -10,47 +9,30 @@ import java.util.Optional;
 
 /**
  * Which CloudCore address an edge dials: its own cloudCoreAddress, else the first advertise address of its hub
- * family. Built once per site; the per-edge lookup parses only an edge's own cloudCoreAddress.
+ * family. Built once per site.
  */
 public final class HubAddresses {
 
     private final Map<IpFamily, String> firstByFamily = new EnumMap<>(IpFamily.class);
 
-    public HubAddresses(List<String> advertiseAddresses) {
-        for (String text : advertiseAddresses) {
-            try {
-                IPAddress a = IpLiterals.address(text);
-                firstByFamily.putIfAbsent(IpLiterals.family(a), a.toCanonicalString());
-            } catch (IpLiterals.InvalidLiteral e) {
-                // skipped here; validation reports it
+    public HubAddresses(List<IpAddress> advertiseAddresses) {
+        for (IpAddress a : advertiseAddresses) {
+            if (!firstByFamily.containsKey(a.family())) {
+                firstByFamily.put(a.family(), a.toString());
             }
         }
     }
 
     /** The address text the edge dials: an IP in RFC 5952 canonical form, whatever its spelling; a DNS name as is. */
     public Optional<String> effective(EdgeNode edge) {
-        return edge.cloudCoreAddress().isPresent() ? edge.cloudCoreAddress().map(HubAddresses::canonical)
+        return edge.cloudCoreAddress().isPresent() ? edge.cloudCoreAddress().map(Host::toString)
                 : firstOfFamily(edge.hubFamily());
     }
 
     /** The family of the address the edge dials, or empty when it dials a DNS name. */
     public Optional<IpFamily> literalFamily(EdgeNode edge) {
-        if (edge.cloudCoreAddress().isEmpty()) {
-            return Optional.of(edge.hubFamily());
-        }
-        try {
-            return Optional.of(IpLiterals.family(IpLiterals.address(edge.cloudCoreAddress().get())));
-        } catch (IpLiterals.InvalidLiteral e) {
-            return Optional.empty();
-        }
-    }
-
-    private static String canonical(String text) {
-        try {
-            return IpLiterals.address(text).toCanonicalString();
-        } catch (IpLiterals.InvalidLiteral e) {
-            return text;
-        }
+        return edge.cloudCoreAddress().isEmpty() ? Optional.of(edge.hubFamily())
+                : edge.cloudCoreAddress().get().address().map(IpAddress::family);
     }
 
     public Optional<String> firstOfFamily(IpFamily family) {

@@ -1,6 +1,7 @@
 package io.github.dualstack.core.plan;
 
 import io.github.dualstack.core.model.EdgeNode;
+import io.github.dualstack.core.net.IpAddress;
 import io.github.dualstack.core.plan.view.AnsibleInventoryView;
 import io.github.dualstack.core.plan.view.AnsiblePlaybookView;
 import java.util.ArrayList;
@@ -98,9 +99,7 @@ final class AnsibleBuilder implements ArtifactBuilder {
 
     private static AnsibleInventoryView.Host host(SiteFacts facts, EdgeNode e) {
         return new AnsibleInventoryView.Host(e.name(), Optional.ofNullable(e.addresses().get(e.hubFamily()))
-                .map(a -> SiteFacts.address(a).toCanonicalString()),
-                SiteFacts.canonical(facts.families.stream().filter(f -> !e.discovers(f))
-                        .map(f -> SiteFacts.address(e.addresses().get(f))).toList()),
+                .map(IpAddress::toString), SiteFacts.canonical(e.addresses().inOrder(facts.families)),
                 (int) facts.families.stream().filter(e::discovers).count());
     }
 

@@ -131,7 +131,7 @@ final class CalicoBuilder implements ArtifactBuilder {
     private static Pool pool(IpFamily f, CalicoPool p) {
         CalicoPool.Encapsulation enc = p.encapsulation();
         TunnelMode on = enc.crossSubnet() ? TunnelMode.CrossSubnet : TunnelMode.Always;
-        return new Pool(f, f.key(), "default-" + f.key() + "-ippool", SiteFacts.canonicalCidr(p.cidr(), f),
+        return new Pool(f, f.key(), "default-" + f.key() + "-ippool", p.cidr().toString(),
                 p.blockSize(), p.natOutgoing(), enc.ipip() ? on : TunnelMode.Never, enc.vxlan() ? on : TunnelMode.Never);
     }
 

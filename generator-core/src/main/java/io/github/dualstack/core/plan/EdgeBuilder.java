@@ -1,12 +1,12 @@
 package io.github.dualstack.core.plan;
 
-import inet.ipaddr.IPAddress;
+import io.github.dualstack.core.net.Cidr;
+import io.github.dualstack.core.net.IpAddress;
 import io.github.dualstack.core.baseline.CapturedFile;
 import io.github.dualstack.core.model.AddressRecheck;
 import io.github.dualstack.core.model.EdgeCoreSettings;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.HubPorts;
-import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.net.IpLiterals;
 import io.github.dualstack.core.plan.merge.EdgeCoreMerge;
 import io.github.dualstack.core.plan.view.EdgeCoreView;
@@ -38,7 +38,7 @@ final class EdgeBuilder implements ArtifactBuilder {
 
     static Stream<PlannedFile> edgeFiles(SiteFacts facts, EdgeNode e) {
         Hub hub = new Hub(facts, e);
-        List<IPAddress> addresses = e.addresses().inOrder(facts.families).stream().map(SiteFacts::address).toList();
+        List<IpAddress> addresses = e.addresses().inOrder(facts.families);
         String dir = "edge/" + e.name() + "/";
         Optional<CapturedFile> captured = facts.captured.flatMap(c -> c.edgeCore(e.name()));
         View edgeCore = captured.<View>map(c -> mergedEdgeCore(c, e, hub, addresses))
@@ -80,7 +80,7 @@ final class EdgeBuilder implements ArtifactBuilder {
      * EdgeMesh's MetaServer and cluster DNS, the sandbox image and every other setting of the edge stay.
      */
     private static MergedDocumentView mergedEdgeCore(CapturedFile captured, EdgeNode e, Hub hub,
-                                                     List<IPAddress> addresses) {
+                                                     List<IpAddress> addresses) {
         Map<String, String> servers = Map.of("edgeHub.httpServer", hub.https(),
                 "edgeHub.websocket.server", HostPort.join(hub.host(), hub.ports().websocket()),
                 "edgeHub.quic.server", HostPort.join(hub.host(), hub.ports().quic()),
@@ -90,7 +90,7 @@ final class EdgeBuilder implements ArtifactBuilder {
     }
 
     /** With a family discovered, nodeIP is left out of the committed file: join.sh installs it with the one found. */
-    private static EdgeCoreView edgeCore(SiteFacts facts, EdgeNode e, Hub hub, List<IPAddress> addresses) {
+    private static EdgeCoreView edgeCore(SiteFacts facts, EdgeNode e, Hub hub, List<IpAddress> addresses) {
         EdgeCoreSettings s = e.edgeCore();
         String nodeIp = e.discoversAny() ? "" : SiteFacts.joined(addresses);
         return new EdgeCoreView(e.name(), nodeIp, e.kubeedgeVersion(), hub.quic(),
@@ -98,7 +98,7 @@ final class EdgeBuilder implements ArtifactBuilder {
                 hub.https(), HostPort.join(hub.host(), hub.ports().tunnel()), new Labels(e.labels()),
                 e.cgroupDriver(), e.containerRuntimeEndpoint(),
                 s.clusterDomain().orElse(facts.site.kubernetes().dnsDomain()), s.metaServer(),
-                SiteFacts.canonical(s.clusterDns().stream().map(SiteFacts::address).toList()),
+                s.clusterDns().stream().map(EdgeBuilder::canonical).toList(),
                 Optional.of(s.podSandboxImage()).filter(i -> !i.equals(EdgeCoreDefaults.POD_SANDBOX_IMAGE)),
                 Optional.of(s.maxPods()).filter(m -> m != EdgeCoreDefaults.MAX_PODS));
     }
@@ -109,18 +109,19 @@ final class EdgeBuilder implements ArtifactBuilder {
                 : Stream.of(new PlannedFile("edge/join.sh", new JoinScriptView(facts.site.name())));
     }
 
-    private static String prefix(String text, IpFamily f) {
+    /** A cluster DNS server is still the descriptor's text (EdgeCore's settings), validated already. */
+    private static String canonical(String address) {
         try {
-            return IpLiterals.cidr(text, f).toCanonicalString();
+            return IpAddress.parse(address).toString();
         } catch (IpLiterals.InvalidLiteral e) {
-            throw new IllegalStateException("validated prefix did not parse: " + text, e);
+            throw new IllegalStateException("validated address did not parse: " + address, e);
         }
     }
 
-    private static JoinValuesView join(SiteFacts facts, EdgeNode e, Hub hub, List<IPAddress> addresses) {
+    private static JoinValuesView join(SiteFacts facts, EdgeNode e, Hub hub, List<IpAddress> addresses) {
         List<JoinValuesView.Discovered> discovered = facts.families.stream().filter(e::discovers)
                 .map(f -> new JoinValuesView.Discovered(CurlFamilyFlag.of(f),
-                        e.fleet().discovery().get(f).prefix().map(p -> prefix(p, f)).orElse(JoinValuesView.ANY_PREFIX)))
+                        e.fleet().discovery().get(f).prefix().map(Cidr::toString).orElse(JoinValuesView.ANY_PREFIX)))
                 .toList();
         List<String> order = e.discoversAny() ? facts.families.stream().map(CurlFamilyFlag::of).toList() : List.of();
         return new JoinValuesView(e.name(), e.interfaceName(), SiteFacts.familyAddresses(addresses), discovered, order,

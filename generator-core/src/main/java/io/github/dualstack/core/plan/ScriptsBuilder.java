@@ -74,7 +74,7 @@ final class ScriptsBuilder implements ArtifactBuilder {
         List<DaemonSetRef> kept = EdgePlacement.of(facts).stream().map(EdgePlacement.Kept::daemonSet).toList();
         // the port edgestream dials (edgecore.yaml edgeStream.server), in each advertise address's family
         List<CaUrl> tunnels = facts.site.edgeNodes().isEmpty() ? List.of() : facts.advertiseAddresses.stream()
-                .map(a -> new CaUrl(CurlFamilyFlag.of(a), HostPort.https(a.toCanonicalString(), facts.dialPorts.tunnel())
+                .map(a -> new CaUrl(CurlFamilyFlag.of(a.family()), HostPort.https(a.toString(), facts.dialPorts.tunnel())
                         + "/")).toList();
         return new VerifyView(dialedCaUrls(facts), nodes, facts.site.cloudCore().namespace(),
                 kept.stream().map(DaemonSetRef::toString).toList(),
@@ -88,9 +88,9 @@ final class ScriptsBuilder implements ArtifactBuilder {
     /** The node's InternalIPs in family order; one found at join time is any address of its family: any-ipv4 or any-ipv6. */
     private static String expectedIps(SiteFacts facts, EdgeNode e) {
         if (!e.discoversAny()) {
-            return SiteFacts.joined(SiteFacts.addresses(e.addresses(), facts.families));
+            return SiteFacts.joined(e.addresses().inOrder(facts.families));
         }
         return String.join(",", facts.families.stream().map(f -> e.discovers(f) ? (f == IpFamily.IPv4 ? "any-ipv4" : "any-ipv6")
-                : SiteFacts.address(e.addresses().get(f)).toCanonicalString()).toList());
+                : e.addresses().get(f).toString()).toList());
     }
 }

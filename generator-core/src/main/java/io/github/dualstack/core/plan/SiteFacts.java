@@ -1,6 +1,5 @@
 package io.github.dualstack.core.plan;
 
-import inet.ipaddr.IPAddress;
 import io.github.dualstack.core.baseline.Baseline;
 import io.github.dualstack.core.model.CloudCore;
 import io.github.dualstack.core.model.ClusterNode;
@@ -10,6 +9,8 @@ import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.model.Kubernetes;
 import io.github.dualstack.core.model.Site;
 import io.github.dualstack.core.net.HubAddresses;
+import io.github.dualstack.core.net.Cidr;
+import io.github.dualstack.core.net.IpAddress;
 import io.github.dualstack.core.net.IpLiterals;
 import io.github.dualstack.core.plan.view.CaUrl;
 import io.github.dualstack.core.plan.view.FamilyAddress;
@@ -37,7 +38,7 @@ public final class SiteFacts {
     /** kube-controller-manager's --cluster-name: the descriptor's, a running site's kubeadm clusterName, kubeadm's default. */
     final String clusterName;
     final List<String> etcdServers;
-    final List<IPAddress> advertiseAddresses;
+    final List<IpAddress> advertiseAddresses;
     final HubPorts dialPorts;
     final HubAddresses hub;
     final List<CaUrl> caUrls;
@@ -46,10 +47,10 @@ public final class SiteFacts {
     /** Present when KubeEdge's cloudcore chart installs CloudCore (helm or keadm). */
     final Optional<ChartInstall> chart;
 
-    /** A cloud node with its addresses parsed, in family order, and the kernel settings it needs. */
-    record NodeFacts(ClusterNode node, List<IPAddress> addresses, List<SysctlSetting> sysctl) {
+    /** A cloud node with its addresses in family order and the kernel settings it needs. */
+    record NodeFacts(ClusterNode node, List<IpAddress> addresses, List<SysctlSetting> sysctl) {
         String primaryAddress() {
-            return addresses.get(0).toCanonicalString();
+            return addresses.get(0).toString();
         }
 
         String nodeIp() {
@@ -70,7 +71,7 @@ public final class SiteFacts {
         this.serviceCidrs = canonicalCidrs(k.serviceSubnets(), families);
         List<NodeFacts> nodes = new ArrayList<>(site.nodes().size());
         for (ClusterNode n : site.nodes()) {
-            nodes.add(new NodeFacts(n, addresses(n.addresses(), families), Sysctls.forNode(families, n.interfaceName())));
+            nodes.add(new NodeFacts(n, n.addresses().inOrder(families), Sysctls.forNode(families, n.interfaceName())));
         }
         this.cloudNodes = List.copyOf(nodes);
         NodeFacts firstControlPlane = cloudNodes.stream().filter(n -> n.node().isControlPlane()).findFirst().orElseThrow();
@@ -85,12 +86,12 @@ public final class SiteFacts {
                 ? List.of(site.primaryFamily() == IpFamily.IPv6 ? "https://[::1]:2379" : "https://127.0.0.1:2379")
                 : k.etcdServers();
         CloudCore cc = site.cloudCore();
-        this.advertiseAddresses = cc.advertiseAddresses().stream().map(SiteFacts::address).toList();
+        this.advertiseAddresses = cc.advertiseAddresses();
         this.dialPorts = cc.exposure() == CloudCore.Exposure.NodePort ? cc.nodePorts() : cc.ports();
         this.hub = new HubAddresses(cc.advertiseAddresses());
         this.chart = ChartInstall.of(cc, captured.map(Captures::live));
-        this.caUrls = advertiseAddresses.stream().map(a -> new CaUrl(CurlFamilyFlag.of(a),
-                HostPort.https(a.toCanonicalString(), dialPorts.https()) + "/ca.crt")).toList();
+        this.caUrls = advertiseAddresses.stream().map(a -> new CaUrl(CurlFamilyFlag.of(a.family()),
+                HostPort.https(a.toString(), dialPorts.https()) + "/ca.crt")).toList();
     }
 
     public Site site() {
@@ -106,20 +107,8 @@ public final class SiteFacts {
         return String.join(",", families.stream().map(IpFamily::name).toList());
     }
 
-    static List<String> canonicalCidrs(FamilyPair<String> pair, List<IpFamily> order) {
-        List<String> out = new ArrayList<>(order.size());
-        for (IpFamily f : order) {
-            out.add(canonicalCidr(pair.get(f), f));
-        }
-        return List.copyOf(out);
-    }
-
-    static String canonicalCidr(String text, IpFamily f) {
-        try {
-            return IpLiterals.cidr(text, f).toCanonicalString();
-        } catch (IpLiterals.InvalidLiteral e) {
-            throw new IllegalStateException("validated CIDR did not parse: " + text, e);
-        }
+    static List<String> canonicalCidrs(FamilyPair<Cidr> pair, List<IpFamily> order) {
+        return order.stream().map(f -> pair.get(f).toString()).toList();
     }
 
     /** Whether a captured CIDR, as the site wrote it, is this canonical one; false when it does not parse. */
@@ -131,37 +120,18 @@ public final class SiteFacts {
         }
     }
 
-    /** A node's addresses in the given family order: the site's order, primary first. */
-    static List<IPAddress> addresses(FamilyPair<String> pair, List<IpFamily> order) {
-        List<IPAddress> out = new ArrayList<>(order.size());
-        for (IpFamily f : order) {
-            out.add(address(pair.get(f)));
-        }
-        return List.copyOf(out);
-    }
-
-    static IPAddress address(String text) {
-        try {
-            return IpLiterals.address(text);
-        } catch (IpLiterals.InvalidLiteral e) {
-            throw new IllegalStateException("validated address did not parse: " + text, e);
-        }
-    }
-
-    static List<String> canonical(List<IPAddress> addresses) {
-        return addresses.stream().map(IPAddress::toCanonicalString).toList();
+    static List<String> canonical(List<IpAddress> addresses) {
+        return addresses.stream().map(IpAddress::toString).toList();
     }
 
     /** Canonical addresses, comma-separated, as kubelet's --node-ip and the runbook print them. */
-    static String joined(List<IPAddress> addresses) {
+    static String joined(List<IpAddress> addresses) {
         return String.join(",", canonical(addresses));
     }
 
     /** Each address with its family and the ip/curl family flag, in the given order. */
-    static List<FamilyAddress> familyAddresses(List<IPAddress> addresses) {
-        return addresses.stream().map(a -> {
-            IpFamily f = IpLiterals.family(a);
-            return new FamilyAddress(f, CurlFamilyFlag.of(f), a.toCanonicalString());
-        }).toList();
+    static List<FamilyAddress> familyAddresses(List<IpAddress> addresses) {
+        return addresses.stream().map(a -> new FamilyAddress(a.family(), CurlFamilyFlag.of(a.family()), a.toString()))
+                .toList();
     }
 }

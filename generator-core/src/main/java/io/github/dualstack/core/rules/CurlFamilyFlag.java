@@ -1,8 +1,6 @@
 package io.github.dualstack.core.rules;
 
-import inet.ipaddr.IPAddress;
 import io.github.dualstack.core.model.IpFamily;
-import io.github.dualstack.core.net.IpLiterals;
 
 /**
  * curl's {@code -4} ({@code --ipv4}) and {@code -6} ({@code --ipv6}) options (curl/curl docs/cmdline-opts/ipv4.md,
@@ -16,9 +14,5 @@ public final class CurlFamilyFlag {
 
     public static String of(IpFamily f) {
         return f == IpFamily.IPv4 ? "-4" : "-6";
-    }
-
-    public static String of(IPAddress a) {
-        return of(IpLiterals.family(a));
     }
 }

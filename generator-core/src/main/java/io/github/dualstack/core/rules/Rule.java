@@ -41,7 +41,7 @@ public enum Rule {
     STRICT_IP_LITERALS(Section.NETWORKS,
             "IP and CIDR literals are strict: no leading zeros, zones, mixed or IPv4-mapped IPv6, bits past the prefix.",
             "k8s.io/apimachinery/pkg/api/validate/ip.go; Calico `IPPool CIDR is not strictly masked`", null,
-            "net.IpLiterals", "validate.Checks", "check.Addresses"),
+            "net.IpLiterals", "descriptor.Literals", "check.Addresses"),
     RESERVED_RANGES(Section.NETWORKS,
             "No subnet overlaps loopback, link-local, multicast or unspecified ranges; no node or advertise address is one.",
             "Calico `validateAndSetDefaults` (link-local pools); kubelet node IP validation", null,

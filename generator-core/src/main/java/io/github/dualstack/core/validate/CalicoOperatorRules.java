@@ -70,7 +70,7 @@ final class CalicoOperatorRules {
             if (LiveState.family(p.cidr()).orElse(null) != f) {
                 continue;
             }
-            if (!LiveSiteRules.sameCidr(p.cidr(), wanted.cidr(), f)) {
+            if (!LiveSiteRules.sameCidr(p.cidr(), wanted.cidr())) {
                 if (!reportedAsIpPool(p, wanted, f, live)) {
                     problems.error(path.child("cidr"), "the Installation's " + f + " pool " + p.name() + " is "
                             + p.cidr() + ": the operator matches pools by CIDR, so this one would be a second " + f
@@ -87,7 +87,7 @@ final class CalicoOperatorRules {
                 }
             }
         }
-        boolean capturedPool = live.pools().stream().anyMatch(p -> LiveSiteRules.sameCidr(p.cidr(), wanted.cidr(), f));
+        boolean capturedPool = live.pools().stream().anyMatch(p -> LiveSiteRules.sameCidr(p.cidr(), wanted.cidr()));
         if (served || capturedPool || !i.managesPools()) {
             return;   // nothing is added to the Installation for this family
         }
@@ -117,6 +117,6 @@ final class CalicoOperatorRules {
     private static boolean reportedAsIpPool(LiveState.LivePool p, CalicoPool wanted, IpFamily f, LiveState live) {
         String name = "default-" + f.key() + "-ippool";
         return p.name().equals(name) && live.pools().stream()
-                .anyMatch(c -> c.name().equals(name) && !LiveSiteRules.sameCidr(c.cidr(), wanted.cidr(), f));
+                .anyMatch(c -> c.name().equals(name) && !LiveSiteRules.sameCidr(c.cidr(), wanted.cidr()));
     }
 }

@@ -1,11 +1,11 @@
 package io.github.dualstack.core.validate;
 
-import inet.ipaddr.IPAddress;
-import io.github.dualstack.core.net.IpLiterals;
 import io.github.dualstack.core.FieldPath;
 import io.github.dualstack.core.model.Calico;
 import io.github.dualstack.core.model.CalicoPool;
 import io.github.dualstack.core.model.IpFamily;
+import io.github.dualstack.core.net.Cidr;
+import io.github.dualstack.core.net.IpLiterals;
 import io.github.dualstack.core.rules.CalicoIpPool;
 import io.github.dualstack.core.rules.Dns1123;
 import java.util.regex.Pattern;
@@ -64,7 +64,10 @@ final class CalicoRules {
     }
 
     private void pool(FieldPath path, CalicoPool pool, IpFamily f) {
-        IPAddress cidr = c.cidr(path.child("cidr"), pool.cidr(), f);
+        Cidr cidr = pool.cidr();
+        if (cidr == null) {
+            c.rejected(path.child("cidr"));
+        }
         if (!CalicoIpPool.isBlockSize(f, pool.blockSize())) {
             c.error(path.child("blockSize"), f + " block size must be between " + CalicoIpPool.minBlockSize(f) + " and "
                     + CalicoIpPool.maxBlockSize(f) + " (Calico)");
@@ -72,14 +75,14 @@ final class CalicoRules {
         if (cidr == null) {
             return;
         }
-        int prefix = cidr.getNetworkPrefixLength();
+        int prefix = cidr.prefixLength();
         if (!CalicoIpPool.holdsABlock(prefix, pool.blockSize())) {
             c.error(path.child("blockSize"), "block size /" + pool.blockSize() + " is larger than the pool /" + prefix
                     + "; IP pool size is too small for use with Calico IPAM. It must be equal to or greater than the block size.");
         }
-        IPAddress pods = subnets.pods().get(f);
+        Cidr pods = subnets.pods().get(f);
         if (pods != null && !pods.contains(cidr)) {
-            c.error(path.child("cidr"), "must lie within the " + f + " pod subnet " + pods.toCanonicalString());
+            c.error(path.child("cidr"), "must lie within the " + f + " pod subnet " + pods);
         }
         String clash = ReservedRanges.subnetClash(cidr);
         if (clash != null) {

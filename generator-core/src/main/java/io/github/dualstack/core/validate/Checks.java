@@ -1,7 +1,5 @@
 package io.github.dualstack.core.validate;
 
-import inet.ipaddr.IPAddress;
-import io.github.dualstack.core.net.IpLiterals;
 import io.github.dualstack.core.FieldPath;
 import io.github.dualstack.core.Problems;
 import io.github.dualstack.core.model.EdgeNode;
@@ -11,7 +9,7 @@ import io.github.dualstack.core.model.Site;
 import java.util.List;
 import java.util.Optional;
 
-/** What every rule needs: the site, the problem sink and strict literal parsing that reports instead of throwing. */
+/** What every rule needs: the site, the literals of it that did not parse, and the problem sink. */
 final class Checks {
 
     static final FieldPath SPEC = FieldPath.ROOT.child("spec");
@@ -21,11 +19,13 @@ final class Checks {
 
     final Site site;
     final Problems problems;
+    private final RejectedLiterals rejected;
     /** Where the tree goes; empty for validate, which has no tree. */
     final Optional<Placement> placement;
 
-    Checks(Site site, Problems problems, Optional<Placement> placement) {
+    Checks(Site site, RejectedLiterals rejected, Problems problems, Optional<Placement> placement) {
         this.site = site;
+        this.rejected = rejected;
         this.problems = problems;
         this.placement = placement;
     }
@@ -47,24 +47,21 @@ final class Checks {
         return problems.reference(path);
     }
 
-    /** The parsed CIDR, or null after reporting why it is not one. */
-    IPAddress cidr(FieldPath path, String text, IpFamily family) {
-        try {
-            return IpLiterals.cidr(text, family);
-        } catch (IpLiterals.InvalidLiteral e) {
-            error(path, e.getMessage());
-            return null;
+    /**
+     * Reports the literal at {@code path} that the binder could not parse, where a rule would have read it; true
+     * when there was one. The rule then skips the value as absent.
+     */
+    boolean rejected(FieldPath path) {
+        String why = rejected.why(path);
+        if (why != null) {
+            error(path, why);
         }
+        return why != null;
     }
 
-    /** The parsed address of the family (any family when null), or null after reporting why it is not one. */
-    IPAddress address(FieldPath path, String text, IpFamily family) {
-        try {
-            return family == null ? IpLiterals.address(text) : IpLiterals.address(text, family);
-        } catch (IpLiterals.InvalidLiteral e) {
-            error(path, e.getMessage());
-            return null;
-        }
+    /** Whether the pair at {@code path} has a value of the family: a parsed one, or one written that did not parse. */
+    boolean written(FieldPath path, FamilyPair<?> pair, IpFamily f) {
+        return pair.has(f) || (!rejected.isEmpty() && rejected.contains(path.child(f.key())));
     }
 
     /** A pair must name exactly the site's families: a missing one and a foreign one are both errors. */
@@ -72,10 +69,11 @@ final class Checks {
         boolean ok = true;
         for (IpFamily f : IpFamily.values()) {
             boolean wanted = families().contains(f);
-            if (wanted && !pair.has(f)) {
+            boolean written = written(path, pair, f);
+            if (wanted && !written) {
                 error(path.child(f.key()), "is required: the site's ipFamilies include " + f);
                 ok = false;
-            } else if (!wanted && pair.has(f)) {
+            } else if (!wanted && written) {
                 error(path.child(f.key()), "is not allowed: the site's ipFamilies are " + families() + " (no " + f + ")");
                 ok = false;
             }
@@ -87,10 +85,5 @@ final class Checks {
     static FieldPath edgePath(Site site, EdgeNode e) {
         FieldPath declared = e.fleet().declaredAt();
         return declared != null ? declared : EDGE_NODES.index(site.edgeNodes().indexOf(e));
-    }
-
-    /** Canonical family name of a parsed address. */
-    static IpFamily family(IPAddress a) {
-        return IpLiterals.family(a);
     }
 }

@@ -6,7 +6,8 @@ import io.github.dualstack.core.model.CloudCore;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.net.HubAddresses;
-import io.github.dualstack.core.net.IpLiterals;
+import io.github.dualstack.core.net.Cidr;
+import io.github.dualstack.core.net.IpAddress;
 import io.github.dualstack.core.rules.CloudCoreChart;
 import io.github.dualstack.core.rules.KubernetesLimits;
 import io.github.dualstack.core.yaml.CanonicalYaml;
@@ -90,18 +91,20 @@ final class CloudCoreRules {
         }
     }
 
-    private void advertiseAddresses(List<String> list) {
+    /** The binder left out the entries that did not parse: reported here, in turn, while the others keep their index. */
+    private void advertiseAddresses(List<IpAddress> list) {
         Set<IpFamily> seen = EnumSet.noneOf(IpFamily.class);
-        Map<String, Integer> firstIndex = new HashMap<>();
-        for (int i = 0; i < list.size(); i++) {
-            FieldPath path = ADVERTISE.index(i);
-            IPAddress a = c.address(path, list.get(i), null);
-            if (a == null) {
-                continue;
+        Map<IpAddress, Integer> firstIndex = new HashMap<>();
+        int i = 0;
+        for (IpAddress address : list) {
+            while (c.rejected(ADVERTISE.index(i))) {
+                i++;
             }
-            IpFamily f = IpLiterals.family(a);
-            String canonical = a.toCanonicalString();
-            Integer first = firstIndex.putIfAbsent(canonical, i);
+            FieldPath path = ADVERTISE.index(i);
+            IPAddress a = address.toIPAddress();
+            IpFamily f = address.family();
+            String canonical = address.toString();
+            Integer first = firstIndex.putIfAbsent(address, i++);
             if (first != null) {
                 c.error(path, "duplicate advertise address " + canonical + " (also entry " + first + ")");
             }
@@ -115,11 +118,14 @@ final class CloudCoreRules {
             if (clash != null) {
                 c.error(path, clash);
             }
-            IPAddress pods = subnets.pods().get(f);
-            IPAddress services = subnets.services().get(f);
+            Cidr pods = subnets.pods().get(f);
+            Cidr services = subnets.services().get(f);
             if ((pods != null && pods.contains(a)) || (services != null && services.contains(a))) {
                 c.error(path, "lies inside the pod or service subnet; edges must dial an address outside the cluster's virtual ranges");
             }
+        }
+        while (c.rejected(ADVERTISE.index(i))) {
+            i++;
         }
         for (IpFamily f : c.families()) {
             if (!seen.contains(f)) {
@@ -152,7 +158,7 @@ final class CloudCoreRules {
                 c.error(path.child("hubFamily"), "hub family " + e.hubFamily() + " is not one of the site's ipFamilies " + c.families());
                 continue;
             }
-            if (!e.hasFamily(e.hubFamily())) {
+            if (!e.discovers(e.hubFamily()) && !c.written(path.child("addresses"), e.addresses(), e.hubFamily())) {
                 // at the family's own field (an inventory's ipv4 or ipv6 column), which is missing in a descriptor
                 c.error(path.child("addresses").child(e.hubFamily().key()), "needs an " + e.hubFamily()
                         + " address to reach CloudCore over its hub family; give it or discover it");
@@ -179,17 +185,12 @@ final class CloudCoreRules {
         FieldPath at = path.child("cloudCoreAddress");
         if (e.cloudCoreAddress().isPresent()) {
             // The family check comes first: an address of the other family is wrong even when it is a SAN.
-            try {
-                IPAddress a = IpLiterals.address(text);
-                IpFamily f = IpLiterals.family(a);
-                if (f != e.hubFamily()) {
-                    c.error(at, "is an " + f + " address but the edge's hubFamily is " + e.hubFamily());
-                    return;
-                }
-                text = a.toCanonicalString();
-            } catch (IpLiterals.InvalidLiteral notAnIp) {
-                // a DNS name: it must be among dnsNames
+            Optional<IpFamily> f = e.cloudCoreAddress().get().address().map(IpAddress::family);
+            if (f.isPresent() && f.get() != e.hubFamily()) {
+                c.error(at, "is an " + f.get() + " address but the edge's hubFamily is " + e.hubFamily());
+                return;
             }
+            // text is the address's canonical form, or a DNS name, which must be among dnsNames
             if (!sans.contains(text)) {
                 c.error(at, "'" + text + "' is neither in spec.cloudCore.advertiseAddresses nor in dnsNames, so it is not"
                         + " in CloudCore's certificate and the edge's TLS handshake would fail (x509: certificate is valid for ..., not "

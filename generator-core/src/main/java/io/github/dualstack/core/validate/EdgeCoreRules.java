@@ -6,6 +6,7 @@ import io.github.dualstack.core.model.CloudCore;
 import io.github.dualstack.core.model.EdgeCoreSettings;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.IpFamily;
+import io.github.dualstack.core.net.Cidr;
 import io.github.dualstack.core.net.IpLiterals;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -108,9 +109,9 @@ final class EdgeCoreRules {
         if (a.isLinkLocal()) {
             return null;
         }
-        IPAddress services = subnets.services().get(f);
+        Cidr services = subnets.services().get(f);
         if (services != null && !services.contains(a)) {
-            return a.toCanonicalString() + " is neither in the " + f + " service subnet " + services.toCanonicalString()
+            return a.toCanonicalString() + " is neither in the " + f + " service subnet " + services
                     + " (the cluster DNS Service) nor link-local (a node-local DNS such as EdgeMesh's 169.254.96.16)";
         }
         return null;

@@ -1,12 +1,12 @@
 package io.github.dualstack.core.validate;
 
-import inet.ipaddr.IPAddress;
 import io.github.dualstack.core.FieldPath;
 import io.github.dualstack.core.model.AddressDiscovery;
 import io.github.dualstack.core.model.AddressRecheck;
 import io.github.dualstack.core.model.EdgeGroup;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.IpFamily;
+import io.github.dualstack.core.net.Cidr;
 import io.github.dualstack.core.rules.SystemdTimeSpan;
 import java.util.Collections;
 import java.util.HashMap;
@@ -116,15 +116,15 @@ final class EdgeFleetRules {
     private void discovery(AddressDiscovery d, IpFamily f) {
         FieldPath path = d.declaredAt();
         if (d.prefix().isPresent()) {
-            IPAddress prefix = c.cidr(path.child("prefix"), d.prefix().get(), f);
-            if (prefix != null) {
-                for (IPAddress subnet : new IPAddress[] {subnets.pods().get(f), subnets.services().get(f)}) {
-                    if (subnet != null && subnet.overlaps(prefix)) {
-                        c.error(path.child("prefix"), "overlaps " + subnet.toCanonicalString() + ", a pod or service"
-                                + " subnet; node addresses must be outside them");
-                    }
+            Cidr prefix = d.prefix().get();
+            for (Cidr subnet : new Cidr[] {subnets.pods().get(f), subnets.services().get(f)}) {
+                if (subnet != null && subnet.overlaps(prefix)) {
+                    c.error(path.child("prefix"), "overlaps " + subnet + ", a pod or service"
+                            + " subnet; node addresses must be outside them");
                 }
             }
+        } else {
+            c.rejected(path.child("prefix"));
         }
         c.warn(path, "the nodes' " + f + " address is found by join.sh on each node: dualstack cannot check it for"
                 + " duplicates or against the pod and service subnets, the runbook and verify.sh cannot name it, and"

@@ -11,7 +11,7 @@ import io.github.dualstack.core.model.ClusterNode;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.model.Kubernetes;
 import io.github.dualstack.core.model.Site;
-import io.github.dualstack.core.net.IpLiterals;
+import io.github.dualstack.core.net.Cidr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -81,8 +81,8 @@ public final class LiveSiteRules {
                 running = f;
                 evidence = node + "'s --service-cluster-ip-range is " + String.join(",", ranges);
             }
-            String primaryRange = site.kubernetes().serviceSubnets().get(f.orElse(wanted));
-            if (f.isPresent() && f.get() == wanted && primaryRange != null && !sameCidr(ranges.get(0), primaryRange, wanted)) {
+            Cidr primaryRange = site.kubernetes().serviceSubnets().get(f.orElse(wanted));
+            if (f.isPresent() && f.get() == wanted && primaryRange != null && !sameCidr(ranges.get(0), primaryRange)) {
                 problems.error(KUBERNETES.child("serviceSubnets").child(wanted.key()), "the running cluster's primary"
                         + " service range is " + ranges.get(0) + " (" + node + "'s --service-cluster-ip-range): a running"
                         + " cluster keeps it and only adds a secondary range (kubernetes/website reconfigure-default-"
@@ -108,8 +108,8 @@ public final class LiveSiteRules {
                 if (f.isEmpty() || !site.ipFamilies().contains(f.get())) {
                     continue;
                 }
-                String subnet = k.podSubnets().get(f.get());
-                if (subnet != null && !contains(subnet, cidr, f.get())) {
+                Cidr subnet = k.podSubnets().get(f.get());
+                if (subnet != null && !contains(subnet, cidr)) {
                     problems.error(KUBERNETES.child("podSubnets").child(f.get().key()), "node " + n.name()
                             + " has podCIDR " + cidr + ", outside " + subnet + ": kube-controller-manager would"
                             + " crash-loop on it (\"CIDR out of range\", nodeipam range_allocator); keep a pod subnet"
@@ -177,7 +177,7 @@ public final class LiveSiteRules {
             String name = "default-" + f.key() + "-ippool";
             for (LiveState.LivePool p : live.pools()) {
                 boolean sameName = p.name().equals(name);
-                boolean sameCidr = sameCidr(p.cidr(), wanted.cidr(), f);
+                boolean sameCidr = sameCidr(p.cidr(), wanted.cidr());
                 if (sameName && !sameCidr) {
                     problems.error(path.child("cidr"), "the running IPPool " + name + " has cidr " + p.cidr()
                             + ": applying another would rewrite it silently (crd.projectcalico.org/v1 has no"
@@ -227,23 +227,15 @@ public final class LiveSiteRules {
         return names.size() <= 5 ? names : List.of(String.join(", ", names.subList(0, 5)) + " and " + (names.size() - 5) + " more");
     }
 
-    private static boolean contains(String subnet, String cidr, IpFamily f) {
-        try {
-            IPAddress outer = IpLiterals.cidr(subnet, f);
-            return LiveState.parse(cidr).map(inner -> outer.toPrefixBlock().contains(inner.toPrefixBlock()))
-                    .orElse(false);
-        } catch (IpLiterals.InvalidLiteral e) {
-            return true;   // the descriptor's own rules report it
-        }
+    /** Whether the captured CIDR lies in the descriptor's; the descriptor's own rules report one that did not parse (null). */
+    private static boolean contains(Cidr subnet, String captured) {
+        return subnet == null || LiveState.parse(captured).map(inner -> subnet.contains(inner.toPrefixBlock()))
+                .orElse(false);
     }
 
-    static boolean sameCidr(String captured, String descriptor, IpFamily f) {
+    /** Whether the captured CIDR is the descriptor's; true for a descriptor CIDR that did not parse (null), reported already. */
+    static boolean sameCidr(String captured, Cidr descriptor) {
         Optional<IPAddress> a = LiveState.parse(captured);
-        try {
-            return a.isPresent() && a.get().toPrefixBlock().toCanonicalString()
-                    .equals(IpLiterals.cidr(descriptor, f).toPrefixBlock().toCanonicalString());
-        } catch (IpLiterals.InvalidLiteral e) {
-            return true;
-        }
+        return descriptor == null || a.isPresent() && a.get().toPrefixBlock().toCanonicalString().equals(descriptor.toString());
     }
 }

@@ -1,10 +1,11 @@
 package io.github.dualstack.core.validate;
 
-import inet.ipaddr.IPAddress;
 import io.github.dualstack.core.FieldPath;
 import io.github.dualstack.core.model.FamilyPair;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.model.Kubernetes;
+import io.github.dualstack.core.net.Cidr;
+import io.github.dualstack.core.net.IpLiterals;
 import io.github.dualstack.core.rules.Dns1123;
 import io.github.dualstack.core.rules.HostPort;
 import io.github.dualstack.core.rules.KubernetesLimits;
@@ -21,8 +22,8 @@ final class NetworkRules {
     private static final FieldPath SERVICES = Checks.KUBERNETES.child("serviceSubnets");
     private static final FieldPath MASKS = Checks.KUBERNETES.child("nodeMaskSizes");
 
-    /** The parsed subnets per family; a family is absent when its text was invalid. */
-    record Subnets(Map<IpFamily, IPAddress> pods, Map<IpFamily, IPAddress> services) {
+    /** The subnets per family; a family is absent when its text was invalid. */
+    record Subnets(Map<IpFamily, Cidr> pods, Map<IpFamily, Cidr> services) {
     }
 
     private final Checks c;
@@ -36,11 +37,11 @@ final class NetworkRules {
         c.exactFamilies(PODS, k.podSubnets());
         c.exactFamilies(SERVICES, k.serviceSubnets());
         c.exactFamilies(MASKS, k.nodeMaskSizes());
-        Map<IpFamily, IPAddress> pods = new EnumMap<>(IpFamily.class);
-        Map<IpFamily, IPAddress> services = new EnumMap<>(IpFamily.class);
+        Map<IpFamily, Cidr> pods = new EnumMap<>(IpFamily.class);
+        Map<IpFamily, Cidr> services = new EnumMap<>(IpFamily.class);
         for (IpFamily f : c.families()) {
-            IPAddress pod = parse(PODS, k.podSubnets(), f);
-            IPAddress svc = parse(SERVICES, k.serviceSubnets(), f);
+            Cidr pod = subnet(PODS, k.podSubnets(), f);
+            Cidr svc = subnet(SERVICES, k.serviceSubnets(), f);
             if (pod != null) {
                 pods.put(f, pod);
                 podSize(pod, f);
@@ -52,7 +53,7 @@ final class NetworkRules {
             if (pod != null && svc != null && pod.overlaps(svc)) {
                 String how = pod.contains(svc) ? "contains the service subnet " : svc.contains(pod)
                         ? "lies inside the service subnet " : "overlaps the service subnet ";
-                c.error(PODS.child(f.key()), how + svc.toCanonicalString() + "; pod and service subnets must not overlap");
+                c.error(PODS.child(f.key()), how + svc + "; pod and service subnets must not overlap");
             }
             if (pod != null && k.allocateNodeCIDRs() && k.nodeMaskSizes().has(f)) {
                 nodeMask(pod, k.nodeMaskSizes().get(f), f);
@@ -62,27 +63,25 @@ final class NetworkRules {
         return new Subnets(pods, services);
     }
 
-    private IPAddress parse(FieldPath base, FamilyPair<String> pair, IpFamily f) {
-        if (!pair.has(f)) {
-            return null;
-        }
+    private Cidr subnet(FieldPath base, FamilyPair<Cidr> pair, IpFamily f) {
         FieldPath path = base.child(f.key());
-        IPAddress a = c.cidr(path, pair.get(f), f);
+        Cidr a = pair.get(f);
         if (a == null) {
+            c.rejected(path);
             return null;
         }
         String clash = ReservedRanges.subnetClash(a);
         if (clash != null) {
             c.error(path, clash);
         }
-        if (f == IpFamily.IPv6 && ReservedRanges.SITE_LOCAL.overlaps(a)) {
+        if (f == IpFamily.IPv6 && ReservedRanges.SITE_LOCAL.overlaps(a.toIPAddress())) {
             c.warn(path, "contains IPv6 site-local addresses that belong to fec0::/10, deprecated by RFC 3879 (kubeadm warns too)");
         }
         return a;
     }
 
-    private void serviceSize(IPAddress svc, IpFamily f) {
-        int prefix = svc.getNetworkPrefixLength();
+    private void serviceSize(Cidr svc, IpFamily f) {
+        int prefix = svc.prefixLength();
         int largest = KubernetesLimits.shortestServicePrefix(f);
         int smallest = KubernetesLimits.longestServicePrefix(f);
         FieldPath path = SERVICES.child(f.key());
@@ -95,8 +94,8 @@ final class NetworkRules {
         }
     }
 
-    private void podSize(IPAddress pod, IpFamily f) {
-        int prefix = pod.getNetworkPrefixLength();
+    private void podSize(Cidr pod, IpFamily f) {
+        int prefix = pod.prefixLength();
         int smallest = KubernetesLimits.longestPodPrefix(f);
         if (prefix > smallest) {
             c.error(PODS.child(f.key()), "prefix /" + prefix + " is too small; a pod subnet must hold at least "
@@ -104,8 +103,8 @@ final class NetworkRules {
         }
     }
 
-    private void nodeMask(IPAddress pod, int mask, IpFamily f) {
-        int prefix = pod.getNetworkPrefixLength();
+    private void nodeMask(Cidr pod, int mask, IpFamily f) {
+        int prefix = pod.prefixLength();
         int longest = KubernetesLimits.longestNodeMask(prefix);
         FieldPath path = MASKS.child(f.key());
         if (mask < prefix) {
@@ -151,11 +150,20 @@ final class NetworkRules {
         }
         String host = hp.host();
         if (hp.bracketed()) {
-            c.address(path, host, IpFamily.IPv6);
+            hostAddress(path, host, IpFamily.IPv6);
         } else if (host.matches("[0-9.]+")) {
-            c.address(path, host, IpFamily.IPv4);
+            hostAddress(path, host, IpFamily.IPv4);
         } else if (!Dns1123.isSubdomain(host)) {
             c.error(path, "host '" + host + "' must be an IP address or a lowercase DNS name");
+        }
+    }
+
+    /** A host:port is still the descriptor's text: its host is parsed here, as the address its spelling says. */
+    private void hostAddress(FieldPath path, String host, IpFamily family) {
+        try {
+            IpLiterals.address(host, family);
+        } catch (IpLiterals.InvalidLiteral e) {
+            c.error(path, e.getMessage());
         }
     }
 }

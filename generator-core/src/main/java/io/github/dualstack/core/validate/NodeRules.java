@@ -6,8 +6,9 @@ import io.github.dualstack.core.model.ClusterNode;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.FamilyPair;
 import io.github.dualstack.core.model.IpFamily;
+import io.github.dualstack.core.net.Cidr;
+import io.github.dualstack.core.net.IpAddress;
 import io.github.dualstack.core.rules.LinuxInterfaceName;
-import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +28,10 @@ final class NodeRules {
     private final Checks c;
     private final NetworkRules.Subnets subnets;
     private final Map<String, FieldPath> names = new HashMap<>();
-    /** Keyed by the address bytes: IPAddress's own equals and hashCode are far slower at 100,000 nodes. */
-    private final Map<ByteBuffer, FieldPath> addresses = new HashMap<>();
+    /** Keyed by the model's addresses, equal by their bits. */
+    private final Map<IpAddress, FieldPath> addresses = new HashMap<>();
     /** The IPv4 addresses of edges in shared private LANs, which only each other may repeat. */
-    private final Map<ByteBuffer, FieldPath> sharedLanAddresses = new HashMap<>();
+    private final Map<IpAddress, FieldPath> sharedLanAddresses = new HashMap<>();
 
     NodeRules(Checks c, NetworkRules.Subnets subnets) {
         this.c = c;
@@ -69,24 +70,25 @@ final class NodeRules {
         FieldPath addrPath = path.child("addresses");
         for (IpFamily f : IpFamily.values()) {
             boolean wanted = c.families().contains(f);
-            if (wanted && !e.hasFamily(f)) {
+            boolean written = c.written(addrPath, e.addresses(), f);
+            if (wanted && !written && !e.discovers(f)) {
                 c.error(addrPath.child(f.key()), "is required: the site's ipFamilies include " + f);
-            } else if (!wanted && e.addresses().has(f)) {
+            } else if (!wanted && written) {
                 c.error(addrPath.child(f.key()), "is not allowed: the site's ipFamilies are " + c.families() + " (no " + f + ")");
-            } else if (wanted && e.addresses().has(f)) {
+            } else if (wanted && written) {
                 address(addrPath.child(f.key()), e.addresses().get(f), f,
                         f == IpFamily.IPv4 && e.fleet().sharedPrivateLan());
             }
         }
     }
 
-    private void node(FieldPath path, String name, String iface, FamilyPair<String> addrs) {
+    private void node(FieldPath path, String name, String iface, FamilyPair<IpAddress> addrs) {
         name(path, name);
         interfaceName(path, iface);
         FieldPath addrPath = path.child("addresses");
         c.exactFamilies(addrPath, addrs);
         for (IpFamily f : c.families()) {
-            if (addrs.has(f)) {
+            if (c.written(addrPath, addrs, f)) {
                 address(addrPath.child(f.key()), addrs.get(f), f, false);
             }
         }
@@ -109,26 +111,26 @@ final class NodeRules {
 
     /**
      * {@code sharedLan}: an IPv4 address of a node in a private LAN behind NAT, which other such LANs reuse; it may
-     * repeat among those nodes, never elsewhere.
+     * repeat among those nodes, never elsewhere. A null address is one that did not parse: reported, then skipped.
      */
-    private void address(FieldPath path, String text, IpFamily f, boolean sharedLan) {
-        IPAddress a = c.address(path, text, f);
-        if (a == null) {
+    private void address(FieldPath path, IpAddress key, IpFamily f, boolean sharedLan) {
+        if (key == null) {
+            c.rejected(path);
             return;
         }
+        IPAddress a = key.toIPAddress();
         String clash = ReservedRanges.hostClash(a);
         if (clash != null) {
             c.error(path, clash);
         }
-        IPAddress pod = subnets.pods().get(f);
-        IPAddress svc = subnets.services().get(f);
+        Cidr pod = subnets.pods().get(f);
+        Cidr svc = subnets.services().get(f);
         if (pod != null && pod.contains(a)) {
-            c.error(path, "lies inside the pod subnet " + pod.toCanonicalString() + "; node addresses must be outside it");
+            c.error(path, "lies inside the pod subnet " + pod + "; node addresses must be outside it");
         }
         if (svc != null && svc.contains(a)) {
-            c.error(path, "lies inside the service subnet " + svc.toCanonicalString() + "; node addresses must be outside it");
+            c.error(path, "lies inside the service subnet " + svc + "; node addresses must be outside it");
         }
-        ByteBuffer key = ByteBuffer.wrap(a.getBytes());
         FieldPath first = sharedLan ? addresses.get(key) : addresses.putIfAbsent(key, path);
         FieldPath shared = sharedLan ? sharedLanAddresses.putIfAbsent(key, path) : sharedLanAddresses.get(key);
         if (first != null) {

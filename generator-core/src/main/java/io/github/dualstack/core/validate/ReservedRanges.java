@@ -2,6 +2,7 @@ package io.github.dualstack.core.validate;
 
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
+import io.github.dualstack.core.net.Cidr;
 import java.util.List;
 
 /** Ranges no pod, service or node address may use, with the reason in words. */
@@ -31,7 +32,8 @@ final class ReservedRanges {
     }
 
     /** Why a subnet may not be used, or null. */
-    static String subnetClash(IPAddress subnet) {
+    static String subnetClash(Cidr cidr) {
+        IPAddress subnet = cidr.toIPAddress();
         for (Range r : FOR_SUBNETS) {
             if (r.block().getIPVersion() == subnet.getIPVersion() && r.block().overlaps(subnet)) {
                 return "overlaps " + r.what();

@@ -11,13 +11,12 @@ import java.util.Optional;
  */
 public final class SiteValidator {
 
-    public void validate(Site site, Problems problems) {
-        validate(site, problems, Optional.empty());
-    }
-
-    /** As above; with a placement, the rules that depend on where the tree goes run too. */
-    public void validate(Site site, Problems problems, Optional<Placement> placement) {
-        Checks c = new Checks(site, problems, placement);
+    /**
+     * {@code rejected}: the literals the binder could not parse, reported where the rules would read them and
+     * absent otherwise. With a placement, the rules that depend on where the tree goes run too.
+     */
+    public void validate(Site site, RejectedLiterals rejected, Problems problems, Optional<Placement> placement) {
+        Checks c = new Checks(site, rejected, problems, placement);
         NetworkRules.Subnets subnets = new NetworkRules(c).check();
         new NodeRules(c, subnets).check();
         new EdgeFleetRules(c, subnets).check();

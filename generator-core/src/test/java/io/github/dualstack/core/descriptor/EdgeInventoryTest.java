@@ -61,7 +61,7 @@ class EdgeInventoryTest {
         assertThat(one.labels()).containsExactly(java.util.Map.entry("fleet", "retail"), java.util.Map.entry("tier", "c"),
                 java.util.Map.entry("till", "2"));
         assertThat(one.discovers(IpFamily.IPv6)).isTrue();
-        assertThat(one.fleet().discovery().ipv6().prefix()).contains("2001:db8:4000::/36");
+        assertThat(one.fleet().discovery().ipv6().prefix()).hasValueSatisfying(p -> assertThat(p).hasToString("2001:db8:4000::/36"));
         // a known address wins over the group's discovery
         assertThat(edges.get(1).discovers(IpFamily.IPv6)).isFalse();
         assertThat(edges.get(1).labels()).containsEntry("tier", "b");

@@ -6,6 +6,8 @@ import io.github.dualstack.core.model.EdgeCoreSettings;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.FamilyPair;
 import io.github.dualstack.core.model.IpFamily;
+import io.github.dualstack.core.net.IpAddress;
+import io.github.dualstack.core.net.IpLiterals;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +17,19 @@ import org.junit.jupiter.api.Test;
 /** The Ansible groups of edge nodes: one per label, names Ansible accepts, no two labels in one group. */
 class EdgeGroupsTest {
 
+    /** The groups do not depend on the addresses: every node has these. */
+    private static final FamilyPair<IpAddress> ADDRESSES = new FamilyPair<>(address("192.0.2.1"), address("2001:db8::1"));
+
+    private static IpAddress address(String text) {
+        try {
+            return IpAddress.parse(text);
+        } catch (IpLiterals.InvalidLiteral e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static EdgeNode edge(String name, Map<String, String> labels) {
-        return new EdgeNode(name, "eth0", new FamilyPair<>("192.0.2.1", "2001:db8::1"), "v1.22.0", IpFamily.IPv6,
+        return new EdgeNode(name, "eth0", ADDRESSES, "v1.22.0", IpFamily.IPv6,
                 EdgeNode.HubProtocol.websocket, EdgeNode.CgroupDriver.systemd,
                 "unix:///run/containerd/containerd.sock", new TreeMap<>(labels), Optional.empty(),
                 new EdgeCoreSettings(false, List.of(), Optional.empty(), "kubeedge/pause:3.6", 110));

@@ -3,7 +3,7 @@ package io.github.dualstack.core.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dualstack.core.model.IpFamily;
-import io.github.dualstack.core.net.IpLiterals;
+import io.github.dualstack.core.net.IpAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,7 +15,7 @@ class CurlFamilyFlagTest {
     @CsvSource({"192.0.2.10, -4", "10.0.0.1, -4", "2001:db8::10, -6", "2001:DB8:0:0:0:0:0:10, -6", "::1, -6",
             "fd00:10:96::a, -6"})
     void addresses(String address, String flag) throws Exception {
-        assertThat(CurlFamilyFlag.of(IpLiterals.address(address))).isEqualTo(flag);
+        assertThat(CurlFamilyFlag.of(IpAddress.parse(address).family())).isEqualTo(flag);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.dualstack.core.validate;
 
 import io.github.dualstack.core.Descriptors;
 import io.github.dualstack.core.Problem;
+import io.github.dualstack.core.descriptor.DescriptorLoader;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -42,6 +43,11 @@ final class Verdicts {
         Edit insertAfter(String anchor, String text) {
             edited.after(lineOf(anchor), text);
             return this;
+        }
+
+        /** The descriptor as edited, loaded: its located problems and site. */
+        DescriptorLoader.Result load() {
+            return edited.load();
         }
 
         List<String> errors() {
