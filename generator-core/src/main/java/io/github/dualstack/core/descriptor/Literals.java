@@ -5,11 +5,13 @@ import io.github.dualstack.core.FieldPath;
 import io.github.dualstack.core.model.FamilyPair;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.net.Cidr;
+import io.github.dualstack.core.net.Endpoint;
 import io.github.dualstack.core.net.IpAddress;
 import io.github.dualstack.core.net.IpLiterals;
 import io.github.dualstack.core.validate.RejectedLiterals;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The binder's parsing of address and CIDR literals, strict ({@link IpLiterals}). One that does not parse binds as
@@ -56,6 +58,32 @@ final class Literals {
             rejected.add(path, e.getMessage());
             return null;
         }
+    }
+
+    /** A {@code host:port} at {@code path}, absent when not written or when it does not parse. */
+    Optional<Endpoint> endpoint(JsonNode text, FieldPath path) {
+        if (text.isMissingNode() || text.isNull()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Endpoint.parse(text.asText()));
+        } catch (Endpoint.Invalid e) {
+            rejected.add(path, e.reasons());
+            return Optional.empty();
+        }
+    }
+
+    /** {@code scheme://host:port} URLs, at {@code path}; one that does not parse is left out. */
+    List<Endpoint> urls(JsonNode arr, FieldPath path) {
+        List<Endpoint> out = new ArrayList<>(arr.size());
+        for (int i = 0; i < arr.size(); i++) {
+            try {
+                out.add(Endpoint.parseUrl(arr.get(i).asText()));
+            } catch (Endpoint.Invalid e) {
+                rejected.add(path.index(i), e.reasons());
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Addresses of either family, at {@code path}; one that does not parse is left out, the others keep their order. */

@@ -101,7 +101,8 @@ public final class SiteBinder {
                 literals.cidrs(k.path("podSubnets"), path.child("podSubnets")),
                 literals.cidrs(k.path("serviceSubnets"), path.child("serviceSubnets")),
                 pair(k.path("nodeMaskSizes"), JsonNode::asInt), k.path("allocateNodeCIDRs").asBoolean(),
-                optionalText(k.path("controlPlaneEndpoint")), api.path("bindPort").asInt(), textList(api.path("etcdServers")),
+                literals.endpoint(k.path("controlPlaneEndpoint"), path.child("controlPlaneEndpoint")),
+                api.path("bindPort").asInt(), literals.urls(api.path("etcdServers"), path.child("apiServer").child("etcdServers")),
                 textMap(api.path("extraArgs")), textMap(k.path("controllerManager").path("extraArgs")),
                 volumes(api.path("extraVolumes")), volumes(k.path("controllerManager").path("extraVolumes")),
                 Kubernetes.KubeProxyMode.valueOf(k.path("kubeProxy").path("mode").asText()),
@@ -200,8 +201,9 @@ public final class SiteBinder {
             List.of("metaServer", "clusterDNS", "clusterDomain", "podSandboxImage", "maxPods");
 
     /** The EdgeCore settings of the edge defaults, whose schema defaults are applied already. */
-    private static EdgeCoreSettings edgeCoreDefaults(JsonNode defaults) {
-        return new EdgeCoreSettings(defaults.path("metaServer").asBoolean(), textList(defaults.path("clusterDNS")),
+    private EdgeCoreSettings edgeCoreDefaults(JsonNode defaults) {
+        return new EdgeCoreSettings(defaults.path("metaServer").asBoolean(), literals.anyAddresses(
+                        defaults.path("clusterDNS"), SPEC.child("edge").child("defaults").child("clusterDNS")),
                 optionalText(defaults.path("clusterDomain")), defaults.path("podSandboxImage").asText(),
                 defaults.path("maxPods").asInt());
     }
@@ -210,7 +212,7 @@ public final class SiteBinder {
      * The EdgeCore settings that {@code own} (a group or a node, declared at {@code path}) sets over those it
      * inherits; the inherited instance itself when it sets none, so that edges share one instance per group.
      */
-    private static EdgeCoreSettings edgeCoreSettings(JsonNode own, FieldPath path, EdgeCoreSettings inherited) {
+    private EdgeCoreSettings edgeCoreSettings(JsonNode own, FieldPath path, EdgeCoreSettings inherited) {
         if (EDGE_CORE_KEYS.stream().noneMatch(own::has)) {
             return inherited;
         }
@@ -218,7 +220,8 @@ public final class SiteBinder {
         EDGE_CORE_KEYS.stream().filter(own::has).forEach(key -> declaredAt.put(key, path.child(key)));
         return new EdgeCoreSettings(
                 own.has("metaServer") ? own.get("metaServer").asBoolean() : inherited.metaServer(),
-                own.has("clusterDNS") ? textList(own.get("clusterDNS")) : inherited.clusterDns(),
+                own.has("clusterDNS") ? literals.anyAddresses(own.get("clusterDNS"), path.child("clusterDNS"))
+                        : inherited.clusterDns(),
                 own.has("clusterDomain") ? Optional.of(own.get("clusterDomain").asText()) : inherited.clusterDomain(),
                 own.has("podSandboxImage") ? own.get("podSandboxImage").asText() : inherited.podSandboxImage(),
                 own.has("maxPods") ? own.get("maxPods").asInt() : inherited.maxPods(), declaredAt);

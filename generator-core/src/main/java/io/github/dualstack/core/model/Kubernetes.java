@@ -1,6 +1,7 @@
 package io.github.dualstack.core.model;
 
 import io.github.dualstack.core.net.Cidr;
+import io.github.dualstack.core.net.Endpoint;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.Optional;
 public record Kubernetes(String version, String imageRepository, String dnsDomain, Optional<String> clusterName,
                          FamilyPair<Cidr> podSubnets, FamilyPair<Cidr> serviceSubnets,
                          FamilyPair<Integer> nodeMaskSizes, boolean allocateNodeCIDRs,
-                         Optional<String> controlPlaneEndpoint, int apiServerBindPort, List<String> etcdServers,
+                         Optional<Endpoint> controlPlaneEndpoint, int apiServerBindPort, List<Endpoint> etcdServers,
                          Map<String, String> apiServerExtraArgs, Map<String, String> controllerManagerExtraArgs,
                          List<HostPathMount> apiServerExtraVolumes, List<HostPathMount> controllerManagerExtraVolumes,
                          KubeProxyMode kubeProxyMode, Bootstrap bootstrap) {

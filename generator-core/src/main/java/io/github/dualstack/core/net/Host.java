@@ -25,6 +25,11 @@ public final class Host {
         }
     }
 
+    /** An address. */
+    public static Host of(IpAddress address) {
+        return new Host(address, null);
+    }
+
     public Optional<IpAddress> address() {
         return Optional.ofNullable(address);
     }

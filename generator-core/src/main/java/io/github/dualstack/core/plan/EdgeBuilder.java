@@ -7,7 +7,6 @@ import io.github.dualstack.core.model.AddressRecheck;
 import io.github.dualstack.core.model.EdgeCoreSettings;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.HubPorts;
-import io.github.dualstack.core.net.IpLiterals;
 import io.github.dualstack.core.plan.merge.EdgeCoreMerge;
 import io.github.dualstack.core.plan.view.EdgeCoreView;
 import io.github.dualstack.core.plan.view.JoinScriptView;
@@ -98,7 +97,7 @@ final class EdgeBuilder implements ArtifactBuilder {
                 hub.https(), HostPort.join(hub.host(), hub.ports().tunnel()), new Labels(e.labels()),
                 e.cgroupDriver(), e.containerRuntimeEndpoint(),
                 s.clusterDomain().orElse(facts.site.kubernetes().dnsDomain()), s.metaServer(),
-                s.clusterDns().stream().map(EdgeBuilder::canonical).toList(),
+                s.clusterDns().stream().map(IpAddress::toString).toList(),
                 Optional.of(s.podSandboxImage()).filter(i -> !i.equals(EdgeCoreDefaults.POD_SANDBOX_IMAGE)),
                 Optional.of(s.maxPods()).filter(m -> m != EdgeCoreDefaults.MAX_PODS));
     }
@@ -107,15 +106,6 @@ final class EdgeBuilder implements ArtifactBuilder {
     static Stream<PlannedFile> joinScript(SiteFacts facts) {
         return facts.site.edgeNodes().isEmpty() ? Stream.empty()
                 : Stream.of(new PlannedFile("edge/join.sh", new JoinScriptView(facts.site.name())));
-    }
-
-    /** A cluster DNS server is still the descriptor's text (EdgeCore's settings), validated already. */
-    private static String canonical(String address) {
-        try {
-            return IpAddress.parse(address).toString();
-        } catch (IpLiterals.InvalidLiteral e) {
-            throw new IllegalStateException("validated address did not parse: " + address, e);
-        }
     }
 
     private static JoinValuesView join(SiteFacts facts, EdgeNode e, Hub hub, List<IpAddress> addresses) {

@@ -8,8 +8,9 @@ import io.github.dualstack.core.model.HubPorts;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.model.Kubernetes;
 import io.github.dualstack.core.model.Site;
-import io.github.dualstack.core.net.HubAddresses;
 import io.github.dualstack.core.net.Cidr;
+import io.github.dualstack.core.net.Endpoint;
+import io.github.dualstack.core.net.HubAddresses;
 import io.github.dualstack.core.net.IpAddress;
 import io.github.dualstack.core.net.IpLiterals;
 import io.github.dualstack.core.plan.view.CaUrl;
@@ -76,7 +77,7 @@ public final class SiteFacts {
         this.cloudNodes = List.copyOf(nodes);
         NodeFacts firstControlPlane = cloudNodes.stream().filter(n -> n.node().isControlPlane()).findFirst().orElseThrow();
         // A running site's own endpoint (kubeadm-config) when the descriptor names none.
-        this.apiServerEndpoint = k.controlPlaneEndpoint()
+        this.apiServerEndpoint = k.controlPlaneEndpoint().map(Endpoint::toString)
                 .or(() -> captured.flatMap(c -> c.live().controlPlaneEndpoint()))
                 .orElse(HostPort.join(firstControlPlane.primaryAddress(), k.apiServerBindPort()));
         this.clusterName = k.clusterName().or(() -> captured.flatMap(c -> c.live().kubeadm("clusterName")))
@@ -84,7 +85,7 @@ public final class SiteFacts {
         // kubeadm's local etcd listens on the loopback address of the advertise family.
         this.etcdServers = k.etcdServers().isEmpty()
                 ? List.of(site.primaryFamily() == IpFamily.IPv6 ? "https://[::1]:2379" : "https://127.0.0.1:2379")
-                : k.etcdServers();
+                : k.etcdServers().stream().map(Endpoint::toString).toList();
         CloudCore cc = site.cloudCore();
         this.advertiseAddresses = cc.advertiseAddresses();
         this.dialPorts = cc.exposure() == CloudCore.Exposure.NodePort ? cc.nodePorts() : cc.ports();

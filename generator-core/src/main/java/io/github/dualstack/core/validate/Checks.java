@@ -52,9 +52,9 @@ final class Checks {
      * when there was one. The rule then skips the value as absent.
      */
     boolean rejected(FieldPath path) {
-        String why = rejected.why(path);
+        List<String> why = rejected.why(path);
         if (why != null) {
-            error(path, why);
+            why.forEach(w -> error(path, w));
         }
         return why != null;
     }

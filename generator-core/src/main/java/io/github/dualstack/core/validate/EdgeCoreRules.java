@@ -7,7 +7,7 @@ import io.github.dualstack.core.model.EdgeCoreSettings;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.net.Cidr;
-import io.github.dualstack.core.net.IpLiterals;
+import io.github.dualstack.core.net.IpAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -62,6 +62,22 @@ final class EdgeCoreRules {
 
     /** The findings of {@code s} at the fields that set them, each field once ({@code reported}). */
     private void report(EdgeCoreSettings s, Set<FieldPath> reported) {
+        FieldPath dnsField = s.declaredAt().getOrDefault("clusterDNS", EDGE_DEFAULTS.child("clusterDNS"));
+        if (reported.add(dnsField)) {
+            // the binder left out the entries that did not parse: reported here, the others keep their index
+            int i = 0;
+            for (int parsed = 0; parsed <= s.clusterDns().size(); parsed++, i++) {
+                while (c.rejected(dnsField.index(i))) {
+                    i++;
+                }
+                if (parsed < s.clusterDns().size()) {
+                    String problem = clusterDnsProblem(s.clusterDns().get(parsed));
+                    if (problem != null) {
+                        c.error(dnsField.index(i), problem);
+                    }
+                }
+            }
+        }
         for (Finding f : judge(s)) {
             FieldPath field = s.declaredAt().getOrDefault(f.field(), EDGE_DEFAULTS.child(f.field()));
             FieldPath at = f.index() < 0 ? field : field.index(f.index());
@@ -77,13 +93,6 @@ final class EdgeCoreRules {
 
     private List<Finding> judge(EdgeCoreSettings s) {
         List<Finding> out = new ArrayList<>();
-        List<String> dns = s.clusterDns();
-        for (int j = 0; j < dns.size(); j++) {
-            String problem = clusterDnsProblem(dns.get(j));
-            if (problem != null) {
-                out.add(new Finding("clusterDNS", j, problem));
-            }
-        }
         if (s.metaServer() && !c.site.cloudCore().dynamicController() && c.site.baseline().isEmpty()) {
             out.add(new Finding("metaServer", -1, "needs CloudCore's dynamicController, which serves the"
                     + " MetaServer's list-watch; set spec.cloudCore.dynamicController: true"));
@@ -95,14 +104,9 @@ final class EdgeCoreRules {
      * A cluster DNS server is the cluster DNS Service's address, inside the service subnet of its family, or a
      * node-local cache on a link-local address (EdgeMesh's 169.254.96.16, NodeLocal DNSCache's 169.254.20.10).
      */
-    private String clusterDnsProblem(String text) {
-        IPAddress a;
-        try {
-            a = IpLiterals.address(text);
-        } catch (IpLiterals.InvalidLiteral e) {
-            return e.getMessage();
-        }
-        IpFamily f = IpLiterals.family(a);
+    private String clusterDnsProblem(IpAddress address) {
+        IPAddress a = address.toIPAddress();
+        IpFamily f = address.family();
         if (!c.families().contains(f)) {
             return "is an " + f + " address, but the site's ipFamilies are " + c.families();
         }

@@ -12,6 +12,7 @@ import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.model.Kubernetes;
 import io.github.dualstack.core.model.Site;
 import io.github.dualstack.core.net.Cidr;
+import io.github.dualstack.core.net.Endpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -197,15 +198,24 @@ public final class LiveSiteRules {
             return;
         }
         Optional<String> running = live.controlPlaneEndpoint();
-        Optional<String> wanted = site.kubernetes().controlPlaneEndpoint();
+        Optional<Endpoint> wanted = site.kubernetes().controlPlaneEndpoint();
         if (wanted.isEmpty() && running.isEmpty()) {
             problems.error(KUBERNETES.child("controlPlaneEndpoint"), "is required: the site has "
                     + controlPlaneNodes().size() + " control-plane nodes and its kubeadm-config has no"
                     + " controlPlaneEndpoint, so kube-proxy and the kubelets would pin one of them");
-        } else if (wanted.isPresent() && running.isPresent() && !running.get().equals(wanted.get())) {
+        } else if (wanted.isPresent() && running.isPresent() && !sameEndpoint(running.get(), wanted.get())) {
             problems.warn(KUBERNETES.child("controlPlaneEndpoint"), "differs from the running cluster's "
                     + running.get() + " (kubeadm-config): kubelets and kube-proxy keep dialing that one until"
                     + " their kubeconfigs change");
+        }
+    }
+
+    /** The running endpoint as kubeadm-config spells it, compared by host and port where it parses. */
+    private static boolean sameEndpoint(String running, Endpoint wanted) {
+        try {
+            return Endpoint.parse(running).equals(wanted);
+        } catch (Endpoint.Invalid e) {
+            return running.equals(wanted.toString());
         }
     }
 

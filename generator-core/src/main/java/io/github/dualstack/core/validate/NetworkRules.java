@@ -5,9 +5,6 @@ import io.github.dualstack.core.model.FamilyPair;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.model.Kubernetes;
 import io.github.dualstack.core.net.Cidr;
-import io.github.dualstack.core.net.IpLiterals;
-import io.github.dualstack.core.rules.Dns1123;
-import io.github.dualstack.core.rules.HostPort;
 import io.github.dualstack.core.rules.KubernetesLimits;
 import java.util.EnumMap;
 import java.util.Map;
@@ -126,44 +123,19 @@ final class NetworkRules {
         }
     }
 
-    /** controlPlaneEndpoint and etcd URLs: hosts are bracketed IPv6, IPv4 or DNS names; ports in range. */
+    /**
+     * controlPlaneEndpoint and etcd URLs: the binder parsed them (bracketed IPv6, IPv4 or DNS name hosts, ports in
+     * range, {@link io.github.dualstack.core.net.Endpoint}); those it could not are reported here.
+     */
     private void endpoint(Kubernetes k) {
-        k.controlPlaneEndpoint().ifPresent(e -> hostPort(Checks.KUBERNETES.child("controlPlaneEndpoint"), e));
-        for (int i = 0; i < k.etcdServers().size(); i++) {
-            String url = k.etcdServers().get(i);
-            hostPort(Checks.KUBERNETES.child("apiServer").child("etcdServers").index(i), url.substring(url.indexOf("://") + 3));
-        }
-    }
-
-    /** The schema's pattern has already shaped the text as host:port with an optional bracketed host. */
-    private void hostPort(FieldPath path, String text) {
-        HostPort.Parts hp;
-        try {
-            hp = HostPort.split(text);
-        } catch (HostPort.Invalid e) {
-            c.error(path, e.getMessage());
-            return;
-        }
-        int port = Integer.parseInt(hp.port());
-        if (!KubernetesLimits.isPort(port)) {
-            c.error(path, "port " + port + " is out of range " + KubernetesLimits.PORT_MIN + ".." + KubernetesLimits.PORT_MAX);
-        }
-        String host = hp.host();
-        if (hp.bracketed()) {
-            hostAddress(path, host, IpFamily.IPv6);
-        } else if (host.matches("[0-9.]+")) {
-            hostAddress(path, host, IpFamily.IPv4);
-        } else if (!Dns1123.isSubdomain(host)) {
-            c.error(path, "host '" + host + "' must be an IP address or a lowercase DNS name");
-        }
-    }
-
-    /** A host:port is still the descriptor's text: its host is parsed here, as the address its spelling says. */
-    private void hostAddress(FieldPath path, String host, IpFamily family) {
-        try {
-            IpLiterals.address(host, family);
-        } catch (IpLiterals.InvalidLiteral e) {
-            c.error(path, e.getMessage());
+        c.rejected(Checks.KUBERNETES.child("controlPlaneEndpoint"));
+        FieldPath etcd = Checks.KUBERNETES.child("apiServer").child("etcdServers");
+        // the rejected ones are missing from the list: each parsed one takes its index, the rest are reported
+        int i = 0;
+        for (int parsed = 0; parsed <= k.etcdServers().size(); parsed++, i++) {
+            while (c.rejected(etcd.index(i))) {
+                i++;
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package io.github.dualstack.core.validate;
 
 import io.github.dualstack.core.FieldPath;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,10 +12,15 @@ import java.util.Map;
  */
 public final class RejectedLiterals {
 
-    private final Map<FieldPath, String> byPath = new HashMap<>();
+    private final Map<FieldPath, List<String>> byPath = new HashMap<>();
 
     public void add(FieldPath path, String why) {
-        byPath.putIfAbsent(path, why);
+        add(path, List.of(why));
+    }
+
+    /** A literal with several problems (an endpoint's port and host), each a line of its own. */
+    public void add(FieldPath path, List<String> why) {
+        byPath.putIfAbsent(path, List.copyOf(why));
     }
 
     boolean isEmpty() {
@@ -27,7 +33,7 @@ public final class RejectedLiterals {
     }
 
     /** Why the literal at {@code path} did not parse, or null when it did or was not written. */
-    String why(FieldPath path) {
+    List<String> why(FieldPath path) {
         return byPath.isEmpty() ? null : byPath.get(path);
     }
 }

@@ -52,7 +52,7 @@ class EdgeGroupEdgeCoreTest {
                 Arguments.of("metaServer", "false", "true", "false",
                         (Function<EdgeCoreSettings, Object>) EdgeCoreSettings::metaServer, false, true, false),
                 Arguments.of("clusterDNS", "[169.254.20.10]", "[169.254.96.16]", "[10.96.0.10]",
-                        (Function<EdgeCoreSettings, Object>) EdgeCoreSettings::clusterDns,
+                        (Function<EdgeCoreSettings, Object>) s -> s.clusterDns().stream().map(Object::toString).toList(),
                         List.of("169.254.20.10"), List.of("169.254.96.16"), List.of("10.96.0.10")),
                 Arguments.of("clusterDomain", "edge.local", "north.edge.local", "till.edge.local",
                         (Function<EdgeCoreSettings, Object>) s -> s.clusterDomain().orElseThrow(),

@@ -50,6 +50,13 @@ class NetworkRulesTest {
                 Arguments.of("etcd port out of range",
                         dual().insertAfter("serviceSubnets:", "    apiServer: {etcdServers: [\"https://127.0.0.1:70000\"]}"),
                         "spec.kubernetes.apiServer.etcdServers[0]: port 70000 is out of range 1..65535"),
+                Arguments.of("the second of three etcd URLs parses: the others are reported at their own index",
+                        dual().insertAfter("serviceSubnets:", "    apiServer: {etcdServers: [\"https://[2001:db8::1::2]:2379\","
+                                + " \"https://127.0.0.1:2379\", \"https://etcd.example:99999\"]}"),
+                        "spec.kubernetes.apiServer.etcdServers[2]: port 99999 is out of range 1..65535"),
+                Arguments.of("controlPlaneEndpoint with a bad port and a bad host: both, at the field",
+                        ipv6Primary().replace("[2001:db8:20::10]:6443", "API.example.com:0"),
+                        "spec.kubernetes.controlPlaneEndpoint: port 0 is out of range 1..65535"),
                 Arguments.of("controlPlaneEndpoint bracketing IPv4", ipv6Primary().replace("[2001:db8:20::10]", "[198.51.100.10]"),
                         "spec.kubernetes.controlPlaneEndpoint: must be an IPv6 address, got IPv4 198.51.100.10"),
                 Arguments.of("controlPlaneEndpoint host in upper case",
@@ -64,6 +71,18 @@ class NetworkRulesTest {
     @MethodSource("refused")
     void refused(String name, Verdicts.Edit edit, String problem) {
         assertThat(edit.errors()).contains(problem);
+    }
+
+    /** A literal the binder could not parse is reported once per problem, at its field, and nothing else of it. */
+    @org.junit.jupiter.api.Test
+    void everyProblemOfAnEndpointIsReportedAndOnlyAtItsField() {
+        assertThat(ipv6Primary().replace("[2001:db8:20::10]:6443", "API.example.com:0").errors()).containsExactly(
+                "spec.kubernetes.controlPlaneEndpoint: port 0 is out of range 1..65535",
+                "spec.kubernetes.controlPlaneEndpoint: host 'API.example.com' must be an IP address or a lowercase DNS name");
+        assertThat(dual().insertAfter("serviceSubnets:", "    apiServer: {etcdServers: [\"https://[2001:db8::1::2]:2379\","
+                + " \"https://127.0.0.1:2379\", \"https://etcd.example:99999\"]}").errors())
+                .hasSize(2).anyMatch(e -> e.startsWith("spec.kubernetes.apiServer.etcdServers[0]: "))
+                .contains("spec.kubernetes.apiServer.etcdServers[2]: port 99999 is out of range 1..65535");
     }
 
     static Stream<Arguments> accepted() {
