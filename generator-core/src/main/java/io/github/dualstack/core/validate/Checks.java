@@ -8,6 +8,7 @@ import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.model.Site;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ObjIntConsumer;
 
 /** What every rule needs: the site, the literals of it that did not parse, and the problem sink. */
 final class Checks {
@@ -57,6 +58,23 @@ final class Checks {
             why.forEach(w -> error(path, w));
         }
         return why != null;
+    }
+
+    /**
+     * Walks a list that the binder bound without its entries that did not parse: reports each of those at its index,
+     * in turn, and hands every parsed entry to {@code each} with the index it was written at.
+     */
+    <T> void eachWritten(FieldPath list, List<T> parsed, ObjIntConsumer<T> each) {
+        int i = 0;
+        for (T value : parsed) {
+            while (rejected(list.index(i))) {
+                i++;
+            }
+            each.accept(value, i++);
+        }
+        while (rejected(list.index(i))) {
+            i++;
+        }
     }
 
     /** Whether the pair at {@code path} has a value of the family: a parsed one, or one written that did not parse. */

@@ -91,26 +91,21 @@ final class CloudCoreRules {
         }
     }
 
-    /** The binder left out the entries that did not parse: reported here, in turn, while the others keep their index. */
     private void advertiseAddresses(List<IpAddress> list) {
         Set<IpFamily> seen = EnumSet.noneOf(IpFamily.class);
         Map<IpAddress, Integer> firstIndex = new HashMap<>();
-        int i = 0;
-        for (IpAddress address : list) {
-            while (c.rejected(ADVERTISE.index(i))) {
-                i++;
-            }
+        c.eachWritten(ADVERTISE, list, (address, i) -> {
             FieldPath path = ADVERTISE.index(i);
             IPAddress a = address.toIPAddress();
             IpFamily f = address.family();
             String canonical = address.toString();
-            Integer first = firstIndex.putIfAbsent(address, i++);
+            Integer first = firstIndex.putIfAbsent(address, i);
             if (first != null) {
                 c.error(path, "duplicate advertise address " + canonical + " (also entry " + first + ")");
             }
             if (!c.families().contains(f)) {
                 c.error(path, "is an " + f + " address, but the site's ipFamilies are " + c.families());
-                continue;
+                return;
             }
             seen.add(f);
             sans.add(canonical);
@@ -123,10 +118,7 @@ final class CloudCoreRules {
             if ((pods != null && pods.contains(a)) || (services != null && services.contains(a))) {
                 c.error(path, "lies inside the pod or service subnet; edges must dial an address outside the cluster's virtual ranges");
             }
-        }
-        while (c.rejected(ADVERTISE.index(i))) {
-            i++;
-        }
+        });
         for (IpFamily f : c.families()) {
             if (!seen.contains(f)) {
                 c.error(ADVERTISE, "needs at least one " + f + " address: the site's ipFamilies include " + f

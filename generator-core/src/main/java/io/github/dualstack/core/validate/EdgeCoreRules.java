@@ -64,19 +64,12 @@ final class EdgeCoreRules {
     private void report(EdgeCoreSettings s, Set<FieldPath> reported) {
         FieldPath dnsField = s.declaredAt().getOrDefault("clusterDNS", EDGE_DEFAULTS.child("clusterDNS"));
         if (reported.add(dnsField)) {
-            // the binder left out the entries that did not parse: reported here, the others keep their index
-            int i = 0;
-            for (int parsed = 0; parsed <= s.clusterDns().size(); parsed++, i++) {
-                while (c.rejected(dnsField.index(i))) {
-                    i++;
+            c.eachWritten(dnsField, s.clusterDns(), (server, i) -> {
+                String problem = clusterDnsProblem(server);
+                if (problem != null) {
+                    c.error(dnsField.index(i), problem);
                 }
-                if (parsed < s.clusterDns().size()) {
-                    String problem = clusterDnsProblem(s.clusterDns().get(parsed));
-                    if (problem != null) {
-                        c.error(dnsField.index(i), problem);
-                    }
-                }
-            }
+            });
         }
         for (Finding f : judge(s)) {
             FieldPath field = s.declaredAt().getOrDefault(f.field(), EDGE_DEFAULTS.child(f.field()));

@@ -129,13 +129,7 @@ final class NetworkRules {
      */
     private void endpoint(Kubernetes k) {
         c.rejected(Checks.KUBERNETES.child("controlPlaneEndpoint"));
-        FieldPath etcd = Checks.KUBERNETES.child("apiServer").child("etcdServers");
-        // the rejected ones are missing from the list: each parsed one takes its index, the rest are reported
-        int i = 0;
-        for (int parsed = 0; parsed <= k.etcdServers().size(); parsed++, i++) {
-            while (c.rejected(etcd.index(i))) {
-                i++;
-            }
-        }
+        // a parsed URL has nothing more to check: only the ones that did not parse are reported
+        c.eachWritten(Checks.KUBERNETES.child("apiServer").child("etcdServers"), k.etcdServers(), (url, i) -> { });
     }
 }
