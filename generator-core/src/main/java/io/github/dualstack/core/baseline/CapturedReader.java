@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.github.dualstack.core.FieldPath;
 import io.github.dualstack.core.Problem;
 import io.github.dualstack.core.Problems;
+import io.github.dualstack.core.Sha256;
 import io.github.dualstack.core.baseline.BaselineLayout.Embedded;
 import io.github.dualstack.core.check.YamlRules;
 import io.github.dualstack.core.descriptor.SourceLocator;
@@ -17,8 +18,6 @@ import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
@@ -79,7 +78,7 @@ final class CapturedReader {
         if (reading == null || read.hasErrors()) {
             return null;
         }
-        byte[] digest = sha256(bytes);
+        byte[] digest = Sha256.digest().digest(bytes);
         Supplier<JsonNode> again = memo(() -> reread(file, limit, digest, reader, builder, noun));
         return new Read(new CapturedFile(shown, reading.tree(), new SourceLocator(reading::locatedTree)),
                 new CapturedFile(shown, reading.tree(), new SourceLocator(again)), reading);
@@ -199,7 +198,7 @@ final class CapturedReader {
                                    StrictYamlReader.TreeBuilder builder, String noun) {
         try {
             byte[] bytes = SafeFiles.readInTree(file, limit);
-            if (!Arrays.equals(sha256(bytes), digest)) {
+            if (!Arrays.equals(Sha256.digest().digest(bytes), digest)) {
                 return MissingNode.getInstance();
             }
             String text = reader.decode(bytes, noun, new Problems(noun, p -> new int[] {1, 1}));
@@ -274,14 +273,6 @@ final class CapturedReader {
             i++;
         }
         return i - from;
-    }
-
-    static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** {@code s}, computed once on first use; safe to share between threads. */

@@ -3,11 +3,10 @@ package io.github.dualstack.core.plan;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dualstack.core.model.Kubernetes;
-import io.github.dualstack.core.net.IpLiterals;
+import io.github.dualstack.core.net.Endpoint;
 import io.github.dualstack.core.plan.merge.KubeadmConfigMerge;
 import io.github.dualstack.core.plan.view.KubeadmConfigView;
 import io.github.dualstack.core.plan.view.YamlTree;
-import io.github.dualstack.core.rules.HostPort;
 import io.github.dualstack.core.rules.KubeadmApi;
 import java.util.ArrayList;
 import java.util.List;
@@ -162,18 +161,12 @@ final class KubeadmBuilder implements ArtifactBuilder {
         }
     }
 
-    /** The endpoint's host as a SAN: a canonical IP, or the DNS name as written. */
+    /** The endpoint's host as a SAN: a canonical IP, or the DNS name as written ({@link Endpoint#hostText}). */
     private static String endpointHost(String endpoint) {
-        String host;
         try {
-            host = HostPort.split(endpoint).host();
-        } catch (HostPort.Invalid e) {
-            throw new IllegalStateException("validated endpoint did not split: " + endpoint, e);
-        }
-        try {
-            return IpLiterals.address(host).toCanonicalString();
-        } catch (IpLiterals.InvalidLiteral e) {
-            return host;
+            return Endpoint.parse(endpoint).hostText();
+        } catch (Endpoint.Invalid e) {
+            throw new IllegalStateException("validated endpoint did not parse: " + endpoint, e);
         }
     }
 
