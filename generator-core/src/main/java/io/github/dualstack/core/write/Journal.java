@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The commit record of one run, written before the first file of the tree changes: which staged files replace
@@ -43,21 +44,27 @@ record Journal(List<String> renames, List<String> deletes) {
      */
     void apply(OutputRoot root, Disk disk, boolean replay) throws IOException {
         // The renames are independent and mostly in different directories, so they run on every core; the order
-        // does not matter, as a replay after a kill finishes whichever are left.
-        try {
-            renames.parallelStream().forEach(path -> {
-                try {
-                    Path to = name(root, path);
-                    Path from = TreeLayout.newFileFor(to);
-                    if (!replay || SafeFiles.kind(from) == SafeFiles.Kind.REGULAR) {   // else moved before the kill
-                        disk.move(from, to);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+        // does not matter, as a replay after a kill finishes whichever are left. A failed rename is held until every
+        // other one has ended: thrown from inside, it would return while renames still run on other threads.
+        AtomicReference<IOException> failed = new AtomicReference<>();
+        renames.parallelStream().forEach(path -> {
+            if (failed.get() != null) {
+                return;
+            }
+            try {
+                Path to = name(root, path);
+                Path from = TreeLayout.newFileFor(to);
+                if (!replay || SafeFiles.kind(from) == SafeFiles.Kind.REGULAR) {   // else moved before the kill
+                    disk.move(from, to);
                 }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            } catch (IOException e) {
+                failed.compareAndSet(null, e);
+            } catch (UncheckedIOException e) {
+                failed.compareAndSet(null, e.getCause());
+            }
+        });
+        if (failed.get() != null) {
+            throw failed.get();
         }
         for (String path : deletes) {
             Path target = resolve(root, path);
