@@ -1,21 +1,21 @@
 package io.github.dualstack.core.write;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dualstack.core.fs.SafeFiles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * .dualstack/manifest.json: the files the generator owns, with their sha256, and the generator version. It is
@@ -27,7 +27,10 @@ public record Manifest(String generatorVersion, SortedMap<String, String> files)
     static final String PATH = TreeLayout.MANIFEST;
     /** Far above 100,000 edge nodes' entries (about 30 MB), far below a heap's worth. */
     static final long MAX_BYTES = 128L * 1024 * 1024;
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    /** Paths are read once each: interning 200,000 unique names would cost more than the parse. */
+    private static final JsonFactory STREAMS = JsonFactory.builder()
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+            .build();
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
@@ -70,25 +73,64 @@ public record Manifest(String generatorVersion, SortedMap<String, String> files)
                 + " -- <tree>/" + PATH + ")" : is;
     }
 
-    /** Parses and validates; {@link IllegalArgumentException} says what is wrong, in one line. */
+    /**
+     * Parses and validates; {@link IllegalArgumentException} says what is wrong, in one line. Streamed, not read
+     * as a tree: at 100,000 edges it lists 200,000 files. Text that is not JSON is reported as such whatever an
+     * entry before the fault held; a key given twice counts as its last value, as in a tree.
+     */
     static Manifest parse(byte[] bytes) {
-        JsonNode root = MetadataJson.object(bytes, "\"files\" object");
-        if (!root.path("files").isObject()) {
-            throw new IllegalArgumentException("no \"files\" object");
-        }
-        SortedMap<String, String> files = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("files").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            Optional<String> why = TreeLayout.whyNotGenerated(e.getKey());
-            if (why.isPresent()) {
-                throw new IllegalArgumentException("lists " + quoted(e.getKey()) + ", which " + why.get());
+        try (JsonParser p = STREAMS.createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("no \"files\" object");
             }
-            if (!e.getValue().isTextual() || !SHA256.matcher(e.getValue().asText()).matches()) {
-                throw new IllegalArgumentException("the entry " + quoted(e.getKey()) + " has no sha256");
+            String version = "";
+            SortedMap<String, String> files = null;
+            for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+                JsonToken value = p.nextToken();
+                if (field.equals("files") && value == JsonToken.START_OBJECT) {
+                    files = new TreeMap<>();
+                    for (String path = p.nextFieldName(); path != null; path = p.nextFieldName()) {
+                        files.put(path, p.nextToken() == JsonToken.VALUE_STRING ? p.getText() : null);
+                        p.skipChildren();
+                    }
+                } else {
+                    if (field.equals("files")) {
+                        files = null;
+                    }
+                    version = field.equals("generatorVersion") && value.isScalarValue() ? p.getText() : version;
+                    p.skipChildren();
+                }
             }
-            files.put(e.getKey(), e.getValue().asText());
+            if (files == null) {
+                throw new IllegalArgumentException("no \"files\" object");
+            }
+            for (Map.Entry<String, String> e : files.entrySet()) {
+                Optional<String> why = TreeLayout.whyNotGenerated(e.getKey());
+                if (why.isPresent()) {
+                    throw new IllegalArgumentException("lists " + quoted(e.getKey()) + ", which " + why.get());
+                }
+                if (!isSha256(e.getValue())) {
+                    throw new IllegalArgumentException("the entry " + quoted(e.getKey()) + " has no sha256");
+                }
+            }
+            return new Manifest(version, Collections.unmodifiableSortedMap(files));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not valid JSON");
         }
-        return new Manifest(root.path("generatorVersion").asText(), Collections.unmodifiableSortedMap(files));
+    }
+
+    /** 64 lower-case hex digits. */
+    private static boolean isSha256(String s) {
+        if (s == null || s.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A path as a JSON string: control characters escaped, so a message stays one line. */
@@ -100,18 +142,24 @@ public record Manifest(String generatorVersion, SortedMap<String, String> files)
         }
     }
 
+    /** Streamed with the mapper's pretty printer: the same bytes as the mapper writing the tree, without the tree. */
     byte[] toBytes() {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("generator", "dualstack");
-        root.put("generatorVersion", generatorVersion);
-        ObjectNode f = root.putObject("files");
-        for (Map.Entry<String, String> e : files.entrySet()) {
-            f.put(e.getKey(), e.getValue());
-        }
-        try {
-            return (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(files.size() * 120 + 256);
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("generator", "dualstack");
+            g.writeStringField("generatorVersion", generatorVersion);
+            g.writeObjectFieldStart("files");
+            for (Map.Entry<String, String> e : files.entrySet()) {
+                g.writeStringField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        out.write('\n');
+        return out.toByteArray();
     }
 }
