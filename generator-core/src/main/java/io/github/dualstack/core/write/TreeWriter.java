@@ -73,6 +73,8 @@ public final class TreeWriter implements AutoCloseable {
     private final String recovery;
     private final boolean refusedAtOpen;
     private final Map<String, String> planned = new ConcurrentHashMap<>();
+    /** The planned paths whose hash the manifest does not list as it is: what the next manifest changes. */
+    private final Set<String> relisted = ConcurrentHashMap.newKeySet();
     private final Set<String> staged = new ConcurrentSkipListSet<>();
     /** Directories this run created for new files, removed again (when empty) if the run writes nothing. */
     private final Set<Path> createdDirs = ConcurrentHashMap.newKeySet();
@@ -90,6 +92,8 @@ public final class TreeWriter implements AutoCloseable {
     /** Whether the umask narrows the modes files and directories get at creation; known after the first one. */
     private Boolean modesNeedFixing;
     private volatile boolean inProgressMarked;
+    /** The previous run's record as {@link #previousRun} read it, whose confirmed entries {@link #record} keeps. */
+    private StatCache.Previous previous;
     private boolean committed;
     private boolean journalWritten;
 
@@ -173,6 +177,9 @@ public final class TreeWriter implements AutoCloseable {
         if (planned.putIfAbsent(path, sha) != null) {
             throw new IllegalStateException("planned twice: " + path);
         }
+        if (!sha.equals(manifest.files().get(path))) {
+            relisted.add(path);
+        }
         if (refusedAtOpen) {
             return;
         }
@@ -217,7 +224,8 @@ public final class TreeWriter implements AutoCloseable {
      * writer's lock, after recovery): what {@link #reuse} may take without rendering.
      */
     public StatCache.Previous previousRun(String rendering) {
-        return StatCache.previous(root.root(), rendering);
+        previous = StatCache.previous(root.root(), rendering);
+        return previous;
     }
 
     /**
@@ -302,7 +310,7 @@ public final class TreeWriter implements AutoCloseable {
         if (!refused.isEmpty()) {
             return new WriteResult(List.of(), unchanged.get(), reused.get(), List.of(), refused, recovery);
         }
-        Manifest next = new Manifest(options.generatorVersion(), Collections.unmodifiableSortedMap(new TreeMap<>(planned)));
+        Manifest next = nextManifest();
         boolean gitignoreCurrent = gitignoreIsCurrent();
         if (staged.isEmpty() && removals.isEmpty() && next.equals(manifest) && gitignoreCurrent) {
             return new WriteResult(List.of(), unchanged.get(), reused.get(), List.of(), List.of(), recovery);
@@ -324,6 +332,19 @@ public final class TreeWriter implements AutoCloseable {
             writeDurably(TreeLayout.GITIGNORE, TreeLayout.GITIGNORE_CONTENT);
         }
         return new WriteResult(List.copyOf(staged), unchanged.get(), reused.get(), removals, List.of(), recovery);
+    }
+
+    /**
+     * Every planned file with its hash: the manifest read at open with what this run changed, which is a copy of a
+     * sorted map (no sorting of 200,000 paths when one node changed) and a few puts and removals.
+     */
+    private Manifest nextManifest() {
+        TreeMap<String, String> files = new TreeMap<>(manifest.files());
+        files.keySet().removeIf(path -> !planned.containsKey(path));
+        for (String path : relisted) {
+            files.put(path, planned.get(path));
+        }
+        return new Manifest(options.generatorVersion(), Collections.unmodifiableSortedMap(files));
     }
 
     /** Owned files the run no longer generates: removed when untouched, else refused. */
@@ -376,7 +397,8 @@ public final class TreeWriter implements AutoCloseable {
             throw new IllegalStateException("only a committed, complete tree can be recorded");
         }
         try {
-            StatCache.record(root.root(), planned, keys, inputFingerprint, rendering, warnings);
+            StatCache.record(root.root(), planned, keys, inputFingerprint, rendering, warnings,
+                    previous != null ? previous : StatCache.none(root.root()), staged);
         } catch (IOException | UncheckedIOException e) {
             try {
                 StatCache.invalidate(root.root(), disk);

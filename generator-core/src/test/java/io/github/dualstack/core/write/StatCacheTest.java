@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +75,18 @@ class StatCacheTest {
         assertThat(StatCache.previous(root, "r").unchanged("b.txt", "key-1")).as("never recorded").isFalse();
         Files.writeString(file, "edited\n");
         assertThat(StatCache.previous(root, "r").unchanged("a.txt", "key-1")).as("edited since").isFalse();
+    }
+
+    @Test
+    void aFileEditedAfterARunConfirmedItIsNotRecordedAsThatRunsOutput() throws Exception {
+        record("generated\n", Optional.of("fp"));
+        StatCache.Previous previous = StatCache.previous(root, "r");
+        assertThat(previous.unchanged("a.txt", "key-1")).isTrue();
+        Files.writeString(file, "edited while the run rendered other files\n");
+        StatCache.record(root, Map.of("a.txt", Sha256.of("generated\n".getBytes(StandardCharsets.UTF_8))),
+                Map.of("a.txt", "key-1"), Optional.of("fp"), "r", List.of(), previous, Set.of());
+        assertThat(StatCache.previous(root, "r").unchanged("a.txt", "key-1")).isFalse();
+        assertThat(StatCache.upToDate(root, "fp")).isEmpty();
     }
 
     @Test
