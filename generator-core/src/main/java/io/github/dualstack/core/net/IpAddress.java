@@ -36,11 +36,13 @@ public abstract sealed class IpAddress permits IpAddress.V4, IpAddress.V6 {
     /** The library's value of these bits, for address math; made anew on each call. */
     public abstract IPAddress toIPAddress();
 
-    /** The RFC 5952 canonical text: lowercase, zeros compressed, as every generated file writes it. */
+    /**
+     * The RFC 5952 canonical text: lowercase, zeros compressed, as every generated file writes it. Printed from the
+     * bits, as the library prints them (IpAddressTest compares the two), without making the library's value: at
+     * 100,000 edges the plan prints each address several times.
+     */
     @Override
-    public String toString() {
-        return toIPAddress().toCanonicalString();
-    }
+    public abstract String toString();
 
     static final class V4 extends IpAddress {
         private final int bits;
@@ -57,6 +59,11 @@ public abstract sealed class IpAddress permits IpAddress.V4, IpAddress.V6 {
         @Override
         public IPAddress toIPAddress() {
             return new IPv4Address(bits);
+        }
+
+        @Override
+        public String toString() {
+            return (bits >>> 24) + "." + (bits >>> 16 & 0xff) + "." + (bits >>> 8 & 0xff) + "." + (bits & 0xff);
         }
 
         @Override
@@ -87,6 +94,42 @@ public abstract sealed class IpAddress permits IpAddress.V4, IpAddress.V6 {
         @Override
         public IPAddress toIPAddress() {
             return new IPv6Address(high, low);
+        }
+
+        /** RFC 5952 section 4: the longest run of two or more zero groups (the first of equals) becomes "::". */
+        @Override
+        public String toString() {
+            int[] groups = new int[8];
+            for (int i = 0; i < 4; i++) {
+                groups[i] = (int) (high >>> (48 - 16 * i)) & 0xffff;
+                groups[i + 4] = (int) (low >>> (48 - 16 * i)) & 0xffff;
+            }
+            int runStart = -1;
+            int runLength = 1;
+            for (int i = 0; i < 8; ) {
+                int j = i;
+                while (j < 8 && groups[j] == 0) {
+                    j++;
+                }
+                if (j - i > runLength) {
+                    runStart = i;
+                    runLength = j - i;
+                }
+                i = j == i ? i + 1 : j;
+            }
+            StringBuilder s = new StringBuilder(39);
+            for (int i = 0; i < 8; i++) {
+                if (i == runStart) {
+                    s.append("::");
+                    i += runLength - 1;
+                    continue;
+                }
+                if (s.length() > 0 && s.charAt(s.length() - 1) != ':') {
+                    s.append(':');
+                }
+                s.append(Integer.toHexString(groups[i]));
+            }
+            return s.toString();
         }
 
         @Override

@@ -34,6 +34,31 @@ class IpAddressTest {
         assertThat(a.toIPAddress().toCanonicalString()).isEqualTo(canonical);
     }
 
+    /** Its own printing of the bits is the library's canonical text, for any bits: random, sparse, zero runs. */
+    @Test
+    void printsEveryAddressAsTheLibraryDoes() {
+        java.util.Random random = new java.util.Random(5952);
+        for (int i = 0; i < 20_000; i++) {
+            long high = sparse(random);
+            long low = sparse(random);
+            IpAddress v6 = new IpAddress.V6(high, low);
+            assertThat(v6.toString()).as("%x %x", high, low).isEqualTo(v6.toIPAddress().toCanonicalString());
+            IpAddress v4 = new IpAddress.V4((int) low);
+            assertThat(v4.toString()).isEqualTo(v4.toIPAddress().toCanonicalString());
+        }
+    }
+
+    /** 64 bits whose 16-bit groups are each zero, all ones or random, so that zero runs of every length occur. */
+    private static long sparse(java.util.Random random) {
+        long bits = 0;
+        for (int g = 0; g < 4; g++) {
+            int kind = random.nextInt(3);
+            long group = kind == 0 ? 0 : kind == 1 ? 0xffff : random.nextInt(0x10000);
+            bits = bits << 16 | group;
+        }
+        return bits;
+    }
+
     @Test
     void equalByValueWhateverTheSpelling() throws Exception {
         IpAddress a = IpAddress.parse("2001:db8::10");
