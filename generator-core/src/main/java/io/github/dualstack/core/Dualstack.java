@@ -446,9 +446,25 @@ public final class Dualstack {
                 }
             };
             // The site files one at a time: a few of them list every node (tens of megabytes at 100,000 edges),
-            // and two of those rendering at once do not fit a small heap. The edges' files render in parallel.
+            // and two of those rendering at once do not fit a small heap. The edges' files render in parallel,
+            // and an edge keyed by its inputs has its views built only when one of its files must be rendered.
             plan.siteFiles().forEach(emit);
-            plan.edgeFiles().parallel().forEach(emit);
+            plan.edges().parallel().forEach(edge -> {
+                Optional<String> key = renderer.key(edge);
+                if (key.isEmpty()) {
+                    edge.files().forEach(emit);
+                    return;
+                }
+                List<PlannedFile> built = null;
+                for (int i = 0; i < edge.paths().size(); i++) {
+                    String path = edge.paths().get(i);
+                    keys.put(path, key.get());
+                    if (!(previous.unchanged(path, key.get()) && writer.reuse(path))) {
+                        built = built != null ? built : edge.files();
+                        writer.offer(renderer.render(built.get(i)));
+                    }
+                }
+            });
             WriteResult result = writer.commit();
             // Like descriptor warnings, template warnings must show on every run: no record then, and no reuse.
             if (!result.refused() && renderer.warnings().isEmpty()) {

@@ -122,6 +122,34 @@ class IncrementalRegenerationTest {
     }
 
     @Test
+    void aNodeInsertedFirstRendersOnlyItsFilesThoughEveryLaterNodeIsDeclaredOneIndexOn() throws Exception {
+        String first = "      - name: " + SyntheticSite.edgeName(1) + "\n";
+        String block = text.substring(text.indexOf(first), text.indexOf("      - name: " + SyntheticSite.edgeName(2) + "\n"));
+        edit(first, block.replace(SyntheticSite.edgeName(1), "edge-first")
+                .replace(SyntheticSite.edgeIpv4(1), "100.64.200.2").replace(SyntheticSite.edgeIpv6(1), "2001:db8:1::c8:2")
+                + first);
+        WriteResult r = generate();
+        assertThat(r.written()).contains("edge/edge-first/etc/kubeedge/config/edgecore.yaml", "edge/edge-first/join.env")
+                .noneMatch(p -> p.startsWith("edge/edge-0"));
+        assertThat(r.reused()).isGreaterThanOrEqualTo(2 * EDGES);
+        assertThat(tree(out)).isEqualTo(fullRun());
+    }
+
+    @Test
+    void aSiteValueThatEdgeFilesPrintRendersThemAllAndOneTheyDoNotPrintNone() throws Exception {
+        edit("    kubeProxy:\n", "    dnsDomain: plant.example\n    kubeProxy:\n");
+        WriteResult domain = generate();
+        assertThat(domain.written()).filteredOn(p -> p.endsWith("/edgecore.yaml")).hasSize(EDGES);
+        assertThat(tree(out)).isEqualTo(fullRun());
+
+        edit("blockSize: 26", "blockSize: 27");
+        WriteResult pool = generate();
+        assertThat(pool.written()).isNotEmpty().noneMatch(p -> p.startsWith("edge/"));
+        assertThat(pool.reused()).isGreaterThanOrEqualTo(2 * EDGES);
+        assertThat(tree(out)).isEqualTo(fullRun());
+    }
+
+    @Test
     void aHandEditedFileIsNeverReusedAndStillRefused() throws Exception {
         Path edited = out.resolve("edge/edge-000010/join.env");
         Files.writeString(edited, Files.readString(edited) + "# mine\n");

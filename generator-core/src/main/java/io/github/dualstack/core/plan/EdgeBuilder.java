@@ -1,12 +1,12 @@
 package io.github.dualstack.core.plan;
 
-import io.github.dualstack.core.net.Cidr;
-import io.github.dualstack.core.net.IpAddress;
 import io.github.dualstack.core.baseline.CapturedFile;
 import io.github.dualstack.core.model.AddressRecheck;
 import io.github.dualstack.core.model.EdgeCoreSettings;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.HubPorts;
+import io.github.dualstack.core.net.Cidr;
+import io.github.dualstack.core.net.IpAddress;
 import io.github.dualstack.core.plan.merge.EdgeCoreMerge;
 import io.github.dualstack.core.plan.view.EdgeCoreView;
 import io.github.dualstack.core.plan.view.JoinScriptView;
@@ -25,27 +25,38 @@ import java.util.stream.Stream;
 
 /**
  * Per edge node: edgecore.yaml and join.env (the node's values for the one edge/join.sh), which agree on the
- * CloudCore address, family and ports (reference kubeedge.md sections 2, 3 and 8). The stream is lazy: at 100,000 edges only the files being rendered
- * exist in memory.
+ * CloudCore address, family and ports (reference kubeedge.md sections 2, 3 and 8). The site-wide values come from
+ * {@link EdgeInputs} alone, which keys each node's files. The stream is lazy: at 100,000 edges only the files being
+ * rendered exist in memory, and a node's views are built only when its files are asked for.
  */
 final class EdgeBuilder implements ArtifactBuilder {
 
+    static final String EDGECORE = "etc/kubeedge/config/edgecore.yaml";
+    static final String JOIN_VALUES = "join.env";
+
     @Override
     public Stream<PlannedFile> files(SiteFacts facts) {
-        return facts.site.edgeNodes().stream().flatMap(e -> edgeFiles(facts, e));
+        return edges(facts).flatMap(e -> e.files().stream());
     }
 
-    static Stream<PlannedFile> edgeFiles(SiteFacts facts, EdgeNode e) {
-        Hub hub = new Hub(facts, e);
-        List<IpAddress> addresses = e.addresses().inOrder(facts.families);
-        String dir = "edge/" + e.name() + "/";
-        Optional<CapturedFile> captured = facts.captured.flatMap(c -> c.edgeCore(e.name()));
+    /** Each edge node's files, unbuilt, with their key. */
+    static Stream<PlannedEdge> edges(SiteFacts facts) {
+        EdgeInputs in = new EdgeInputs(facts);
+        return facts.site.edgeNodes().stream().map(e -> {
+            String dir = "edge/" + e.name() + "/";
+            return new PlannedEdge(List.of(dir + EDGECORE, dir + JOIN_VALUES), in.key(e), () -> edgeFiles(in, e, dir));
+        });
+    }
+
+    private static List<PlannedFile> edgeFiles(EdgeInputs in, EdgeNode e, String dir) {
+        Hub hub = new Hub(in, e);
+        List<IpAddress> addresses = e.addresses().inOrder(in.families);
+        Optional<CapturedFile> captured = in.captured.flatMap(c -> c.edgeCore(e.name()));
         View edgeCore = captured.<View>map(c -> mergedEdgeCore(c, e, hub, addresses))
-                .orElseGet(() -> edgeCore(facts, e, hub, addresses));
-        Optional<String> shape = Optional.of(shape(facts, e, captured));
-        return Stream.of(
-                new PlannedFile(dir + "etc/kubeedge/config/edgecore.yaml", edgeCore, shape),
-                new PlannedFile(dir + "join.env", join(facts, e, hub, addresses), shape));
+                .orElseGet(() -> edgeCore(in, e, hub, addresses));
+        Optional<String> shape = Optional.of(shape(in, e, captured));
+        return List.of(new PlannedFile(dir + EDGECORE, edgeCore, shape),
+                new PlannedFile(dir + JOIN_VALUES, join(in, e, hub, addresses), shape));
     }
 
     /**
@@ -53,16 +64,16 @@ final class EdgeBuilder implements ArtifactBuilder {
      * bracketed in every server address), the captured edgecore.yaml merged, if any (its own structure), and whether
      * an address is found at join time.
      */
-    private static String shape(SiteFacts facts, EdgeNode e, Optional<CapturedFile> captured) {
-        return "hub=" + facts.hub.literalFamily(e).map(Enum::name).orElse("name")
+    private static String shape(EdgeInputs in, EdgeNode e, Optional<CapturedFile> captured) {
+        return "hub=" + in.hub.literalFamily(e).map(Enum::name).orElse("name")
                 + ",captured=" + captured.map(CapturedFile::name).orElse("-")
                 + ",discovered=" + e.discoversAny();   // the committed edgecore.yaml then has no nodeIP
     }
 
     /** The CloudCore host this edge dials (canonical already when it is an IP) and the ports it dials there. */
     private record Hub(String host, HubPorts ports, boolean quic) {
-        Hub(SiteFacts facts, EdgeNode e) {
-            this(facts.hub.effective(e).orElseThrow(), facts.dialPorts, e.hubProtocol() == EdgeNode.HubProtocol.quic);
+        Hub(EdgeInputs in, EdgeNode e) {
+            this(in.hub.effective(e).orElseThrow(), in.dialPorts, e.hubProtocol() == EdgeNode.HubProtocol.quic);
         }
 
         String server() {
@@ -89,14 +100,14 @@ final class EdgeBuilder implements ArtifactBuilder {
     }
 
     /** With a family discovered, nodeIP is left out of the committed file: join.sh installs it with the one found. */
-    private static EdgeCoreView edgeCore(SiteFacts facts, EdgeNode e, Hub hub, List<IpAddress> addresses) {
+    private static EdgeCoreView edgeCore(EdgeInputs in, EdgeNode e, Hub hub, List<IpAddress> addresses) {
         EdgeCoreSettings s = e.edgeCore();
         String nodeIp = e.discoversAny() ? "" : SiteFacts.joined(addresses);
         return new EdgeCoreView(e.name(), nodeIp, e.kubeedgeVersion(), hub.quic(),
                 HostPort.join(hub.host(), hub.ports().websocket()), HostPort.join(hub.host(), hub.ports().quic()),
                 hub.https(), HostPort.join(hub.host(), hub.ports().tunnel()), new Labels(e.labels()),
                 e.cgroupDriver(), e.containerRuntimeEndpoint(),
-                s.clusterDomain().orElse(facts.site.kubernetes().dnsDomain()), s.metaServer(),
+                s.clusterDomain().orElse(in.dnsDomain), s.metaServer(),
                 s.clusterDns().stream().map(IpAddress::toString).toList(),
                 Optional.of(s.podSandboxImage()).filter(i -> !i.equals(EdgeCoreDefaults.POD_SANDBOX_IMAGE)),
                 Optional.of(s.maxPods()).filter(m -> m != EdgeCoreDefaults.MAX_PODS));
@@ -108,12 +119,12 @@ final class EdgeBuilder implements ArtifactBuilder {
                 : Stream.of(new PlannedFile("edge/join.sh", new JoinScriptView(facts.site.name())));
     }
 
-    private static JoinValuesView join(SiteFacts facts, EdgeNode e, Hub hub, List<IpAddress> addresses) {
-        List<JoinValuesView.Discovered> discovered = facts.families.stream().filter(e::discovers)
+    private static JoinValuesView join(EdgeInputs in, EdgeNode e, Hub hub, List<IpAddress> addresses) {
+        List<JoinValuesView.Discovered> discovered = in.families.stream().filter(e::discovers)
                 .map(f -> new JoinValuesView.Discovered(CurlFamilyFlag.of(f),
                         e.fleet().discovery().get(f).prefix().map(Cidr::toString).orElse(JoinValuesView.ANY_PREFIX)))
                 .toList();
-        List<String> order = e.discoversAny() ? facts.families.stream().map(CurlFamilyFlag::of).toList() : List.of();
+        List<String> order = e.discoversAny() ? in.families.stream().map(CurlFamilyFlag::of).toList() : List.of();
         return new JoinValuesView(e.name(), e.interfaceName(), SiteFacts.familyAddresses(addresses), discovered, order,
                 hub.server(),
                 hub.ports().https(), hub.https() + "/ca.crt", CurlFamilyFlag.of(e.hubFamily()), e.hubProtocol(),

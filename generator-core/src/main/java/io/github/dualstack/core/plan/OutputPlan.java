@@ -52,6 +52,11 @@ public final class OutputPlan {
         return new EdgeBuilder().files(facts);
     }
 
+    /** The same files, one edge node at a time, unbuilt until asked for: what a run that may reuse them needs. */
+    public Stream<PlannedEdge> edges() {
+        return EdgeBuilder.edges(facts);
+    }
+
     public Site site() {
         return facts.site;
     }

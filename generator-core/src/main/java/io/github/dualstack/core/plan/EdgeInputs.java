@@ -1,0 +1,100 @@
+package io.github.dualstack.core.plan;
+
+import io.github.dualstack.core.Sha256;
+import io.github.dualstack.core.model.AddressDiscovery;
+import io.github.dualstack.core.model.AddressRecheck;
+import io.github.dualstack.core.model.EdgeCoreSettings;
+import io.github.dualstack.core.model.EdgeNode;
+import io.github.dualstack.core.model.HubPorts;
+import io.github.dualstack.core.model.IpFamily;
+import io.github.dualstack.core.net.HubAddresses;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Everything site-wide that an edge node's files are made from, the only part of {@link SiteFacts} that {@link
+ * EdgeBuilder} reads, and the key of one node's files: those values and every value of the node's record, as one
+ * sha256. Two nodes with the same key get the same files, so a run can take a node's files as the previous run
+ * left them without building their views (at 100,000 edges, most of a one-edge change's rendering). Where a value
+ * is declared ({@code declaredAt}) is left out: adding a node earlier in the list moves every later node's
+ * declaration but changes none of their files. A conversion merges each node's captured edgecore.yaml, which the
+ * key does not cover, so there is no key then.
+ */
+final class EdgeInputs {
+
+    final List<IpFamily> families;
+    final HubAddresses hub;
+    final HubPorts dialPorts;
+    final String dnsDomain;
+    final Optional<Captures> captured;
+    /** The site-wide values as key pieces, computed once. */
+    private final List<String> sitePieces;
+
+    EdgeInputs(SiteFacts facts) {
+        this.families = facts.families;
+        this.hub = facts.hub;
+        this.dialPorts = facts.dialPorts;
+        this.dnsDomain = facts.site.kubernetes().dnsDomain();
+        this.captured = facts.captured;
+        this.sitePieces = List.of("families", families.toString(),
+                "hub", Stream.of(IpFamily.values()).map(f -> f + "=" + hub.firstOfFamily(f).orElse("")).toList().toString(),
+                "ports", dialPorts.toString(), "dnsDomain", dnsDomain);
+    }
+
+    /** The key of {@code e}'s files; empty for a conversion. */
+    Optional<String> key(EdgeNode e) {
+        if (captured.isPresent()) {
+            return Optional.empty();
+        }
+        StringBuilder s = new StringBuilder(512);
+        piece(s, "edge files", 1);
+        for (int i = 0; i < sitePieces.size(); i += 2) {
+            piece(s, sitePieces.get(i), sitePieces.get(i + 1));
+        }
+        piece(s, "name", e.name());
+        piece(s, "interface", e.interfaceName());
+        for (IpFamily f : IpFamily.values()) {
+            piece(s, "address " + f, e.addresses().get(f));
+        }
+        piece(s, "kubeedgeVersion", e.kubeedgeVersion());
+        piece(s, "hubFamily", e.hubFamily());
+        piece(s, "hubProtocol", e.hubProtocol());
+        piece(s, "cgroupDriver", e.cgroupDriver());
+        piece(s, "containerRuntimeEndpoint", e.containerRuntimeEndpoint());
+        piece(s, "labels", e.labels().size());
+        e.labels().forEach((k, v) -> piece(s, k, v));
+        piece(s, "cloudCoreAddress", e.cloudCoreAddress());
+        EdgeCoreSettings c = e.edgeCore();
+        piece(s, "metaServer", c.metaServer());
+        piece(s, "clusterDNS", c.clusterDns());
+        piece(s, "clusterDomain", c.clusterDomain());
+        piece(s, "podSandboxImage", c.podSandboxImage());
+        piece(s, "maxPods", c.maxPods());
+        EdgeNode.Fleet fleet = e.fleet();
+        piece(s, "group", fleet.group());
+        for (IpFamily f : IpFamily.values()) {
+            AddressDiscovery d = fleet.discovery().get(f);
+            piece(s, "discover " + f, d == null ? null : "prefix " + d.prefix().map(Object::toString).orElse("any"));
+        }
+        piece(s, "sharedPrivateLan", fleet.sharedPrivateLan());
+        piece(s, "recheck", fleet.recheck().map(AddressRecheck::every));
+        return Optional.of(Sha256.of(s.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * {@code name} and {@code value}, each as {@code LENGTH:TEXT}, so that no two different sequences of pieces
+     * make the same text; an absent value (null or an empty Optional) is {@code -}, which no present value is.
+     */
+    private static void piece(StringBuilder s, String name, Object value) {
+        s.append(name.length()).append(':').append(name);
+        Object v = value instanceof Optional<?> o ? o.orElse(null) : value;
+        if (v == null) {
+            s.append('-');
+        } else {
+            String text = v.toString();
+            s.append(text.length()).append(':').append(text);
+        }
+    }
+}
