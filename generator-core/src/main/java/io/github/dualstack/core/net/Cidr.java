@@ -52,7 +52,7 @@ public final class Cidr {
     }
 
     public boolean contains(IpAddress address) {
-        return contains(address.toIPAddress());
+        return address.inBlock(network, prefixLength);
     }
 
     public boolean contains(Cidr other) {

@@ -19,7 +19,8 @@ public abstract sealed class IpAddress permits IpAddress.V4, IpAddress.V6 {
 
     /** A strict address of the given family ({@link IpLiterals#address(String, IpFamily)}). */
     public static IpAddress parse(String text, IpFamily family) throws IpLiterals.InvalidLiteral {
-        return of(IpLiterals.address(text, family));
+        IpAddress plain = PlainAddress.of(text, family);
+        return plain != null ? plain : of(IpLiterals.address(text, family));
     }
 
     /** The bits of a single address; of a block, its lowest address. */
@@ -32,6 +33,18 @@ public abstract sealed class IpAddress permits IpAddress.V4, IpAddress.V6 {
     }
 
     public abstract IpFamily family();
+
+    /**
+     * Whether this address lies in the block of {@code prefixLength} bits that starts at {@code network}: of the
+     * same family, with the same first bits. Computed on the bits; the library's {@code contains} agrees
+     * (IpAddressTest).
+     */
+    public abstract boolean inBlock(IpAddress network, int prefixLength);
+
+    /** Whether the first {@code length} (0 to 64) bits of {@code a} and {@code b} are the same. */
+    static boolean samePrefix(long a, long b, int length) {
+        return length <= 0 || ((a ^ b) >>> (64 - Math.min(64, length))) == 0;
+    }
 
     /** The library's value of these bits, for address math; made anew on each call. */
     public abstract IPAddress toIPAddress();
@@ -51,6 +64,10 @@ public abstract sealed class IpAddress permits IpAddress.V4, IpAddress.V6 {
             this.bits = bits;
         }
 
+        int bits() {
+            return bits;
+        }
+
         @Override
         public IpFamily family() {
             return IpFamily.IPv4;
@@ -59,6 +76,11 @@ public abstract sealed class IpAddress permits IpAddress.V4, IpAddress.V6 {
         @Override
         public IPAddress toIPAddress() {
             return new IPv4Address(bits);
+        }
+
+        @Override
+        public boolean inBlock(IpAddress network, int prefixLength) {
+            return network instanceof V4 n && samePrefix((long) bits << 32, (long) n.bits << 32, prefixLength);
         }
 
         @Override
@@ -86,6 +108,14 @@ public abstract sealed class IpAddress permits IpAddress.V4, IpAddress.V6 {
             this.low = low;
         }
 
+        long high() {
+            return high;
+        }
+
+        long low() {
+            return low;
+        }
+
         @Override
         public IpFamily family() {
             return IpFamily.IPv6;
@@ -94,6 +124,12 @@ public abstract sealed class IpAddress permits IpAddress.V4, IpAddress.V6 {
         @Override
         public IPAddress toIPAddress() {
             return new IPv6Address(high, low);
+        }
+
+        @Override
+        public boolean inBlock(IpAddress network, int prefixLength) {
+            return network instanceof V6 n && samePrefix(high, n.high, prefixLength)
+                    && samePrefix(low, n.low, prefixLength - 64);
         }
 
         /** RFC 5952 section 4: the longest run of two or more zero groups (the first of equals) becomes "::". */

@@ -1,6 +1,5 @@
 package io.github.dualstack.core.validate;
 
-import inet.ipaddr.IPAddress;
 import io.github.dualstack.core.FieldPath;
 import io.github.dualstack.core.model.CloudCore;
 import io.github.dualstack.core.model.EdgeNode;
@@ -96,7 +95,6 @@ final class CloudCoreRules {
         Map<IpAddress, Integer> firstIndex = new HashMap<>();
         c.eachWritten(ADVERTISE, list, (address, i) -> {
             FieldPath path = ADVERTISE.index(i);
-            IPAddress a = address.toIPAddress();
             IpFamily f = address.family();
             String canonical = address.toString();
             Integer first = firstIndex.putIfAbsent(address, i);
@@ -109,13 +107,13 @@ final class CloudCoreRules {
             }
             seen.add(f);
             sans.add(canonical);
-            String clash = ReservedRanges.hostClash(a);
+            String clash = ReservedRanges.hostClash(address);
             if (clash != null) {
                 c.error(path, clash);
             }
             Cidr pods = subnets.pods().get(f);
             Cidr services = subnets.services().get(f);
-            if ((pods != null && pods.contains(a)) || (services != null && services.contains(a))) {
+            if ((pods != null && pods.contains(address)) || (services != null && services.contains(address))) {
                 c.error(path, "lies inside the pod or service subnet; edges must dial an address outside the cluster's virtual ranges");
             }
         });

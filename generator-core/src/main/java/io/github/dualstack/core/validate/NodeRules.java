@@ -1,6 +1,5 @@
 package io.github.dualstack.core.validate;
 
-import inet.ipaddr.IPAddress;
 import io.github.dualstack.core.FieldPath;
 import io.github.dualstack.core.model.ClusterNode;
 import io.github.dualstack.core.model.EdgeNode;
@@ -118,25 +117,24 @@ final class NodeRules {
             c.rejected(path);
             return;
         }
-        IPAddress a = key.toIPAddress();
-        String clash = ReservedRanges.hostClash(a);
+        String clash = ReservedRanges.hostClash(key);
         if (clash != null) {
             c.error(path, clash);
         }
         Cidr pod = subnets.pods().get(f);
         Cidr svc = subnets.services().get(f);
-        if (pod != null && pod.contains(a)) {
+        if (pod != null && pod.contains(key)) {
             c.error(path, "lies inside the pod subnet " + pod + "; node addresses must be outside it");
         }
-        if (svc != null && svc.contains(a)) {
+        if (svc != null && svc.contains(key)) {
             c.error(path, "lies inside the service subnet " + svc + "; node addresses must be outside it");
         }
         FieldPath first = sharedLan ? addresses.get(key) : addresses.putIfAbsent(key, path);
         FieldPath shared = sharedLan ? sharedLanAddresses.putIfAbsent(key, path) : sharedLanAddresses.get(key);
         if (first != null) {
-            c.error(path, "duplicate address " + a.toCanonicalString() + ", already used at " + c.reference(first));
+            c.error(path, "duplicate address " + key + ", already used at " + c.reference(first));
         } else if (shared != null && !sharedLan) {
-            c.error(path, "duplicate address " + a.toCanonicalString() + ", already used at " + c.reference(shared)
+            c.error(path, "duplicate address " + key + ", already used at " + c.reference(shared)
                     + " in a shared private LAN; only nodes of groups with sharedPrivateLan may share an IPv4 address");
         }
     }

@@ -2,7 +2,10 @@ package io.github.dualstack.core.validate;
 
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
+import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.net.Cidr;
+import io.github.dualstack.core.net.IpAddress;
+import io.github.dualstack.core.net.IpLiterals;
 import java.util.List;
 
 /** Ranges no pod, service or node address may use, with the reason in words. */
@@ -22,7 +25,6 @@ final class ReservedRanges {
             range("::/128", "the IPv6 unspecified address ::"));
 
     static final IPAddress SITE_LOCAL = new IPAddressString("fec0::/10").getAddress();
-    static final IPAddress BROADCAST = new IPAddressString("255.255.255.255").getAddress();
 
     private ReservedRanges() {
     }
@@ -42,22 +44,38 @@ final class ReservedRanges {
         return null;
     }
 
-    /** Why a host address may not be a node or advertise address, or null. */
-    static String hostClash(IPAddress a) {
-        if (a.isUnspecified()) {
-            return "must not be the unspecified address";
+    /** A block no host address may lie in, and why; disjoint, so at most one matches. */
+    record HostRange(Cidr block, String why) {
+    }
+
+    static final List<HostRange> NOT_FOR_HOSTS = List.of(
+            host("0.0.0.0/32", "must not be the unspecified address"),
+            host("::/128", "must not be the unspecified address"),
+            host("127.0.0.0/8", "must not be a loopback address"),
+            host("::1/128", "must not be a loopback address"),
+            host("224.0.0.0/4", "must not be a multicast address"),
+            host("ff00::/8", "must not be a multicast address"),
+            host("169.254.0.0/16", "must not be a link-local address (it is only valid on one link)"),
+            host("fe80::/10", "must not be a link-local address (it is only valid on one link)"),
+            host("255.255.255.255/32", "must not be the broadcast address"));
+
+    private static HostRange host(String cidr, String why) {
+        try {
+            return new HostRange(Cidr.parse(cidr, cidr.contains(":") ? IpFamily.IPv6 : IpFamily.IPv4), why);
+        } catch (IpLiterals.InvalidLiteral e) {
+            throw new IllegalStateException(cidr, e);
         }
-        if (a.isLoopback()) {
-            return "must not be a loopback address";
-        }
-        if (a.isMulticast()) {
-            return "must not be a multicast address";
-        }
-        if (a.isLinkLocal()) {
-            return "must not be a link-local address (it is only valid on one link)";
-        }
-        if (a.isIPv4() && a.equals(BROADCAST)) {
-            return "must not be the broadcast address";
+    }
+
+    /**
+     * Why a host address may not be a node or advertise address, or null: the unspecified, loopback, multicast,
+     * link-local and broadcast addresses, as the library's predicates name them (ReservedRangesTest), on the bits.
+     */
+    static String hostClash(IpAddress a) {
+        for (HostRange r : NOT_FOR_HOSTS) {
+            if (r.block().contains(a)) {
+                return r.why();
+            }
         }
         return null;
     }

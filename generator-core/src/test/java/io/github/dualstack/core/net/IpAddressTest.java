@@ -48,6 +48,33 @@ class IpAddressTest {
         }
     }
 
+    /** Its block test on the bits is the library's containment, at every prefix length, both families. */
+    @Test
+    void liesInABlockAsTheLibrarySays() {
+        java.util.Random random = new java.util.Random(4291);
+        for (int i = 0; i < 20_000; i++) {
+            IpAddress network = random.nextBoolean() ? new IpAddress.V6(sparse(random), sparse(random))
+                    : new IpAddress.V4((int) sparse(random));
+            boolean v6 = network.family() == IpFamily.IPv6;
+            int prefix = random.nextInt(v6 ? 129 : 33);
+            // a near address: the network's bits with one bit flipped, or another address altogether
+            IpAddress address = random.nextInt(4) == 0 ? new IpAddress.V4((int) sparse(random))
+                    : v6 ? flip((IpAddress.V6) network, random.nextInt(128))
+                    : new IpAddress.V4(((IpAddress.V4) network).bits() ^ (1 << random.nextInt(32)));
+            inet.ipaddr.IPAddress block = network.toIPAddress().toPrefixBlock(prefix);
+            boolean library = block.getIPVersion() == address.toIPAddress().getIPVersion()
+                    && block.contains(address.toIPAddress());
+            assertThat(address.inBlock(network, prefix)).as("%s in %s/%d", address, network, prefix)
+                    .isEqualTo(library);
+            assertThat(network.inBlock(network, prefix)).isTrue();
+        }
+    }
+
+    private static IpAddress flip(IpAddress.V6 a, int bit) {
+        return bit < 64 ? new IpAddress.V6(a.high() ^ (1L << (63 - bit)), a.low())
+                : new IpAddress.V6(a.high(), a.low() ^ (1L << (127 - bit)));
+    }
+
     /** 64 bits whose 16-bit groups are each zero, all ones or random, so that zero runs of every length occur. */
     private static long sparse(java.util.Random random) {
         long bits = 0;
