@@ -71,7 +71,7 @@ final class NetworkRules {
         if (clash != null) {
             c.error(path, clash);
         }
-        if (f == IpFamily.IPv6 && ReservedRanges.SITE_LOCAL.overlaps(a.toIPAddress())) {
+        if (f == IpFamily.IPv6 && ReservedRanges.SITE_LOCAL.overlaps(a)) {
             c.warn(path, "contains IPv6 site-local addresses that belong to fec0::/10, deprecated by RFC 3879 (kubeadm warns too)");
         }
         return a;

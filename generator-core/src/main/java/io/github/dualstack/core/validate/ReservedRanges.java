@@ -1,7 +1,5 @@
 package io.github.dualstack.core.validate;
 
-import inet.ipaddr.IPAddress;
-import inet.ipaddr.IPAddressString;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.net.Cidr;
 import io.github.dualstack.core.net.IpAddress;
@@ -11,7 +9,8 @@ import java.util.List;
 /** Ranges no pod, service or node address may use, with the reason in words. */
 final class ReservedRanges {
 
-    record Range(IPAddress block, String what) {
+    /** A block and what to say of a value in it. */
+    record Range(Cidr block, String what) {
     }
 
     static final List<Range> FOR_SUBNETS = List.of(
@@ -24,47 +23,43 @@ final class ReservedRanges {
             range("0.0.0.0/8", "the IPv4 'this network' range 0.0.0.0/8"),
             range("::/128", "the IPv6 unspecified address ::"));
 
-    static final IPAddress SITE_LOCAL = new IPAddressString("fec0::/10").getAddress();
+    /** The blocks no host address may lie in; disjoint, so at most one matches. */
+    static final List<Range> NOT_FOR_HOSTS = List.of(
+            range("0.0.0.0/32", "must not be the unspecified address"),
+            range("::/128", "must not be the unspecified address"),
+            range("127.0.0.0/8", "must not be a loopback address"),
+            range("::1/128", "must not be a loopback address"),
+            range("224.0.0.0/4", "must not be a multicast address"),
+            range("ff00::/8", "must not be a multicast address"),
+            range("169.254.0.0/16", "must not be a link-local address (it is only valid on one link)"),
+            range("fe80::/10", "must not be a link-local address (it is only valid on one link)"),
+            range("255.255.255.255/32", "must not be the broadcast address"));
+
+    static final Cidr SITE_LOCAL = cidr("fec0::/10");
 
     private ReservedRanges() {
     }
 
     private static Range range(String cidr, String what) {
-        return new Range(new IPAddressString(cidr).getAddress(), what);
+        return new Range(cidr(cidr), what);
+    }
+
+    private static Cidr cidr(String text) {
+        try {
+            return Cidr.parse(text, text.contains(":") ? IpFamily.IPv6 : IpFamily.IPv4);
+        } catch (IpLiterals.InvalidLiteral e) {
+            throw new IllegalStateException(text, e);
+        }
     }
 
     /** Why a subnet may not be used, or null. */
     static String subnetClash(Cidr cidr) {
-        IPAddress subnet = cidr.toIPAddress();
         for (Range r : FOR_SUBNETS) {
-            if (r.block().getIPVersion() == subnet.getIPVersion() && r.block().overlaps(subnet)) {
+            if (r.block().family() == cidr.family() && r.block().overlaps(cidr)) {
                 return "overlaps " + r.what();
             }
         }
         return null;
-    }
-
-    /** A block no host address may lie in, and why; disjoint, so at most one matches. */
-    record HostRange(Cidr block, String why) {
-    }
-
-    static final List<HostRange> NOT_FOR_HOSTS = List.of(
-            host("0.0.0.0/32", "must not be the unspecified address"),
-            host("::/128", "must not be the unspecified address"),
-            host("127.0.0.0/8", "must not be a loopback address"),
-            host("::1/128", "must not be a loopback address"),
-            host("224.0.0.0/4", "must not be a multicast address"),
-            host("ff00::/8", "must not be a multicast address"),
-            host("169.254.0.0/16", "must not be a link-local address (it is only valid on one link)"),
-            host("fe80::/10", "must not be a link-local address (it is only valid on one link)"),
-            host("255.255.255.255/32", "must not be the broadcast address"));
-
-    private static HostRange host(String cidr, String why) {
-        try {
-            return new HostRange(Cidr.parse(cidr, cidr.contains(":") ? IpFamily.IPv6 : IpFamily.IPv4), why);
-        } catch (IpLiterals.InvalidLiteral e) {
-            throw new IllegalStateException(cidr, e);
-        }
     }
 
     /**
@@ -72,9 +67,9 @@ final class ReservedRanges {
      * link-local and broadcast addresses, as the library's predicates name them (ReservedRangesTest), on the bits.
      */
     static String hostClash(IpAddress a) {
-        for (HostRange r : NOT_FOR_HOSTS) {
+        for (Range r : NOT_FOR_HOSTS) {
             if (r.block().contains(a)) {
-                return r.why();
+                return r.what();
             }
         }
         return null;
