@@ -14,7 +14,8 @@ public abstract sealed class IpAddress permits IpAddress.V4, IpAddress.V6 {
 
     /** A strict address of any family ({@link IpLiterals#address(String)}). */
     public static IpAddress parse(String text) throws IpLiterals.InvalidLiteral {
-        return of(IpLiterals.address(text));
+        IpAddress plain = PlainAddress.of(text, text.indexOf(':') >= 0 ? IpFamily.IPv6 : IpFamily.IPv4);
+        return plain != null ? plain : of(IpLiterals.address(text));
     }
 
     /** A strict address of the given family ({@link IpLiterals#address(String, IpFamily)}). */
