@@ -16,6 +16,7 @@ import io.github.dualstack.core.fs.SafeFiles;
 import io.github.dualstack.core.fs.TooLargeException;
 import io.github.dualstack.core.model.Site;
 import io.github.dualstack.core.plan.OutputPlan;
+import io.github.dualstack.core.plan.PlannedEdge;
 import io.github.dualstack.core.plan.PlannedFile;
 import io.github.dualstack.core.render.RenderException;
 import io.github.dualstack.core.render.Renderer;
@@ -43,7 +44,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -436,41 +436,52 @@ public final class Dualstack {
                 words.generateCommand(), renderer::check, Version.get(), LOCK_WAIT, waitNotice(out, words));
         String rendering = InputFingerprint.ofRendering(request);
         try (TreeWriter writer = TreeWriter.open(out, options)) {
-            StatCache.Previous previous = writer.previousRun(rendering);
             Map<String, String> keys = new ConcurrentHashMap<>();
-            Consumer<PlannedFile> emit = f -> {
-                String key = renderer.key(f);
-                keys.put(f.path(), key);
-                if (!(previous.unchanged(f.path(), key) && writer.reuse(f.path()))) {
-                    writer.offer(renderer.render(f));
-                }
-            };
+            Emitter emit = new Emitter(renderer, writer, writer.previousRun(rendering), keys);
             // The site files one at a time: a few of them list every node (tens of megabytes at 100,000 edges),
-            // and two of those rendering at once do not fit a small heap. The edges' files render in parallel,
-            // and an edge keyed by its inputs has its views built only when one of its files must be rendered.
-            plan.siteFiles().forEach(emit);
-            plan.edges().parallel().forEach(edge -> {
-                Optional<String> key = renderer.key(edge);
-                if (key.isEmpty()) {
-                    edge.files().forEach(emit);
-                    return;
-                }
-                List<PlannedFile> built = null;
-                for (int i = 0; i < edge.paths().size(); i++) {
-                    String path = edge.paths().get(i);
-                    keys.put(path, key.get());
-                    if (!(previous.unchanged(path, key.get()) && writer.reuse(path))) {
-                        built = built != null ? built : edge.files();
-                        writer.offer(renderer.render(built.get(i)));
-                    }
-                }
-            });
+            // and two of those rendering at once do not fit a small heap. The edges' files render in parallel.
+            plan.siteFiles().forEach(emit::file);
+            plan.edges().parallel().forEach(emit::edge);
             WriteResult result = writer.commit();
             // Like descriptor warnings, template warnings must show on every run: no record then, and no reuse.
             if (!result.refused() && renderer.warnings().isEmpty()) {
                 writer.record(keys, Optional.ofNullable(fingerprint), rendering, RecordedWarnings.lines(warnings));
             }
             return result;
+        }
+    }
+
+    /**
+     * Takes each planned file as the previous run left it when its render key is the one recorded and the file is
+     * still as recorded, else renders and offers it; every key goes into {@code keys} for the next run.
+     */
+    private record Emitter(Renderer renderer, TreeWriter writer, StatCache.Previous previous, Map<String, String> keys) {
+
+        void file(PlannedFile f) {
+            if (!taken(f.path(), renderer.key(f))) {
+                writer.offer(renderer.render(f));
+            }
+        }
+
+        /** An edge node's files, by the key of its inputs when it has one: its views are built only to render. */
+        void edge(PlannedEdge edge) {
+            Optional<String> key = renderer.key(edge);
+            if (key.isEmpty()) {
+                edge.files().forEach(this::file);
+                return;
+            }
+            List<PlannedFile> built = null;
+            for (int i = 0; i < edge.paths().size(); i++) {
+                if (!taken(edge.paths().get(i), key.get())) {
+                    built = built != null ? built : edge.files();
+                    writer.offer(renderer.render(built.get(i)));
+                }
+            }
+        }
+
+        private boolean taken(String path, String key) {
+            keys.put(path, key);
+            return previous.unchanged(path, key) && writer.reuse(path);
         }
     }
 
