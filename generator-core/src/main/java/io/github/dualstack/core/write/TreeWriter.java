@@ -108,6 +108,7 @@ public final class TreeWriter implements AutoCloseable {
         this.recovery = recovery;
         this.refusedAtOpen = !refusedWith.isEmpty();
         this.refusals.addAll(refusedWith);
+        this.previous = StatCache.none(root.root());
     }
 
     /** Locks the output directory (waiting at most {@code lockWait}), then recovers an interrupted run. */
@@ -397,8 +398,7 @@ public final class TreeWriter implements AutoCloseable {
             throw new IllegalStateException("only a committed, complete tree can be recorded");
         }
         try {
-            StatCache.record(root.root(), planned, keys, inputFingerprint, rendering, warnings,
-                    previous != null ? previous : StatCache.none(root.root()), staged);
+            StatCache.record(root.root(), planned, keys, inputFingerprint, rendering, warnings, previous, staged);
         } catch (IOException | UncheckedIOException e) {
             try {
                 StatCache.invalidate(root.root(), disk);
