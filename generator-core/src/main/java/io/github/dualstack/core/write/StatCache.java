@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /**
  * {@code .dualstack/stat-cache}: how the tree looked on disk right after a run that left it complete, and a
@@ -97,10 +97,10 @@ public final class StatCache {
     }
 
     /**
-     * The cache, when {@code wanted} accepts its fingerprint and rendering lines ({@code [fingerprint,
-     * rendering]}): a cache of other inputs is not parsed any further.
+     * The cache, when {@code wanted} accepts its input fingerprint and rendering fingerprint: a cache of other
+     * inputs is not parsed any further.
      */
-    private static Optional<Recorded> read(Path root, Predicate<String[]> wanted) {
+    private static Optional<Recorded> read(Path root, BiPredicate<String, String> wanted) {
         Path cache = root.resolve(PATH);
         if (!Files.isDirectory(root.resolve(TreeLayout.META), LinkOption.NOFOLLOW_LINKS)
                 || !Files.isRegularFile(cache, LinkOption.NOFOLLOW_LINKS)
@@ -126,7 +126,7 @@ public final class StatCache {
             }
             fingerprint = fingerprintLine.substring("fingerprint ".length());
             rendering = renderingLine.substring("rendering ".length());
-            if (!wanted.test(new String[] {fingerprint, rendering})) {
+            if (!wanted.test(fingerprint, rendering)) {
                 return Optional.empty();
             }
             String warningsLine = in.readLine();
@@ -165,7 +165,7 @@ public final class StatCache {
         if (NO_FINGERPRINT.equals(fingerprint)) {
             return Optional.empty();
         }
-        Optional<Recorded> recorded = read(root, header -> header[0].equals(fingerprint));
+        Optional<Recorded> recorded = read(root, (input, rendering) -> input.equals(fingerprint));
         if (recorded.isEmpty()) {
             return Optional.empty();
         }
@@ -181,7 +181,7 @@ public final class StatCache {
      * or the tree was left mid-run. Read under the tree's lock, after recovery.
      */
     static Previous previous(Path root, String rendering) {
-        Optional<Recorded> recorded = read(root, header -> header[1].equals(rendering));
+        Optional<Recorded> recorded = read(root, (input, recordedRendering) -> recordedRendering.equals(rendering));
         if (recorded.isEmpty()) {
             return none(root);
         }
@@ -254,18 +254,10 @@ public final class StatCache {
      * Records {@code files} (path to sha256, as just committed, each with its render key in {@code keys}) plus the
      * manifest and .dualstack/.gitignore, under the run's input {@code fingerprint} (empty: never up to date) and
      * {@code rendering} fingerprint. Call only while holding the tree's lock, after a commit that left the tree
-     * complete.
-     */
-    static void record(Path root, Map<String, String> files, Map<String, String> keys, Optional<String> fingerprint,
-                       String rendering, List<String> warnings) throws IOException {
-        record(root, files, keys, fingerprint, rendering, warnings, none(root), Set.of());
-    }
-
-    /**
-     * As above, taking the entries that {@code previous} confirmed for a file this run did not write ({@code
-     * written}) as they are instead of looking at the file again: at 100,000 edges a one-node change looks at 3
-     * files here instead of 200,000, and a file edited by hand since this run looked at it is not recorded as
-     * this run's output.
+     * complete. The entries that {@code previous} confirmed for a file this run did not write ({@code written}) are
+     * taken as they are instead of looking at the file again: at 100,000 edges a one-node change looks at 3 files
+     * here instead of 200,000, and a file edited by hand since this run looked at it is not recorded as this run's
+     * output.
      */
     static void record(Path root, Map<String, String> files, Map<String, String> keys, Optional<String> fingerprint,
                        String rendering, List<String> warnings, Previous previous, Set<String> written)

@@ -63,7 +63,8 @@ class StatCacheTest {
         Files.writeString(root.resolve(Manifest.PATH), "{}\n");
         Files.writeString(root.resolve(".dualstack/.gitignore"), "stat-cache\n");
         StatCache.record(root, Map.of("a.txt", Sha256.of(recordedContent.getBytes(StandardCharsets.UTF_8))),
-                Map.of("a.txt", "key-1"), fingerprint, "r", List.of("{\"message\": \"careful\"}"));
+                Map.of("a.txt", "key-1"), fingerprint, "r", List.of("{\"message\": \"careful\"}"), StatCache.none(root),
+                Set.of());
     }
 
     @Test
