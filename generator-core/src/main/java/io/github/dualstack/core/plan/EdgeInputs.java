@@ -11,7 +11,6 @@ import io.github.dualstack.core.net.HubAddresses;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Everything site-wide that an edge node's files are made from, the only part of {@link SiteFacts} that {@link
@@ -29,8 +28,8 @@ final class EdgeInputs {
     final HubPorts dialPorts;
     final String dnsDomain;
     final Optional<Captures> captured;
-    /** The site-wide values as key pieces, computed once. */
-    private final List<String> sitePieces;
+    /** The key text's start: its version and the site-wide values, computed once. */
+    private final String siteText;
 
     EdgeInputs(SiteFacts facts) {
         this.families = facts.families;
@@ -38,9 +37,15 @@ final class EdgeInputs {
         this.dialPorts = facts.dialPorts;
         this.dnsDomain = facts.site.kubernetes().dnsDomain();
         this.captured = facts.captured;
-        this.sitePieces = List.of("families", families.toString(),
-                "hub", Stream.of(IpFamily.values()).map(f -> f + "=" + hub.firstOfFamily(f).orElse("")).toList().toString(),
-                "ports", dialPorts.toString(), "dnsDomain", dnsDomain);
+        StringBuilder s = new StringBuilder();
+        piece(s, "edge files", 1);
+        piece(s, "families", families);
+        for (IpFamily f : IpFamily.values()) {
+            piece(s, "hub " + f, hub.firstOfFamily(f));
+        }
+        piece(s, "ports", dialPorts);
+        piece(s, "dnsDomain", dnsDomain);
+        this.siteText = s.toString();
     }
 
     /** The key of {@code e}'s files; empty for a conversion. */
@@ -48,11 +53,7 @@ final class EdgeInputs {
         if (captured.isPresent()) {
             return Optional.empty();
         }
-        StringBuilder s = new StringBuilder(512);
-        piece(s, "edge files", 1);
-        for (int i = 0; i < sitePieces.size(); i += 2) {
-            piece(s, sitePieces.get(i), sitePieces.get(i + 1));
-        }
+        StringBuilder s = new StringBuilder(512).append(siteText);
         piece(s, "name", e.name());
         piece(s, "interface", e.interfaceName());
         for (IpFamily f : IpFamily.values()) {
