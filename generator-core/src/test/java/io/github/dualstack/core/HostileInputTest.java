@@ -199,4 +199,28 @@ class HostileInputTest {
         assertThat(Descriptors.errors(r)).singleElement()
                 .satisfies(p -> assertThat(p.message()).startsWith("descriptor is not valid UTF-8"));
     }
+    /**
+     * Text is decoded by the JDK's fast UTF-8 path and checked for forbidden characters by a fast loop first; a
+     * text either of them cannot vouch for is read the strict way, which names the place of the first bad byte or
+     * character, even after a replacement character or non-ASCII text that is valid.
+     */
+    @Test
+    void validNonAsciiTextIsReadAndTheFirstBadByteOrCharacterAfterItIsNamed() {
+        String valid = "# \uFFFD r\u00e9sum\u00e9 \u2028\n" + DUAL.text();
+        assertThat(Descriptors.errors(load(valid))).isEmpty();
+        assertThat(Descriptors.errors(Descriptors.load(("\uFEFF" + valid).getBytes(StandardCharsets.UTF_8),
+                StrictYamlReader.DEFAULT_MAX_BYTES))).isEmpty();
+
+        byte[] head = "# \uFFFD ok\napiVersion: x\n# caf".getBytes(StandardCharsets.UTF_8);
+        byte[] latin1 = Arrays.copyOf(head, head.length + 2);
+        latin1[head.length] = (byte) 0xE9;
+        latin1[head.length + 1] = '\n';
+        assertThat(Descriptors.load(latin1, StrictYamlReader.DEFAULT_MAX_BYTES).problems())
+                .extracting(Problem::toString).containsExactly(
+                        "site.yaml:3:6: descriptor is not valid UTF-8 (byte 0xE9); save it as UTF-8");
+
+        assertThat(load("# \u00e9\nkind: Site\nx: \"a\u007fb\"\n").problems()).extracting(Problem::toString)
+                .containsExactly("site.yaml:3:6: character U+007F is not allowed in YAML; remove it, or write it as"
+                        + " \"\\u007F\" in a double-quoted value");
+    }
 }
