@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,9 +19,11 @@ import java.util.Set;
 public final class SchemaDefaults {
 
     private final JsonNode schemaDoc;
-    /** Merged properties and resolved references per schema node: computed once, not once per edge node. */
+    /** Merged properties, fill plans and resolved references per schema node: computed once, not once per edge node. */
     private final Map<JsonNode, Map<String, JsonNode>> propertiesCache = new IdentityHashMap<>();
     private final Map<String, JsonNode> refCache = new HashMap<>();
+    private final Map<JsonNode, List<Property>> plans = new IdentityHashMap<>();
+    private final Map<JsonNode, Optional<JsonNode>> itemsCache = new IdentityHashMap<>();
 
     public SchemaDefaults(JsonNode schemaDoc) {
         this.schemaDoc = schemaDoc;
@@ -33,29 +37,42 @@ public final class SchemaDefaults {
 
     private void fill(JsonNode schema, JsonNode instance, Set<String> familyKeys) {
         if (instance instanceof ObjectNode obj) {
-            for (Map.Entry<String, JsonNode> prop : properties(schema).entrySet()) {
-                String key = prop.getKey();
-                JsonNode sub = prop.getValue();
-                if (!obj.has(key)) {
-                    if (isFamilyKey(key) && !familyKeys.contains(key)) {
+            for (Property prop : plan(schema)) {
+                JsonNode value = obj.get(prop.key());
+                if (value == null) {
+                    if (prop.defaultValue() == null || prop.familyKey() && !familyKeys.contains(prop.key())) {
                         continue;
                     }
-                    JsonNode def = defaultOf(sub);
-                    if (def == null) {
-                        continue;
-                    }
-                    obj.set(key, def.deepCopy());
+                    value = prop.defaultValue().deepCopy();
+                    obj.set(prop.key(), value);
                 }
-                fill(sub, obj.get(key), familyKeys);
+                fill(prop.schema(), value, familyKeys);
             }
         } else if (instance instanceof ArrayNode arr) {
-            JsonNode items = resolved(schema, "items");
+            JsonNode items = itemsCache.computeIfAbsent(schema, s -> Optional.ofNullable(resolved(s, "items")))
+                    .orElse(null);
             if (items != null) {
                 for (JsonNode el : arr) {
                     fill(items, el, familyKeys);
                 }
             }
         }
+    }
+
+    /** A property of an object schema, with its default (null: none) and whether it is keyed by a family. */
+    private record Property(String key, JsonNode schema, JsonNode defaultValue, boolean familyKey) {
+    }
+
+    /** The properties of {@code schema}, each with what it takes to fill it in, made once per schema node. */
+    private List<Property> plan(JsonNode schema) {
+        List<Property> plan = plans.get(schema);
+        if (plan == null) {
+            plan = properties(schema).entrySet().stream()
+                    .map(e -> new Property(e.getKey(), e.getValue(), defaultOf(e.getValue()), isFamilyKey(e.getKey())))
+                    .toList();
+            plans.put(schema, plan);
+        }
+        return plan;
     }
 
     private static boolean isFamilyKey(String key) {
