@@ -11,6 +11,7 @@ import io.github.dualstack.core.rules.LinuxInterfaceName;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -26,15 +27,21 @@ final class NodeRules {
 
     private final Checks c;
     private final NetworkRules.Subnets subnets;
-    private final Map<String, FieldPath> names = new HashMap<>();
+    private final Map<String, FieldPath> names;
     /** Keyed by the model's addresses, equal by their bits. */
-    private final Map<IpAddress, FieldPath> addresses = new HashMap<>();
+    private final Map<IpAddress, FieldPath> addresses;
+    /** What is wrong with each interface name seen (empty: nothing): a fleet uses a handful of names. */
+    private final Map<String, Optional<String>> interfaceProblems = new HashMap<>();
     /** The IPv4 addresses of edges in shared private LANs, which only each other may repeat. */
     private final Map<IpAddress, FieldPath> sharedLanAddresses = new HashMap<>();
 
     NodeRules(Checks c, NetworkRules.Subnets subnets) {
         this.c = c;
         this.subnets = subnets;
+        // Sized for every node (two addresses each) at the default load factor: no rehash on a large fleet.
+        int nodes = c.site.nodes().size() + c.site.edgeNodes().size();
+        this.names = new HashMap<>(nodes * 4 / 3 + 1);
+        this.addresses = new HashMap<>(nodes * 8 / 3 + 1);
     }
 
     void check() {
@@ -102,10 +109,8 @@ final class NodeRules {
     }
 
     private void interfaceName(FieldPath path, String iface) {
-        String why = interfaceProblem(iface);
-        if (why != null) {
-            c.error(path.child("interface"), why);
-        }
+        interfaceProblems.computeIfAbsent(iface, name -> Optional.ofNullable(interfaceProblem(name)))
+                .ifPresent(why -> c.error(path.child("interface"), why));
     }
 
     /**
