@@ -1,7 +1,7 @@
 package io.github.dualstack.core;
 
 import com.fasterxml.jackson.core.JsonPointer;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -9,12 +9,13 @@ import java.util.regex.Pattern;
 /** A path to a descriptor field: property names and array indexes. Printed dotted, resolved as a JSON pointer. */
 public final class FieldPath {
 
-    public static final FieldPath ROOT = new FieldPath(List.of());
+    public static final FieldPath ROOT = new FieldPath(new Object[0]);
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_-]+");
 
-    private final List<Object> segments;
+    /** Names (String) and indexes (Integer), never changed once made: a child copies, as paths are short. */
+    private final Object[] segments;
 
-    private FieldPath(List<Object> segments) {
+    private FieldPath(Object[] segments) {
         this.segments = segments;
     }
 
@@ -51,36 +52,35 @@ public final class FieldPath {
     }
 
     public FieldPath child(String name) {
-        List<Object> s = new ArrayList<>(segments.size() + 1);
-        s.addAll(segments);
-        s.add(name);
-        return new FieldPath(Collections.unmodifiableList(s));
+        return with(name);
     }
 
     public FieldPath index(int i) {
-        List<Object> s = new ArrayList<>(segments.size() + 1);
-        s.addAll(segments);
-        s.add(i);
-        return new FieldPath(Collections.unmodifiableList(s));
+        return with(i);
+    }
+
+    private FieldPath with(Object segment) {
+        Object[] s = Arrays.copyOf(segments, segments.length + 1);
+        s[segments.length] = segment;
+        return new FieldPath(s);
     }
 
     /** {@code inner}, a path inside the value at this one, as a path from this one's root. */
     public FieldPath append(FieldPath inner) {
-        if (inner.segments.isEmpty()) {
+        if (inner.segments.length == 0) {
             return this;
         }
-        if (segments.isEmpty()) {
+        if (segments.length == 0) {
             return inner;
         }
-        List<Object> s = new ArrayList<>(segments.size() + inner.segments.size());
-        s.addAll(segments);
-        s.addAll(inner.segments);
-        return new FieldPath(Collections.unmodifiableList(s));
+        Object[] s = Arrays.copyOf(segments, segments.length + inner.segments.length);
+        System.arraycopy(inner.segments, 0, s, segments.length, inner.segments.length);
+        return new FieldPath(s);
     }
 
     /** Property names (String) and indexes (Integer), outermost first. */
     public List<Object> segments() {
-        return segments;
+        return Collections.unmodifiableList(Arrays.asList(segments));
     }
 
     @Override
@@ -103,11 +103,11 @@ public final class FieldPath {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FieldPath other && other.segments.equals(segments);
+        return o instanceof FieldPath other && Arrays.equals(other.segments, segments);
     }
 
     @Override
     public int hashCode() {
-        return segments.hashCode();
+        return Arrays.hashCode(segments);
     }
 }
