@@ -38,7 +38,7 @@ import java.util.function.BiPredicate;
  *
  * <p>Like git, it guards against "racy" files: a file changed in the same clock tick as it was recorded would keep
  * its recorded stat. Files whose ctime is within {@link #RACY_WINDOW_NANOS} of the recording are compared by
- * content (sha256) as well.
+ * content (sha256) as well, until a run confirms the content of one whose stat is by then outside the window.
  */
 public final class StatCache {
 
@@ -191,12 +191,31 @@ public final class StatCache {
                 byPath.put(e.path(), e);
             }
         }
-        return new Previous(root, byPath);
+        try {
+            return new Previous(root, byPath, clock(root) - RACY_WINDOW_NANOS);
+        } catch (IOException | UncheckedIOException e) {
+            return none(root);   // a tree that cannot be written to: the run itself says so
+        }
     }
 
     /** No previous run: nothing to reuse. */
     static Previous none(Path root) {
-        return new Previous(root, Map.of());
+        return new Previous(root, Map.of(), Long.MIN_VALUE);
+    }
+
+    /**
+     * The file system's own clock, in nanoseconds: the modification time of a file created for the purpose (the
+     * recording's temporary file, which {@link #record} creates again and {@link TreeWriter} removes if a run is
+     * killed meanwhile).
+     */
+    private static long clock(Path root) throws IOException {
+        Path tmp = root.resolve(TMP);
+        new Disk().createFresh(tmp, new byte[0], Disk.FILE_MODE, false);
+        try {
+            return nanos(Files.getLastModifiedTime(tmp, LinkOption.NOFOLLOW_LINKS));
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     /** A previous run's files, each reusable when its key is the same and it is on disk as that run left it. */
@@ -204,10 +223,16 @@ public final class StatCache {
         private final Path root;
         private final Map<String, Entry> byPath;
         private final Map<String, Entry> confirmed = new ConcurrentHashMap<>();
+        /**
+         * The racy window before the file system's clock as this run began to confirm files: a stat from before
+         * this is settled, as no confirmation looked earlier.
+         */
+        private final long settledBefore;
 
-        private Previous(Path root, Map<String, Entry> byPath) {
+        private Previous(Path root, Map<String, Entry> byPath, long settledBefore) {
             this.root = root;
             this.byPath = byPath;
+            this.settledBefore = settledBefore;
         }
 
         /** True when {@code path} was written from {@code key} and is still exactly what that run left. */
@@ -226,7 +251,17 @@ public final class StatCache {
          */
         private Entry confirmed(String path, String key) {
             Entry e = confirmed.get(path);
-            return e != null && e.key().equals(key) ? e : null;
+            if (e == null || !e.key().equals(key)) {
+                return null;
+            }
+            // A racy entry whose content this run confirmed, and whose stat was already outside the racy window
+            // when it looked: a change since then would have changed the stat, so the stat alone tells from now
+            // on. Kept racy, it would be read and hashed again by every run (after a commit renames 200,000 files,
+            // a third of them are racy).
+            boolean settled = e.ctimeNanos() < settledBefore && e.mtimeNanos() < settledBefore;
+            return settled && !e.sha256().equals("-")
+                    ? new Entry(e.path(), e.ino(), e.size(), e.mtimeNanos(), e.ctimeNanos(), e.mode(), "-", e.key())
+                    : e;
         }
     }
 

@@ -225,7 +225,8 @@ public final class TreeWriter implements AutoCloseable {
      * writer's lock, after recovery): what {@link #reuse} may take without rendering.
      */
     public StatCache.Previous previousRun(String rendering) {
-        previous = StatCache.previous(root.root(), rendering);
+        // A writer refused at open holds no lock and must touch nothing, not even to read the clock.
+        previous = refusedAtOpen ? StatCache.none(root.root()) : StatCache.previous(root.root(), rendering);
         return previous;
     }
 

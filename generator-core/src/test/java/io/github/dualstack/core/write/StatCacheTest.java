@@ -107,4 +107,37 @@ class StatCacheTest {
         assertThat(StatCache.upToDate(root, "fp")).isEmpty();
         assertThat(StatCache.previous(root, "r").unchanged("a.txt", "key-1")).isTrue();
     }
+    /**
+     * A racy entry stays racy, and is read and hashed by every run, until a run confirms its content with a stat
+     * that is by then outside the racy window: from that record on the stat alone tells, and a later edit still
+     * shows, in the stat.
+     */
+    @Test
+    void aRacyEntryConfirmedOutsideTheRacyWindowIsRecordedWithoutItsHash() throws Exception {
+        String sha = Sha256.of("generated\n".getBytes(StandardCharsets.UTF_8));
+        record("generated\n", Optional.of("fp"));
+        reRecord(StatCache.previous(root, "r"));
+        assertThat(Files.readString(root.resolve(StatCache.PATH))).as("confirmed within the window: still racy")
+                .contains(sha + " key-1 a.txt");
+
+        Thread.sleep(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(StatCache.RACY_WINDOW_NANOS) + 200);
+        reRecord(StatCache.previous(root, "r"));
+        assertThat(Files.readString(root.resolve(StatCache.PATH))).as("settled: the stat tells")
+                .contains(" - key-1 a.txt").doesNotContain(sha);
+        assertThat(StatCache.upToDate(root, "fp")).isPresent();
+
+        StatCache.Previous previous = StatCache.previous(root, "r");
+        assertThat(previous.unchanged("a.txt", "key-1")).isTrue();
+        Files.writeString(file, "generatex\n");   // same size, after the run looked
+        reRecord(previous);
+        assertThat(StatCache.upToDate(root, "fp")).isEmpty();
+        assertThat(StatCache.previous(root, "r").unchanged("a.txt", "key-1")).isFalse();
+    }
+
+    /** A run that wrote nothing records what {@code previous} confirmed, as a one-edge change does. */
+    private void reRecord(StatCache.Previous previous) throws Exception {
+        previous.unchanged("a.txt", "key-1");
+        StatCache.record(root, Map.of("a.txt", Sha256.of("generated\n".getBytes(StandardCharsets.UTF_8))),
+                Map.of("a.txt", "key-1"), Optional.of("fp"), "r", List.of(), previous, Set.of());
+    }
 }
