@@ -436,8 +436,9 @@ public final class Dualstack {
                 words.generateCommand(), renderer::check, Version.get(), LOCK_WAIT, waitNotice(out, words));
         String rendering = InputFingerprint.ofRendering(request);
         try (TreeWriter writer = TreeWriter.open(out, options)) {
-            Map<String, String> keys = new ConcurrentHashMap<>();
-            Emitter emit = new Emitter(renderer, writer, writer.previousRun(rendering), keys);
+            StatCache.Previous previous = writer.previousRun(rendering);
+            Map<String, String> keys = new ConcurrentHashMap<>(previous.files());
+            Emitter emit = new Emitter(renderer, writer, previous, keys);
             // The site files one at a time: a few of them list every node (tens of megabytes at 100,000 edges),
             // and two of those rendering at once do not fit a small heap. The edges' files render in parallel.
             plan.siteFiles().forEach(emit::file);

@@ -222,7 +222,7 @@ public final class StatCache {
     public static final class Previous {
         private final Path root;
         private final Map<String, Entry> byPath;
-        private final Map<String, Entry> confirmed = new ConcurrentHashMap<>();
+        private final Map<String, Entry> confirmed;
         /**
          * The racy window before the file system's clock as this run began to confirm files: a stat from before
          * this is settled, as no confirmation looked earlier.
@@ -232,7 +232,13 @@ public final class StatCache {
         private Previous(Path root, Map<String, Entry> byPath, long settledBefore) {
             this.root = root;
             this.byPath = byPath;
+            this.confirmed = new ConcurrentHashMap<>(byPath.size());
             this.settledBefore = settledBefore;
+        }
+
+        /** How many files the previous run recorded with a render key. */
+        public int files() {
+            return byPath.size();
         }
 
         /** True when {@code path} was written from {@code key} and is still exactly what that run left. */

@@ -72,7 +72,7 @@ public final class TreeWriter implements AutoCloseable {
     private final Manifest manifest;
     private final String recovery;
     private final boolean refusedAtOpen;
-    private final Map<String, String> planned = new ConcurrentHashMap<>();
+    private final Map<String, String> planned;
     /** The planned paths whose hash the manifest does not list as it is: what the next manifest changes. */
     private final Set<String> relisted = ConcurrentHashMap.newKeySet();
     private final Set<String> staged = new ConcurrentSkipListSet<>();
@@ -105,6 +105,8 @@ public final class TreeWriter implements AutoCloseable {
         this.lock = lock;
         this.createdAtOpen = createdAtOpen;
         this.manifest = manifest;
+        // Sized for the previous run's files, which a run mostly plans again: no rehash of 200,000 entries.
+        this.planned = new ConcurrentHashMap<>(manifest.files().size());
         this.recovery = recovery;
         this.refusedAtOpen = !refusedWith.isEmpty();
         this.refusals.addAll(refusedWith);
