@@ -48,4 +48,57 @@ class TreeLayoutTest {
         assertThat(TreeLayout.whyNotGenerated(("d".repeat(200) + "/").repeat(21) + "f"))
                 .contains("is longer than 4095 bytes");
     }
+    /** The checks as they were written first, on a split path: the walk without splitting must say the same. */
+    @org.junit.jupiter.api.Test
+    void theSegmentWalkSaysWhatTheSplitSays() {
+        String[] parts = {"a", "edge", "edge-000001", ".", "..", "", ".git", ".jj", "_darcs", "CVS", "CVSx", ".dualstack",
+            ".dualstackx", "x.dualstack-new", ".dualstack-new", "\u00e9", "\u00e9".repeat(128), "\u00e9".repeat(127),
+            "y".repeat(255), "y".repeat(256), "\u0001", "\\", "\u007f", "\u2028", "\uD83D\uDE00", "z".repeat(2000)};
+        java.util.Random random = new java.util.Random(4095);
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder path = new StringBuilder(random.nextInt(8) == 0 ? "/" : "");
+            for (int k = random.nextInt(5); k >= 0; k--) {
+                path.append(parts[random.nextInt(parts.length)]);
+                if (k > 0 || random.nextInt(10) == 0) {
+                    path.append('/');
+                }
+            }
+            String p = path.toString();
+            assertThat(TreeLayout.whyNotGenerated(p)).as(p).isEqualTo(split(p));
+        }
+    }
+
+    private static java.util.Optional<String> split(String relative) {
+        if (relative.isEmpty() || relative.startsWith("/")) {
+            return java.util.Optional.of("is not a relative path inside the output directory");
+        }
+        if (relative.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 4095) {
+            return java.util.Optional.of("is longer than 4095 bytes");
+        }
+        for (int i = 0; i < relative.length(); i++) {
+            char c = relative.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '\\') {
+                return java.util.Optional.of("holds a control character or a backslash");
+            }
+        }
+        String[] segments = relative.split("/", -1);
+        for (String seg : segments) {
+            if (seg.isEmpty() || seg.equals(".") || seg.equals("..")) {
+                return java.util.Optional.of("has an empty, '.' or '..' segment");
+            }
+            if (seg.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) {
+                return java.util.Optional.of("has a name longer than 255 bytes");
+            }
+            if (java.util.Set.of(".git", ".hg", ".svn", ".bzr", "_darcs", "CVS", ".jj").contains(seg)) {
+                return java.util.Optional.of("is inside version control metadata (" + seg + ")");
+            }
+        }
+        if (segments[0].equals(".dualstack")) {
+            return java.util.Optional.of("is inside dualstack's own metadata directory .dualstack/");
+        }
+        if (segments[segments.length - 1].endsWith(".dualstack-new")) {
+            return java.util.Optional.of("is a staging name (*.dualstack-new)");
+        }
+        return java.util.Optional.empty();
+    }
 }
