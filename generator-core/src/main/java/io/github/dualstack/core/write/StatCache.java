@@ -37,8 +37,11 @@ import java.util.function.BiPredicate;
  * time) but still its keys.
  *
  * <p>Like git, it guards against "racy" files: a file changed in the same clock tick as it was recorded would keep
- * its recorded stat. Files whose ctime is within {@link #RACY_WINDOW_NANOS} of the recording are compared by
- * content (sha256) as well, until a run confirms the content of one whose stat is by then outside the window.
+ * its recorded stat. Files whose mtime is within {@link #RACY_WINDOW_NANOS} of the recording are compared by
+ * content (sha256) as well, until a run confirms the content of one whose mtime is by then outside the window.
+ * As in git, the mtime decides: every edit sets it, while a rename (each commit renames its files into place) sets
+ * only the ctime, and would make a third of a 200,000-file tree racy for nothing. The ctime still takes part in
+ * telling whether a file changed.
  */
 public final class StatCache {
 
@@ -260,11 +263,10 @@ public final class StatCache {
             if (e == null || !e.key().equals(key)) {
                 return null;
             }
-            // A racy entry whose content this run confirmed, and whose stat was already outside the racy window
-            // when it looked: a change since then would have changed the stat, so the stat alone tells from now
-            // on. Kept racy, it would be read and hashed again by every run (after a commit renames 200,000 files,
-            // a third of them are racy).
-            boolean settled = e.ctimeNanos() < settledBefore && e.mtimeNanos() < settledBefore;
+            // A racy entry whose content this run confirmed, and whose mtime was already outside the racy window
+            // when it looked: an edit since then would have changed the mtime, so the stat alone tells from now
+            // on. Kept racy, it would be read and hashed again by every run.
+            boolean settled = e.mtimeNanos() < settledBefore;
             return settled && !e.sha256().equals("-")
                     ? new Entry(e.path(), e.ino(), e.size(), e.mtimeNanos(), e.ctimeNanos(), e.mode(), "-", e.key())
                     : e;
@@ -326,7 +328,7 @@ public final class StatCache {
                     if (e == null) {
                         throw new NoSuchFileException(p);
                     }
-                    if (e.ctimeNanos() < now - RACY_WINDOW_NANOS && e.mtimeNanos() < now - RACY_WINDOW_NANOS) {
+                    if (e.mtimeNanos() < now - RACY_WINDOW_NANOS) {
                         return e;
                     }
                     // The manifest and .gitignore are not in files: hash what is on disk (the run just wrote it).

@@ -134,6 +134,25 @@ class StatCacheTest {
         assertThat(StatCache.previous(root, "r").unchanged("a.txt", "key-1")).isFalse();
     }
 
+    /**
+     * A commit renames each file into place, which sets its ctime, not its mtime: a file written before the racy
+     * window and renamed within it is not racy, and an edit after the record still shows, in the mtime.
+     */
+    @Test
+    void aFileRenamedIntoPlaceJustNowButWrittenEarlierIsNotRacy() throws Exception {
+        Path staged = root.resolve(".a.txt.dualstack-new");
+        Files.move(file, staged);
+        Files.setLastModifiedTime(staged, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()
+                - 2 * java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(StatCache.RACY_WINDOW_NANOS)));
+        Files.move(staged, file);
+        record("generated\n", Optional.of("fp"));
+        assertThat(Files.readString(root.resolve(StatCache.PATH))).contains(" - key-1 a.txt");
+        assertThat(StatCache.upToDate(root, "fp")).isPresent();
+        Files.writeString(file, "generatex\n");
+        assertThat(StatCache.upToDate(root, "fp")).isEmpty();
+        assertThat(StatCache.previous(root, "r").unchanged("a.txt", "key-1")).isFalse();
+    }
+
     /** A run that wrote nothing records what {@code previous} confirmed, as a one-edge change does. */
     private void reRecord(StatCache.Previous previous) throws Exception {
         previous.unchanged("a.txt", "key-1");
