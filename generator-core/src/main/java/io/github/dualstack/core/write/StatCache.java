@@ -79,6 +79,11 @@ public final class StatCache {
                     Long.parseLong(f[3]), Integer.parseInt(f[4]), f[5], f[6]);
         }
 
+        /** This entry with {@code sha} ("-": not racy) instead of its own. */
+        Entry withSha(String sha) {
+            return new Entry(path, ino, size, mtimeNanos, ctimeNanos, mode, sha, key);
+        }
+
         boolean sameFile(Entry now) {
             return ino == now.ino && size == now.size && mtimeNanos == now.mtimeNanos && ctimeNanos == now.ctimeNanos
                     && mode == now.mode;
@@ -207,18 +212,22 @@ public final class StatCache {
     }
 
     /**
-     * The file system's own clock, in nanoseconds: the modification time of a file created for the purpose (the
-     * recording's temporary file, which {@link #record} creates again and {@link TreeWriter} removes if a run is
-     * killed meanwhile).
+     * The file system's own clock, in nanoseconds, read without keeping the recording's temporary file (which
+     * {@link #record} creates again, and {@link TreeWriter} removes if a run is killed meanwhile).
      */
     private static long clock(Path root) throws IOException {
         Path tmp = root.resolve(TMP);
-        new Disk().createFresh(tmp, new byte[0], Disk.FILE_MODE, false);
         try {
-            return nanos(Files.getLastModifiedTime(tmp, LinkOption.NOFOLLOW_LINKS));
+            return createForClock(tmp);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** Creates {@code tmp} empty, afresh, and returns its mtime: the file system's own clock, in nanoseconds. */
+    private static long createForClock(Path tmp) throws IOException {
+        new Disk().createFresh(tmp, new byte[0], Disk.FILE_MODE, false);
+        return nanos(Files.getLastModifiedTime(tmp, LinkOption.NOFOLLOW_LINKS));
     }
 
     /** A previous run's files, each reusable when its key is the same and it is on disk as that run left it. */
@@ -267,9 +276,7 @@ public final class StatCache {
             // when it looked: an edit since then would have changed the mtime, so the stat alone tells from now
             // on. Kept racy, it would be read and hashed again by every run.
             boolean settled = e.mtimeNanos() < settledBefore;
-            return settled && !e.sha256().equals("-")
-                    ? new Entry(e.path(), e.ino(), e.size(), e.mtimeNanos(), e.ctimeNanos(), e.mode(), "-", e.key())
-                    : e;
+            return settled && !e.sha256().equals("-") ? e.withSha("-") : e;
         }
     }
 
@@ -311,8 +318,7 @@ public final class StatCache {
         Path cache = root.resolve(PATH);
         Path tmp = root.resolve(TMP);
         // The file system's own clock, read before any file is looked at: what changed at or after it is racy.
-        new Disk().createFresh(tmp, new byte[0], Disk.FILE_MODE, false);
-        long now = nanos(Files.getLastModifiedTime(tmp));
+        long now = createForClock(tmp);
         List<String> paths = new ArrayList<>(files.keySet());
         paths.add(Manifest.PATH);
         paths.add(".dualstack/.gitignore");
@@ -334,7 +340,7 @@ public final class StatCache {
                     // The manifest and .gitignore are not in files: hash what is on disk (the run just wrote it).
                     String sha = files.containsKey(p) ? files.get(p) : Sha256.of(
                             io.github.dualstack.core.fs.SafeFiles.readInTree(root.resolve(p), Manifest.MAX_BYTES));
-                    return new Entry(p, e.ino(), e.size(), e.mtimeNanos(), e.ctimeNanos(), e.mode(), sha, e.key());
+                    return e.withSha(sha);
                 } catch (IOException ex) {
                     throw new UncheckedIOException(ex);
                 }
