@@ -167,7 +167,7 @@ public final class StrictYamlReader {
         // that character is taken from it; one with it is decoded again, strictly, to say where it went wrong.
         String fast = new String(bytes, StandardCharsets.UTF_8);
         if (fast.indexOf('\uFFFD') < 0) {
-            return fast.startsWith("\uFEFF") ? fast.substring(1) : fast;
+            return withoutByteOrderMark(fast);
         }
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length);
@@ -195,7 +195,10 @@ public final class StrictYamlReader {
                     "%s is not valid UTF-8 (byte 0x%02X); save it as UTF-8", noun, bytes[bad] & 0xFF));
             return null;
         }
-        String text = out.flip().toString();
+        return withoutByteOrderMark(out.flip().toString());
+    }
+
+    private static String withoutByteOrderMark(String text) {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
