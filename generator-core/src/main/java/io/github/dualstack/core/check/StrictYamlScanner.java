@@ -358,11 +358,23 @@ public final class StrictYamlScanner extends JsonParserDelegate {
      */
     private static final class SourceCursor {
         private final String text;
+        /** No surrogate pair: each code point is one char, and an offset is an index (nearly every text). */
+        private final boolean oneCharEach;
         private long codePoint;
         private int index;
 
         SourceCursor(String text) {
             this.text = text;
+            this.oneCharEach = !hasSurrogate(text);
+        }
+
+        private static boolean hasSurrogate(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                if (Character.isSurrogate(text.charAt(i))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The anchor name (without '&') or the tag (with its '!'s) written before the token, or null. */
@@ -398,6 +410,9 @@ public final class StrictYamlScanner extends JsonParserDelegate {
             long target = at == null ? -1 : at.getCharOffset();
             if (target < 0) {
                 return -1;
+            }
+            if (oneCharEach) {
+                return target <= text.length() ? (int) target : -1;
             }
             try {
                 if (target < codePoint) {

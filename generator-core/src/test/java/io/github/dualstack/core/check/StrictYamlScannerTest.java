@@ -80,6 +80,19 @@ class StrictYamlScannerTest {
     }
 
     @Test
+    void propertiesAndQuotingAreFoundAfterCharactersOutsideTheBasicPlane() throws IOException {
+        // The parser counts offsets in code points, each of these emoji two chars of the text.
+        String text = "# \uD83D\uDE00\uD83D\uDE00\na: \"\uD83D\uDE80 x\"\nb: &x 1\nc: \"n\"\nd: n\ne: !!str 7\n";
+        Scan s = scan(text, YamlRules.output(true));
+        assertThat(s.lines()).containsExactly(
+                "1 3:4 b: YAML anchors (&x) are not allowed",
+                "1 5:4 d: plain 'n' is read as a boolean by Kubernetes and KubeEdge (go-yaml); quote it",
+                "1 6:4 e: YAML tags (!!str) are not allowed");
+        assertThat(scan(text.replace("\uD83D\uDE00", "ab").replace("\uD83D\uDE80", "c"), YamlRules.output(true))
+                .lines()).isEqualTo(s.lines());
+    }
+
+    @Test
     void manyDocumentsAreNumberedAndOneDocumentRulesRefuseTheSecond() throws IOException {
         String text = "a: 1\n---\nb: 010\n---\nc: 2\n";
         Scan many = scan(text, YamlRules.output(true));
