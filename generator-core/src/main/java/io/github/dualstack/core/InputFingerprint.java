@@ -15,13 +15,15 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 
 /**
- * Everything the bytes of a generated tree depend on, as one sha256: the generator itself (the bytes of the jar or
- * class directory it runs from, so a rebuilt snapshot counts as a different generator), the descriptor's bytes and
- * file name (the name is in every header), the edge inventory it names (name and bytes), every template override,
- * and the descriptor size limit (which decides whether the descriptor is accepted at all). The thread count and the force flag are left out: the output
- * is the same whatever they are.
+ * Everything the bytes of a generated tree depend on, as one sha256: the generator itself (the entries of the jar,
+ * or the files of the class directory, it runs from, so a rebuilt snapshot counts as a different generator), the
+ * descriptor's bytes and file name (the name is in every header), the edge inventory it names (name and bytes),
+ * every template override, and the descriptor size limit (which decides whether the descriptor is accepted at
+ * all). The thread count and the force flag are left out: the output is the same whatever they are.
  */
 final class InputFingerprint {
 
@@ -90,27 +92,55 @@ final class InputFingerprint {
         }
     }
 
-    /** The jar (or class directory) the core runs from; each file's path and bytes for a directory. */
+    /** The generator: the jar or class directory the core runs from ({@link #codeDigest}). */
     private static String generatorDigest() {
         try {
-            Path code = Path.of(InputFingerprint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            MessageDigest md = Sha256.digest();
-            List<Path> files = Files.isDirectory(code) ? regularFiles(code) : List.of(code);
-            byte[] buf = new byte[1 << 16];
-            for (Path f : files) {
-                md.update(code.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
-                try (InputStream in = new DigestInputStream(Files.newInputStream(f), md)) {
-                    while (in.read(buf) >= 0) {
-                        // the digest stream hashes what is read
-                    }
-                }
-            }
-            return Sha256.hex(md);
+            return codeDigest(Path.of(InputFingerprint.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException | RuntimeException e) {
             // No file to hash (an unusual class loader): a unique value, so a cache is never trusted across runs.
             return "unknown-" + System.nanoTime();
+        }
+    }
+
+    /**
+     * A jar as the entries its central directory lists, in their order, each by name, size and CRC-32: what the
+     * class loader reads, known without inflating or hashing the 8 MB of the jar at every start (a slow part of
+     * a no-op run, as the JVM has not compiled the digest yet). A rebuild that changes any entry changes the
+     * digest; one that only stamps other times or compresses differently does not. A directory: each file's
+     * path and bytes; any other file: its bytes.
+     */
+    static String codeDigest(Path code) throws IOException {
+        MessageDigest md = Sha256.digest();
+        if (Files.isDirectory(code)) {
+            for (Path f : regularFiles(code)) {
+                md.update(code.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+                hashBytes(md, f);
+            }
+            return Sha256.hex(md);
+        }
+        try (ZipFile jar = new ZipFile(code.toFile())) {
+            Sha256.piece(md, "jar");
+            jar.stream().forEach(e -> {
+                Sha256.piece(md, e.getName());
+                Sha256.piece(md, e.getSize() + " " + e.getCrc());
+            });
+            return Sha256.hex(md);
+        } catch (ZipException notAJar) {
+            md.reset();
+            hashBytes(md, code);
+            return Sha256.hex(md);
+        }
+    }
+
+    private static void hashBytes(MessageDigest md, Path f) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = new DigestInputStream(Files.newInputStream(f), md)) {
+            while (in.read(buf) >= 0) {
+                // the digest stream hashes what is read
+            }
         }
     }
 
