@@ -70,13 +70,24 @@ public final class StatCache {
                     + path;
         }
 
+        /** The entry of a {@link #line}; the numbers are parsed in place (200,000 lines at 100,000 edges). */
         static Entry parse(String line) {
-            String[] f = line.split(" ", 8);
-            if (f.length != 8) {
-                throw new IllegalArgumentException("bad entry");
+            int[] space = new int[7];
+            for (int i = 0, from = 0; i < space.length; i++) {
+                space[i] = line.indexOf(' ', from);
+                if (space[i] < 0) {
+                    throw new IllegalArgumentException("bad entry");
+                }
+                from = space[i] + 1;
             }
-            return new Entry(f[7], Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]),
-                    Long.parseLong(f[3]), Integer.parseInt(f[4]), f[5], f[6]);
+            return new Entry(line.substring(space[6] + 1), number(line, 0, space[0]),
+                    number(line, space[0] + 1, space[1]), number(line, space[1] + 1, space[2]),
+                    number(line, space[2] + 1, space[3]), Math.toIntExact(number(line, space[3] + 1, space[4])),
+                    line.substring(space[4] + 1, space[5]), line.substring(space[5] + 1, space[6]));
+        }
+
+        private static long number(String line, int begin, int end) {
+            return Long.parseLong(line, begin, end, 10);
         }
 
         /** This entry with {@code sha} ("-": not racy) instead of its own. */

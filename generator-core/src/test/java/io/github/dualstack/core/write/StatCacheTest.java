@@ -101,6 +101,27 @@ class StatCacheTest {
     }
 
     @Test
+    void aPathWithSpacesIsReadBackAndADamagedEntryDistrustsTheWholeCache() throws Exception {
+        Path spaced = root.resolve("a b  c.txt");
+        Files.writeString(spaced, "generated\n");
+        StatCache.record(root, Map.of("a b  c.txt", Sha256.of("generated\n".getBytes(StandardCharsets.UTF_8))),
+                Map.of("a b  c.txt", "key-1"), Optional.of("fp"), "r", List.of(), StatCache.none(root), Set.of());
+        assertThat(StatCache.previous(root, "r").unchanged("a b  c.txt", "key-1")).isTrue();
+        String cache = Files.readString(root.resolve(StatCache.PATH));
+        String entry = cache.lines().filter(l -> l.endsWith(" a b  c.txt")).findFirst().orElseThrow();
+        String[] fields = entry.split(" ", 8);
+        for (String damaged : new String[] {
+                String.join(" ", java.util.Arrays.copyOf(fields, 6)),                      // fields missing
+                entry.replaceFirst("^\\d+", "x1"),                                         // not a number
+                entry.replaceFirst("^\\d+", ""),                                           // an empty field
+                entry.replace(" " + fields[4] + " ", " 99999999999 ")}) {                   // mode out of range
+            Files.writeString(root.resolve(StatCache.PATH), cache.replace(entry, damaged));
+            assertThat(StatCache.previous(root, "r").unchanged("a b  c.txt", "key-1")).as(damaged).isFalse();
+            assertThat(StatCache.upToDate(root, "fp")).as(damaged).isEmpty();
+        }
+    }
+
+    @Test
     void aRecordWithoutAnInputFingerprintIsNeverUpToDateButItsKeysServe() throws Exception {
         record("generated\n", Optional.empty());
         assertThat(StatCache.upToDate(root, "-")).isEmpty();
