@@ -115,14 +115,20 @@ public final class SafeFiles {
             }
             int cap = (int) Math.min(Math.max(maxBytes, 0) + 1, Integer.MAX_VALUE - 16);
             // The size is a hint only (0 for /proc files, stale for a growing file): the loop below is the limit.
-            byte[] buf = new byte[(int) Math.min(cap, Math.max(8192, ch.size() + 1))];
+            // A buffer of exactly the size, then one probe byte: a file that is as large as it says (the manifest
+            // and the stat cache, tens of megabytes at 100,000 edges) is read without a second copy.
+            byte[] buf = new byte[(int) Math.min(cap, Math.max(1, ch.size()))];
+            ByteBuffer probe = ByteBuffer.allocate(1);
             int n = 0;
             while (true) {
                 if (n == buf.length) {
-                    if (buf.length >= cap) {
+                    probe.clear();
+                    if (buf.length >= cap || read(ch, probe) < 0) {
                         break;
                     }
-                    buf = Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, cap));
+                    buf = Arrays.copyOf(buf, (int) Math.min(Math.max((long) buf.length * 2, 8192), cap));
+                    buf[n++] = probe.get(0);
+                    continue;
                 }
                 int r = ch.read(ByteBuffer.wrap(buf, n, buf.length - n));
                 if (r < 0) {
@@ -135,6 +141,15 @@ public final class SafeFiles {
             }
             return n == buf.length ? buf : Arrays.copyOf(buf, n);
         }
+    }
+
+    /** One byte into {@code probe}, or -1 at the end; a read that returns nothing yet is retried. */
+    private static int read(FileChannel ch, ByteBuffer probe) throws IOException {
+        int r;
+        do {
+            r = ch.read(probe);
+        } while (r == 0);
+        return r;
     }
 
     /** The reason of the exceptions that carry only a path and let the class name say what went wrong. */

@@ -1,7 +1,6 @@
 package io.github.dualstack.core.write;
 
 import io.github.dualstack.core.Sha256;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,20 +69,30 @@ public final class StatCache {
                     + path;
         }
 
-        /** The entry of a {@link #line}; the numbers are parsed in place (200,000 lines at 100,000 edges). */
-        static Entry parse(String line) {
+        /**
+         * The entry of the {@link #line} {@code text[begin, end)}, its numbers parsed in place (200,000 lines at
+         * 100,000 edges). An edge node's files share their render key, and most entries are not racy: a key equal
+         * to {@code before}'s, and "-", are taken, not copied.
+         */
+        static Entry parse(String text, int begin, int end, Entry before) {
             int[] space = new int[7];
-            for (int i = 0, from = 0; i < space.length; i++) {
-                space[i] = line.indexOf(' ', from);
-                if (space[i] < 0) {
+            for (int i = 0, from = begin; i < space.length; i++) {
+                space[i] = text.indexOf(' ', from);
+                if (space[i] < 0 || space[i] >= end) {
                     throw new IllegalArgumentException("bad entry");
                 }
                 from = space[i] + 1;
             }
-            return new Entry(line.substring(space[6] + 1), number(line, 0, space[0]),
-                    number(line, space[0] + 1, space[1]), number(line, space[1] + 1, space[2]),
-                    number(line, space[2] + 1, space[3]), Math.toIntExact(number(line, space[3] + 1, space[4])),
-                    line.substring(space[4] + 1, space[5]), line.substring(space[5] + 1, space[6]));
+            return new Entry(text.substring(space[6] + 1, end), number(text, begin, space[0]),
+                    number(text, space[0] + 1, space[1]), number(text, space[1] + 1, space[2]),
+                    number(text, space[2] + 1, space[3]), Math.toIntExact(number(text, space[3] + 1, space[4])),
+                    field(text, space[4] + 1, space[5], "-"),
+                    field(text, space[5] + 1, space[6], before == null ? "-" : before.key()));
+        }
+
+        /** {@code text[begin, end)}, as {@code known} when it holds the same. */
+        private static String field(String text, int begin, int end, String known) {
+            return end - begin == known.length() && text.startsWith(known, begin) ? known : text.substring(begin, end);
         }
 
         private static long number(String line, int begin, int end) {
@@ -98,6 +107,40 @@ public final class StatCache {
         boolean sameFile(Entry now) {
             return ino == now.ino && size == now.size && mtimeNanos == now.mtimeNanos && ctimeNanos == now.ctimeNanos
                     && mode == now.mode;
+        }
+    }
+
+    /**
+     * The lines of a cache's text (each ended by '\n', as {@link #record} writes them), without copying each line
+     * into a string of its own: an entry is parsed where it stands. A '\r' stays in its line: in a number or a path
+     * it makes the whole cache untrusted, in a key it matches none.
+     */
+    private static final class Lines {
+        final String text;
+        int start;
+        int end;
+        /** Where the line after the current one starts. */
+        private int after;
+
+        Lines(String text) {
+            this.text = text;
+        }
+
+        /** Moves to the next line: {@code text[start, end)}; false at the end. */
+        boolean advance() {
+            if (after >= text.length()) {
+                return false;
+            }
+            start = after;
+            int nl = text.indexOf('\n', start);
+            end = nl < 0 ? text.length() : nl;
+            after = end + 1;
+            return true;
+        }
+
+        /** The next line, or null at the end. */
+        String next() {
+            return advance() ? text.substring(start, end) : null;
         }
     }
 
@@ -132,13 +175,14 @@ public final class StatCache {
         String fingerprint;
         String rendering;
         // The cache can be committed by anyone (git add -f): read it like every other file of the tree.
-        try (BufferedReader in = new BufferedReader(new java.io.StringReader(new String(
-                io.github.dualstack.core.fs.SafeFiles.readInTree(cache, MAX_BYTES), StandardCharsets.UTF_8)))) {
-            if (!MAGIC.equals(in.readLine())) {
+        try {
+            Lines in = new Lines(new String(io.github.dualstack.core.fs.SafeFiles.readInTree(cache, MAX_BYTES),
+                    StandardCharsets.UTF_8));
+            if (!MAGIC.equals(in.next())) {
                 return Optional.empty();
             }
-            String fingerprintLine = in.readLine();
-            String renderingLine = in.readLine();
+            String fingerprintLine = in.next();
+            String renderingLine = in.next();
             if (fingerprintLine == null || renderingLine == null || !fingerprintLine.startsWith("fingerprint ")
                     || !renderingLine.startsWith("rendering ")) {
                 return Optional.empty();
@@ -148,23 +192,25 @@ public final class StatCache {
             if (!wanted.test(fingerprint, rendering)) {
                 return Optional.empty();
             }
-            String warningsLine = in.readLine();
+            String warningsLine = in.next();
             if (warningsLine == null || !warningsLine.startsWith("warnings ")) {
                 return Optional.empty();
             }
             for (int i = Integer.parseInt(warningsLine.substring("warnings ".length())); i > 0; i--) {
-                String w = in.readLine();
+                String w = in.next();
                 if (w == null || !w.startsWith("w ")) {
                     return Optional.empty();
                 }
                 warnings.add(w.substring(2));
             }
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                Entry e = Entry.parse(line);
+            Entry before = null;
+            while (in.advance()) {
+                Entry e = Entry.parse(in.text, in.start, in.end, before);
                 if (!isRecordable(e.path())) {
                     return Optional.empty();
                 }
                 entries.add(e);
+                before = e;
             }
         } catch (IOException | RuntimeException e) {
             return Optional.empty();   // unreadable or from another version: the full run rewrites it
@@ -333,25 +379,26 @@ public final class StatCache {
         List<String> paths = new ArrayList<>(files.keySet());
         paths.add(Manifest.PATH);
         paths.add(".dualstack/.gitignore");
-        List<Entry> entries;
+        List<String> lines;
         try {
-            entries = paths.parallelStream().map(p -> {
+            // Each entry's line is made where it is looked at, on every core.
+            lines = paths.parallelStream().map(p -> {
                 try {
                     Entry known = written.contains(p) ? null : previous.confirmed(p, keys.getOrDefault(p, "-"));
                     if (known != null) {
-                        return known;
+                        return known.line();
                     }
                     Entry e = stat(root.resolve(p), p, "-", keys.getOrDefault(p, "-"));
                     if (e == null) {
                         throw new NoSuchFileException(p);
                     }
                     if (e.mtimeNanos() < now - RACY_WINDOW_NANOS) {
-                        return e;
+                        return e.line();
                     }
                     // The manifest and .gitignore are not in files: hash what is on disk (the run just wrote it).
                     String sha = files.containsKey(p) ? files.get(p) : Sha256.of(
                             io.github.dualstack.core.fs.SafeFiles.readInTree(root.resolve(p), Manifest.MAX_BYTES));
-                    return e.withSha(sha);
+                    return e.withSha(sha).line();
                 } catch (IOException ex) {
                     throw new UncheckedIOException(ex);
                 }
@@ -368,8 +415,8 @@ public final class StatCache {
             for (String w : warnings) {
                 out.write("w " + w + "\n");
             }
-            for (Entry e : entries) {
-                out.write(e.line());
+            for (String line : lines) {
+                out.write(line);
                 out.write('\n');
             }
         }

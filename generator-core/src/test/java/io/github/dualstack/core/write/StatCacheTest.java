@@ -114,7 +114,10 @@ class StatCacheTest {
                 String.join(" ", java.util.Arrays.copyOf(fields, 6)),                      // fields missing
                 entry.replaceFirst("^\\d+", "x1"),                                         // not a number
                 entry.replaceFirst("^\\d+", ""),                                           // an empty field
-                entry.replace(" " + fields[4] + " ", " 99999999999 ")}) {                   // mode out of range
+                entry.replace(" " + fields[4] + " ", " 99999999999 "),                      // mode out of range
+                entry.replace(" a b", " a\r b"),                                          // a CR in the path
+                entry.replaceFirst(" ", "\r "),                                           // a CR in a number
+                entry + "\n"}) {                                                           // an empty line
             Files.writeString(root.resolve(StatCache.PATH), cache.replace(entry, damaged));
             assertThat(StatCache.previous(root, "r").unchanged("a b  c.txt", "key-1")).as(damaged).isFalse();
             assertThat(StatCache.upToDate(root, "fp")).as(damaged).isEmpty();
