@@ -33,6 +33,10 @@ final class GenerateCommand implements Callable<Integer> {
                     + " construction) or all (default: ${DEFAULT-VALUE}).")
     SelfCheckOption selfCheck;
 
+    @Option(names = "--timings", description = "Print what each step of the run cost to standard error: its wall"
+            + " time, and the CPU and JIT compilation time of the whole process meanwhile.")
+    boolean timings;
+
     @Mixin
     CommonOptions common;
 
@@ -49,7 +53,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunOptions options = RunCommand.options(spec, tree, common, selfCheck.scope);
+        RunOptions options = RunCommand.options(spec, tree, common, selfCheck.scope, timings);
         if (common.many()) {
             return RunCommand.sites(spec, common, tree, s -> Dualstack.generate(new Request.Generate(s.descriptor(),
                     s.outputDirectory(), force, options)), r -> () -> { });

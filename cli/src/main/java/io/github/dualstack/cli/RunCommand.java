@@ -37,11 +37,15 @@ final class RunCommand {
 
     /** The run options of the command line; throws the usage error of an option value out of range or unusable. */
     static RunOptions options(CommandSpec spec, TreeOptions tree, CommonOptions common) {
-        return options(spec, tree, common, SelfCheckScope.SHAPES);
+        return options(spec, tree, common, SelfCheckScope.SHAPES, false);
     }
 
-    /** The same, for generate, which also says which rendered files are parsed again. */
-    static RunOptions options(CommandSpec spec, TreeOptions tree, CommonOptions common, SelfCheckScope selfCheck) {
+    /**
+     * The same, for generate, which also says which rendered files are parsed again, and prints what each step
+     * cost when asked to ({@code timings}).
+     */
+    static RunOptions options(CommandSpec spec, TreeOptions tree, CommonOptions common, SelfCheckScope selfCheck,
+                              boolean timings) {
         common.check(spec.commandLine());
         if (tree != null) {
             tree.check(spec.commandLine(), common.many());
@@ -54,6 +58,12 @@ final class RunCommand {
                             err.println("dualstack: " + notice);
                             err.flush();
                         }));
+        if (timings) {
+            options.steps(step -> {
+                err.println("dualstack: step " + step.line());
+                err.flush();
+            });
+        }
         if (tree != null) {
             options.templateOverrides(tree.templates);
             if (tree.threads != null) {

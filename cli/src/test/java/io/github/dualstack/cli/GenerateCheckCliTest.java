@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.dualstack.cli.ValidateCliTest.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +49,20 @@ class GenerateCheckCliTest {
         assertThat(forced.exit()).isZero();
         assertThat(forced.err()).contains("1 written, 28 unchanged, 0 removed");
         assertThat(Files.readString(service)).isEqualTo(original);
+    }
+
+    @Test
+    void timingsPrintWhatEachStepCostAndNothingElseChanges() throws Exception {
+        String out = dir.resolve("generated").toString();
+        Run gen = run("generate", sample("dual-stack-site"), "-o", out, "--timings", "--format", "json");
+        assertThat(gen.exit()).as(gen.err()).isZero();
+        assertThat(gen.errLines().stream().filter(l -> l.startsWith("dualstack: step ")).map(l -> l.replaceAll(
+                "\\d+ ms", "N ms"))).containsExactly(Stream.of("read", "validate", "open tree", "site files",
+                        "edge files", "commit", "record").map(s -> "dualstack: step " + s + ": N ms (CPU N ms, JIT N ms)")
+                .toArray(String[]::new));
+        assertThat(gen.out()).as("the report itself is as without --timings").startsWith("{").doesNotContain("JIT");
+        Run plain = run("generate", sample("dual-stack-site"), "-o", out);
+        assertThat(plain.err()).doesNotContain("dualstack: step");
     }
 
     @Test

@@ -108,6 +108,7 @@ public final class Dualstack {
 
     public static Report.Generate generate(Request.Generate request) throws DualstackException {
         long start = System.nanoTime();
+        StepClock steps = StepClock.of(request.options());
         Optional<byte[]> bytes = read(request);
         if (bytes.isEmpty()) {
             return new Report.Generate(oversize(request).problems(), Optional.empty(), false, since(start));
@@ -116,21 +117,24 @@ public final class Dualstack {
         Path out = request.outputDirectory();
         Optional<String> misplaced = OutputLocation.problem(out, request.descriptor());
         InputFingerprint.Fingerprint fingerprint = null;
+        Optional<StatCache.UpToDate> upToDate = Optional.empty();
         if (misplaced.isEmpty()) {
             fingerprint = fingerprint(request, bytes.get());
-            Optional<StatCache.UpToDate> upToDate = StatCache.upToDate(out, fingerprint.value());
-            if (upToDate.isPresent()) {
-                int files = upToDate.get().files();
-                WriteResult nothing = new WriteResult(List.of(), files, files, List.of(), List.of(), "");
-                Optional<List<Problem>> warnings = RecordedWarnings.read(upToDate.get().warnings());
-                if (warnings.isPresent()) {
-                    return new Report.Generate(warnings.get(), Optional.of(nothing), true, since(start));
-                }
+            upToDate = StatCache.upToDate(out, fingerprint.value());
+        }
+        steps.end("read");
+        if (upToDate.isPresent()) {
+            int files = upToDate.get().files();
+            WriteResult nothing = new WriteResult(List.of(), files, files, List.of(), List.of(), "");
+            Optional<List<Problem>> warnings = RecordedWarnings.read(upToDate.get().warnings());
+            if (warnings.isPresent()) {
+                return new Report.Generate(warnings.get(), Optional.of(nothing), true, since(start));
             }
         }
         DescriptorLoader.Result loaded = load(request, bytes.get());
         Optional<String> inventoryRead = loaded.inventory();
         Inputs in = inputs(request, loaded);
+        steps.end("validate");
         // the site is bound: a large descriptor's bytes, tree and locator must not stay on the heap while rendering
         bytes = null;
         loaded = null;
@@ -150,7 +154,7 @@ public final class Dualstack {
         String recordAs = in.baseline().isEmpty() && fingerprint != null
                 && fingerprint.inventory().equals(inventoryRead) ? fingerprint.value() : null;
         WriteResult written = inPool(request, () -> write(new OutputPlan(in.site(), in.baseline()), renderer, request,
-                recordAs, in.problems()));
+                recordAs, in.problems(), steps));
         return new Report.Generate(withTemplateWarnings(in, renderer), Optional.of(written), false, since(start));
     }
 
@@ -429,7 +433,7 @@ public final class Dualstack {
      * {@code fingerprint} when there is one.
      */
     private static WriteResult write(OutputPlan plan, Renderer renderer, Request.Generate request, String fingerprint,
-                                     List<Problem> warnings) throws IOException {
+                                     List<Problem> warnings, StepClock steps) throws IOException {
         FrontEnd words = request.options().frontEnd();
         Path out = request.outputDirectory();
         TreeWriter.Options options = new TreeWriter.Options(request.force(), words.forceOption(),
@@ -437,16 +441,21 @@ public final class Dualstack {
         String rendering = InputFingerprint.ofRendering(request);
         try (TreeWriter writer = TreeWriter.open(out, options)) {
             StatCache.Previous previous = writer.previousRun(rendering);
+            steps.end("open tree");
             Map<String, String> keys = new ConcurrentHashMap<>(previous.files());
             Emitter emit = new Emitter(renderer, writer, previous, keys);
             // The site files one at a time: a few of them list every node (tens of megabytes at 100,000 edges),
             // and two of those rendering at once do not fit a small heap. The edges' files render in parallel.
             plan.siteFiles().forEach(emit::file);
+            steps.end("site files");
             plan.edges().parallel().forEach(emit::edge);
+            steps.end("edge files");
             WriteResult result = writer.commit();
+            steps.end("commit");
             // Like descriptor warnings, template warnings must show on every run: no record then, and no reuse.
             if (!result.refused() && renderer.warnings().isEmpty()) {
                 writer.record(keys, Optional.ofNullable(fingerprint), rendering, RecordedWarnings.lines(warnings));
+                steps.end("record");
             }
             return result;
         }

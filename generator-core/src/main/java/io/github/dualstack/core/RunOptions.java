@@ -4,14 +4,15 @@ import io.github.dualstack.core.descriptor.StrictYamlReader;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What every request may set beyond its descriptor and tree, each with a default: template overrides, the
  * descriptor size limit, the thread count (the output is byte-identical whatever it is), the front end's words and
- * the self-check's scope.
+ * the self-check's scope, and who is told what each step of a generate cost.
  */
 public record RunOptions(Optional<Path> templateOverrides, long maxDescriptorBytes, int threads, FrontEnd frontEnd,
-                         SelfCheckScope selfCheck) {
+                         SelfCheckScope selfCheck, Optional<Consumer<Step>> steps) {
 
     /**
      * The most threads a run takes. Fixed rather than a multiple of this machine's processors, so that a command
@@ -24,6 +25,7 @@ public record RunOptions(Optional<Path> templateOverrides, long maxDescriptorByt
         Objects.requireNonNull(templateOverrides, "templateOverrides");
         Objects.requireNonNull(frontEnd, "frontEnd");
         Objects.requireNonNull(selfCheck, "selfCheck");
+        Objects.requireNonNull(steps, "steps");
         if (threads < 1 || threads > MAX_THREADS) {
             // The front ends check first, in their own option names; reaching this is a programming error.
             throw new IllegalArgumentException("threads must be between 1 and " + MAX_THREADS + ", not " + threads);
@@ -49,6 +51,7 @@ public record RunOptions(Optional<Path> templateOverrides, long maxDescriptorByt
         private int threads = Math.min(Runtime.getRuntime().availableProcessors(), MAX_THREADS);
         private FrontEnd frontEnd = FrontEnd.CLI;
         private SelfCheckScope selfCheck = SelfCheckScope.SHAPES;
+        private Consumer<Step> steps;
 
         private Builder() {
         }
@@ -81,9 +84,15 @@ public record RunOptions(Optional<Path> templateOverrides, long maxDescriptorByt
             return this;
         }
 
+        /** Told each step of a generate as it ends, with what it cost ({@link Step}); null for nobody. */
+        public Builder steps(Consumer<Step> listener) {
+            this.steps = listener;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(Optional.ofNullable(templateOverrides), maxDescriptorBytes, threads, frontEnd,
-                    selfCheck);
+                    selfCheck, Optional.ofNullable(steps));
         }
     }
 }
