@@ -275,8 +275,9 @@ public final class Benchmark {
         change.apply();
         try {
             CliProcess.Result res = wholeResult(r, Operation.ONE_EDGE, logs, "one-edge-" + n, true,
-                    "generate", site.toString(), "-o", tree.toString());
+                    "generate", site.toString(), "-o", tree.toString(), "--timings");
             if (res != null) {
+                r.oneEdgeSteps.add(res.stderr());
                 Matcher m = WRITTEN.matcher(res.stderr());
                 judgeOneEdge(r, r.whole(Operation.ONE_EDGE), change, before, tree, null, m.find()
                         ? Integer.parseInt(m.group(1)) : -1, "whole-process ");
@@ -479,6 +480,15 @@ public final class Benchmark {
         sb.append("Tree size:\n\n");
         ResultsTable.sizes(results).forEach(v -> sb.append("- ").append(v).append('\n'));
         sb.append('\n');
+        for (SizeResult r : results) {
+            if (!r.oneEdgeSteps.isEmpty()) {
+                sb.append(String.format(Locale.ROOT, "One-edge change at %,d edges, step by step (whole process,"
+                        + " `generate --timings`: wall time, and the process's CPU and JIT compilation time during the"
+                        + " step; medians of the same runs as the table):%n%n", r.edges));
+                r.oneEdgeSteps.table().forEach(row -> sb.append(row).append('\n'));
+                sb.append('\n');
+            }
+        }
         List<String> verdicts = ResultsTable.verdicts(results);
         if (!verdicts.isEmpty()) {
             sb.append("Targets (issues 6 and 16):\n\n");

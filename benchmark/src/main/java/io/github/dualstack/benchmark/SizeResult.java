@@ -130,6 +130,8 @@ final class SizeResult {
     /** The edge node the one-edge change edits, and the files the last one wrote (relative paths). */
     String changedNode;
     List<String> oneEdgeWritten = List.of();
+    /** What each step of the whole-process one-edge changes cost ({@code generate --timings}). */
+    final StepTimes oneEdgeSteps = new StepTimes();
     final Figure floor = new Figure();
     final Map<Operation, Figure> wholeProcess = new EnumMap<>(Operation.class);
     final Map<Operation, Figure> inProcess = new EnumMap<>(Operation.class);

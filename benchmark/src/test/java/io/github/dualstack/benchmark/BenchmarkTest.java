@@ -38,7 +38,9 @@ class BenchmarkTest {
         assertThat(code).as("exit code; log:%n%s", log).isZero();
         assertThat(Files.readString(work.resolve("results.md"))).isEqualTo(table);
 
-        List<String> rows = table.lines().filter(l -> l.startsWith("| ")).toList();
+        // the first table: the lines from its header to the blank line after it
+        List<String> rows = table.lines().dropWhile(l -> !l.startsWith("| ")).takeWhile(l -> !l.isEmpty())
+                .filter(l -> l.startsWith("| ")).toList();
         List<String> header = cells(rows.get(0));
         assertThat(header).containsExactly("edges", "operation", "files", "MB", "whole-process s", "ratio to floor",
                 "ratio to validate", "user s", "sys s", "CPU µs/edge", "peak RSS MB", "in-process s", "ratio to floor",
@@ -77,6 +79,11 @@ class BenchmarkTest {
         assertThat(table).containsPattern("- 20 edges: tree [\\d,]+ files, \\d+\\.\\d MiB; edge/ [\\d,]+ bytes per edge"
                 + " node; the one-edge change of edge-000010 wrote 3 file\\(s\\): ansible/inventory/edges.yaml,"
                 + " edge/edge-000010/etc/kubeedge/config/edgecore.yaml, edge/edge-000010/join.env\n");
+        // where the one-edge change's time went, from the same runs: every step of generate --timings
+        assertThat(table).contains("One-edge change at 20 edges, step by step");
+        for (String step : List.of("read", "validate", "open tree", "site files", "edge files", "commit", "record")) {
+            assertThat(table).containsPattern("\n\\| " + step + " \\| [\\d,]+ \\| [\\d,]+ \\| [\\d,]+ \\|\n");
+        }
         // the descriptor is restored and later operations saw the original tree (check found no drift)
         assertThat(work.resolve("20/site.yaml")).hasContent(new SyntheticSite(EDGES, 42).yaml());
         // trees are cleaned up; the descriptor and the logs stay
