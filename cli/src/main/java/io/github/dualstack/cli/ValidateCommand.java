@@ -31,10 +31,10 @@ final class ValidateCommand implements Callable<Integer> {
         RunOptions options = RunCommand.options(spec, null, common);
         if (common.many()) {
             return RunCommand.sites(spec, common, null, s -> Dualstack.validate(new Request.Validate(s.descriptor(),
-                    options)), this::site);
+                    options, resolved)), this::site);
         }
         Report.Validate report = RunCommand.call(spec, () -> Dualstack.validate(new Request.Validate(common.descriptor,
-                options)));
+                options, resolved)));
         if (report == null) {
             return ExitCodes.USAGE;
         }

@@ -100,7 +100,7 @@ public final class Dualstack {
         long start = System.nanoTime();
         Optional<byte[]> descriptor = read(request);
         Inputs in = inputs(request, descriptor.isEmpty() ? oversize(request)
-                : loader(request).load(displayName(request), descriptor.get(), true, Optional.empty(),
+                : loader(request).load(displayName(request), descriptor.get(), request.resolved(), Optional.empty(),
                         Optional.of(request.descriptor())));
         return new Report.Validate(in.problems(), Optional.ofNullable(in.site()),
                 Optional.ofNullable(in.resolved()).map(ResolvedDescriptor::new), since(start));

@@ -51,7 +51,7 @@ public sealed interface Report {
     }
 
 
-    /** validate: the site and the resolved descriptor when it is valid. */
+    /** validate: the site when it is valid, and then the resolved descriptor when the request asked for it. */
     record Validate(List<Problem> problems, Optional<Site> site, Optional<ResolvedDescriptor> resolved,
                     Duration elapsed) implements Report {
         @Override

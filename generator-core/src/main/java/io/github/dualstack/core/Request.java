@@ -20,15 +20,28 @@ public sealed interface Request {
         Path outputDirectory();
     }
 
-    /** Check the descriptor and report every problem; no tree. */
-    record Validate(Path descriptor, RunOptions options) implements Request {
+    /**
+     * Check the descriptor and report every problem; no tree. With {@code resolved}, the report also holds the
+     * descriptor with every default applied (validate --resolved); without, that tree goes once the site is bound:
+     * at 100,000 edges under -Xmx512m, keeping it made validate about 7% slower (eight alternating pairs).
+     */
+    record Validate(Path descriptor, RunOptions options, boolean resolved) implements Request {
         public Validate {
             Objects.requireNonNull(descriptor, "descriptor");
             Objects.requireNonNull(options, "options");
         }
 
+        public Validate(Path descriptor, RunOptions options) {
+            this(descriptor, options, false);
+        }
+
         public static Validate of(Path descriptor) {
             return new Validate(descriptor, RunOptions.defaults());
+        }
+
+        /** With the default options, the resolved descriptor in the report. */
+        public static Validate resolving(Path descriptor) {
+            return new Validate(descriptor, RunOptions.defaults(), true);
         }
     }
 

@@ -130,7 +130,7 @@ class InitSampleTest {
         Files.writeString(fx.site, filled);
         Report.Validate starter = validate();
         assertThat(starter.errors()).isEmpty();
-        Report.Validate sample = Dualstack.validate(Request.Validate.of(InitFixture.SAMPLE.resolve("site.yaml")));
+        Report.Validate sample = Dualstack.validate(Request.Validate.resolving(InitFixture.SAMPLE.resolve("site.yaml")));
         assertThat(sample.errors()).isEmpty();
 
         // Where the sample chose differently: it sets Calico's IPv6 autodetection to the IPv4 one, which the starter
@@ -176,7 +176,7 @@ class InitSampleTest {
     }
 
     private Report.Validate validate() throws Exception {
-        return Dualstack.validate(Request.Validate.of(fx.site));
+        return Dualstack.validate(Request.Validate.resolving(fx.site));
     }
 
     /** {@code line:column: path: message}, warnings marked first. */
