@@ -10,6 +10,7 @@ import io.github.dualstack.core.SiteSet;
 import io.github.dualstack.core.SitesReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -51,18 +52,15 @@ final class RunCommand {
             tree.check(spec.commandLine(), common.many());
         }
         PrintWriter err = spec.commandLine().getErr();
+        Consumer<String> say = line -> {
+            err.println("dualstack: " + line);
+            err.flush();
+        };
         RunOptions.Builder options = RunOptions.builder().maxDescriptorBytes(common.maxDescriptorBytes)
                 .selfCheck(selfCheck)
-                .frontEnd(new FrontEnd("--force", generateCommand(common, tree), "--max-descriptor-bytes",
-                        notice -> {
-                            err.println("dualstack: " + notice);
-                            err.flush();
-                        }));
+                .frontEnd(new FrontEnd("--force", generateCommand(common, tree), "--max-descriptor-bytes", say));
         if (timings) {
-            options.steps(step -> {
-                err.println("dualstack: step " + step.line());
-                err.flush();
-            });
+            options.steps(step -> say.accept("step " + step.line()));
         }
         if (tree != null) {
             options.templateOverrides(tree.templates);

@@ -4,6 +4,7 @@ import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -12,16 +13,15 @@ import java.util.function.Consumer;
  */
 final class StepClock {
 
-    private final Consumer<Step> sink;
-    private final boolean listening;
+    /** Who is told; empty: nobody, and nothing is read. */
+    private final Optional<Consumer<Step>> sink;
     private long wall;
     private long cpu;
     private long compilation;
 
-    StepClock(Consumer<Step> sink, boolean listening) {
+    private StepClock(Optional<Consumer<Step>> sink) {
         this.sink = sink;
-        this.listening = listening;
-        if (listening) {
+        if (sink.isPresent()) {
             wall = System.nanoTime();
             cpu = cpuNanos();
             compilation = compilationMillis();
@@ -29,18 +29,18 @@ final class StepClock {
     }
 
     static StepClock of(RunOptions options) {
-        return new StepClock(options.steps().orElse(s -> { }), options.steps().isPresent());
+        return new StepClock(options.steps());
     }
 
     /** The step {@code name} ends now. */
     void end(String name) {
-        if (!listening) {
+        if (sink.isEmpty()) {
             return;
         }
         long w = System.nanoTime();
         long c = cpuNanos();
         long j = compilationMillis();
-        sink.accept(new Step(name, Duration.ofNanos(w - wall), Duration.ofNanos(Math.max(0, c - cpu)),
+        sink.get().accept(new Step(name, Duration.ofNanos(w - wall), Duration.ofNanos(Math.max(0, c - cpu)),
                 Duration.ofMillis(Math.max(0, j - compilation))));
         wall = w;
         cpu = c;
