@@ -16,7 +16,7 @@ import io.github.dualstack.core.fs.SafeFiles;
 import io.github.dualstack.core.fs.TooLargeException;
 import io.github.dualstack.core.model.Site;
 import io.github.dualstack.core.plan.OutputPlan;
-import io.github.dualstack.core.plan.PlannedEdge;
+import io.github.dualstack.core.plan.KeyedFiles;
 import io.github.dualstack.core.plan.PlannedFile;
 import io.github.dualstack.core.render.RenderException;
 import io.github.dualstack.core.render.Renderer;
@@ -446,9 +446,9 @@ public final class Dualstack {
             Emitter emit = new Emitter(renderer, writer, previous, keys);
             // The site files one at a time: a few of them list every node (tens of megabytes at 100,000 edges),
             // and two of those rendering at once do not fit a small heap. The edges' files render in parallel.
-            plan.siteFiles().forEach(emit::file);
+            plan.keyedSiteFiles().forEach(emit::files);
             steps.end("site files");
-            plan.edges().parallel().forEach(emit::edge);
+            plan.edges().parallel().forEach(emit::files);
             steps.end("edge files");
             WriteResult result = writer.commit();
             steps.end("commit");
@@ -473,17 +473,17 @@ public final class Dualstack {
             }
         }
 
-        /** An edge node's files, by the key of its inputs when it has one: its views are built only to render. */
-        void edge(PlannedEdge edge) {
-            Optional<String> key = renderer.key(edge);
+        /** Files by the key of their inputs when they have one: their views are built only to render. */
+        void files(KeyedFiles files) {
+            Optional<String> key = renderer.key(files);
             if (key.isEmpty()) {
-                edge.files().forEach(this::file);
+                files.files().forEach(this::file);
                 return;
             }
             List<PlannedFile> built = null;
-            for (int i = 0; i < edge.paths().size(); i++) {
-                if (!taken(edge.paths().get(i), key.get())) {
-                    built = built != null ? built : edge.files();
+            for (int i = 0; i < files.paths().size(); i++) {
+                if (!taken(files.paths().get(i), key.get())) {
+                    built = built != null ? built : files.files();
                     writer.offer(renderer.render(built.get(i)));
                 }
             }

@@ -36,6 +36,15 @@ public final class Sha256 {
         piece(md, piece.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A digest in the state of {@code md}, to go on from where it stands without feeding its pieces again. */
+    public static MessageDigest copy(MessageDigest md) {
+        try {
+            return (MessageDigest) md.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 digests can be copied", e);
+        }
+    }
+
     /** The digest so far, in hex; {@code md} is reset. */
     public static String hex(MessageDigest md) {
         return HexFormat.of().formatHex(md.digest());

@@ -33,15 +33,19 @@ class IncrementalRegenerationTest {
 
     @BeforeEach
     void firstRun() throws Exception {
+        firstRun(EDGES);
+    }
+
+    private void firstRun(int edges) throws Exception {
         site = dir.resolve("site/site.yaml");
         Files.createDirectories(site.getParent());
-        text = new SyntheticSite(EDGES, 7L).yaml();
+        text = new SyntheticSite(edges, 7L).yaml();
         Files.writeString(site, text);
-        out = dir.resolve("generated");
+        out = dir.resolve("generated-" + edges);
         WriteResult first = generate();
         assertThat(first.reused()).as("nothing to reuse in an empty directory").isZero();
         files = first.written().size();
-        assertThat(files).isGreaterThan(2 * EDGES);
+        assertThat(files).isGreaterThan(2 * edges);
     }
 
     private WriteResult generate() throws DualstackException {
@@ -80,10 +84,14 @@ class IncrementalRegenerationTest {
 
     /** Moves the edge to another zone label: only its own files say so. */
     private void relabel(String edge) throws IOException {
-        Matcher m = Pattern.compile("- name: " + edge + "\\n(?:        .*\\n)*?        labels: \\{zone: ([a-z-]+),")
+        relabel(edge, "moved");
+    }
+
+    private void relabel(String edge, String zone) throws IOException {
+        Matcher m = Pattern.compile("- name: " + edge + "\\n(?:        .*\\n)*?        labels: \\{zone: ([a-z.-]+),")
                 .matcher(text);
         assertThat(m.find()).isTrue();
-        edit(m.group(), m.group().replace("zone: " + m.group(1) + ",", "zone: moved,"));
+        edit(m.group(), m.group().replace("zone: " + m.group(1) + ",", "zone: " + zone + ","));
     }
 
     @Test
@@ -94,6 +102,34 @@ class IncrementalRegenerationTest {
         assertThat(r.written()).containsExactlyInAnyOrder("edge/edge-000060/etc/kubeedge/config/edgecore.yaml",
                 "edge/edge-000060/join.env", "ansible/inventory/edges.yaml");
         assertThat(r.reused()).as("every other file taken as it was").isEqualTo(files - 3);
+        assertThat(tree(out)).isEqualTo(fullRun());
+    }
+
+    /**
+     * In a fleet listed in two inventory files, a relabelled node rewrites its own file only, and verify.sh, which
+     * prints no labels, is taken as it was; a label whose group name clashes with the other file's renames the
+     * group in both files.
+     */
+    @Test
+    void aRelabelledNodeOfALargerFleetRendersOnlyItsInventoryFile() throws Exception {
+        firstRun(1_100);
+        String edge = "edge-000600";
+        String inventory = "ansible/inventory/edges-00" + Math.floorMod(edge.hashCode(), 2) + ".yaml";
+        relabel(edge, "new-z");
+        WriteResult r = generate();
+        assertThat(r.written()).containsExactlyInAnyOrder("edge/" + edge + "/etc/kubeedge/config/edgecore.yaml",
+                "edge/" + edge + "/join.env", inventory);
+        assertThat(r.reused()).as("every other file, verify.sh and the other inventory file too, taken as it was")
+                .isEqualTo(files - 3);
+        assertThat(tree(out)).isEqualTo(fullRun());
+
+        String other = java.util.stream.IntStream.rangeClosed(1, 1_100).mapToObj(SyntheticSite::edgeName)
+                .filter(n -> Math.floorMod(n.hashCode(), 2) != Math.floorMod(edge.hashCode(), 2)).findFirst()
+                .orElseThrow();
+        relabel(other, "new.z");
+        WriteResult clash = generate();
+        assertThat(clash.written()).containsExactlyInAnyOrder("edge/" + other + "/etc/kubeedge/config/edgecore.yaml",
+                "edge/" + other + "/join.env", "ansible/inventory/edges-000.yaml", "ansible/inventory/edges-001.yaml");
         assertThat(tree(out)).isEqualTo(fullRun());
     }
 

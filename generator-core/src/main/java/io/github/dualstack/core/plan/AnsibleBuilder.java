@@ -5,9 +5,15 @@ import io.github.dualstack.core.net.IpAddress;
 import io.github.dualstack.core.plan.view.AnsibleInventoryView;
 import io.github.dualstack.core.plan.view.AnsiblePlaybookView;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -40,14 +46,24 @@ final class AnsibleBuilder implements ArtifactBuilder {
 
     @Override
     public Stream<PlannedFile> files(SiteFacts facts) {
-        List<EdgeNode> edges = facts.site.edgeNodes();
-        if (edges.isEmpty()) {
+        return keyed(facts, EdgeKeys.NONE).flatMap(f -> f.files().stream());
+    }
+
+    /**
+     * The inventory's files, each keyed by the input keys of the nodes it lists when the plan has them (a file is
+     * built only to be rendered), then the playbook.
+     */
+    static Stream<KeyedFiles> keyed(SiteFacts facts, EdgeKeys keys) {
+        if (facts.site.edgeNodes().isEmpty()) {
             return Stream.empty();
         }
-        return Stream.concat(inventory(facts).stream().map(v -> new PlannedFile(path(v.part(), v.parts()), v)),
-                Stream.of(new PlannedFile(PLAYBOOK, new AnsiblePlaybookView(EdgeGroups.ALL, BATCHES,
+        Inventory inventory = Inventory.of(facts);
+        return Stream.concat(inventory.listed().mapToObj(p -> new KeyedFiles(List.of(path(p, inventory.parts)),
+                        keys.of(inventory.members.get(p)).map(k -> inventory.inputs(p, k)),
+                        () -> List.of(inventory.file(p)))),
+                Stream.of(KeyedFiles.built(new PlannedFile(PLAYBOOK, new AnsiblePlaybookView(EdgeGroups.ALL, BATCHES,
                         MAX_FAIL_PERCENTAGE, JOIN_TIMEOUT_SECONDS, JOIN_TIMEOUT_SECONDS / VERIFY_DELAY_SECONDS,
-                        VERIFY_DELAY_SECONDS))));
+                        VERIFY_DELAY_SECONDS)))));
     }
 
     /** How many inventory files {@code edges} nodes are listed in: 1, or the power of two that keeps each small. */
@@ -70,31 +86,71 @@ final class AnsibleBuilder implements ArtifactBuilder {
 
     /** The inventory's files in order; a file no node hashes to is left out. */
     static List<AnsibleInventoryView> inventory(SiteFacts facts) {
-        List<EdgeNode> edges = facts.site.edgeNodes();
-        int parts = parts(edges.size());
-        List<List<AnsibleInventoryView.Host>> hosts = perPart(parts);
-        for (EdgeNode e : edges) {
-            hosts.get(part(e.name(), parts)).add(host(facts, e));
-        }
-        // group names are the fleet's (a suffix that tells labels apart must not depend on the file)
-        List<List<AnsibleInventoryView.Group>> groups = perPart(parts);
-        EdgeGroups.of(edges).forEach((group, names) -> {
-            List<List<String>> members = perPart(parts);
-            names.forEach(n -> members.get(part(n, parts)).add(n));
-            for (int p = 0; p < parts; p++) {
-                if (!members.get(p).isEmpty()) {
-                    groups.get(p).add(new AnsibleInventoryView.Group(group, members.get(p)));
-                }
+        Inventory inventory = Inventory.of(facts);
+        return inventory.listed().mapToObj(inventory::view).toList();
+    }
+
+    /**
+     * The fleet split into the inventory's files: the nodes each file lists (by their place in the site's list, in
+     * that order), and the group name of every label of the fleet, so that one file can be built, or keyed, alone.
+     */
+    private record Inventory(SiteFacts facts, int parts, List<List<Integer>> members, Map<String, String> groupNames) {
+
+        static Inventory of(SiteFacts facts) {
+            List<EdgeNode> edges = facts.site.edgeNodes();
+            int parts = AnsibleBuilder.parts(edges.size());
+            List<List<Integer>> members = perPart(parts);
+            Set<String> labels = new HashSet<>();
+            for (int i = 0; i < edges.size(); i++) {
+                EdgeNode e = edges.get(i);
+                members.get(part(e.name(), parts)).add(i);
+                e.labels().forEach((k, v) -> labels.add(EdgeGroups.label(k, v)));
             }
-        });
-        List<AnsibleInventoryView> files = new ArrayList<>();
-        for (int p = 0; p < parts; p++) {
-            if (!hosts.get(p).isEmpty()) {
-                files.add(new AnsibleInventoryView(facts.site.name(), EdgeGroups.ALL, p, parts, hosts.get(p),
-                        groups.get(p)));
-            }
+            return new Inventory(facts, parts, members, EdgeGroups.names(labels));
         }
-        return files;
+
+        /** The files that list a node. */
+        IntStream listed() {
+            return IntStream.range(0, parts).filter(p -> !members.get(p).isEmpty());
+        }
+
+        PlannedFile file(int part) {
+            return new PlannedFile(path(part, parts), view(part));
+        }
+
+        /** A group lists, in each file, that file's nodes of its label, under the fleet's name for the label. */
+        AnsibleInventoryView view(int part) {
+            List<EdgeNode> edges = facts.site.edgeNodes();
+            List<AnsibleInventoryView.Host> hosts = new ArrayList<>(members.get(part).size());
+            SortedMap<String, List<String>> groups = new TreeMap<>();
+            for (int i : members.get(part)) {
+                EdgeNode e = edges.get(i);
+                hosts.add(host(facts, e));
+                e.labels().forEach((k, v) -> groups.computeIfAbsent(groupNames.get(EdgeGroups.label(k, v)),
+                        g -> new ArrayList<>()).add(e.name()));
+            }
+            return new AnsibleInventoryView(facts.site.name(), EdgeGroups.ALL, part, parts, hosts,
+                    groups.entrySet().stream().map(g -> new AnsibleInventoryView.Group(g.getKey(),
+                            g.getValue().stream().sorted().distinct().toList())).toList());
+        }
+
+        /**
+         * The file's hosts' own values are in their node keys; the rest of what it prints is here, with the group
+         * name of each of its hosts' labels (a label of another file's node can change it).
+         */
+        KeyedFiles.Inputs inputs(int part, List<String> nodeKeys) {
+            List<EdgeNode> edges = facts.site.edgeNodes();
+            SortedMap<String, String> named = new TreeMap<>();
+            for (int i : members.get(part)) {
+                edges.get(i).labels().forEach((k, v) -> {
+                    String label = EdgeGroups.label(k, v);
+                    named.put(label, groupNames.get(label));
+                });
+            }
+            return new KeyedFiles.Inputs(Optional.of(new AnsibleInventoryView.Inputs(facts.site.name(), EdgeGroups.ALL,
+                    part, parts, named.entrySet().stream().map(n -> new AnsibleInventoryView.GroupName(n.getKey(),
+                    n.getValue())).toList())), nodeKeys);
+        }
     }
 
     private static AnsibleInventoryView.Host host(SiteFacts facts, EdgeNode e) {

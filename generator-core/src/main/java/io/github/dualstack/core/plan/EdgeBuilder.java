@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -36,16 +37,25 @@ final class EdgeBuilder implements ArtifactBuilder {
 
     @Override
     public Stream<PlannedFile> files(SiteFacts facts) {
-        return edges(facts).flatMap(e -> e.files().stream());
+        return edges(facts, EdgeKeys.NONE).flatMap(e -> e.files().stream());
     }
 
-    /** Each edge node's files, unbuilt, with their key. */
-    static Stream<PlannedEdge> edges(SiteFacts facts) {
+    /** Each edge node's files, unbuilt, keyed by the node's entry in {@code keys}. */
+    static Stream<KeyedFiles> edges(SiteFacts facts, EdgeKeys keys) {
         EdgeInputs in = new EdgeInputs(facts);
-        return facts.site.edgeNodes().stream().map(e -> {
+        List<EdgeNode> edges = facts.site.edgeNodes();
+        return IntStream.range(0, edges.size()).mapToObj(i -> {
+            EdgeNode e = edges.get(i);
             String dir = "edge/" + e.name() + "/";
-            return new PlannedEdge(List.of(dir + EDGECORE, dir + JOIN_VALUES), in.key(e), () -> edgeFiles(in, e, dir));
+            return new KeyedFiles(List.of(dir + EDGECORE, dir + JOIN_VALUES),
+                    keys.of(i).map(k -> new KeyedFiles.Inputs(Optional.empty(), List.of(k))),
+                    () -> edgeFiles(in, e, dir));
         });
+    }
+
+    /** The input key of every edge node, for {@link #edges} and the site files that list the nodes. */
+    static EdgeKeys keys(SiteFacts facts) {
+        return EdgeKeys.of(new EdgeInputs(facts), facts.site.edgeNodes());
     }
 
     private static List<PlannedFile> edgeFiles(EdgeInputs in, EdgeNode e, String dir) {

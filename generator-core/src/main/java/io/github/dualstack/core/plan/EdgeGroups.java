@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -29,18 +30,35 @@ public final class EdgeGroups {
         // key=value -> nodes; hashed, and each list sorted once: cheaper than a sorted set per label at 100,000 nodes
         Map<String, List<String>> byLabel = new HashMap<>();
         for (EdgeNode e : edges) {
-            e.labels().forEach((k, v) -> byLabel.computeIfAbsent(k + "=" + v, x -> new ArrayList<>()).add(e.name()));
+            e.labels().forEach((k, v) -> byLabel.computeIfAbsent(label(k, v), x -> new ArrayList<>()).add(e.name()));
         }
-        Map<String, Integer> uses = new TreeMap<>();
-        for (String label : byLabel.keySet()) {
+        Map<String, String> names = names(byLabel.keySet());
+        SortedMap<String, List<String>> groups = new TreeMap<>();
+        new TreeMap<>(byLabel).forEach((label, nodes) ->   // in label order: the same names whatever the hashing
+                groups.put(names.get(label), nodes.stream().sorted().distinct().toList()));
+        return groups;
+    }
+
+    /** A label as {@link #names} takes it: {@code key=value}. */
+    static String label(String key, String value) {
+        return key + "=" + value;
+    }
+
+    /**
+     * The group name of each of the fleet's {@code labels} ({@link #label}): a suffix tells apart two labels that
+     * would share a name, so a label's group name depends on every label of the fleet.
+     */
+    static Map<String, String> names(Set<String> labels) {
+        Map<String, Integer> uses = new HashMap<>();
+        for (String label : labels) {
             uses.merge(plain(label), 1, Integer::sum);
         }
-        SortedMap<String, List<String>> groups = new TreeMap<>();
-        new TreeMap<>(byLabel).forEach((label, nodes) -> {   // in label order: the same names whatever the hashing
+        Map<String, String> names = new HashMap<>(labels.size() * 2);
+        for (String label : labels) {
             String name = plain(label);
-            groups.put(uses.get(name) > 1 ? name + "_" + hash(label) : name, nodes.stream().sorted().distinct().toList());
-        });
-        return groups;
+            names.put(label, uses.get(name) > 1 ? name + "_" + hash(label) : name);
+        }
+        return names;
     }
 
     private static String plain(String label) {

@@ -9,6 +9,7 @@ import io.github.dualstack.core.model.HubPorts;
 import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.net.HubAddresses;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,8 +19,9 @@ import java.util.Optional;
  * sha256. Two nodes with the same key get the same files, so a run can take a node's files as the previous run
  * left them without building their views (at 100,000 edges, most of a one-edge change's rendering). Where a value
  * is declared ({@code declaredAt}) is left out: adding a node earlier in the list moves every later node's
- * declaration but changes none of their files. A conversion merges each node's captured edgecore.yaml, which the
- * key does not cover, so there is no key then.
+ * declaration but changes none of their files. On the way, the same digest gives the key of the values that the
+ * site files that list every node print of it ({@link NodeKey#listed}). A conversion merges each node's captured
+ * edgecore.yaml, which the key does not cover, so there is no key then.
  */
 final class EdgeInputs {
 
@@ -48,40 +50,53 @@ final class EdgeInputs {
         this.siteText = s.toString();
     }
 
-    /** The key of {@code e}'s files; empty for a conversion. */
-    Optional<String> key(EdgeNode e) {
+    /**
+     * The keys of an edge node's values: {@code listed}, of what the site files that list every node print of it
+     * (its name, its addresses and how they are found, the hub it dials), and {@code all}, of every value its own
+     * files are made from, the listed ones included.
+     */
+    record NodeKey(String listed, String all) {
+    }
+
+    /** Both keys of {@code e}, from one digest: the listed values first; empty for a conversion. */
+    Optional<NodeKey> keys(EdgeNode e) {
         if (captured.isPresent()) {
             return Optional.empty();
         }
         StringBuilder s = new StringBuilder(512).append(siteText);
         piece(s, "name", e.name());
-        piece(s, "interface", e.interfaceName());
         for (IpFamily f : IpFamily.values()) {
             piece(s, "address " + f, e.addresses().get(f));
         }
-        piece(s, "kubeedgeVersion", e.kubeedgeVersion());
+        EdgeNode.Fleet fleet = e.fleet();
+        for (IpFamily f : IpFamily.values()) {
+            AddressDiscovery d = fleet.discovery().get(f);
+            piece(s, "discover " + f, d == null ? null : "prefix " + d.prefix().map(Object::toString).orElse("any"));
+        }
         piece(s, "hubFamily", e.hubFamily());
+        piece(s, "cloudCoreAddress", e.cloudCoreAddress());
+        MessageDigest md = Sha256.digest();
+        md.update(s.toString().getBytes(StandardCharsets.UTF_8));
+        String listed = Sha256.hex(Sha256.copy(md));
+        s.setLength(0);
+        piece(s, "interface", e.interfaceName());
+        piece(s, "kubeedgeVersion", e.kubeedgeVersion());
         piece(s, "hubProtocol", e.hubProtocol());
         piece(s, "cgroupDriver", e.cgroupDriver());
         piece(s, "containerRuntimeEndpoint", e.containerRuntimeEndpoint());
         piece(s, "labels", e.labels().size());
         e.labels().forEach((k, v) -> piece(s, k, v));
-        piece(s, "cloudCoreAddress", e.cloudCoreAddress());
         EdgeCoreSettings c = e.edgeCore();
         piece(s, "metaServer", c.metaServer());
         piece(s, "clusterDNS", c.clusterDns());
         piece(s, "clusterDomain", c.clusterDomain());
         piece(s, "podSandboxImage", c.podSandboxImage());
         piece(s, "maxPods", c.maxPods());
-        EdgeNode.Fleet fleet = e.fleet();
         piece(s, "group", fleet.group());
-        for (IpFamily f : IpFamily.values()) {
-            AddressDiscovery d = fleet.discovery().get(f);
-            piece(s, "discover " + f, d == null ? null : "prefix " + d.prefix().map(Object::toString).orElse("any"));
-        }
         piece(s, "sharedPrivateLan", fleet.sharedPrivateLan());
         piece(s, "recheck", fleet.recheck().map(AddressRecheck::every));
-        return Optional.of(Sha256.of(s.toString().getBytes(StandardCharsets.UTF_8)));
+        md.update(s.toString().getBytes(StandardCharsets.UTF_8));
+        return Optional.of(new NodeKey(listed, Sha256.hex(md)));
     }
 
     /**

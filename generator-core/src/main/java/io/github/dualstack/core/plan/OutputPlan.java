@@ -19,6 +19,7 @@ public final class OutputPlan {
 
     private final SiteFacts facts;
     private final Optional<Baseline> baseline;
+    private EdgeKeys edgeKeys;
 
     public OutputPlan(Site site) {
         this(site, Optional.empty());
@@ -30,21 +31,40 @@ public final class OutputPlan {
         this.baseline = baseline;
     }
 
-    /** The runbook, cluster files, scripts, cloud node files and edge/join.sh: few, whatever the number of edges. */
+    /**
+     * The runbook, cluster files, scripts, cloud node files, edge/join.sh and the Ansible files: few, whatever the
+     * number of edges.
+     */
     public List<PlannedFile> siteFiles() {
+        return siteFiles(EdgeKeys.NONE).stream().flatMap(f -> f.files().stream()).toList();
+    }
+
+    /**
+     * The same files, in the same order, for a run that may take them as the previous run left them: the ones that
+     * list the edge nodes (verify.sh, the Ansible inventory) keyed by the nodes' input keys, their views unbuilt.
+     */
+    public List<KeyedFiles> keyedSiteFiles() {
+        return siteFiles(edgeKeys());
+    }
+
+    private List<KeyedFiles> siteFiles(EdgeKeys keys) {
         List<PlannedFile> cluster = CLUSTER.stream().flatMap(b -> b.files(facts)).toList();
         PlannedFile kustomization = new KustomizationBuilder().file(facts,
                 KustomizationBuilder.clusterPaths(cluster.stream()).toList());
         return Stream.of(
-                new RunbookBuilder().files(facts),
-                Stream.of(kustomization), cluster.stream(),
-                new ScriptsBuilder().files(facts),
-                new KubeadmBuilder().files(facts),
-                new ControlPlaneBuilder().files(facts),
-                new NodeConfigBuilder().files(facts),
-                new StreamRedirectBuilder().files(facts),
-                EdgeBuilder.joinScript(facts),
-                new AnsibleBuilder().files(facts)).flatMap(s -> s).toList();
+                built(new RunbookBuilder().files(facts)),
+                built(Stream.of(kustomization)), built(cluster.stream()),
+                ScriptsBuilder.keyed(facts, keys),
+                built(new KubeadmBuilder().files(facts)),
+                built(new ControlPlaneBuilder().files(facts)),
+                built(new NodeConfigBuilder().files(facts)),
+                built(new StreamRedirectBuilder().files(facts)),
+                built(EdgeBuilder.joinScript(facts)),
+                AnsibleBuilder.keyed(facts, keys)).flatMap(s -> s).toList();
+    }
+
+    private static Stream<KeyedFiles> built(Stream<PlannedFile> files) {
+        return files.map(KeyedFiles::built);
     }
 
     /** The edge files, lazily. */
@@ -52,9 +72,20 @@ public final class OutputPlan {
         return new EdgeBuilder().files(facts);
     }
 
-    /** The same files, one edge node at a time, unbuilt until asked for: what a run that may reuse them needs. */
-    public Stream<PlannedEdge> edges() {
-        return EdgeBuilder.edges(facts);
+    /**
+     * The same files, one edge node at a time, unbuilt until asked for and keyed by the node's inputs: what a run
+     * that may reuse them needs.
+     */
+    public Stream<KeyedFiles> edges() {
+        return EdgeBuilder.edges(facts, edgeKeys());
+    }
+
+    /** Made once, on the calling pool's threads, for both the site files and the edges. */
+    private synchronized EdgeKeys edgeKeys() {
+        if (edgeKeys == null) {
+            edgeKeys = EdgeBuilder.keys(facts);
+        }
+        return edgeKeys;
     }
 
     public Site site() {

@@ -14,22 +14,34 @@ import io.github.dualstack.core.rules.KubeEdgeNamespaces;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /** scripts/: preflight on cloud nodes, verification from a kubectl workstation, certificate regeneration. */
 final class ScriptsBuilder implements ArtifactBuilder {
 
+    static final String VERIFY = "scripts/verify.sh";
+
     @Override
     public Stream<PlannedFile> files(SiteFacts facts) {
-        List<PlannedFile> out = new ArrayList<>();
-        out.add(new PlannedFile("scripts/preflight.sh", preflight(facts)));
-        out.add(new PlannedFile("scripts/verify.sh", verify(facts)));
+        return keyed(facts, EdgeKeys.NONE).flatMap(f -> f.files().stream());
+    }
+
+    /**
+     * The scripts; verify.sh, which lists every node, keyed by what it prints of each edge node
+     * ({@link EdgeInputs.NodeKey#listed}) when the plan has the keys.
+     */
+    static Stream<KeyedFiles> keyed(SiteFacts facts, EdgeKeys keys) {
+        List<KeyedFiles> out = new ArrayList<>();
+        out.add(KeyedFiles.built(new PlannedFile("scripts/preflight.sh", preflight(facts))));
+        out.add(new KeyedFiles(List.of(VERIFY), keys.listed().map(k -> new KeyedFiles.Inputs(
+                Optional.of(verify(facts, false)), k)), () -> List.of(new PlannedFile(VERIFY, verify(facts)))));
         CloudCore cc = facts.site.cloudCore();
         if (cc.regenerateCertificates()) {
-            out.add(new PlannedFile("scripts/regenerate-cloudcore-certs.sh", new RegenerateCertsView(cc.namespace(),
-                    KubeEdgeNamespaces.SECRETS,
-                    facts.caUrls, SiteFacts.canonical(facts.advertiseAddresses), cc.dnsNames())));
+            out.add(KeyedFiles.built(new PlannedFile("scripts/regenerate-cloudcore-certs.sh", new RegenerateCertsView(
+                    cc.namespace(), KubeEdgeNamespaces.SECRETS,
+                    facts.caUrls, SiteFacts.canonical(facts.advertiseAddresses), cc.dnsNames()))));
         }
         return out.stream();
     }
@@ -62,12 +74,21 @@ final class ScriptsBuilder implements ArtifactBuilder {
     }
 
     static VerifyView verify(SiteFacts facts) {
+        return verify(facts, true);
+    }
+
+    /**
+     * {@code withEdges} false: without the edge nodes' entries (and whether one finds its address at join time),
+     * which are made from each node's name, addresses and their discovery, and the site's families, all in the
+     * node's listed key.
+     */
+    private static VerifyView verify(SiteFacts facts, boolean withEdges) {
         List<VerifyView.Node> nodes = new ArrayList<>(facts.cloudNodes.size() + facts.site.edgeNodes().size());
         boolean discovered = false;
         for (SiteFacts.NodeFacts n : facts.cloudNodes) {
             nodes.add(new VerifyView.Node(n.node().name(), n.nodeIp(), false));
         }
-        for (EdgeNode e : facts.site.edgeNodes()) {
+        for (EdgeNode e : withEdges ? facts.site.edgeNodes() : List.<EdgeNode>of()) {
             nodes.add(new VerifyView.Node(e.name(), expectedIps(facts, e), true));
             discovered |= e.discoversAny();
         }

@@ -31,8 +31,11 @@ import org.junit.jupiter.api.Test;
  */
 class EdgeInputsTest {
 
-    /** Edits of the dual-stack base, each of one input of the edge files (the variants cover the others). */
-    private static final Map<String, UnaryOperator<Descriptors.Edited>> EDITS = new LinkedHashMap<>();
+    /**
+     * Edits of the dual-stack base, each of one input of the edge files (the variants cover the others); {@link
+     * KeyedSiteFilesTest} edits the files that list the nodes with them too.
+     */
+    static final Map<String, UnaryOperator<Descriptors.Edited>> EDITS = new LinkedHashMap<>();
 
     static {
         EDITS.put("site name (the header)", e -> e.sub(7, "factory-east", "factory-west"));
@@ -104,8 +107,8 @@ class EdgeInputsTest {
     void aConversionHasNoKeyAndItsFilesAreKeyedByTheirViews() {
         // a captured edgecore.yaml is merged into each node's file: the inputs do not cover it
         assertThat(Stream.of(SiteVariants.values()).map(v -> new OutputPlan(v.site()).edges().findFirst())
-                .flatMap(Optional::stream).allMatch(e -> e.key().isPresent())).isTrue();
-        assertThat(io.github.dualstack.core.Brownfield.samplePlan().edges().findFirst().orElseThrow().key()).isEmpty();
+                .flatMap(Optional::stream).allMatch(e -> e.inputs().isPresent())).isTrue();
+        assertThat(io.github.dualstack.core.Brownfield.samplePlan().edges().findFirst().orElseThrow().inputs()).isEmpty();
     }
 
     private static List<String> components(Class<?> record) {

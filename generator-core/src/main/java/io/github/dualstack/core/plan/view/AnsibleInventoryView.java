@@ -36,4 +36,19 @@ public record AnsibleInventoryView(String site, String edgeGroup, int part, int 
             hosts = List.copyOf(hosts);
         }
     }
+
+    /**
+     * What a file of the inventory is made from besides its hosts' own values (keyed by their edge nodes'
+     * inputs): the site, the edge group, which file of how many, and the group name of each of the fleet's
+     * labels, which a label elsewhere in the fleet can change.
+     */
+    public record Inputs(String site, String edgeGroup, int part, int parts, List<GroupName> groupNames) {
+        public Inputs {
+            groupNames = List.copyOf(groupNames);
+        }
+    }
+
+    /** A label ({@code key=value}) and the name of its group. */
+    public record GroupName(String label, String group) {
+    }
 }
