@@ -58,8 +58,8 @@ final class AnsibleBuilder implements ArtifactBuilder {
             return Stream.empty();
         }
         Inventory inventory = Inventory.of(facts);
-        return Stream.concat(inventory.listed().mapToObj(p -> new KeyedFiles(List.of(path(p, inventory.parts)),
-                        keys.of(inventory.members.get(p)).map(k -> inventory.inputs(p, k)),
+        return Stream.concat(inventory.listed().mapToObj(p -> new KeyedFiles(List.of(path(p, inventory.parts())),
+                        keys.of(inventory.members().get(p)).map(k -> inventory.inputs(p, k)),
                         () -> List.of(inventory.file(p)))),
                 Stream.of(KeyedFiles.built(new PlannedFile(PLAYBOOK, new AnsiblePlaybookView(EdgeGroups.ALL, BATCHES,
                         MAX_FAIL_PERCENTAGE, JOIN_TIMEOUT_SECONDS, JOIN_TIMEOUT_SECONDS / VERIFY_DELAY_SECONDS,
@@ -120,18 +120,10 @@ final class AnsibleBuilder implements ArtifactBuilder {
 
         /** A group lists, in each file, that file's nodes of its label, under the fleet's name for the label. */
         AnsibleInventoryView view(int part) {
-            List<EdgeNode> edges = facts.site.edgeNodes();
-            List<AnsibleInventoryView.Host> hosts = new ArrayList<>(members.get(part).size());
-            SortedMap<String, List<String>> groups = new TreeMap<>();
-            for (int i : members.get(part)) {
-                EdgeNode e = edges.get(i);
-                hosts.add(host(facts, e));
-                e.labels().forEach((k, v) -> groups.computeIfAbsent(groupNames.get(EdgeGroups.label(k, v)),
-                        g -> new ArrayList<>()).add(e.name()));
-            }
-            return new AnsibleInventoryView(facts.site.name(), EdgeGroups.ALL, part, parts, hosts,
-                    groups.entrySet().stream().map(g -> new AnsibleInventoryView.Group(g.getKey(),
-                            g.getValue().stream().sorted().distinct().toList())).toList());
+            List<EdgeNode> nodes = members.get(part).stream().map(facts.site.edgeNodes()::get).toList();
+            return new AnsibleInventoryView(facts.site.name(), EdgeGroups.ALL, part, parts,
+                    nodes.stream().map(e -> host(facts, e)).toList(), EdgeGroups.of(nodes, groupNames).entrySet()
+                    .stream().map(g -> new AnsibleInventoryView.Group(g.getKey(), g.getValue())).toList());
         }
 
         /**

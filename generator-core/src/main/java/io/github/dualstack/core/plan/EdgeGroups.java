@@ -27,12 +27,28 @@ public final class EdgeGroups {
 
     /** Group name to its nodes' names, both sorted; {@link #ALL} is not among them. */
     public static SortedMap<String, List<String>> of(List<EdgeNode> edges) {
-        // key=value -> nodes; hashed, and each list sorted once: cheaper than a sorted set per label at 100,000 nodes
+        Map<String, List<String>> byLabel = byLabel(edges);
+        return groups(byLabel, names(byLabel.keySet()));
+    }
+
+    /**
+     * The same of some of the fleet's {@code nodes} (the hosts of one inventory file), under the fleet's group
+     * {@code names} ({@link #names}), which other nodes' labels can change.
+     */
+    static SortedMap<String, List<String>> of(List<EdgeNode> nodes, Map<String, String> names) {
+        return groups(byLabel(nodes), names);
+    }
+
+    /** key=value -> nodes; hashed, and each list sorted once: cheaper than a sorted set per label at 100,000 nodes. */
+    private static Map<String, List<String>> byLabel(List<EdgeNode> nodes) {
         Map<String, List<String>> byLabel = new HashMap<>();
-        for (EdgeNode e : edges) {
+        for (EdgeNode e : nodes) {
             e.labels().forEach((k, v) -> byLabel.computeIfAbsent(label(k, v), x -> new ArrayList<>()).add(e.name()));
         }
-        Map<String, String> names = names(byLabel.keySet());
+        return byLabel;
+    }
+
+    private static SortedMap<String, List<String>> groups(Map<String, List<String>> byLabel, Map<String, String> names) {
         SortedMap<String, List<String>> groups = new TreeMap<>();
         new TreeMap<>(byLabel).forEach((label, nodes) ->   // in label order: the same names whatever the hashing
                 groups.put(names.get(label), nodes.stream().sorted().distinct().toList()));

@@ -58,11 +58,8 @@ final class EdgeInputs {
     record NodeKey(String listed, String all) {
     }
 
-    /** Both keys of {@code e}, from one digest: the listed values first; empty for a conversion. */
-    Optional<NodeKey> keys(EdgeNode e) {
-        if (captured.isPresent()) {
-            return Optional.empty();
-        }
+    /** Both keys of {@code e}, from one digest: the listed values first. A conversion has none ({@link EdgeKeys}). */
+    NodeKey keys(EdgeNode e) {
         StringBuilder s = new StringBuilder(512).append(siteText);
         piece(s, "name", e.name());
         for (IpFamily f : IpFamily.values()) {
@@ -96,7 +93,7 @@ final class EdgeInputs {
         piece(s, "sharedPrivateLan", fleet.sharedPrivateLan());
         piece(s, "recheck", fleet.recheck().map(AddressRecheck::every));
         md.update(s.toString().getBytes(StandardCharsets.UTF_8));
-        return Optional.of(new NodeKey(listed, Sha256.hex(md)));
+        return new NodeKey(listed, Sha256.hex(md));
     }
 
     /**

@@ -24,7 +24,7 @@ final class EdgeKeys {
         if (in.captured.isPresent()) {
             return NONE;
         }
-        return new EdgeKeys(Optional.of(edges.parallelStream().map(e -> in.keys(e).orElseThrow()).toList()));
+        return new EdgeKeys(Optional.of(edges.parallelStream().map(in::keys).toList()));
     }
 
     /** The key of every value of the node at {@code index} in the site's list. */

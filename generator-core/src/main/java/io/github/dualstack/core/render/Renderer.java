@@ -107,7 +107,6 @@ public final class Renderer {
         plan.edgeFiles().parallel().map(this::render).forEach(sink);
     }
 
-
     /** What the templates' {@code <#attempt>} blocks recovered from so far: warnings for the run's report. */
     public List<Problem> warnings() {
         return engine.warnings();
