@@ -11,8 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -92,21 +93,26 @@ final class AnsibleBuilder implements ArtifactBuilder {
 
     /**
      * The fleet split into the inventory's files: the nodes each file lists (by their place in the site's list, in
-     * that order), and the group name of every label of the fleet, so that one file can be built, or keyed, alone.
+     * that order) and their labels, and the group name of every label of the fleet, so that one file can be built,
+     * or keyed, alone.
      */
-    private record Inventory(SiteFacts facts, int parts, List<List<Integer>> members, Map<String, String> groupNames) {
+    private record Inventory(SiteFacts facts, int parts, List<List<Integer>> members, List<SortedSet<String>> labels,
+                             Map<String, String> groupNames) {
 
         static Inventory of(SiteFacts facts) {
             List<EdgeNode> edges = facts.site.edgeNodes();
             int parts = AnsibleBuilder.parts(edges.size());
-            List<List<Integer>> members = perPart(parts);
-            Set<String> labels = new HashSet<>();
+            List<List<Integer>> members = perPart(parts, ArrayList::new);
+            List<SortedSet<String>> labels = perPart(parts, TreeSet::new);
             for (int i = 0; i < edges.size(); i++) {
                 EdgeNode e = edges.get(i);
-                members.get(part(e.name(), parts)).add(i);
-                e.labels().forEach((k, v) -> labels.add(EdgeGroups.label(k, v)));
+                int part = part(e.name(), parts);
+                members.get(part).add(i);
+                e.labels().forEach((k, v) -> labels.get(part).add(EdgeGroups.label(k, v)));
             }
-            return new Inventory(facts, parts, members, EdgeGroups.names(labels));
+            Set<String> fleet = new HashSet<>();
+            labels.forEach(fleet::addAll);
+            return new Inventory(facts, parts, members, labels, EdgeGroups.names(fleet));
         }
 
         /** The files that list a node. */
@@ -131,17 +137,9 @@ final class AnsibleBuilder implements ArtifactBuilder {
          * name of each of its hosts' labels (a label of another file's node can change it).
          */
         KeyedFiles.Inputs inputs(int part, List<String> nodeKeys) {
-            List<EdgeNode> edges = facts.site.edgeNodes();
-            SortedMap<String, String> named = new TreeMap<>();
-            for (int i : members.get(part)) {
-                edges.get(i).labels().forEach((k, v) -> {
-                    String label = EdgeGroups.label(k, v);
-                    named.put(label, groupNames.get(label));
-                });
-            }
             return new KeyedFiles.Inputs(Optional.of(new AnsibleInventoryView.Inputs(facts.site.name(), EdgeGroups.ALL,
-                    part, parts, named.entrySet().stream().map(n -> new AnsibleInventoryView.GroupName(n.getKey(),
-                    n.getValue())).toList())), nodeKeys);
+                    part, parts, labels.get(part).stream().map(label -> new AnsibleInventoryView.GroupName(label,
+                    groupNames.get(label))).toList())), nodeKeys);
         }
     }
 
@@ -151,10 +149,10 @@ final class AnsibleBuilder implements ArtifactBuilder {
                 (int) facts.families.stream().filter(e::discovers).count());
     }
 
-    private static <T> List<List<T>> perPart(int parts) {
-        List<List<T>> lists = new ArrayList<>(parts);
+    private static <C> List<C> perPart(int parts, Supplier<C> empty) {
+        List<C> lists = new ArrayList<>(parts);
         for (int p = 0; p < parts; p++) {
-            lists.add(new ArrayList<>());
+            lists.add(empty.get());
         }
         return lists;
     }
