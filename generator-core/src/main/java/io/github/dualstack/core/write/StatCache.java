@@ -1,8 +1,9 @@
 package io.github.dualstack.core.write;
 
 import io.github.dualstack.core.Sha256;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,10 +60,13 @@ public final class StatCache {
 
     /**
      * One file's identity on disk; {@code sha256} is set only for racy entries, "-" otherwise; {@code key} is the
-     * render key it was written from, "-" for the metadata files.
+     * render key it was written from, "-" for the metadata files. An entry read from a cache knows where its
+     * {@link #line} stands there ({@code lineBegin} to {@code lineEnd}, or -1), so that a recording can copy it.
      */
     private record Entry(String path, long ino, long size, long mtimeNanos, long ctimeNanos, int mode, String sha256,
-                         String key) {
+                         String key, int lineBegin, int lineEnd) {
+
+        static final int NOWHERE = -1;
 
         String line() {
             return ino + " " + size + " " + mtimeNanos + " " + ctimeNanos + " " + mode + " " + sha256 + " " + key + " "
@@ -87,7 +91,7 @@ public final class StatCache {
                     number(text, space[0] + 1, space[1]), number(text, space[1] + 1, space[2]),
                     number(text, space[2] + 1, space[3]), Math.toIntExact(number(text, space[3] + 1, space[4])),
                     field(text, space[4] + 1, space[5], "-"),
-                    field(text, space[5] + 1, space[6], before == null ? "-" : before.key()));
+                    field(text, space[5] + 1, space[6], before == null ? "-" : before.key()), begin, end);
         }
 
         /** {@code text[begin, end)}, as {@code known} when it holds the same. */
@@ -101,7 +105,7 @@ public final class StatCache {
 
         /** This entry with {@code sha} ("-": not racy) instead of its own. */
         Entry withSha(String sha) {
-            return new Entry(path, ino, size, mtimeNanos, ctimeNanos, mode, sha, key);
+            return new Entry(path, ino, size, mtimeNanos, ctimeNanos, mode, sha, key, NOWHERE, NOWHERE);
         }
 
         boolean sameFile(Entry now) {
@@ -144,8 +148,11 @@ public final class StatCache {
         }
     }
 
-    /** What a cache file holds, or empty when it cannot be trusted at all. */
-    private record Recorded(List<String> warnings, List<Entry> entries) {
+    /**
+     * What a cache file holds, or empty when it cannot be trusted at all; {@code ascii} is its bytes when each of
+     * them is one character of its text, so that an entry's line is where its characters are.
+     */
+    private record Recorded(List<String> warnings, List<Entry> entries, Optional<byte[]> ascii) {
     }
 
     /**
@@ -174,10 +181,11 @@ public final class StatCache {
         List<String> warnings = new ArrayList<>();
         String fingerprint;
         String rendering;
+        byte[] bytes;
         // The cache can be committed by anyone (git add -f): read it like every other file of the tree.
         try {
-            Lines in = new Lines(new String(io.github.dualstack.core.fs.SafeFiles.readInTree(cache, MAX_BYTES),
-                    StandardCharsets.UTF_8));
+            bytes = io.github.dualstack.core.fs.SafeFiles.readInTree(cache, MAX_BYTES);
+            Lines in = new Lines(new String(bytes, StandardCharsets.UTF_8));
             if (!MAGIC.equals(in.next())) {
                 return Optional.empty();
             }
@@ -219,7 +227,16 @@ public final class StatCache {
         if (manifest.isEmpty() || !unchanged(root, manifest.get())) {
             return Optional.empty();   // the manifest is what reused files are taken from: it must be as recorded
         }
-        return Optional.of(new Recorded(warnings, entries));
+        return Optional.of(new Recorded(warnings, entries, isAscii(bytes) ? Optional.of(bytes) : Optional.empty()));
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -250,14 +267,14 @@ public final class StatCache {
         if (recorded.isEmpty()) {
             return none(root);
         }
-        Map<String, Entry> byPath = new java.util.HashMap<>();
+        Map<String, Entry> byPath = new java.util.HashMap<>(recorded.get().entries().size() * 4 / 3 + 1);
         for (Entry e : recorded.get().entries()) {
             if (!e.key().equals("-")) {
                 byPath.put(e.path(), e);
             }
         }
         try {
-            return new Previous(root, byPath, clock(root) - RACY_WINDOW_NANOS);
+            return new Previous(root, byPath, recorded.get().ascii(), clock(root) - RACY_WINDOW_NANOS);
         } catch (IOException | UncheckedIOException e) {
             return none(root);   // a tree that cannot be written to: the run itself says so
         }
@@ -265,7 +282,7 @@ public final class StatCache {
 
     /** No previous run: nothing to reuse. */
     static Previous none(Path root) {
-        return new Previous(root, Map.of(), Long.MIN_VALUE);
+        return new Previous(root, Map.of(), Optional.empty(), Long.MIN_VALUE);
     }
 
     /**
@@ -292,15 +309,18 @@ public final class StatCache {
         private final Path root;
         private final Map<String, Entry> byPath;
         private final Map<String, Entry> confirmed;
+        /** The recorded cache's bytes, when its entries' lines can be copied from them ({@link Recorded#ascii}). */
+        private final Optional<byte[]> lines;
         /**
          * The racy window before the file system's clock as this run began to confirm files: a stat from before
          * this is settled, as no confirmation looked earlier.
          */
         private final long settledBefore;
 
-        private Previous(Path root, Map<String, Entry> byPath, long settledBefore) {
+        private Previous(Path root, Map<String, Entry> byPath, Optional<byte[]> lines, long settledBefore) {
             this.root = root;
             this.byPath = byPath;
+            this.lines = lines;
             this.confirmed = new ConcurrentHashMap<>(byPath.size());
             this.settledBefore = settledBefore;
         }
@@ -379,26 +399,26 @@ public final class StatCache {
         List<String> paths = new ArrayList<>(files.keySet());
         paths.add(Manifest.PATH);
         paths.add(".dualstack/.gitignore");
-        List<String> lines;
+        List<Entry> entries;
         try {
-            // Each entry's line is made where it is looked at, on every core.
-            lines = paths.parallelStream().map(p -> {
+            // Each file is looked at on every core.
+            entries = paths.parallelStream().map(p -> {
                 try {
                     Entry known = written.contains(p) ? null : previous.confirmed(p, keys.getOrDefault(p, "-"));
                     if (known != null) {
-                        return known.line();
+                        return known;
                     }
                     Entry e = stat(root.resolve(p), p, "-", keys.getOrDefault(p, "-"));
                     if (e == null) {
                         throw new NoSuchFileException(p);
                     }
                     if (e.mtimeNanos() < now - RACY_WINDOW_NANOS) {
-                        return e.line();
+                        return e;
                     }
                     // The manifest and .gitignore are not in files: hash what is on disk (the run just wrote it).
                     String sha = files.containsKey(p) ? files.get(p) : Sha256.of(
                             io.github.dualstack.core.fs.SafeFiles.readInTree(root.resolve(p), Manifest.MAX_BYTES));
-                    return e.withSha(sha).line();
+                    return e.withSha(sha);
                 } catch (IOException ex) {
                     throw new UncheckedIOException(ex);
                 }
@@ -407,16 +427,21 @@ public final class StatCache {
             Files.deleteIfExists(tmp);
             throw e.getCause();
         }
-        try (BufferedWriter out = new BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(tmp,
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp,
                 java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
-                LinkOption.NOFOLLOW_LINKS), StandardCharsets.UTF_8))) {
-            out.write(MAGIC + "\nfingerprint " + fingerprint.orElse(NO_FINGERPRINT) + "\nrendering " + rendering
-                    + "\nwarnings " + warnings.size() + "\n");
-            for (String w : warnings) {
-                out.write("w " + w + "\n");
-            }
-            for (String line : lines) {
-                out.write(line);
+                LinkOption.NOFOLLOW_LINKS), 1 << 16)) {
+            StringBuilder head = new StringBuilder(MAGIC + "\nfingerprint " + fingerprint.orElse(NO_FINGERPRINT)
+                    + "\nrendering " + rendering + "\nwarnings " + warnings.size() + "\n");
+            warnings.forEach(w -> head.append("w ").append(w).append('\n'));
+            out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+            for (Entry e : entries) {
+                // An entry taken as it was recorded is its recorded line (most of them, in a run that changed
+                // little): copied, not made again.
+                if (e.lineBegin() != Entry.NOWHERE && previous.lines.isPresent()) {
+                    out.write(previous.lines.get(), e.lineBegin(), e.lineEnd() - e.lineBegin());
+                } else {
+                    out.write(e.line().getBytes(StandardCharsets.UTF_8));
+                }
                 out.write('\n');
             }
         }
@@ -439,7 +464,7 @@ public final class StatCache {
             return null;
         }
         return new Entry(path, (Long) a.get("ino"), (Long) a.get("size"), nanos((FileTime) a.get("lastModifiedTime")),
-                nanos((FileTime) a.get("ctime")), (Integer) a.get("mode"), sha, key);
+                nanos((FileTime) a.get("ctime")), (Integer) a.get("mode"), sha, key, Entry.NOWHERE, Entry.NOWHERE);
     }
 
     private static long nanos(FileTime t) {

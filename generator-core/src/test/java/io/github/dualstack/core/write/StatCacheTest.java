@@ -177,6 +177,53 @@ class StatCacheTest {
         assertThat(StatCache.previous(root, "r").unchanged("a.txt", "key-1")).isFalse();
     }
 
+    /**
+     * A run that changed one file records every entry it confirmed as its line stood in the cache it read (copied,
+     * at 100,000 edges most of the cache), and the file it wrote afresh. A cache with a non-ASCII path has its
+     * lines made again instead, from the same entries.
+     */
+    @Test
+    void aConfirmedEntryIsRecordedAsItsLineStoodAndANewOneAfresh() throws Exception {
+        for (String other : List.of("b.txt", "b-\u00e9\u6587.txt")) {
+            Path otherFile = root.resolve(other);
+            Files.writeString(otherFile, "other\n");
+            for (Path p : List.of(file, otherFile)) {
+                Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()
+                        - 2 * java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(StatCache.RACY_WINDOW_NANOS)));
+            }
+            Map<String, String> files = Map.of("a.txt", Sha256.of("generated\n".getBytes(StandardCharsets.UTF_8)),
+                    other, Sha256.of("other\n".getBytes(StandardCharsets.UTF_8)));
+            StatCache.record(root, files, Map.of("a.txt", "key-1", other, "key-2"), Optional.of("fp"), "r", List.of(),
+                    StatCache.none(root), Set.of());
+            // A size written with a leading zero reads as the same number: only a copy keeps the zero.
+            Path cache = root.resolve(StatCache.PATH);
+            String before = Files.readString(cache);
+            String line = before.lines().filter(l -> l.endsWith(" key-1 a.txt")).findFirst().orElseThrow();
+            String[] fields = line.split(" ");
+            String padded = line.replaceFirst("^" + fields[0] + " " + fields[1] + " ", fields[0] + " 0" + fields[1] + " ");
+            Files.writeString(cache, before.replace(line, padded));
+
+            StatCache.Previous previous = StatCache.previous(root, "r");
+            assertThat(previous.unchanged("a.txt", "key-1")).isTrue();
+            assertThat(previous.unchanged(other, "key-2")).isTrue();
+            Files.writeString(root.resolve("c.txt"), "new\n");
+            Map<String, String> next = new java.util.HashMap<>(files);
+            next.put("c.txt", Sha256.of("new\n".getBytes(StandardCharsets.UTF_8)));
+            StatCache.record(root, next, Map.of("a.txt", "key-1", other, "key-2", "c.txt", "key-3"), Optional.of("fp"),
+                    "r", List.of(), previous, Set.of("c.txt"));
+
+            List<String> after = Files.readAllLines(cache);
+            assertThat(after).as(other).contains(other.equals("b.txt") ? padded : line)
+                    .anyMatch(l -> l.endsWith(" key-2 " + other)).anyMatch(l -> l.endsWith(" key-3 c.txt"));
+            StatCache.Previous again = StatCache.previous(root, "r");
+            assertThat(List.of(again.unchanged("a.txt", "key-1"), again.unchanged(other, "key-2"),
+                    again.unchanged("c.txt", "key-3"))).as(other).containsOnly(true);
+            assertThat(StatCache.upToDate(root, "fp")).as(other).contains(new StatCache.UpToDate(3, List.of()));
+            Files.delete(otherFile);
+            Files.delete(root.resolve("c.txt"));
+        }
+    }
+
     /** A run that wrote nothing records what {@code previous} confirmed, as a one-edge change does. */
     private void reRecord(StatCache.Previous previous) throws Exception {
         previous.unchanged("a.txt", "key-1");
