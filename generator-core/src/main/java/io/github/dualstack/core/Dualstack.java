@@ -436,11 +436,12 @@ public final class Dualstack {
                                      List<Problem> warnings, StepClock steps) throws IOException {
         FrontEnd words = request.options().frontEnd();
         Path out = request.outputDirectory();
-        TreeWriter.Options options = new TreeWriter.Options(request.force(), words.forceOption(),
-                words.generateCommand(), renderer::check, Version.get(), LOCK_WAIT, waitNotice(out, words));
         String rendering = InputFingerprint.ofRendering(request);
+        TreeWriter.Options options = new TreeWriter.Options(request.force(), words.forceOption(),
+                words.generateCommand(), renderer::check, Version.get(), LOCK_WAIT, waitNotice(out, words),
+                Optional.of(rendering));
         try (TreeWriter writer = TreeWriter.open(out, options)) {
-            StatCache.Previous previous = writer.previousRun(rendering);
+            StatCache.Previous previous = writer.previousRun();
             steps.end("open tree");
             Map<String, String> keys = new ConcurrentHashMap<>(previous.files());
             Emitter emit = new Emitter(renderer, writer, previous, keys);

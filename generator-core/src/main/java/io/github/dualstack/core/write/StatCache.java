@@ -274,7 +274,7 @@ public final class StatCache {
             }
         }
         try {
-            return new Previous(root, byPath, recorded.get().ascii(), clock(root) - RACY_WINDOW_NANOS);
+            return new Previous(root, true, byPath, recorded.get().ascii(), clock(root) - RACY_WINDOW_NANOS);
         } catch (IOException | UncheckedIOException e) {
             return none(root);   // a tree that cannot be written to: the run itself says so
         }
@@ -282,7 +282,7 @@ public final class StatCache {
 
     /** No previous run: nothing to reuse. */
     static Previous none(Path root) {
-        return new Previous(root, Map.of(), Optional.empty(), Long.MIN_VALUE);
+        return new Previous(root, false, Map.of(), Optional.empty(), Long.MIN_VALUE);
     }
 
     /**
@@ -311,18 +311,30 @@ public final class StatCache {
         private final Map<String, Entry> confirmed;
         /** The recorded cache's bytes, when its entries' lines can be copied from them ({@link Recorded#ascii}). */
         private final Optional<byte[]> lines;
+        /** Whether there is a previous run's record at all. */
+        private final boolean recorded;
         /**
          * The racy window before the file system's clock as this run began to confirm files: a stat from before
          * this is settled, as no confirmation looked earlier.
          */
         private final long settledBefore;
 
-        private Previous(Path root, Map<String, Entry> byPath, Optional<byte[]> lines, long settledBefore) {
+        private Previous(Path root, boolean recorded, Map<String, Entry> byPath, Optional<byte[]> lines,
+                         long settledBefore) {
             this.root = root;
+            this.recorded = recorded;
             this.byPath = byPath;
             this.lines = lines;
             this.confirmed = new ConcurrentHashMap<>(byPath.size());
             this.settledBefore = settledBefore;
+        }
+
+        /**
+         * Whether the manifest is the one the previous run committed, untouched since: it is, for any record at all,
+         * as a record is trusted only when the manifest is as recorded ({@link #read}).
+         */
+        boolean vouchesForManifest() {
+            return recorded;
         }
 
         /** How many files the previous run recorded with a render key. */

@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -54,13 +54,15 @@ public final class TreeWriter implements AutoCloseable {
      * How a run writes: {@code forceOption} and {@code generateCommand} are how the front end spells the override
      * and the command that completes an interrupted run (they appear in refusals); {@code beforeWrite} (the
      * self-check) sees every file about to be written and may throw to stop the run; {@code onWait} is told once
-     * when another run holds the tree.
+     * when another run holds the tree; {@code rendering} is the fingerprint of what rendering depends on, whose
+     * record of a previous run the run may take files from ({@link #previousRun}; none without it).
      */
     public record Options(boolean force, String forceOption, String generateCommand, Consumer<OutputFile> beforeWrite,
-                          String generatorVersion, Duration lockWait, Runnable onWait) {
+                          String generatorVersion, Duration lockWait, Runnable onWait, Optional<String> rendering) {
 
         public static Options of(boolean force, String generatorVersion, Duration lockWait) {
-            return new Options(force, "--force", "dualstack generate", f -> { }, generatorVersion, lockWait, () -> { });
+            return new Options(force, "--force", "dualstack generate", f -> { }, generatorVersion, lockWait, () -> { },
+                    Optional.empty());
         }
     }
 
@@ -76,17 +78,19 @@ public final class TreeWriter implements AutoCloseable {
     /** The planned paths whose hash the manifest does not list as it is: what the next manifest changes. */
     private final Set<String> relisted = ConcurrentHashMap.newKeySet();
     /**
-     * How many planned paths the manifest lists: when that is all of them, no owned file is unplanned, and the
-     * commit need not walk the manifest's 200,000 entries (at 100,000 edges) to find the ones to remove.
+     * How many offered paths the manifest lists; with the reused ones (all listed), how many planned paths it lists.
+     * When that is all of them, no owned file is unplanned, and the commit need not walk the manifest's 200,000
+     * entries (at 100,000 edges) to find the ones to remove.
      */
-    private final AtomicInteger listedAndPlanned = new AtomicInteger();
+    private final LongAdder listedAndOffered = new LongAdder();
     private final Set<String> staged = new ConcurrentSkipListSet<>();
     /** Directories this run created for new files, removed again (when empty) if the run writes nothing. */
     private final Set<Path> createdDirs = ConcurrentHashMap.newKeySet();
     private final List<Refusal> refusals = Collections.synchronizedList(new ArrayList<>());
-    private final AtomicInteger unchanged = new AtomicInteger();
+    /** Counted by every thread that offers or reuses a file (200,000 at 100,000 edges): adders, not contended counters. */
+    private final LongAdder unchanged = new LongAdder();
     /** Of the unchanged files, those taken from the previous run without being rendered. */
-    private final AtomicInteger reused = new AtomicInteger();
+    private final LongAdder reused = new LongAdder();
     private final Object stageLock = new Object();
     /**
      * Offers hold it shared, close exclusively: a render that fails on one thread ends the run while other
@@ -97,13 +101,13 @@ public final class TreeWriter implements AutoCloseable {
     /** Whether the umask narrows the modes files and directories get at creation; known after the first one. */
     private Boolean modesNeedFixing;
     private volatile boolean inProgressMarked;
-    /** The previous run's record as {@link #previousRun} read it, whose confirmed entries {@link #record} keeps. */
-    private StatCache.Previous previous;
+    /** The previous run's record as {@link #open} read it, whose confirmed entries {@link #record} keeps. */
+    private final StatCache.Previous previous;
     private boolean committed;
     private boolean journalWritten;
 
     private TreeWriter(OutputRoot root, Options options, Disk disk, TreeLock lock, List<Path> createdAtOpen,
-                       Manifest manifest, String recovery, List<Refusal> refusedWith) {
+                       Manifest manifest, StatCache.Previous previous, String recovery, List<Refusal> refusedWith) {
         this.root = root;
         this.options = options;
         this.disk = disk;
@@ -115,10 +119,14 @@ public final class TreeWriter implements AutoCloseable {
         this.recovery = recovery;
         this.refusedAtOpen = !refusedWith.isEmpty();
         this.refusals.addAll(refusedWith);
-        this.previous = StatCache.none(root.root());
+        // A writer refused at open holds no lock and must touch nothing: no previous run to take files from.
+        this.previous = refusedAtOpen ? StatCache.none(root.root()) : previous;
     }
 
-    /** Locks the output directory (waiting at most {@code lockWait}), then recovers an interrupted run. */
+    /**
+     * Locks the output directory (waiting at most {@code lockWait}), recovers an interrupted run, then reads the
+     * previous run's record and the manifest.
+     */
     public static TreeWriter open(Path outputDir, boolean force, String generatorVersion, Duration lockWait)
             throws IOException {
         return open(outputDir, Options.of(force, generatorVersion, lockWait));
@@ -155,10 +163,13 @@ public final class TreeWriter implements AutoCloseable {
             });
             lock = TreeLock.exclusive(root.meta(TreeLayout.LOCK), options.lockWait(), options.onWait());
             String recovery = Recovery.run(root, disk, options.generateCommand());
-            Manifest manifest = Manifest.read(root.root());
-            return new TreeWriter(root, options, disk, lock, created, manifest, recovery, List.of());
+            StatCache.Previous previous = options.rendering().map(r -> StatCache.previous(root.root(), r))
+                    .orElseGet(() -> StatCache.none(root.root()));
+            Manifest manifest = Manifest.read(root.root(), previous.vouchesForManifest());
+            return new TreeWriter(root, options, disk, lock, created, manifest, previous, recovery, List.of());
         } catch (WriteRefusedException e) {
-            return new TreeWriter(root, options, disk, lock, created, Manifest.empty(), "", List.of(e.refusal()));
+            return new TreeWriter(root, options, disk, lock, created, Manifest.empty(), StatCache.none(root.root()), "",
+                    List.of(e.refusal()));
         } catch (IOException | RuntimeException e) {
             if (lock != null) {
                 lock.close();
@@ -169,7 +180,8 @@ public final class TreeWriter implements AutoCloseable {
     }
 
     private static TreeWriter refused(OutputRoot root, Options options, Disk disk, Refusal why) {
-        return new TreeWriter(root, options, disk, null, List.of(), Manifest.empty(), "", List.of(why));
+        return new TreeWriter(root, options, disk, null, List.of(), Manifest.empty(), StatCache.none(root.root()), "",
+                List.of(why));
     }
 
     private static boolean emptyButForMetadata(Path dir) throws IOException {
@@ -187,7 +199,7 @@ public final class TreeWriter implements AutoCloseable {
         }
         String listed = manifest.files().get(path);
         if (listed != null) {
-            listedAndPlanned.incrementAndGet();
+            listedAndOffered.increment();
         }
         if (!sha.equals(listed)) {
             relisted.add(path);
@@ -204,7 +216,7 @@ public final class TreeWriter implements AutoCloseable {
             Path target = resolved.path();
             OnDisk onDisk = resolved.absent() ? OnDisk.ABSENT : OnDisk.inspect(target, file.kind());
             switch (Ownership.planned(onDisk, file.content(), manifest.files().get(path), options.force())) {
-                case UNCHANGED -> unchanged.incrementAndGet();
+                case UNCHANGED -> unchanged.increment();
                 case WRITE -> {
                     options.beforeWrite().accept(file);
                     stage(path, resolved, file);
@@ -232,12 +244,10 @@ public final class TreeWriter implements AutoCloseable {
     }
 
     /**
-     * The files the previous complete run recorded with this {@code rendering} fingerprint (read under this
+     * The files the previous complete run recorded with the options' rendering fingerprint (read under this
      * writer's lock, after recovery): what {@link #reuse} may take without rendering.
      */
-    public StatCache.Previous previousRun(String rendering) {
-        // A writer refused at open holds no lock and must touch nothing, not even to read the clock.
-        previous = refusedAtOpen ? StatCache.none(root.root()) : StatCache.previous(root.root(), rendering);
+    public StatCache.Previous previousRun() {
         return previous;
     }
 
@@ -254,9 +264,8 @@ public final class TreeWriter implements AutoCloseable {
         if (planned.putIfAbsent(path, sha) != null) {
             throw new IllegalStateException("planned twice: " + path);
         }
-        listedAndPlanned.incrementAndGet();
-        unchanged.incrementAndGet();
-        reused.incrementAndGet();
+        unchanged.increment();
+        reused.increment();
         return true;
     }
 
@@ -322,12 +331,12 @@ public final class TreeWriter implements AutoCloseable {
         List<String> removals = removals();
         List<Refusal> refused = sortedCopy(refusals);
         if (!refused.isEmpty()) {
-            return new WriteResult(List.of(), unchanged.get(), reused.get(), List.of(), refused, recovery);
+            return new WriteResult(List.of(), unchanged.intValue(), reused.intValue(), List.of(), refused, recovery);
         }
         Manifest next = nextManifest();
         boolean gitignoreCurrent = gitignoreIsCurrent();
         if (staged.isEmpty() && removals.isEmpty() && next.equals(manifest) && gitignoreCurrent) {
-            return new WriteResult(List.of(), unchanged.get(), reused.get(), List.of(), List.of(), recovery);
+            return new WriteResult(List.of(), unchanged.intValue(), reused.intValue(), List.of(), List.of(), recovery);
         }
         markInProgress();
         createMetaFile(root.meta(TreeLayout.STAGED_MANIFEST), next.toBytes());
@@ -345,7 +354,7 @@ public final class TreeWriter implements AutoCloseable {
             // After the commit, so that a run that fails before it leaves no .gitignore it did not find.
             writeDurably(TreeLayout.GITIGNORE, TreeLayout.GITIGNORE_CONTENT);
         }
-        return new WriteResult(List.copyOf(staged), unchanged.get(), reused.get(), removals, List.of(), recovery);
+        return new WriteResult(List.copyOf(staged), unchanged.intValue(), reused.intValue(), removals, List.of(), recovery);
     }
 
     /**
@@ -395,7 +404,7 @@ public final class TreeWriter implements AutoCloseable {
 
     /** Whether every path the manifest lists is planned again (a path is planned once, or the run stops). */
     private boolean allListedPlanned() {
-        return listedAndPlanned.get() == manifest.files().size();
+        return listedAndOffered.sum() + reused.sum() == manifest.files().size();
     }
 
     private boolean gitignoreIsCurrent() throws IOException {

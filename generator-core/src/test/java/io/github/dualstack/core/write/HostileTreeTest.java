@@ -178,6 +178,41 @@ class HostileTreeTest {
         }
     }
 
+    /**
+     * A manifest that the previous run's record vouches for (the file that run committed, untouched since) is not
+     * checked entry by entry again. One changed since is, even with its size, inode and mtime as recorded (the
+     * ctime tells), and a claim outside the tree is refused as in a tree without a record.
+     */
+    @Test
+    void aManifestChangedSinceTheRecordIsCheckedAgainWhateverItsMtimeSays() throws Exception {
+        TreeWriter.Options recording = new TreeWriter.Options(false, "--force", "dualstack generate", f -> { }, "1.0",
+                Duration.ofSeconds(5), () -> { }, java.util.Optional.of("r"));
+        try (TreeWriter w = TreeWriter.open(dir, recording)) {
+            w.offer(file("cluster/a.yaml", "a: 2\n"));
+            w.offer(file("scripts/x.sh", "#!/bin/bash\n"));
+            w.commit();
+            w.record(Map.of("cluster/a.yaml", "k1", "scripts/x.sh", "k2"), java.util.Optional.empty(), "r", List.of());
+        }
+        try (TreeWriter w = TreeWriter.open(dir, recording)) {
+            assertThat(w.previousRun().vouchesForManifest()).isTrue();
+        }
+        Path manifest = dir.resolve(TreeLayout.MANIFEST);
+        java.nio.file.attribute.FileTime mtime = Files.getLastModifiedTime(manifest);
+        String text = Files.readString(manifest);
+        assertThat("../outside/s").hasSameSizeAs("scripts/x.sh");
+        Files.writeString(manifest, text.replace("\"scripts/x.sh\"", "\"../outside/s\""));   // in place: same inode
+        Files.setLastModifiedTime(manifest, mtime);
+        Map<String, String> before = outsideNow();
+        try (TreeWriter w = TreeWriter.open(dir, recording)) {
+            assertThat(w.previousRun().vouchesForManifest()).isFalse();
+            w.offer(file("cluster/a.yaml", "a: 3\n"));
+            assertThat(w.commit().refusals()).singleElement().asString()
+                    .startsWith(".dualstack/manifest.json: is not a dualstack manifest (lists \"../outside/s\"");
+        }
+        assertThat(outsideNow()).isEqualTo(before);
+        assertThat(Files.readString(dir.resolve("cluster/a.yaml"))).isEqualTo("a: 2\n");
+    }
+
     @Test
     void aJournalThatDoesNotMatchItsManifestsIsRefusedWithTheRepairAndTheRepairWorks() throws Exception {
         Files.writeString(dir.resolve(TreeLayout.IN_PROGRESS), "");

@@ -192,7 +192,7 @@ class TreeWriterTest {
     void aSecondRunWaitsForTheLockAndGivesUpWithAClearMessage() throws Exception {
         java.util.concurrent.atomic.AtomicInteger notices = new java.util.concurrent.atomic.AtomicInteger();
         TreeWriter.Options waitBriefly = new TreeWriter.Options(false, "--force", "dualstack generate", f -> { }, "1.0",
-                Duration.ofMillis(500), notices::incrementAndGet);
+                Duration.ofMillis(500), notices::incrementAndGet, java.util.Optional.empty());
         try (Trees.LockHolder other = new Trees.LockHolder(dir)) {
             assertThatThrownBy(() -> TreeWriter.open(dir, waitBriefly))
                     .isInstanceOf(IOException.class).hasMessageContaining("another dualstack run is using " + dir)
