@@ -148,11 +148,21 @@ public final class StatCache {
         }
     }
 
-    /**
-     * What a cache file holds, or empty when it cannot be trusted at all; {@code ascii} is its bytes when each of
-     * them is one character of its text, so that an entry's line is where its characters are.
-     */
-    private record Recorded(List<String> warnings, List<Entry> entries, Optional<byte[]> ascii) {
+    /** What a cache file holds ({@code bytes}: the file itself), or empty when it cannot be trusted at all. */
+    private record Recorded(List<String> warnings, List<Entry> entries, byte[] bytes) {
+
+        /**
+         * The cache's bytes when each of them is one character of its text, so that an entry's line is where its
+         * characters are; looked at only by a run that may copy lines, not by the up-to-date check.
+         */
+        Optional<byte[]> ascii() {
+            for (byte b : bytes) {
+                if (b < 0) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(bytes);
+        }
     }
 
     /**
@@ -227,16 +237,7 @@ public final class StatCache {
         if (manifest.isEmpty() || !unchanged(root, manifest.get())) {
             return Optional.empty();   // the manifest is what reused files are taken from: it must be as recorded
         }
-        return Optional.of(new Recorded(warnings, entries, isAscii(bytes) ? Optional.of(bytes) : Optional.empty()));
-    }
-
-    private static boolean isAscii(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) {
-                return false;
-            }
-        }
-        return true;
+        return Optional.of(new Recorded(warnings, entries, bytes));
     }
 
     /**

@@ -119,8 +119,7 @@ public final class TreeWriter implements AutoCloseable {
         this.recovery = recovery;
         this.refusedAtOpen = !refusedWith.isEmpty();
         this.refusals.addAll(refusedWith);
-        // A writer refused at open holds no lock and must touch nothing: no previous run to take files from.
-        this.previous = refusedAtOpen ? StatCache.none(root.root()) : previous;
+        this.previous = previous;
     }
 
     /**
@@ -215,7 +214,7 @@ public final class TreeWriter implements AutoCloseable {
             OutputRoot.Resolved resolved = root.inspect(path);
             Path target = resolved.path();
             OnDisk onDisk = resolved.absent() ? OnDisk.ABSENT : OnDisk.inspect(target, file.kind());
-            switch (Ownership.planned(onDisk, file.content(), manifest.files().get(path), options.force())) {
+            switch (Ownership.planned(onDisk, file.content(), listed, options.force())) {
                 case UNCHANGED -> unchanged.increment();
                 case WRITE -> {
                     options.beforeWrite().accept(file);
