@@ -96,7 +96,13 @@ public record Manifest(String generatorVersion, SortedMap<String, String> files)
         return parse(bytes, false);
     }
 
+    /** A vouched manifest is the previous run's own text, which {@link ManifestText} reads without the parser. */
     private static Manifest parse(byte[] bytes, boolean vouched) {
+        Manifest plain = vouched ? ManifestText.read(bytes) : null;
+        return plain != null ? plain : parseJson(bytes, vouched);
+    }
+
+    static Manifest parseJson(byte[] bytes, boolean vouched) {
         try (JsonParser p = STREAMS.createParser(bytes)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("no \"files\" object");
@@ -167,8 +173,17 @@ public record Manifest(String generatorVersion, SortedMap<String, String> files)
         }
     }
 
-    /** Streamed with the mapper's pretty printer: the same bytes as the mapper writing the tree, without the tree. */
+    /**
+     * The manifest's bytes: those of {@link #prettyPrinted}, written by {@link ManifestText} when no string needs
+     * escaping, as no generated path or sha256 does.
+     */
     byte[] toBytes() {
+        byte[] plain = ManifestText.write(this);
+        return plain != null ? plain : prettyPrinted();
+    }
+
+    /** Streamed with the mapper's pretty printer: the same bytes as the mapper writing the tree, without the tree. */
+    byte[] prettyPrinted() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(files.size() * 120 + 256);
         try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
             g.useDefaultPrettyPrinter();

@@ -125,6 +125,32 @@ class StatCacheTest {
     }
 
     @Test
+    void anEntryNamingAPathNoTreeHoldsDistrustsTheUpToDateAnswerAndIsNeverReusedOrRecordedAgain() throws Exception {
+        // Hard links: the forged entries below stat as a.txt's own, so only their paths tell.
+        Files.createDirectories(root.resolve(".git"));
+        Files.createDirectories(root.resolve("sub"));
+        Files.createLink(root.resolve(".git/a.txt"), file);
+        Files.createLink(root.resolve(".dualstack/a.txt"), file);
+        record("generated\n", Optional.of("fp"));
+        Path cache = root.resolve(StatCache.PATH);
+        String recorded = Files.readString(cache);
+        String line = recorded.lines().filter(l -> l.endsWith(" key-1 a.txt")).findFirst().orElseThrow();
+        for (String hostile : List.of(".git/a.txt", ".dualstack/a.txt", "sub/../a.txt", "./a.txt", "../a.txt")) {
+            String forged = line.substring(0, line.length() - "a.txt".length()) + hostile;
+            Files.writeString(cache, recorded.replace(line + "\n", line + "\n" + forged + "\n"));
+            assertThat(StatCache.upToDate(root, "fp")).as(hostile).isEmpty();
+
+            // A run looks entries up by its own generated paths only: the forged one is never reached.
+            StatCache.Previous previous = StatCache.previous(root, "r");
+            assertThat(previous.unchanged("a.txt", "key-1")).as(hostile).isTrue();
+            StatCache.record(root, Map.of("a.txt", Sha256.of("generated\n".getBytes(StandardCharsets.UTF_8))),
+                    Map.of("a.txt", "key-1"), Optional.of("fp"), "r", List.of(), previous, Set.of());
+            assertThat(Files.readAllLines(cache)).as(hostile).contains(line).noneMatch(l -> l.endsWith(" " + hostile));
+            assertThat(StatCache.upToDate(root, "fp")).as(hostile).contains(new StatCache.UpToDate(1, List.of()));
+        }
+    }
+
+    @Test
     void aRecordWithoutAnInputFingerprintIsNeverUpToDateButItsKeysServe() throws Exception {
         record("generated\n", Optional.empty());
         assertThat(StatCache.upToDate(root, "-")).isEmpty();
