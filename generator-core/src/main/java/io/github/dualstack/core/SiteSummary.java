@@ -3,8 +3,10 @@ package io.github.dualstack.core;
 import io.github.dualstack.core.model.CloudCore;
 import io.github.dualstack.core.model.EdgeNode;
 import io.github.dualstack.core.model.FamilyPair;
+import io.github.dualstack.core.model.IpFamily;
 import io.github.dualstack.core.model.Site;
 import io.github.dualstack.core.net.HubAddresses;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,11 +38,14 @@ public final class SiteSummary {
                 + " https " + ports.https() + " tunnel " + ports.tunnel());
         long cp = site.nodes().stream().filter(n -> n.isControlPlane()).count();
         line(sb, "cloud nodes", site.nodes().size() + " (" + cp + " control-plane)");
-        Map<String, Integer> routes = new TreeMap<>();
+        // Counted by value, then printed in the order of their text: a few routes among 100,000 edge nodes.
+        Map<Route, Integer> counts = new HashMap<>();
         HubAddresses hub = new HubAddresses(cc.advertiseAddresses());
         for (EdgeNode e : site.edgeNodes()) {
-            routes.merge(e.hubProtocol() + " over " + e.hubFamily() + " to " + hub.effective(e).orElse("?"), 1, Integer::sum);
+            counts.merge(new Route(e.hubProtocol(), e.hubFamily(), hub.effective(e).orElse("?")), 1, Integer::sum);
         }
+        Map<String, Integer> routes = new TreeMap<>();
+        counts.forEach((route, n) -> routes.put(route.protocol() + " over " + route.family() + " to " + route.to(), n));
         line(sb, "edge nodes", String.valueOf(site.edgeNodes().size()));
         routes.forEach((route, n) -> line(sb, "", n + " x " + route));
         return sb.toString();
@@ -59,5 +64,7 @@ public final class SiteSummary {
         sb.append(String.format("%-16s %s%n", key.isEmpty() ? "" : key + ":", value));
     }
 
-    /** The descriptor with every default filled in, as YAML. */
+    /** How a group of edge nodes reaches CloudCore. */
+    private record Route(EdgeNode.HubProtocol protocol, IpFamily family, String to) {
+    }
 }
