@@ -13,10 +13,12 @@ import java.util.TreeMap;
  * system's line separator, {@code { }} for an empty object.
  */
 final class ManifestText {
-    private static final byte[] LINE = System.lineSeparator().getBytes(StandardCharsets.US_ASCII);
+    private static final String LINE = System.lineSeparator();
+    /** The indent of each level the manifest has. */
+    private static final String[] INDENT = {"", "  ", "    "};
     private byte[] bytes;
     private int length;
-    private boolean plain = true;
+    private boolean noEscapes = true;
 
     private ManifestText(int capacity) {
         bytes = new byte[capacity];
@@ -39,7 +41,7 @@ final class ManifestText {
             out.line(1).raw("}");
         }
         out.line(0).raw("}\n");
-        return out.plain ? Arrays.copyOf(out.bytes, out.length) : null;
+        return out.noEscapes ? Arrays.copyOf(out.bytes, out.length) : null;
     }
 
     /**
@@ -70,10 +72,13 @@ final class ManifestText {
         return in.ok() && in.atEnd() ? new Manifest(version, Collections.unmodifiableSortedMap(files)) : null;
     }
 
+    /** Whether {@code c} stands for itself in a JSON string, and is printable ASCII. */
+    private static boolean plain(int c) {
+        return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+    }
+
     /** A cursor over {@link #write}'s bytes; a step that does not match fails the reading for good. */
     private static final class Reading {
-        private static final String LINE_TEXT = System.lineSeparator();
-        private static final String[] INDENT = {"", "  ", "    "};
         private final byte[] bytes;
         private int at;
         private boolean failed;
@@ -111,15 +116,14 @@ final class ManifestText {
 
         /** A line break and {@code level} levels of indent. */
         Reading line(int level) {
-            return expect(LINE_TEXT).expect(INDENT[level]);
+            return expect(LINE).expect(INDENT[level]);
         }
 
         /** A quoted string of characters that need no escape; null when the reading failed. */
         String string() {
             expect("\"");
             int start = at;
-            while (!failed && at < bytes.length && bytes[at] >= 0x20 && bytes[at] < 0x7f && bytes[at] != '"'
-                    && bytes[at] != '\\') {
+            while (!failed && at < bytes.length && plain(bytes[at])) {
                 at++;
             }
             String s = new String(bytes, start, at - start, StandardCharsets.ISO_8859_1);
@@ -133,27 +137,21 @@ final class ManifestText {
 
     private ManifestText string(String s) {
         if (s == null) {
-            plain = false;
+            noEscapes = false;
             return this;
         }
         return raw("\"").chars(s, true).raw("\"");
     }
 
     private ManifestText line(int level) {
-        room(LINE.length + 2 * level);
-        System.arraycopy(LINE, 0, bytes, length, LINE.length);
-        length += LINE.length;
-        for (int i = 0; i < 2 * level; i++) {
-            bytes[length++] = ' ';
-        }
-        return this;
+        return raw(LINE).raw(INDENT[level]);
     }
 
     private ManifestText chars(String s, boolean checked) {
         room(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            plain &= !checked || c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+            noEscapes &= !checked || plain(c);
             bytes[length++] = (byte) c;
         }
         return this;

@@ -25,18 +25,22 @@ class ManifestTest {
         return new Manifest("1.2.3", files);
     }
 
+    /** What a pretty-printing mapper writes of the manifest as a tree. */
+    private static String mapperText(Manifest m) throws Exception {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("generator", "dualstack");
+        root.put("generatorVersion", m.generatorVersion());
+        ObjectNode files = root.putObject("files");
+        m.files().forEach(files::put);
+        return mapper.writeValueAsString(root) + "\n";
+    }
+
     @Test
     void writesWhatTheMapperWritesOfTheTreeAndReadsItBack() throws Exception {
         Manifest m = manifest("README.md", "edge/edge-ä\u00e9/join.env", "cluster/\"quoted\".yaml", "nodes/日本/a.yaml",
                 "edge/tab\u2028line/x.yaml");
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
-        root.put("generator", "dualstack");
-        root.put("generatorVersion", "1.2.3");
-        ObjectNode files = root.putObject("files");
-        m.files().forEach(files::put);
-        assertThat(new String(m.toBytes(), StandardCharsets.UTF_8))
-                .isEqualTo(mapper.writeValueAsString(root) + "\n");
+        assertThat(new String(m.toBytes(), StandardCharsets.UTF_8)).isEqualTo(mapperText(m));
         assertThat(Manifest.parse(m.toBytes())).isEqualTo(m);
     }
 
@@ -48,7 +52,6 @@ class ManifestTest {
                 printable.append(c);
             }
         }
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Map<Manifest, Boolean> cases = new java.util.LinkedHashMap<>();
         cases.put(manifest(), true);
         cases.put(manifest("README.md"), true);
@@ -60,12 +63,7 @@ class ManifestTest {
         }
         for (Map.Entry<Manifest, Boolean> c : cases.entrySet()) {
             Manifest m = c.getKey();
-            ObjectNode root = mapper.createObjectNode();
-            root.put("generator", "dualstack");
-            root.put("generatorVersion", m.generatorVersion());
-            ObjectNode files = root.putObject("files");
-            m.files().forEach(files::put);
-            String expected = mapper.writeValueAsString(root) + "\n";
+            String expected = mapperText(m);
             assertThat(new String(m.toBytes(), StandardCharsets.UTF_8)).as(m.toString()).isEqualTo(expected);
             assertThat(ManifestText.write(m) != null).as(m.toString()).isEqualTo(c.getValue());
             if (c.getValue()) {
