@@ -12,9 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.github.dualstack.core.FieldPath;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -47,11 +45,8 @@ public final class StrictYamlScanner extends JsonParserDelegate {
         }
     }
 
-    private static final int SHARED_MAX_LENGTH = 32;
-    private static final int SHARED_MAX_TEXTS = 4096;
-
     private final YAMLParser p;
-    private final Map<String, String> sharedTexts = new HashMap<>();
+    private final SharedTexts shared = new SharedTexts();
     private final SourceCursor cursor;
     private final YamlRules rules;
     private final Consumer<YamlFinding> sink;
@@ -259,28 +254,9 @@ public final class StrictYamlScanner extends JsonParserDelegate {
         return false;
     }
 
-    /**
-     * The same short key or value text as one instance: at 100,000 edge nodes the keys ({@code name}, {@code ipv4})
-     * and most values ({@code eth0}, {@code IPv6}) repeat on every node, and the tree and the site bound from it
-     * would otherwise hold each repetition. Bounded, as unique values (addresses, names) gain nothing.
-     */
-    private String shared(String s) {
-        if (s == null || s.length() > SHARED_MAX_LENGTH) {
-            return s;
-        }
-        String first = sharedTexts.get(s);
-        if (first != null) {
-            return first;
-        }
-        if (sharedTexts.size() < SHARED_MAX_TEXTS) {
-            sharedTexts.put(s, s);
-        }
-        return s;
-    }
-
     @Override
     public String currentName() throws IOException {
-        return shared(super.currentName());
+        return shared.of(super.currentName());
     }
 
     @Override
@@ -291,7 +267,7 @@ public final class StrictYamlScanner extends JsonParserDelegate {
 
     @Override
     public String getText() throws IOException {
-        return shared(super.getText());
+        return shared.of(super.getText());
     }
 
     // The delegate would hand these straight to the YAML parser, past the checks: route them through nextToken.
