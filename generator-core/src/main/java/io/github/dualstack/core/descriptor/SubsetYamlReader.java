@@ -8,8 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.dualstack.core.check.SharedTexts;
-import java.util.Locale;
-import java.util.Set;
+import io.github.dualstack.core.yaml.CanonicalYaml;
 
 /**
  * Reads the plain subset of YAML that descriptors are written in, or declines. The subset: block mappings and
@@ -30,8 +29,6 @@ final class SubsetYamlReader {
 
     /** Longer keys decline: SnakeYAML refuses a simple key over 1,024 characters. */
     private static final int MAX_KEY = 128;
-    /** Plain words that YAML 1.1 or go-yaml read as booleans or null, in any case; only true and false are taken. */
-    private static final Set<String> WORDS = Set.of("true", "false", "yes", "no", "on", "off", "y", "n", "null");
     /** Deeper texts decline: SnakeYAML's own limit is 50 levels, and the captured files' rules allow 64. */
     private static final int MAX_DEPTH = 32;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -417,11 +414,11 @@ final class SubsetYamlReader {
         if (digit && !LinearYamlFactory.Parser.surelyText(value) && !hasUnit(value)) {
             throw DECLINE;                  // a float, a date, a sexagesimal number...
         }
-        if (letter && value.length() <= 5 && WORDS.contains(value.toLowerCase(Locale.ROOT))) {
+        if (letter && CanonicalYaml.boolOrNull(value)) {
             if (value.equals("true") || value.equals("false")) {
                 return BooleanNode.valueOf(value.equals("true"));
             }
-            throw DECLINE;
+            throw DECLINE;                  // only true and false are taken
         }
         return TextNode.valueOf(shared.of(value));
     }

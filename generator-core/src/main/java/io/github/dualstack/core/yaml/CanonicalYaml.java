@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -15,14 +16,31 @@ import java.util.regex.Pattern;
 public final class CanonicalYaml {
 
     private static final Pattern PLAIN = Pattern.compile("(?:[A-Za-z0-9/._$~+()]|-(?=[^\\s]))[\\x21-\\x7e ]*");
-    private static final Pattern BOOL_OR_NULL = Pattern.compile(
-            "(?i)y|n|yes|no|true|false|on|off|null|~");
+    /** Plain words that YAML 1.1 or go-yaml read as a boolean or null, lowercase; matched in any ASCII case. */
+    private static final Set<String> BOOL_OR_NULL = Set.of("y", "n", "yes", "no", "true", "false", "on", "off", "null",
+            "~");
     private static final Pattern NUMBER = Pattern.compile(
             "[-+]?(0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?"
                     + "|\\.[0-9_]+([eE][-+]?[0-9]+)?|\\.(inf|Inf|INF)|\\.(nan|NaN|NAN))");
     private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?");
 
     private CanonicalYaml() {
+    }
+
+    /**
+     * Whether plain {@code s} is read as a boolean or null by some YAML reader ({@code yes}, {@code Off}, {@code y},
+     * {@code NULL}, {@code ~}): the one list for the writer, which quotes such a string, and the descriptor's reader.
+     */
+    public static boolean boolOrNull(String s) {
+        if (s.length() > 5) {
+            return false;
+        }
+        char[] lower = new char[s.length()];
+        for (int i = 0; i < lower.length; i++) {
+            char c = s.charAt(i);
+            lower[i] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return BOOL_OR_NULL.contains(new String(lower));
     }
 
     /** The document for a map or sequence root; a trailing line break included. */
@@ -118,7 +136,7 @@ public final class CanonicalYaml {
     /** Whether the string, printed as a plain scalar, reads back as the same string in every YAML version. */
     public static boolean plainSafe(String s) {
         return !s.isEmpty() && PLAIN.matcher(s).matches() && !s.endsWith(" ") && !s.endsWith(":")
-                && !s.contains(": ") && !s.contains(" #") && !BOOL_OR_NULL.matcher(s).matches()
+                && !s.contains(": ") && !s.contains(" #") && !boolOrNull(s)
                 && !NUMBER.matcher(s).matches() && !TIMESTAMP.matcher(s).matches() && !s.equals("<<")
                 && !s.equals("=");
     }
